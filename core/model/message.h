@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace enlace {
+
+class MessageCatalog;
+
+// A user-visible message whose translation is chosen where it is shown: the server renders it
+// in the caller's language (Accept-Language), the console in the desktop's language.
+// Declare the text with QT_TRANSLATE_NOOP so lupdate extracts it:
+//   Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown external system."))
+struct Message
+{
+    const char *context = nullptr;
+    const char *source = nullptr;
+    QStringList args;   // fills %1, %2, ... after translation
+
+    static Message make(const char *context, const char *source, QStringList args = {})
+    {
+        return Message{context, source, std::move(args)};
+    }
+    Message arg(const QString &value) const
+    {
+        Message m = *this;
+        m.args.append(value);
+        return m;
+    }
+    bool isNull() const { return source == nullptr; }
+
+    // English (the source language) when catalog is null or has no translation.
+    QString text(const MessageCatalog *catalog = nullptr, const QString &language = {}) const;
+    friend bool operator==(const Message &a, const Message &b);
+};
+
+} // namespace enlace

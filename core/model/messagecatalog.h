@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QTranslator;
+
+namespace enlace {
+
+// Holds one QTranslator per shipped language (loaded from the :/i18n/ resources), without
+// installing any of them globally, so one server can answer each request in its own language.
+class MessageCatalog final
+{
+public:
+    MessageCatalog();
+    ~MessageCatalog();
+    MessageCatalog(const MessageCatalog &) = delete;
+    MessageCatalog &operator=(const MessageCatalog &) = delete;
+
+    // "es", "en", "pt_BR"; English is the source language and always available.
+    QStringList languages() const;
+    // Picks the best shipped language for an Accept-Language header; falls back to fallback.
+    QString negotiate(const QString &acceptLanguage, const QString &fallback = QStringLiteral("es")) const;
+    QString translate(const QString &language, const char *context, const char *source) const;
+
+private:
+    QHash<QString, std::shared_ptr<QTranslator>> m_translators;
+};
+
+} // namespace enlace

@@ -1,0 +1,359 @@
+#include <core/store/database.h>
+
+#include <core/store/schema.h>
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QDateTime>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+namespace {
+
+QMutex g_depthMutex;
+QHash<QString, int> g_depth;   // connection name -> open transaction depth
+
+Error storeError(const QString &code, const QSqlError &e)
+{
+    Error err{Error::Kind::Internal, code, {}, e.text()};
+    if (Database::isConstraintViolation(e))
+        err.kind = Error::Kind::Conflict;
+    return err;
+}
+
+QString substitute(QString sql, SqlDialect d)
+{
+    if (d == SqlDialect::Postgres) {
+        sql.replace(u"{pk}"_s, u"BIGSERIAL PRIMARY KEY"_s);
+        sql.replace(u"{blob}"_s, u"BYTEA"_s);
+    } else {
+        sql.replace(u"{pk}"_s, u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
+        sql.replace(u"{blob}"_s, u"BLOB"_s);
+    }
+    return sql;
+}
+
+} // namespace
+
+Result<std::shared_ptr<Database>> Database::open(const QString &url)
+{
+    std::shared_ptr<Database> db(new Database);
+    db->m_url = url;
+    static QAtomicInteger<int> counter;
+    db->m_connectionPrefix = u"enlace-"_s + QString::number(counter.fetchAndAddOrdered(1)) + u'-';
+
+    if (url.startsWith(u"postgresql://"_s) || url.startsWith(u"postgres://"_s)) {
+        const QUrl u(url);
+        if (!u.isValid() || u.host().isEmpty() || u.path().size() < 2)
+            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"expected postgresql://user[:password]@host[:port]/dbname"_s};
+        db->m_dialect = SqlDialect::Postgres;
+        db->m_host = u.host();
+        db->m_port = u.port(5432);
+        db->m_user = u.userName();
+        db->m_password = u.password();
+        db->m_dbName = u.path().mid(1);
+        db->m_schema = QUrlQuery(u).queryItemValue(u"schema"_s);
+        if (!db->m_schema.isEmpty()) {
+            for (QChar c : std::as_const(db->m_schema))
+                if (!(c.isLetterOrNumber() || c == u'_'))
+                    return Error{Error::Kind::Invalid, u"store.bad_schema"_s, {}, u"schema names are letters, digits and _"_s};
+        }
+    } else {
+        db->m_dialect = SqlDialect::Sqlite;
+        QString path = url;
+        if (path.startsWith(u"sqlite://"_s))
+            path = path.mid(9);
+        else if (path.startsWith(u"sqlite:"_s))
+            path = path.mid(7);
+        if (path.isEmpty())
+            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"empty SQLite path"_s};
+        if (path != u":memory:"_s) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+        } else {
+            // One shared in-memory database for every connection of this object.
+            path = u"file:"_s + db->m_connectionPrefix + u"?mode=memory&cache=shared"_s;
+        }
+        db->m_path = path;
+    }
+
+    QSqlDatabase c = db->connection();
+    if (!c.isOpen())
+        return storeError(u"store.open_failed"_s, c.lastError());
+    if (auto r = db->migrate(); !r)
+        return r.error();
+    return db;
+}
+
+Database::~Database()
+{
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name.startsWith(m_connectionPrefix)) {
+            {
+                QSqlDatabase c = QSqlDatabase::database(name, false);
+                c.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+}
+
+QString Database::displayUrl() const
+{
+    if (m_dialect == SqlDialect::Sqlite)
+        return u"sqlite:"_s + m_path;
+    QUrl u(m_url);
+    u.setPassword({});
+    return u.toString();
+}
+
+QSqlDatabase Database::createConnection(const QString &name) const
+{
+    if (m_dialect == SqlDialect::Sqlite) {
+        QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        c.setDatabaseName(m_path);
+        if (m_path.startsWith(u"file:"_s))
+            c.setConnectOptions(u"QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000"_s);
+        else
+            c.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        if (c.open()) {
+            QSqlQuery q(c);
+            q.exec(u"PRAGMA foreign_keys = ON"_s);
+            if (!m_path.startsWith(u"file:"_s))
+                q.exec(u"PRAGMA journal_mode = WAL"_s);
+            q.exec(u"PRAGMA synchronous = NORMAL"_s);
+        }
+        return c;
+    }
+    QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    c.setHostName(m_host);
+    c.setPort(m_port);
+    c.setUserName(m_user);
+    c.setPassword(m_password);
+    c.setDatabaseName(m_dbName);
+    c.setConnectOptions(u"connect_timeout=10"_s);
+    if (c.open()) {
+        QSqlQuery q(c);
+        q.exec(u"SET client_min_messages TO WARNING"_s);
+        if (!m_schema.isEmpty()) {
+            // The schema name was checked to be [A-Za-z0-9_] at open.
+            q.exec(u"CREATE SCHEMA IF NOT EXISTS "_s + m_schema);
+            q.exec(u"SET search_path TO "_s + m_schema);
+        }
+    }
+    return c;
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase c = QSqlDatabase::database(name, true);
+        return c;
+    }
+    return createConnection(name);
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values) const
+{
+    QSqlDatabase c = connection();
+    QSqlQuery q(c);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return storeError(u"store.prepare"_s, q.lastError());
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return storeError(u"store.exec"_s, q.lastError());
+    return q;
+}
+
+Result<void> Database::execStatic(const QString &sql) const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(sql))
+        return storeError(u"store.exec"_s, q.lastError());
+    return {};
+}
+
+Result<qint64> Database::insert(const QString &sql, const QVariantList &values) const
+{
+    if (m_dialect == SqlDialect::Postgres) {
+        auto r = exec(sql + u" RETURNING id"_s, values);
+        if (!r)
+            return r.error();
+        if (!r->next())
+            return Error::internal(u"store.insert"_s, u"no id returned"_s);
+        return r->value(0).toLongLong();
+    }
+    auto r = exec(sql, values);
+    if (!r)
+        return r.error();
+    return r->lastInsertId().toLongLong();
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values) const
+{
+    auto r = exec(sql, values);
+    if (!r)
+        return r.error();
+    if (!r->next())
+        return QVariant();
+    return r->value(0);
+}
+
+int Database::latestSchemaVersion()
+{
+    return schemaMigrations().constLast().version;
+}
+
+int Database::schemaVersion() const
+{
+    auto r = scalar(u"SELECT MAX(version) FROM schema_version"_s);
+    return r ? r->toInt() : 0;
+}
+
+Result<void> Database::migrate()
+{
+    if (auto r = execStatic(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s); !r)
+        return r.error();
+    // Several servers may start at once on one PostgreSQL: serialise migrations.
+    Transaction tx(*this);
+    if (m_dialect == SqlDialect::Postgres) {
+        if (auto r = exec(u"SELECT pg_advisory_xact_lock(4242001)"_s); !r)
+            return r.error();
+    }
+    const int current = schemaVersion();
+    for (const Migration &m : schemaMigrations()) {
+        if (m.version <= current)
+            continue;
+        for (const QString &statement : m.statements) {
+            if (auto r = execStatic(substitute(statement, m_dialect)); !r)
+                return Error{Error::Kind::Internal, u"store.migration"_s, {}, u"migration "_s + QString::number(m.version) + u": "_s + r.error().detail};
+        }
+        if (auto r = exec(u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s,
+                          {m.version, QDateTime::currentMSecsSinceEpoch()});
+            !r)
+            return r.error();
+    }
+    return tx.commit();
+}
+
+QString Database::nowMsExpression() const
+{
+    return m_dialect == SqlDialect::Postgres ? u"(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT"_s
+                                             : u"CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"_s;
+}
+
+QString Database::lockClause() const
+{
+    return m_dialect == SqlDialect::Postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+}
+
+bool Database::isConstraintViolation(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    // PostgreSQL SQLSTATE class 23 (integrity constraint violation); SQLite result code 19 (CONSTRAINT)
+    // and its extended codes (x | 19).
+    if (code.startsWith(u"23"_s) && code.size() == 5)
+        return true;
+    bool ok = false;
+    const int n = code.toInt(&ok);
+    return ok && (n & 0xff) == 19;
+}
+
+Database::Transaction::Transaction(const Database &db) : m_db(db)
+{
+    QSqlDatabase c = db.connection();
+    int depth;
+    {
+        QMutexLocker lock(&g_depthMutex);
+        depth = g_depth.value(c.connectionName());
+        g_depth[c.connectionName()] = depth + 1;
+    }
+    if (depth == 0) {
+        // SQLite: take the write lock now (BEGIN IMMEDIATE) so a transaction never fails half way
+        // on a lock upgrade.
+        if (db.dialect() == SqlDialect::Sqlite)
+            m_active = QSqlQuery(c).exec(u"BEGIN IMMEDIATE"_s);
+        else
+            m_active = c.transaction();
+    } else {
+        m_savepoint = u"sp"_s + QString::number(depth);
+        m_active = QSqlQuery(c).exec(u"SAVEPOINT "_s + m_savepoint);
+    }
+    if (!m_active) {
+        QMutexLocker lock(&g_depthMutex);
+        g_depth[c.connectionName()] = depth;
+    }
+}
+
+Database::Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+
+Result<void> Database::Transaction::commit()
+{
+    if (!m_active)
+        return Error::internal(u"store.transaction"_s, u"transaction not active"_s);
+    QSqlDatabase c = m_db.connection();
+    bool ok;
+    QSqlError err;
+    if (m_savepoint.isEmpty()) {
+        if (m_db.dialect() == SqlDialect::Sqlite) {
+            QSqlQuery q(c);
+            ok = q.exec(u"COMMIT"_s);
+            err = q.lastError();
+        } else {
+            ok = c.commit();
+            err = c.lastError();
+        }
+    } else {
+        QSqlQuery q(c);
+        ok = q.exec(u"RELEASE SAVEPOINT "_s + m_savepoint);
+        err = q.lastError();
+    }
+    if (!ok) {
+        rollback();
+        return storeError(u"store.commit"_s, err);
+    }
+    m_active = false;
+    QMutexLocker lock(&g_depthMutex);
+    g_depth[c.connectionName()] -= 1;
+    return {};
+}
+
+void Database::Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    QSqlDatabase c = m_db.connection();
+    if (m_savepoint.isEmpty()) {
+        if (m_db.dialect() == SqlDialect::Sqlite)
+            QSqlQuery(c).exec(u"ROLLBACK"_s);
+        else
+            c.rollback();
+    } else {
+        QSqlQuery q(c);
+        q.exec(u"ROLLBACK TO SAVEPOINT "_s + m_savepoint);
+        q.exec(u"RELEASE SAVEPOINT "_s + m_savepoint);
+    }
+    m_active = false;
+    QMutexLocker lock(&g_depthMutex);
+    g_depth[c.connectionName()] -= 1;
+}
+
+} // namespace enlace

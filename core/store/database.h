@@ -1,0 +1,86 @@
+#pragma once
+
+#include <core/model/result.h>
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+
+namespace enlace {
+
+enum class SqlDialect { Sqlite, Postgres };
+
+// The one handle on the store. SQLite (embedded default) or PostgreSQL (production), same schema,
+// migrated at open. Every statement is prepared with bound values; nothing is concatenated.
+// Each thread gets its own connection (Qt connections are per thread).
+class Database final
+{
+public:
+    // url: a file path, "sqlite:///abs/path.db", "sqlite::memory:", or
+    // "postgresql://user[:password]@host[:port]/dbname[?schema=name]".
+    static Result<std::shared_ptr<Database>> open(const QString &url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    SqlDialect dialect() const { return m_dialect; }
+    // The url without its password, safe for logs.
+    QString displayUrl() const;
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    QSqlDatabase connection() const;
+
+    // Prepares, binds positional `?` values and executes. The query is ready to be read.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    // A statement without values that cannot be prepared on every driver (DDL). Never pass
+    // anything built from input here.
+    Result<void> execStatic(const QString &sql) const;
+    // INSERT ... returning the new row's id on both dialects.
+    Result<qint64> insert(const QString &sql, const QVariantList &values = {}) const;
+    // Executes and reads the first column of the first row (or an invalid QVariant).
+    Result<QVariant> scalar(const QString &sql, const QVariantList &values = {}) const;
+
+    // All-or-nothing: begin, then commit(); rolls back when destroyed uncommitted.
+    // Nested transactions become savepoints.
+    class Transaction final
+    {
+    public:
+        explicit Transaction(const Database &db);
+        ~Transaction();
+        Transaction(const Transaction &) = delete;
+        Transaction &operator=(const Transaction &) = delete;
+        bool active() const { return m_active; }
+        Result<void> commit();
+        void rollback();
+
+    private:
+        const Database &m_db;
+        QString m_savepoint;
+        bool m_active = false;
+    };
+
+    // SQL fragment for "now" in epoch milliseconds, per dialect.
+    QString nowMsExpression() const;
+    // Appends " FOR UPDATE SKIP LOCKED" on PostgreSQL, nothing on SQLite (single writer).
+    QString lockClause() const;
+    // Maps an integrity violation (unique/foreign key) to true.
+    static bool isConstraintViolation(const QSqlError &error);
+
+private:
+    Database() = default;
+    Result<void> migrate();
+    QSqlDatabase createConnection(const QString &name) const;
+
+    SqlDialect m_dialect = SqlDialect::Sqlite;
+    QString m_url;
+    QString m_path;                // sqlite
+    QString m_host, m_user, m_password, m_dbName, m_schema;
+    int m_port = 5432;
+    QString m_connectionPrefix;
+};
+
+} // namespace enlace

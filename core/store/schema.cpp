@@ -1,0 +1,200 @@
+#include <core/store/schema.h>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+// Conventions: times are epoch milliseconds (BIGINT); booleans are INTEGER 0/1; list-valued
+// columns of a contact database are JSON text; secrets are {blob} ciphertext, never plain.
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations{
+        {1,
+         {
+             uR"(CREATE TABLE users (
+                id {pk},
+                username TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                first_name TEXT NOT NULL DEFAULT '',
+                last_name TEXT NOT NULL DEFAULT '',
+                email TEXT NOT NULL DEFAULT '',
+                role INTEGER NOT NULL,
+                active INTEGER NOT NULL DEFAULT 1,
+                created_at BIGINT NOT NULL))"_s,
+             // Only a hash of each token is stored; the token itself exists once, in the login answer.
+             uR"(CREATE TABLE api_tokens (
+                id {pk},
+                user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL))"_s,
+             uR"(CREATE TABLE login_failures (
+                username TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                last_failure_at BIGINT NOT NULL))"_s,
+             uR"(CREATE TABLE agents (
+                id {pk},
+                user_id BIGINT NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+                sip_extension TEXT NOT NULL DEFAULT '',
+                active INTEGER NOT NULL DEFAULT 1))"_s,
+             uR"(CREATE TABLE external_systems (
+                id {pk},
+                name TEXT NOT NULL UNIQUE,
+                integration_key_hash TEXT NULL UNIQUE))"_s,
+             uR"(CREATE TABLE agent_external_ids (
+                id {pk},
+                system_id BIGINT NOT NULL REFERENCES external_systems(id) ON DELETE CASCADE,
+                agent_id BIGINT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+                external_id TEXT NOT NULL,
+                UNIQUE (system_id, external_id),
+                UNIQUE (system_id, agent_id)))"_s,
+             uR"(CREATE TABLE site_authentications (
+                id {pk},
+                name TEXT NOT NULL UNIQUE,
+                url TEXT NOT NULL,
+                username TEXT NOT NULL,
+                password_enc {blob} NOT NULL,
+                token_field TEXT NOT NULL DEFAULT 'token',
+                duration INTEGER NOT NULL DEFAULT 0,
+                duration_field TEXT NOT NULL DEFAULT '',
+                ssl_strict INTEGER NOT NULL DEFAULT 1,
+                token_enc {blob} NULL,
+                token_expires_at BIGINT NULL))"_s,
+             uR"(CREATE TABLE external_sites (
+                id {pk},
+                name TEXT NOT NULL UNIQUE,
+                url TEXT NOT NULL,
+                hidden INTEGER NOT NULL DEFAULT 0,
+                trigger_type INTEGER NOT NULL DEFAULT 3,
+                method INTEGER NOT NULL DEFAULT 1,
+                format INTEGER NULL,
+                target INTEGER NULL,
+                authentication_id BIGINT NULL REFERENCES site_authentications(id) ON DELETE SET NULL,
+                timeout_ms INTEGER NOT NULL DEFAULT 10000,
+                max_attempts INTEGER NOT NULL DEFAULT 8,
+                signature_secret_enc {blob} NULL))"_s,
+             uR"(CREATE TABLE contact_databases (
+                id {pk},
+                name TEXT NOT NULL UNIQUE,
+                columns_json TEXT NOT NULL,
+                phone_columns_json TEXT NOT NULL,
+                external_id_column TEXT NULL,
+                created_at BIGINT NOT NULL))"_s,
+             // NULL external ids are distinct under UNIQUE on both dialects: empty ids may repeat.
+             uR"(CREATE TABLE contacts (
+                id {pk},
+                database_id BIGINT NOT NULL REFERENCES contact_databases(id) ON DELETE CASCADE,
+                external_id TEXT NULL,
+                phone TEXT NOT NULL,
+                values_json TEXT NOT NULL,
+                UNIQUE (database_id, external_id)))"_s,
+             uR"(CREATE INDEX contacts_phone ON contacts (database_id, phone))"_s,
+             uR"(CREATE TABLE campaigns (
+                id {pk},
+                name TEXT NOT NULL UNIQUE,
+                type INTEGER NOT NULL,
+                state INTEGER NOT NULL DEFAULT 2,
+                external_system_id BIGINT NULL REFERENCES external_systems(id) ON DELETE SET NULL,
+                external_id TEXT NULL,
+                contact_database_id BIGINT NULL REFERENCES contact_databases(id),
+                site_id BIGINT NULL REFERENCES external_sites(id),
+                interaction_type INTEGER NOT NULL DEFAULT 1,
+                UNIQUE (external_system_id, external_id)))"_s,
+             uR"(CREATE TABLE campaign_agents (
+                campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                agent_id BIGINT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+                PRIMARY KEY (campaign_id, agent_id)))"_s,
+             uR"(CREATE INDEX campaign_agents_agent ON campaign_agents (agent_id))"_s,
+             uR"(CREATE TABLE campaign_supervisors (
+                campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                PRIMARY KEY (campaign_id, user_id)))"_s,
+             uR"(CREATE TABLE crm_parameters (
+                id {pk},
+                campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                value TEXT NOT NULL,
+                type INTEGER NOT NULL))"_s,
+             uR"(CREATE TABLE disposition_options (
+                id {pk},
+                campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                hidden INTEGER NOT NULL DEFAULT 0,
+                crm_interaction INTEGER NOT NULL DEFAULT 0,
+                engagement INTEGER NOT NULL DEFAULT 0))"_s,
+             uR"(CREATE TABLE calls (
+                id {pk},
+                call_id TEXT NOT NULL UNIQUE,
+                campaign_id BIGINT NULL REFERENCES campaigns(id) ON DELETE SET NULL,
+                agent_id BIGINT NULL REFERENCES agents(id) ON DELETE SET NULL,
+                contact_id BIGINT NULL REFERENCES contacts(id) ON DELETE SET NULL,
+                phone TEXT NOT NULL DEFAULT '',
+                call_type INTEGER NOT NULL,
+                state INTEGER NOT NULL,
+                recording_file TEXT NOT NULL DEFAULT '',
+                wait_seconds INTEGER NOT NULL DEFAULT 0,
+                dialplan_json TEXT NOT NULL DEFAULT '{}',
+                offered_at BIGINT NULL,
+                connected_at BIGINT NULL,
+                ended_at BIGINT NULL))"_s,
+             uR"(CREATE TABLE dispositions (
+                id {pk},
+                campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+                contact_id BIGINT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                option_id BIGINT NOT NULL REFERENCES disposition_options(id),
+                agent_id BIGINT NOT NULL REFERENCES agents(id),
+                call_id TEXT NULL,
+                comments TEXT NOT NULL DEFAULT '',
+                subdisposition TEXT NOT NULL DEFAULT '',
+                form_json TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                UNIQUE (campaign_id, contact_id)))"_s,
+             // A request to a CRM that the server must deliver. Written in the same transaction as
+             // the event that causes it; claimed with a lease so several servers can share it.
+             uR"(CREATE TABLE outbox (
+                id {pk},
+                idempotency_key TEXT NOT NULL UNIQUE,
+                site_id BIGINT NULL REFERENCES external_sites(id) ON DELETE SET NULL,
+                agent_id BIGINT NULL,
+                call_id TEXT NULL,
+                method TEXT NOT NULL,
+                url TEXT NOT NULL,
+                headers_json TEXT NOT NULL,
+                body {blob} NULL,
+                created_at BIGINT NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                lease_owner TEXT NULL,
+                lease_until BIGINT NULL,
+                last_status INTEGER NULL,
+                last_error TEXT NULL))"_s,
+             uR"(CREATE INDEX outbox_due ON outbox (next_attempt_at))"_s,
+             uR"(CREATE TABLE delivery_outcomes (
+                id {pk},
+                idempotency_key TEXT NOT NULL,
+                site_id BIGINT NULL,
+                agent_id BIGINT NULL,
+                call_id TEXT NULL,
+                delivered INTEGER NOT NULL,
+                status INTEGER NULL,
+                attempts INTEGER NOT NULL,
+                latency_ms BIGINT NOT NULL,
+                last_error TEXT NULL,
+                finished_at BIGINT NOT NULL))"_s,
+             // The agent event channel: ids are global and increasing, so a console that
+             // reconnects with its last id receives what it missed, from any server instance.
+             uR"(CREATE TABLE agent_events (
+                id {pk},
+                agent_id BIGINT NOT NULL,
+                type TEXT NOT NULL,
+                payload_json TEXT NOT NULL,
+                created_at BIGINT NOT NULL))"_s,
+             uR"(CREATE INDEX agent_events_agent ON agent_events (agent_id, id))"_s,
+         }},
+    };
+    return migrations;
+}
+
+} // namespace enlace

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace enlace {
+
+// The versioned migrations of the one schema. Statements use {pk}, {blob} and {now} markers that
+// the Database replaces per dialect; everything else is portable SQL. Append, never edit.
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+
+const QList<Migration> &schemaMigrations();
+
+} // namespace enlace

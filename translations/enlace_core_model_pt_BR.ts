@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>Model</name>
+    <message>
+        <source>Invalid request</source>
+        <translation>Solicitação inválida</translation>
+    </message>
+</context>
+</TS>
