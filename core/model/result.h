@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/model/message.h>
+#include <core/model/validationerrors.h>
 
 #include <QString>
 
@@ -19,8 +20,15 @@ struct Error
     QString code;
     Message message;
     QString detail;   // untranslated technical detail (driver text, network error); never secrets
+    ValidationErrors fields;   // Kind::Invalid: what is wrong, per field or row
 
-    static Error internal(QString code, QString detail) { return Error{Kind::Internal, std::move(code), {}, std::move(detail)}; }
+    static Error invalid(ValidationErrors fields, QString code = QStringLiteral("invalid"))
+    {
+        return Error{Kind::Invalid, std::move(code), {}, {}, std::move(fields)};
+    }
+    static Error notFound(QString code, Message message = {}) { return Error{Kind::NotFound, std::move(code), std::move(message), {}, {}}; }
+
+    static Error internal(QString code, QString detail) { return Error{Kind::Internal, std::move(code), {}, std::move(detail), {}}; }
     QString text(const class MessageCatalog *catalog = nullptr, const QString &language = {}) const
     {
         if (!message.isNull())

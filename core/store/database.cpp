@@ -26,7 +26,7 @@ QHash<QString, int> g_depth;   // connection name -> open transaction depth
 
 Error storeError(const QString &code, const QSqlError &e)
 {
-    Error err{Error::Kind::Internal, code, {}, e.text()};
+    Error err{Error::Kind::Internal, code, {}, e.text(), {}};
     if (Database::isConstraintViolation(e))
         err.kind = Error::Kind::Conflict;
     return err;
@@ -56,7 +56,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
     if (url.startsWith(u"postgresql://"_s) || url.startsWith(u"postgres://"_s)) {
         const QUrl u(url);
         if (!u.isValid() || u.host().isEmpty() || u.path().size() < 2)
-            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"expected postgresql://user[:password]@host[:port]/dbname"_s};
+            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"expected postgresql://user[:password]@host[:port]/dbname"_s, {}};
         db->m_dialect = SqlDialect::Postgres;
         db->m_host = u.host();
         db->m_port = u.port(5432);
@@ -67,7 +67,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
         if (!db->m_schema.isEmpty()) {
             for (QChar c : std::as_const(db->m_schema))
                 if (!(c.isLetterOrNumber() || c == u'_'))
-                    return Error{Error::Kind::Invalid, u"store.bad_schema"_s, {}, u"schema names are letters, digits and _"_s};
+                    return Error{Error::Kind::Invalid, u"store.bad_schema"_s, {}, u"schema names are letters, digits and _"_s, {}};
         }
     } else {
         db->m_dialect = SqlDialect::Sqlite;
@@ -77,7 +77,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
         else if (path.startsWith(u"sqlite:"_s))
             path = path.mid(7);
         if (path.isEmpty())
-            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"empty SQLite path"_s};
+            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"empty SQLite path"_s, {}};
         if (path != u":memory:"_s) {
             QDir().mkpath(QFileInfo(path).absolutePath());
         } else {
@@ -240,7 +240,7 @@ Result<void> Database::migrate()
             continue;
         for (const QString &statement : m.statements) {
             if (auto r = execStatic(substitute(statement, m_dialect)); !r)
-                return Error{Error::Kind::Internal, u"store.migration"_s, {}, u"migration "_s + QString::number(m.version) + u": "_s + r.error().detail};
+                return Error{Error::Kind::Internal, u"store.migration"_s, {}, u"migration "_s + QString::number(m.version) + u": "_s + r.error().detail, {}};
         }
         if (auto r = exec(u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s,
                           {m.version, QDateTime::currentMSecsSinceEpoch()});
