@@ -1,0 +1,87 @@
+#pragma once
+
+#include <core/api/apiresponse.h>
+#include <core/model/result.h>
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QString>
+
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocketServer;
+
+namespace enlace {
+
+class ApiRouter;
+class MessageCatalog;
+
+struct HttpServerLimits
+{
+    int maxHeaderBytes = 16 * 1024;        // request line + headers; more -> 431
+    qint64 maxBodyBytes = 1024 * 1024;     // Content-Length above -> 413 before the body is read
+    int idleTimeoutMs = 30'000;            // an idle or stalled connection is closed (408 mid-request)
+    int maxConnections = 1024;             // beyond -> 503 and close
+    int maxRequestsPerConnection = 1000;
+};
+
+// A small HTTP/1.1 server for the API. Qt 6.4's QHttpServer is a technical preview with no request
+// body limit and no asynchronous responses, so Enlace parses HTTP itself:
+// - request line and headers with a size limit; Content-Length checked against the body limit
+//   before any of the body is read (413); Transfer-Encoding (chunked) bodies answer 411;
+// - keep-alive and pipelining (one request at a time per connection, in order);
+// - asynchronous answers: the route gets an ApiResponder it may call later;
+// - every error is a JSON answer in the OMniLeads envelope, written whole;
+// - WebSocket upgrades on registered paths are handed, unread, to a QWebSocketServer;
+// - optional TLS with a PEM certificate and key.
+class HttpServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpServer(ApiRouter *router, const MessageCatalog *catalog, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    void setLimits(const HttpServerLimits &limits) { m_limits = limits; }
+    const HttpServerLimits &limits() const { return m_limits; }
+
+    // PEM files. Without this the server speaks plain HTTP.
+    Result<void> setTlsFiles(const QString &certificatePath, const QString &keyPath);
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool isTls() const { return m_tls.has_value(); }
+
+    // Upgrade requests (GET + Upgrade: websocket) for this path go to server->handleConnection.
+    void addWebSocketPath(const QString &path, QWebSocketServer *server);
+
+    // port 0 -> a free port (see port()).
+    Result<void> listen(const QHostAddress &address, quint16 port);
+    void close();
+    quint16 port() const;
+    QHostAddress address() const;
+    int openConnections() const { return m_connections; }
+
+Q_SIGNALS:
+    // After each answer: for the access log and the tests.
+    void requestServed(const QByteArray &method, const QString &path, int status, qint64 elapsedMs);
+
+private:
+    friend class HttpConnection;
+    void handleNewConnection();
+    void connectionClosed() { --m_connections; }
+
+    ApiRouter *m_router;
+    const MessageCatalog *m_catalog;
+    HttpServerLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
+    QHash<QString, QPointer<QWebSocketServer>> m_webSocketPaths;
+    QTcpServer *m_server = nullptr;
+    int m_connections = 0;
+};
+
+} // namespace enlace

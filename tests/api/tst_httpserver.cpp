@@ -1,0 +1,409 @@
+#include <core/api/apirouter.h>
+#include <core/api/httpserver.h>
+#include <core/model/messagecatalog.h>
+
+#include <tests/api/support/server_rawhttp.h>
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+using namespace enlace;
+using enlace::test::RawHttpClient;
+
+class TestHttpServer final : public QObject
+{
+    Q_OBJECT
+
+private:
+    MessageCatalog m_catalog;
+    std::unique_ptr<ApiRouter> m_router;
+    std::unique_ptr<HttpServer> m_server;
+    int m_handled = 0;
+
+    void start() { start(HttpServerLimits()); }
+    void start(const HttpServerLimits &limits)
+    {
+        m_router = std::make_unique<ApiRouter>();
+        m_router->setCatalog(&m_catalog);
+        m_handled = 0;
+        m_router->add("GET", u"/hello/<arg>/"_s, Access::Public, [this](const ApiRequest &r, ApiResponder respond) {
+            ++m_handled;
+            respond(ApiResponse::json(QJsonObject{{u"name"_s, r.pathArgs.value(0)}, {u"q"_s, r.query.queryItemValue(u"q"_s, QUrl::FullyDecoded)}}));
+        });
+        m_router->add("POST", u"/echo"_s, Access::Public, [this](const ApiRequest &r, ApiResponder respond) {
+            ++m_handled;
+            auto body = r.jsonObject();
+            if (!body.ok()) {
+                respond(ApiResponse::fromError(body.error(), &m_catalog, r.language));
+                return;
+            }
+            respond(ApiResponse::json(201, body.value()));
+        });
+        m_router->add("GET", u"/later"_s, Access::Public, [this](const ApiRequest &, ApiResponder respond) {
+            ++m_handled;
+            QTimer::singleShot(20, this, [respond] {
+                respond(ApiResponse::json(QJsonObject{{u"late"_s, true}}));
+                respond(ApiResponse::json(500, QJsonObject{{u"twice"_s, true}}));   // ignored
+            });
+        });
+        m_server = std::make_unique<HttpServer>(m_router.get(), &m_catalog);
+        m_server->setLimits(limits);
+        auto listening = m_server->listen(QHostAddress::LocalHost, 0);
+        QVERIFY2(listening.ok(), qPrintable(listening.ok() ? QString() : listening.error().text()));
+        QVERIFY(m_server->port() != 0);
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_server.reset();
+        m_router.reset();
+    }
+
+    void route_withArgumentAndQuery_isServed()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("GET", "/hello/J%C3%BAlia/?q=a+b%2Bc"));
+        auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("content-type"), "application/json");
+        QCOMPARE(r.json().value(u"name"_s).toString(), u"Júlia"_s);
+        QCOMPARE(r.json().value(u"q"_s).toString(), u"a b+c"_s);
+    }
+
+    void unknownRoute_is404Json_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("unknown") << QByteArray("/nothing/here");
+        QTest::newRow("missing arg") << QByteArray("/hello/");
+        QTest::newRow("extra segment") << QByteArray("/hello/a/b/");
+    }
+    void unknownRoute_is404Json()
+    {
+        QFETCH(QByteArray, target);
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("GET", target));
+        auto r = c.read();
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
+        QVERIFY(!r.json().value(u"message"_s).toString().isEmpty());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void wrongMethod_is405WithAllow()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("DELETE", "/echo"));
+        auto r = c.read();
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.headers.value("allow"), "POST");
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
+    }
+
+    void malformedJson_is400_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("truncated") << QByteArray("{\"a\": ");
+        QTest::newRow("array") << QByteArray("[1,2]");
+        QTest::newRow("garbage") << QByteArray("\xff\xfe{");
+    }
+    void malformedJson_is400()
+    {
+        QFETCH(QByteArray, body);
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("POST", "/echo", body, {{"Content-Type", "application/json"}, {"Accept-Language", "en"}}));
+        auto r = c.read();
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
+        QVERIFY(r.json().value(u"message"_s).toString().contains(u"JSON"_s));
+    }
+
+    void formBody_isReadAsObject()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("POST", "/echo", "username=ana+maria&password=p%26ss", {{"Content-Type", "application/x-www-form-urlencoded"}}));
+        auto r = c.read();
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value(u"username"_s).toString(), u"ana maria"_s);
+        QCOMPARE(r.json().value(u"password"_s).toString(), u"p&ss"_s);
+    }
+
+    void oversizedBody_is413BeforeTheBodyIsRead()
+    {
+        HttpServerLimits limits;
+        limits.maxBodyBytes = 1000;
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        // Only the headers are sent: the answer must not wait for the announced body.
+        c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1001\r\n\r\n");
+        auto r = c.read();
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
+        QCOMPARE(r.headers.value("connection"), "close");
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void bodyAtTheLimit_isAccepted()
+    {
+        HttpServerLimits limits;
+        limits.maxBodyBytes = 1000;
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        const QByteArray body = "{\"x\":\"" + QByteArray(1000 - 8, 'a') + "\"}";
+        QCOMPARE(body.size(), 1000);
+        c.send(RawHttpClient::request("POST", "/echo", body, {{"Content-Type", "application/json"}}));
+        QCOMPARE(c.read().status, 201);
+    }
+
+    void oversizedHeaders_is431()
+    {
+        HttpServerLimits limits;
+        limits.maxHeaderBytes = 512;
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("GET /hello/a/ HTTP/1.1\r\nX-Big: " + QByteArray(600, 'b') + "\r\n\r\n");
+        QCOMPARE(c.read().status, 431);
+        QVERIFY(c.waitClosed());
+    }
+
+    void chunkedBody_is411()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+        QCOMPARE(c.read().status, 411);
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void malformedRequestLine_is400_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::newRow("no version") << QByteArray("GET /hello/a/\r\n\r\n");
+        QTest::newRow("absolute form") << QByteArray("GET http://x/hello/a/ HTTP/1.1\r\n\r\n");
+        QTest::newRow("lower-case method") << QByteArray("get /hello/a/ HTTP/1.1\r\n\r\n");
+        QTest::newRow("space in header name") << QByteArray("GET /hello/a/ HTTP/1.1\r\nBad Header: x\r\n\r\n");
+        QTest::newRow("bad content-length") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: -5\r\n\r\n");
+        QTest::newRow("conflicting content-length") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+    }
+    void malformedRequestLine_is400()
+    {
+        QFETCH(QByteArray, raw);
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(raw);
+        auto r = c.read();
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
+        QVERIFY(c.waitClosed());
+    }
+
+    void keepAlive_pipelinedRequestsAreAnsweredInOrder()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("GET", "/later") + RawHttpClient::request("GET", "/hello/one/")
+               + RawHttpClient::request("POST", "/echo", "{\"n\":3}", {{"Content-Type", "application/json"}}));
+        auto a = c.read();
+        auto b = c.read();
+        auto d = c.read();
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"late"_s).toBool(), true);
+        QCOMPARE(b.json().value(u"name"_s).toString(), u"one"_s);
+        QCOMPARE(d.status, 201);
+        QCOMPARE(d.json().value(u"n"_s).toInt(), 3);
+        QCOMPARE(a.headers.value("connection"), "keep-alive");
+        QVERIFY(c.socket()->state() == QAbstractSocket::ConnectedState);
+        // The ignored second answer of /later was never written.
+        QVERIFY(c.pending().isEmpty());
+    }
+
+    void connectionClose_isHonoured()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("GET", "/hello/a/", {}, {}, true));
+        auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("connection"), "close");
+        QVERIFY(c.waitClosed());
+    }
+
+    void http10_closesUnlessKeepAliveIsAsked()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("GET /hello/a/ HTTP/1.0\r\n\r\n");
+        QCOMPARE(c.read().status, 200);
+        QVERIFY(c.waitClosed());
+    }
+
+    void slowClient_requestArrivingByteByByteIsAssembled()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        const QByteArray raw = RawHttpClient::request("POST", "/echo", "{\"slow\":\"yes\"}", {{"Content-Type", "application/json"}});
+        for (char byte : raw) {
+            c.send(QByteArray(1, byte));
+            QTest::qWait(1);
+        }
+        auto r = c.read();
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value(u"slow"_s).toString(), u"yes"_s);
+        QCOMPARE(m_handled, 1);
+    }
+
+    void stalledClient_getsA408AndIsDisconnected()
+    {
+        HttpServerLimits limits;
+        limits.idleTimeoutMs = 150;
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("POST /echo HTTP/1.1\r\nContent-Length: 10\r\n\r\n{\"a\"");
+        auto r = c.read();
+        QCOMPARE(r.status, 408);
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void idleConnection_isClosedSilently()
+    {
+        HttpServerLimits limits;
+        limits.idleTimeoutMs = 100;
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        QVERIFY(c.waitClosed());
+        QVERIFY(c.pending().isEmpty());
+        QTRY_COMPARE(m_server->openConnections(), 0);
+    }
+
+    void head_hasNoBody()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("HEAD /hello/a/ HTTP/1.1\r\n\r\nGET /hello/b/ HTTP/1.1\r\n\r\n");
+        // The HEAD answer announces a length but carries no body: the next answer follows directly.
+        QByteArray all;
+        QTRY_VERIFY((all += c.socket()->readAll()).count("HTTP/1.1 200") == 2 && all.endsWith("}"));
+        const qsizetype second = all.indexOf("HTTP/1.1 200", 1);
+        QVERIFY(all.left(second).endsWith("\r\n\r\n"));
+        QVERIFY(all.mid(second).contains("\"name\":\"b\""));
+    }
+
+    void expectContinue_getsInterimAnswer()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("POST /echo HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n");
+        QTRY_VERIFY(c.socket()->peek(100).startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
+        c.send("{}");
+        QCOMPARE(c.read().status, 201);
+    }
+
+    void errors_areInTheNegotiatedLanguage()
+    {
+        start();
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("GET", "/nothing", {}, {{"Accept-Language", "en-US,en;q=0.9"}}));
+        const QString english = c.read().json().value(u"message"_s).toString();
+        c.send(RawHttpClient::request("GET", "/nothing"));
+        const QString spanish = c.read().json().value(u"message"_s).toString();
+        QCOMPARE(english, u"Not found."_s);
+        QCOMPARE(spanish, u"No encontrado."_s);
+    }
+
+    void webSocketUpgrade_isHandedToTheWebSocketServer()
+    {
+        start();
+        QWebSocketServer ws(u"test"_s, QWebSocketServer::NonSecureMode);
+        QList<QWebSocket *> accepted;
+        connect(&ws, &QWebSocketServer::newConnection, this, [&] {
+            while (ws.hasPendingConnections()) {
+                QWebSocket *s = ws.nextPendingConnection();
+                accepted.append(s);
+                connect(s, &QWebSocket::textMessageReceived, s, [s](const QString &m) { s->sendTextMessage(u"echo:"_s + m); });
+            }
+        });
+        m_server->addWebSocketPath(u"/ws"_s, &ws);
+        QWebSocket client;
+        QString received;
+        connect(&client, &QWebSocket::textMessageReceived, this, [&](const QString &m) { received = m; });
+        client.open(QUrl(u"ws://127.0.0.1:%1/ws?token=abc"_s.arg(m_server->port())));
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(accepted.size(), 1);
+        QCOMPARE(accepted.first()->requestUrl().query(), u"token=abc"_s);
+        client.sendTextMessage(u"hi"_s);
+        QTRY_COMPARE(received, u"echo:hi"_s);
+        qDeleteAll(accepted);
+    }
+
+    void tls_servesHttpsWithTheGivenCertificate()
+    {
+        const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+        if (openssl.isEmpty())
+            QSKIP("openssl command not available to make a test certificate");
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(u"cert.pem"_s), key = dir.filePath(u"key.pem"_s);
+        QProcess p;
+        p.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key, u"-out"_s, cert,
+                          u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+
+        m_router = std::make_unique<ApiRouter>();
+        m_router->add("GET", u"/secure"_s, Access::Public, [](const ApiRequest &, ApiResponder respond) {
+            respond(ApiResponse::json(QJsonObject{{u"tls"_s, true}}));
+        });
+        m_server = std::make_unique<HttpServer>(m_router.get(), &m_catalog);
+        QVERIFY(!m_server->setTlsFiles(dir.filePath(u"missing.pem"_s), key).ok());
+        QVERIFY(m_server->setTlsFiles(cert, key).ok());
+        QVERIFY(m_server->listen(QHostAddress::LocalHost, 0).ok());
+
+        QNetworkAccessManager nam;
+        QNetworkRequest req(QUrl(u"https://127.0.0.1:%1/secure"_s.arg(m_server->port())));
+        QNetworkReply *reply = nam.get(req);
+        connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(u"tls"_s).toBool(), true);
+        reply->deleteLater();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_httpserver.moc"

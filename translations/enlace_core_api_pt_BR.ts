@@ -1,0 +1,179 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>Api</name>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A valid integer is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a valid boolean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a list of items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ensure this field has no more than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed JSON in the request body.</source>
+        <translation>JSON malformado no corpo da requisição.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>O corpo da requisição deve ser um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>There were errors on received data</source>
+        <translation>Houve erros nos dados recebidos</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Não encontrado.</translation>
+    </message>
+    <message>
+        <source>The request conflicts with the current state.</source>
+        <translation>A requisição conflita com o estado atual.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to perform this action.</source>
+        <translation>Você não tem permissão para executar essa ação.</translation>
+    </message>
+    <message>
+        <source>The service is temporarily unavailable.</source>
+        <translation>O serviço está temporariamente indisponível.</translation>
+    </message>
+    <message>
+        <source>Internal server error.</source>
+        <translation>Erro interno do servidor.</translation>
+    </message>
+    <message>
+        <source>Method &quot;%1&quot; not allowed.</source>
+        <translation>Método &quot;%1&quot; não permitido.</translation>
+    </message>
+    <message>
+        <source>Authentication credentials were not provided.</source>
+        <translation>As credenciais de autenticação não foram fornecidas.</translation>
+    </message>
+    <message>
+        <source>Select a valid choice. That choice is not one of the available choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent is not related to campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent is not related to external system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact is not related to campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An integration key may only address its own external system&apos;s ids (idExternalSystem).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agent may only place calls as itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error when executing the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is another disposition for this contact on this campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition option id not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact id not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent id not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact data is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is another contact with this external id on this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive.</source>
+        <translation>A requisição demorou demais para chegar.</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>Os cabeçalhos da requisição são grandes demais.</translation>
+    </message>
+    <message>
+        <source>Malformed HTTP request.</source>
+        <translation>Requisição HTTP malformada.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
+        <translation>Apenas HTTP/1.0 e HTTP/1.1 são suportados.</translation>
+    </message>
+    <message>
+        <source>A request body needs a Content-Length header.</source>
+        <translation>Um corpo de requisição precisa do cabeçalho Content-Length.</translation>
+    </message>
+    <message>
+        <source>The request body is too large (at most %1 bytes).</source>
+        <translation>O corpo da requisição é grande demais (no máximo %1 bytes).</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate file %1.</source>
+        <translation>Não é possível ler o arquivo de certificado TLS %1.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate file %1 holds no PEM certificate.</source>
+        <translation>O arquivo de certificado TLS %1 não contém nenhum certificado PEM.</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS key file %1.</source>
+        <translation>Não é possível ler o arquivo de chave TLS %1.</translation>
+    </message>
+    <message>
+        <source>The TLS key file %1 holds no unencrypted PEM RSA or EC key.</source>
+        <translation>O arquivo de chave TLS %1 não contém nenhuma chave PEM RSA ou EC sem criptografia.</translation>
+    </message>
+    <message>
+        <source>TLS is not available on this system.</source>
+        <translation>TLS não está disponível neste sistema.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2</source>
+        <translation>Não é possível escutar em %1:%2</translation>
+    </message>
+    <message>
+        <source>Unknown external system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
