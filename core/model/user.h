@@ -17,7 +17,7 @@ struct User
     bool active = true;
     // password_hash is never loaded into this type: only the authenticator reads it.
 
-    QString fullName() const { return (firstName + QLatin1Char(' ') + lastName).trimmed(); }
+    QString fullName() const { return QString(firstName + QLatin1Char(' ') + lastName).trimmed(); }
 };
 
 } // namespace enlace
