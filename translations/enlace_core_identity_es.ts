@@ -127,5 +127,9 @@
         <source>Unknown role.</source>
         <translation>Rol inexistente.</translation>
     </message>
+    <message>
+        <source>Unknown row of this external system.</source>
+        <translation>Fila inexistente en este sistema externo.</translation>
+    </message>
 </context>
 </TS>

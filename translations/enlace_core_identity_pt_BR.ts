@@ -127,5 +127,9 @@
         <source>Unknown role.</source>
         <translation>Papel inexistente.</translation>
     </message>
+    <message>
+        <source>Unknown row of this external system.</source>
+        <translation>Linha inexistente neste sistema externo.</translation>
+    </message>
 </context>
 </TS>

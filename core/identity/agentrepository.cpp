@@ -45,7 +45,8 @@ Error AgentRepository::notFound()
 
 Result<qint64> AgentRepository::create(qint64 userId, const QString &sipExtension)
 {
-    const QString extension = sipExtension.trimmed();
+    // Never null: the column is NOT NULL and a null QString binds as NULL.
+    const QString extension = sipExtension.isNull() ? u""_s : sipExtension.trimmed();
     ValidationErrors errors;
     Database::Transaction tx(*m_db);
     auto user = m_db->scalar(u"SELECT id FROM users WHERE id = ?"_s, {userId});

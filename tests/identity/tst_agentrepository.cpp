@@ -34,6 +34,20 @@ private Q_SLOTS:
         }
     }
 
+    void create_withoutExtension_data() { test::addBackendRows(); }
+    void create_withoutExtension()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        AgentRepository agents(scratch.db());
+        auto a = agents.create(test::insertUser(*scratch.db(), u"a"_s), QString());
+        auto b = agents.create(test::insertUser(*scratch.db(), u"b"_s), u""_s);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(agents.find(a.value())->sipExtension, QString());
+        // No extension is not an extension: it never finds an agent.
+        QCOMPARE(agents.findByExtension(u""_s).error().kind, Error::Kind::NotFound);
+    }
+
     void find_unknownIsNotFound_data() { test::addBackendRows(); }
     void find_unknownIsNotFound()
     {

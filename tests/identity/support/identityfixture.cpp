@@ -29,7 +29,8 @@ qint64 insertUser(const Database &db, const QString &username, Role role)
 qint64 insertAgent(const Database &db, const QString &username, const QString &extension)
 {
     const qint64 userId = insertUser(db, username);
-    return mustInsert(db, u"INSERT INTO agents (user_id, sip_extension) VALUES (?, ?)"_s, {userId, extension});
+    return mustInsert(db, u"INSERT INTO agents (user_id, sip_extension) VALUES (?, ?)"_s,
+                      {userId, extension.isNull() ? u""_s : extension});
 }
 
 qint64 insertSystem(const Database &db, const QString &name)
