@@ -5,7 +5,7 @@
     <name>Api</name>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este campo é obrigatório.</translation>
     </message>
     <message>
         <source>A valid integer is required.</source>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Not a valid string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é uma string válida.</translation>
     </message>
     <message>
         <source>Must be a valid boolean.</source>
@@ -173,6 +173,54 @@
     </message>
     <message>
         <source>Unknown external system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Token</source>
+        <translation>Token inválido</translation>
+    </message>
+    <message>
+        <source>The Token is expired</source>
+        <translation>O Token expirou</translation>
+    </message>
+    <message>
+        <source>User is not active</source>
+        <translation>O usuário não está ativo</translation>
+    </message>
+    <message>
+        <source>Too many failed logins. Try again in %1 seconds.</source>
+        <translation>Muitas tentativas de login falharam. Tente novamente em %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Invalid Credentials or activate account</source>
+        <translation>Credenciais inválidas ou conta não ativada</translation>
+    </message>
+    <message>
+        <source>You must provide a valid idCampaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You don&apos;t have permission to edit the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign has no contact database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect fields were received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact added</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

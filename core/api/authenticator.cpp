@@ -1,0 +1,243 @@
+#include <core/api/authenticator.h>
+
+#include <core/api/apirouter.h>
+#include <core/identity/agentrepository.h>
+#include <core/identity/userrepository.h>
+#include <core/model/clock.h>
+#include <core/model/messagecatalog.h>
+#include <core/model/user.h>
+#include <core/model/validationerrors.h>
+#include <core/store/database.h>
+
+#include <QCryptographicHash>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAuth, "enlace.auth", QtInfoMsg)
+
+namespace enlace {
+
+namespace {
+
+Message invalidToken() { return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Token")); }
+Message expiredToken() { return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The Token is expired")); }
+Message inactiveUser() { return Message::make("Api", QT_TRANSLATE_NOOP("Api", "User is not active")); }
+
+ApiResponse detailResponse(int status, const QString &text)
+{
+    return ApiResponse::json(status, QJsonObject{{u"detail"_s, text}, {u"status"_s, u"ERROR"_s}, {u"message"_s, text}});
+}
+
+} // namespace
+
+Authenticator::Authenticator(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog *catalog,
+                             AuthenticatorSettings settings, QObject *parent)
+    : QObject(parent), m_db(db), m_clock(clock), m_catalog(catalog), m_settings(settings), m_tokens(db, clock),
+      m_throttle(db, clock, settings.throttle)
+{
+    m_pool.setMaxThreadCount(2);
+    m_pool.setExpiryTimeout(-1);   // keep the threads: each holds its own database connection
+}
+
+Authenticator::~Authenticator()
+{
+    m_pool.waitForDone();
+}
+
+void Authenticator::registerRoutes(ApiRouter &router)
+{
+    router.add("POST", u"/api/v1/login"_s, Access::Public, [this](const ApiRequest &r, ApiResponder respond) {
+        handleLogin(r, std::move(respond));
+    });
+    router.add("POST", u"/api/v1/logout"_s, Access::Authenticated, [this](const ApiRequest &r, ApiResponder respond) {
+        const QString token = bearerToken(r);
+        if (!token.isEmpty() && !r.caller->isIntegration())
+            (void)m_tokens.revoke(token);
+        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}}));
+    });
+}
+
+QString Authenticator::bearerToken(const ApiRequest &request)
+{
+    const QByteArray header = request.header("authorization").trimmed();
+    const qsizetype space = header.indexOf(' ');
+    if (space < 0)
+        return {};
+    const QByteArray scheme = header.left(space).toLower();
+    if (scheme != "bearer" && scheme != "token")
+        return {};
+    return QString::fromLatin1(header.mid(space + 1).trimmed());
+}
+
+void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
+{
+    const QString language = request.language;
+    auto body = request.jsonObject();
+    if (!body.ok()) {
+        respond(ApiResponse::fromError(body.error(), m_catalog, language));
+        return;
+    }
+    ValidationErrors errors;
+    const auto field = [&](const QString &name) {
+        const QJsonValue v = body->value(name);
+        if (!v.isString() || v.toString().isEmpty()) {
+            errors.add(name, v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())
+                                 ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "This field is required."))
+                                 : Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not a valid string.")));
+            return QString();
+        }
+        return v.toString();
+    };
+    const QString username = field(u"username"_s);
+    const QString password = field(u"password"_s);
+    if (!errors.isEmpty()) {
+        // Django REST framework puts the field errors at the top level; Enlace's envelope too.
+        const QJsonObject fields = errors.toJson(m_catalog, language);
+        QJsonObject merged{{u"status"_s, u"ERROR"_s},
+                           {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "There were errors on received data")).text(m_catalog, language)},
+                           {u"errors"_s, fields}};
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            merged.insert(it.key(), it.value());
+        respond(ApiResponse::json(400, merged));
+        return;
+    }
+
+    const LoginThrottle::Verdict verdict = m_throttle.check(username);
+    if (verdict.blocked) {
+        const qint64 seconds = std::max<qint64>(1, (verdict.retryAfterMs + 999) / 1000);
+        qCWarning(lcAuth).noquote() << u"login throttled username=%1 failures=%2"_s.arg(username).arg(verdict.failures);
+        ApiResponse r = detailResponse(429, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many failed logins. Try again in %1 seconds."))
+                                                .arg(QString::number(seconds))
+                                                .text(m_catalog, language));
+        r.withHeader("Retry-After", QByteArray::number(seconds));
+        respond(std::move(r));
+        return;
+    }
+
+    QPointer<Authenticator> self(this);
+    auto verify = [self, db = m_db, username, password, respond, language]() mutable {
+        // Worker thread: PBKDF2 is deliberately slow.
+        UserRepository users(db);
+        Result<User> user = users.authenticate(username, password);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, username, user = std::move(user), respond = std::move(respond), language]() mutable {
+            if (self)
+                self->finishLogin(username, user, std::move(respond), language);
+        }, Qt::QueuedConnection);
+    };
+    QTimer::singleShot(std::chrono::milliseconds(verdict.delayMs), this, [this, verify = std::move(verify)]() mutable {
+        m_pool.start(std::move(verify));
+    });
+}
+
+void Authenticator::finishLogin(const QString &username, const Result<User> &user, ApiResponder respond, const QString &language)
+{
+    if (!user.ok()) {
+        if (user.error().kind != Error::Kind::NotFound) {
+            qCWarning(lcAuth).noquote() << u"login error username=%1 code=%2 detail=%3"_s.arg(username, user.error().code, user.error().detail);
+            respond(ApiResponse::fromError(user.error(), m_catalog, language));
+            return;
+        }
+        (void)m_throttle.recordFailure(username);
+        qCInfo(lcAuth).noquote() << u"login failed username=%1"_s.arg(username);
+        Q_EMIT loginFailed(username);
+        respond(detailResponse(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Credentials or activate account")).text(m_catalog, language)));
+        return;
+    }
+    (void)m_throttle.recordSuccess(username);
+    const User &u = user.value();
+    auto issued = m_tokens.issue(u.id, m_settings.tokenLifetimeMs);
+    if (!issued.ok()) {
+        qCWarning(lcAuth).noquote() << u"token issue failed user=%1 detail=%2"_s.arg(u.id).arg(issued.error().detail);
+        respond(ApiResponse::fromError(issued.error(), m_catalog, language));
+        return;
+    }
+    QJsonObject userJson{{u"first_name"_s, u.firstName}, {u"last_name"_s, u.lastName}, {u"email"_s, u.email}};
+    if (u.role == Role::Agent) {
+        AgentRepository agents(m_db);
+        auto agent = agents.findByUserId(u.id);
+        if (agent.ok())
+            userJson.insert(u"agent_id"_s, agent->id);
+    }
+    const double secondsLeft = double(issued->expiresAtMs - m_clock.nowMs()) / 1000.0;
+    qCInfo(lcAuth).noquote() << u"login ok user=%1 username=%2"_s.arg(u.id).arg(u.username);
+    Q_EMIT loginSucceeded(u.id);
+    respond(ApiResponse::json(200, QJsonObject{{u"user"_s, userJson},
+                                               {u"expires_in"_s, QString::number(secondsLeft, 'f', 1)},
+                                               {u"token"_s, issued->token}}));
+}
+
+Result<Caller> Authenticator::callerForToken(const QString &token) const
+{
+    auto owner = m_tokens.find(token);
+    if (!owner.ok()) {
+        if (owner.error().kind == Error::Kind::Forbidden)
+            return Error{Error::Kind::Forbidden, u"api.token_expired"_s, expiredToken(), {}, {}};
+        if (owner.error().kind == Error::Kind::NotFound)
+            return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
+        return owner.error();
+    }
+    auto q = m_db->exec(u"SELECT u.username, u.role, u.active, a.id FROM users u "
+                        "LEFT JOIN agents a ON a.user_id = u.id AND a.active = 1 WHERE u.id = ?"_s,
+                        {owner->userId});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
+    if (q->value(2).toInt() == 0)
+        return Error{Error::Kind::Forbidden, u"api.user_inactive"_s, inactiveUser(), {}, {}};
+    Caller caller;
+    caller.userId = owner->userId;
+    caller.username = q->value(0).toString();
+    caller.role = static_cast<Role>(q->value(1).toInt());
+    if (!q->value(3).isNull())
+        caller.agentId = q->value(3).toLongLong();
+    return caller;
+}
+
+std::optional<Caller> Authenticator::callerForIntegrationKey(const QString &key) const
+{
+    if (key.isEmpty() || key.size() > 256)
+        return std::nullopt;
+    // Same hash as ExternalSystemRepository::rotateIntegrationKey stores.
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
+    auto q = m_db->exec(u"SELECT id, name FROM external_systems WHERE integration_key_hash = ?"_s, {hash});
+    if (!q.ok() || !q->next())
+        return std::nullopt;
+    Caller caller;
+    caller.integrationSystemId = q->value(0).toLongLong();
+    caller.username = u"integration:"_s + q->value(1).toString();
+    caller.role = Role::Admin;   // not used for integrations: Access checks isIntegration() first
+    return caller;
+}
+
+Result<std::optional<Caller>> Authenticator::resolve(const ApiRequest &request) const
+{
+    const QByteArray integrationKey = request.header("x-enlace-integration-key").trimmed();
+    if (!integrationKey.isEmpty()) {
+        if (auto c = callerForIntegrationKey(QString::fromLatin1(integrationKey)))
+            return std::optional<Caller>(*c);
+        return Error{Error::Kind::NotFound, u"api.invalid_key"_s, invalidToken(), {}, {}};
+    }
+    const QString token = bearerToken(request);
+    if (token.isEmpty()) {
+        if (!request.header("authorization").isEmpty())
+            return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
+        return std::optional<Caller>();
+    }
+    auto caller = callerForToken(token);
+    if (caller.ok())
+        return std::optional<Caller>(caller.value());
+    if (caller.error().code == u"api.invalid_token"_s) {
+        if (auto c = callerForIntegrationKey(token))
+            return std::optional<Caller>(*c);
+    }
+    return caller.error();
+}
+
+} // namespace enlace
