@@ -58,12 +58,16 @@ public:
     virtual void originate(const OriginateRequest &request, OriginateDone done) = 0;
     virtual void hangup(const QString &callId) = 0;
     virtual bool isConnected() const = 0;
+    // Begins talking to the PBX (AmiPbx connects and logs in); the embedded PBX is ready at once.
+    // A failure that retrying cannot fix (wrong AMI password) is reported by startFailed.
+    virtual void start() {}
 
 Q_SIGNALS:
     void callOffered(const enlace::PbxCallEvent &event);
     void callConnected(const enlace::PbxCallEvent &event);
     void callEnded(const enlace::PbxCallEvent &event);
     void connectionChanged(bool connected, const QString &reason);
+    void startFailed(const QString &reason);   // never carries a secret
 };
 
 } // namespace enlace
