@@ -223,5 +223,17 @@
         <source>Contact added</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only agents have an event channel.</source>
+        <translation>Solo los agentes tienen un canal de eventos.</translation>
+    </message>
+    <message>
+        <source>Already authenticated.</source>
+        <translation>Ya autenticado.</translation>
+    </message>
+    <message>
+        <source>Unknown message type.</source>
+        <translation>Tipo de mensaje desconocido.</translation>
+    </message>
 </context>
 </TS>

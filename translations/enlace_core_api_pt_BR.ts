@@ -223,5 +223,17 @@
         <source>Contact added</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only agents have an event channel.</source>
+        <translation>Apenas agentes têm um canal de eventos.</translation>
+    </message>
+    <message>
+        <source>Already authenticated.</source>
+        <translation>Já autenticado.</translation>
+    </message>
+    <message>
+        <source>Unknown message type.</source>
+        <translation>Tipo de mensagem desconhecido.</translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <core/api/apirequest.h>
+#include <core/model/result.h>
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <functional>
+
+class QWebSocket;
+class QWebSocketServer;
+class QTimer;
+
+namespace enlace {
+
+class EventLog;
+class MessageCatalog;
+
+// The agent event channel: one WebSocket per console, authenticated by the agent's API token.
+//   connect  ws[s]://host/api/v1/events?token=T[&last_event_id=N]   (also /channels/agent-console;
+//            the token may instead come as `Authorization: Bearer T` or a first message
+//            {"type":"auth","token":"T","last_event_id":N})
+//   server   {"type":"ready","agent_id":A,"last_event_id":N}, then every event as
+//            {"id":N,"type":"call.connected","data":{...}}, oldest first
+//   client   {"type":"resume","last_event_id":N} replays what came after N;
+//            {"type":"ping"} -> {"type":"pong"}
+// Without last_event_id the console receives only events newer than its connection.
+// Errors: {"type":"error","message":...}; bad credentials close with code 4401, a user that is not
+// an agent with 4403. The server pings every interval and drops a console that stops answering.
+class EventChannel final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using TokenResolver = std::function<Result<Caller>(const QString &token)>;
+
+    EventChannel(EventLog *log, TokenResolver resolver, const MessageCatalog *catalog, QObject *parent = nullptr);
+    ~EventChannel() override;
+
+    // Give this to HttpServer::addWebSocketPath.
+    QWebSocketServer *webSocketServer() const { return m_server; }
+    void setPingIntervalMs(int ms);
+    void setAuthTimeoutMs(int ms) { m_authTimeoutMs = ms; }
+
+    int sessionCount() const { return int(m_sessions.size()); }
+    int sessionsForAgent(qint64 agentId) const;
+    void closeAll();
+
+Q_SIGNALS:
+    void sessionOpened(qint64 agentId);
+    void sessionClosed(qint64 agentId);
+
+private:
+    struct Session
+    {
+        qint64 agentId = 0;
+        bool authenticated = false;
+        qint64 floor = 0;          // the console has everything up to here
+        qint64 maxSent = 0;
+        QSet<qint64> sent;         // ids above floor already sent
+        bool awaitingPong = false;
+        QString language = QStringLiteral("es");
+    };
+
+    void handleNewConnection();
+    void handleMessage(QWebSocket *socket, const QString &text);
+    void authenticate(QWebSocket *socket, const QString &token, std::optional<qint64> lastEventId);
+    void deliver(QWebSocket *socket);
+    void deliverToAgent(qint64 agentId);
+    void sendError(QWebSocket *socket, const QString &message);
+    void pingAll();
+
+    EventLog *m_log;
+    TokenResolver m_resolver;
+    const MessageCatalog *m_catalog;
+    QWebSocketServer *m_server;
+    QTimer *m_pingTimer;
+    int m_authTimeoutMs = 10'000;
+    QHash<QWebSocket *, Session> m_sessions;
+};
+
+} // namespace enlace

@@ -1,0 +1,159 @@
+#include <core/api/eventlog.h>
+
+#include <core/model/clock.h>
+#include <core/store/database.h>
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcEvents, "enlace.events", QtInfoMsg)
+
+namespace enlace {
+
+namespace {
+// Transactions on PostgreSQL may commit in another order than their ids were taken: look back
+// this many ids behind the highest seen and remember which of them were already announced.
+constexpr qint64 kLookBack = 200;
+const QString kChannel = u"enlace_agent_events"_s;
+} // namespace
+
+QJsonObject AgentEvent::toJson() const
+{
+    return QJsonObject{{u"id"_s, id}, {u"type"_s, type}, {u"data"_s, data}};
+}
+
+EventLog::EventLog(std::shared_ptr<Database> db, const Clock &clock, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_clock(clock)
+{
+    connect(&m_timer, &QTimer::timeout, this, &EventLog::poll);
+}
+
+EventLog::~EventLog()
+{
+    stop();
+}
+
+Result<qint64> EventLog::append(qint64 agentId, const QString &type, const QJsonObject &data)
+{
+    auto id = m_db->insert(u"INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES (?, ?, ?, ?)"_s,
+                           {agentId, type, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), m_clock.nowMs()});
+    if (!id.ok())
+        return id.error();
+    if (m_db->dialect() == SqlDialect::Postgres)
+        (void)m_db->exec(u"SELECT pg_notify(?, ?)"_s, {kChannel, QString::number(agentId)});   // delivered at commit
+    schedulePoll();
+    return id;
+}
+
+Result<QList<AgentEvent>> EventLog::since(qint64 agentId, qint64 lastId, int limit) const
+{
+    auto q = m_db->exec(u"SELECT id, type, payload_json, created_at FROM agent_events WHERE agent_id = ? AND id > ? ORDER BY id LIMIT ?"_s,
+                        {agentId, lastId, limit});
+    if (!q.ok())
+        return q.error();
+    QList<AgentEvent> out;
+    while (q->next()) {
+        AgentEvent e;
+        e.id = q->value(0).toLongLong();
+        e.agentId = agentId;
+        e.type = q->value(1).toString();
+        e.data = QJsonDocument::fromJson(q->value(2).toString().toUtf8()).object();
+        e.createdAtMs = q->value(3).toLongLong();
+        out.append(e);
+    }
+    return out;
+}
+
+qint64 EventLog::latestId() const
+{
+    auto v = m_db->scalar(u"SELECT MAX(id) FROM agent_events"_s);
+    return v.ok() && v->isValid() && !v->isNull() ? v->toLongLong() : 0;
+}
+
+Result<int> EventLog::prune(qint64 olderThanMs)
+{
+    auto q = m_db->exec(u"DELETE FROM agent_events WHERE created_at < ?"_s, {m_clock.nowMs() - olderThanMs});
+    if (!q.ok())
+        return q.error();
+    return q->numRowsAffected();
+}
+
+void EventLog::start(int pollIntervalMs)
+{
+    if (!m_started) {
+        m_started = true;
+        m_highWater = latestId();
+        m_recent.clear();
+        if (auto q = m_db->exec(u"SELECT id FROM agent_events WHERE id > ?"_s, {std::max<qint64>(0, m_highWater - kLookBack)}); q.ok())
+            while (q->next())
+                m_recent.insert(q->value(0).toLongLong());
+        if (m_db->dialect() == SqlDialect::Postgres) {
+            QSqlDriver *driver = m_db->connection().driver();
+            if (driver && driver->hasFeature(QSqlDriver::EventNotifications) && driver->subscribeToNotification(kChannel)) {
+                m_listening = true;
+                connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
+                    if (name == kChannel)
+                        schedulePoll();
+                });
+            }
+        }
+        qCInfo(lcEvents).noquote() << u"event log watching from=%1 poll_ms=%2 listen=%3"_s.arg(m_highWater).arg(pollIntervalMs).arg(m_listening);
+    }
+    m_timer.start(pollIntervalMs);
+}
+
+void EventLog::stop()
+{
+    m_timer.stop();
+    if (m_listening) {
+        if (QSqlDriver *driver = m_db->connection().driver())
+            driver->unsubscribeFromNotification(kChannel);
+        m_listening = false;
+    }
+    m_started = false;
+}
+
+void EventLog::schedulePoll()
+{
+    if (!m_started || m_pollQueued)
+        return;
+    m_pollQueued = true;
+    QMetaObject::invokeMethod(this, &EventLog::poll, Qt::QueuedConnection);
+}
+
+void EventLog::poll()
+{
+    m_pollQueued = false;
+    if (!m_started)
+        return;
+    auto q = m_db->exec(u"SELECT id, agent_id FROM agent_events WHERE id > ? ORDER BY id"_s, {std::max<qint64>(0, m_highWater - kLookBack)});
+    if (!q.ok()) {
+        qCWarning(lcEvents).noquote() << u"event poll failed detail=%1"_s.arg(q.error().detail);
+        return;
+    }
+    QList<qint64> agents;
+    while (q->next()) {
+        const qint64 id = q->value(0).toLongLong();
+        if (m_recent.contains(id))
+            continue;
+        m_recent.insert(id);
+        m_highWater = std::max(m_highWater, id);
+        const qint64 agent = q->value(1).toLongLong();
+        if (!agents.contains(agent))
+            agents.append(agent);
+    }
+    // Forget ids that fell out of the look-back window.
+    for (auto it = m_recent.begin(); it != m_recent.end();) {
+        if (*it <= m_highWater - kLookBack)
+            it = m_recent.erase(it);
+        else
+            ++it;
+    }
+    for (qint64 agent : std::as_const(agents))
+        Q_EMIT eventsAvailable(agent);
+}
+
+} // namespace enlace

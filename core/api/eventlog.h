@@ -1,0 +1,83 @@
+#pragma once
+
+#include <core/model/result.h>
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+
+namespace enlace {
+
+class Clock;
+class Database;
+
+// One event of an agent's channel. Ids are global and increasing (agent_events.id).
+struct AgentEvent
+{
+    qint64 id = 0;
+    qint64 agentId = 0;
+    QString type;
+    QJsonObject data;
+    qint64 createdAtMs = 0;
+    // What the console receives: {"id":N,"type":"...","data":{...}}
+    QJsonObject toJson() const;
+};
+
+// The durable agent event log (agent_events). Events are appended inside the caller's
+// transaction, so an event exists exactly when what it reports was committed; a console that
+// reconnects with its last id gets what it missed from any server instance.
+// Fan-out: after an append in this process a poll runs at once (the transaction has committed by
+// the time the event loop runs again); other instances' events are found by polling and, on
+// PostgreSQL, woken by LISTEN/NOTIFY (channel "enlace_agent_events").
+class EventLog final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Event types (the console's contract).
+    static constexpr const char *CallOffered = "call.offered";
+    static constexpr const char *CallConnected = "call.connected";
+    static constexpr const char *CallEnded = "call.ended";
+    static constexpr const char *ExternalSiteInteraction = "external_site_interaction";
+    static constexpr const char *ContactSaved = "contact_saved";
+
+    EventLog(std::shared_ptr<Database> db, const Clock &clock, QObject *parent = nullptr);
+    ~EventLog() override;
+
+    // Written in the caller's open transaction (if any). Returns the event id.
+    Result<qint64> append(qint64 agentId, const QString &type, const QJsonObject &data);
+    // Events of the agent with id > lastId, oldest first, at most limit.
+    Result<QList<AgentEvent>> since(qint64 agentId, qint64 lastId, int limit = 500) const;
+    // The newest event id of the whole log (0 when empty).
+    qint64 latestId() const;
+    // Deletes events older than the given age; returns how many.
+    Result<int> prune(qint64 olderThanMs);
+
+    // Starts watching for new events (polling every intervalMs; LISTEN on PostgreSQL).
+    void start(int pollIntervalMs = 1000);
+    void stop();
+
+Q_SIGNALS:
+    // New events for this agent were committed (here or by another instance).
+    void eventsAvailable(qint64 agentId);
+
+private:
+    void poll();
+    void schedulePoll();
+
+    std::shared_ptr<Database> m_db;
+    const Clock &m_clock;
+    QTimer m_timer;
+    qint64 m_highWater = 0;
+    QSet<qint64> m_recent;   // ids seen near the high-water mark (commits may land out of id order)
+    bool m_pollQueued = false;
+    bool m_started = false;
+    bool m_listening = false;
+};
+
+} // namespace enlace

@@ -1,0 +1,304 @@
+#include <core/api/apirouter.h>
+#include <core/api/authenticator.h>
+#include <core/api/eventchannel.h>
+#include <core/api/eventlog.h>
+#include <core/api/httpserver.h>
+#include <core/api/tokenstore.h>
+#include <core/identity/agentrepository.h>
+#include <core/identity/userrepository.h>
+#include <core/model/messagecatalog.h>
+#include <core/model/user.h>
+
+#include <tests/support/fakeclock.h>
+#include <tests/support/scratchdatabase.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+using namespace enlace;
+
+namespace {
+
+// HttpServer + EventChannel + EventLog on one store, like the real server.
+struct ChannelServer
+{
+    ChannelServer(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog)
+        : log(db, clock), auth(db, clock, &catalog), tokens(db, clock),
+          channel(&log, [this](const QString &t) { return auth.callerForToken(t); }, &catalog),
+          server(&router, &catalog)
+    {
+        server.addWebSocketPath(u"/api/v1/events"_s, channel.webSocketServer());
+        server.addWebSocketPath(u"/channels/agent-console"_s, channel.webSocketServer());
+        log.start(60'000);
+        ok = server.listen(QHostAddress::LocalHost, 0).ok();
+    }
+    QUrl url(const QString &pathAndQuery) const { return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(server.port()).arg(pathAndQuery)); }
+
+    EventLog log;
+    Authenticator auth;
+    TokenStore tokens;
+    EventChannel channel;
+    ApiRouter router;
+    HttpServer server;
+    bool ok = false;
+};
+
+// A console: collects the JSON messages it receives.
+struct Console
+{
+    Console()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
+            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closeCode = int(socket.closeCode()); });
+    }
+    QList<QJsonObject> events() const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonObject &m : messages)
+            if (m.contains(u"id"_s))
+                out.append(m);
+        return out;
+    }
+    QList<qint64> eventIds() const
+    {
+        QList<qint64> out;
+        for (const QJsonObject &m : events())
+            out.append(m.value(u"id"_s).toInteger());
+        return out;
+    }
+    bool ready() const
+    {
+        for (const QJsonObject &m : messages)
+            if (m.value(u"type"_s).toString() == u"ready"_s)
+                return true;
+        return false;
+    }
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+    int closeCode = -1;
+};
+
+struct AgentLogin
+{
+    qint64 agentId = 0;
+    QString token;
+};
+
+AgentLogin makeAgent(const std::shared_ptr<Database> &db, TokenStore &tokens, const QString &username)
+{
+    AgentRepository agents(db, PasswordHasher(1000));
+    auto agent = agents.createAgentUser(username, u"pw"_s, u"A"_s, u"B"_s, username.right(4));
+    if (!agent.ok())
+        return {};
+    auto issued = tokens.issue(agent->userId, 3'600'000);
+    return {agent->id, issued.ok() ? issued->token : QString()};
+}
+
+} // namespace
+
+class TestEventChannel final : public QObject
+{
+    Q_OBJECT
+
+private:
+    MessageCatalog m_catalog;
+
+private Q_SLOTS:
+    void tokenInQuery_receivesLiveEventsOfItsAgentOnly_data() { test::addBackendRows(); }
+    void tokenInQuery_receivesLiveEventsOfItsAgentOnly()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        const AgentLogin bob = makeAgent(scratch.db(), s.tokens, u"bob1002"_s);
+        QVERIFY(!ana.token.isEmpty() && !bob.token.isEmpty());
+        // Older events are not replayed to a console that does not ask for them.
+        QVERIFY(s.log.append(ana.agentId, u"call.ended"_s, {}).ok());
+
+        Console console;
+        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        QTRY_VERIFY(console.ready());
+        QCOMPARE(console.messages.first().value(u"agent_id"_s).toInteger(), ana.agentId);
+        QCOMPARE(s.channel.sessionsForAgent(ana.agentId), 1);
+
+        auto mine = s.log.append(ana.agentId, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c-1"_s}});
+        QVERIFY(s.log.append(bob.agentId, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c-2"_s}}).ok());
+        QVERIFY(mine.ok());
+        QTRY_COMPARE(console.events().size(), 1);
+        const QJsonObject e = console.events().first();
+        QCOMPARE(e.value(u"id"_s).toInteger(), mine.value());
+        QCOMPARE(e.value(u"type"_s).toString(), u"call.offered"_s);
+        QCOMPARE(e.value(u"data"_s).toObject().value(u"call_id"_s).toString(), u"c-1"_s);
+        QTest::qWait(100);
+        QCOMPARE(console.events().size(), 1);
+    }
+
+    void reconnectWithLastId_replaysWhatWasMissed_data() { test::addBackendRows(); }
+    void reconnectWithLastId_replaysWhatWasMissed()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+
+        qint64 lastSeen = 0;
+        {
+            Console first;
+            first.socket.open(s.url(u"/channels/agent-console?token="_s + ana.token));
+            QTRY_VERIFY(first.ready());
+            QVERIFY(s.log.append(ana.agentId, u"call.offered"_s, {}).ok());
+            QTRY_COMPARE(first.events().size(), 1);
+            lastSeen = first.eventIds().last();
+            first.socket.close();
+            QTRY_COMPARE(s.channel.sessionCount(), 0);
+        }
+        // While the console is away.
+        auto connected = s.log.append(ana.agentId, u"call.connected"_s, QJsonObject{{u"call_id"_s, u"c-1"_s}});
+        auto ended = s.log.append(ana.agentId, u"call.ended"_s, QJsonObject{{u"call_id"_s, u"c-1"_s}});
+        QVERIFY(connected.ok() && ended.ok());
+
+        Console second;
+        second.socket.open(s.url(u"/api/v1/events?token=%1&last_event_id=%2"_s.arg(ana.token).arg(lastSeen)));
+        QTRY_COMPARE(second.events().size(), 2);
+        QCOMPARE(second.eventIds(), (QList<qint64>{connected.value(), ended.value()}));
+        QCOMPARE(second.events().at(0).value(u"type"_s).toString(), u"call.connected"_s);
+        // Then live, without duplicates.
+        auto live = s.log.append(ana.agentId, u"contact_saved"_s, QJsonObject{{u"id"_s, u"c-1"_s}, {u"contact_id"_s, 5}});
+        QTRY_COMPARE(second.events().size(), 3);
+        QCOMPARE(second.eventIds().last(), live.value());
+
+        // A resume message replays from any id.
+        second.socket.sendTextMessage(u"{\"type\":\"resume\",\"last_event_id\":%1}"_s.arg(connected.value()));
+        QTRY_COMPARE(second.events().size(), 5);
+        QCOMPARE(second.eventIds().mid(3), (QList<qint64>{ended.value(), live.value()}));
+    }
+
+    void tokenInFirstMessageOrHeader_isAccepted()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        auto before = s.log.append(ana.agentId, u"call.offered"_s, {});
+
+        Console byMessage;
+        byMessage.socket.open(s.url(u"/api/v1/events"_s));
+        QTRY_COMPARE(byMessage.socket.state(), QAbstractSocket::ConnectedState);
+        byMessage.socket.sendTextMessage(u"{\"type\":\"auth\",\"token\":\"%1\",\"last_event_id\":0}"_s.arg(ana.token));
+        QTRY_VERIFY(byMessage.ready());
+        QTRY_COMPARE(byMessage.eventIds(), QList<qint64>{before.value()});
+
+        Console byHeader;
+        QNetworkRequest request(s.url(u"/api/v1/events"_s));
+        request.setRawHeader("Authorization", "Bearer " + ana.token.toLatin1());
+        byHeader.socket.open(request);
+        QTRY_VERIFY(byHeader.ready());
+
+        byHeader.socket.sendTextMessage(u"{\"type\":\"ping\"}"_s);
+        QTRY_VERIFY(byHeader.messages.last().value(u"type"_s).toString() == u"pong"_s);
+    }
+
+    void badCredentials_closeWith4401_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("unknown token") << u"?token=nope"_s;
+        QTest::newRow("no token, other message") << QString();
+    }
+    void badCredentials_closeWith4401()
+    {
+        QFETCH(QString, query);
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        Console console;
+        console.socket.open(s.url(u"/api/v1/events"_s + query));
+        if (query.isEmpty()) {
+            QTRY_COMPARE(console.socket.state(), QAbstractSocket::ConnectedState);
+            console.socket.sendTextMessage(u"{\"type\":\"resume\",\"last_event_id\":0}"_s);
+        }
+        QTRY_COMPARE(console.closeCode, 4401);
+        QCOMPARE(console.messages.first().value(u"type"_s).toString(), u"error"_s);
+        QVERIFY(!console.ready());
+    }
+
+    void expiredToken_isRefused()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        clock.advance(3'600'000);
+        Console console;
+        console.socket.open(QNetworkRequest(s.url(u"/api/v1/events?token="_s + ana.token)));
+        QTRY_COMPARE(console.closeCode, 4401);
+    }
+
+    void silentConnection_isClosedAfterTheAuthTimeout()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        s.channel.setAuthTimeoutMs(100);
+        Console console;
+        console.socket.open(s.url(u"/api/v1/events"_s));
+        QTRY_COMPARE(console.closeCode, 4401);
+    }
+
+    void nonAgentUser_isRefusedWith4403()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        UserRepository users(scratch.db(), PasswordHasher(1000));
+        User u;
+        u.username = u"sup"_s;
+        u.role = Role::Supervisor;
+        auto id = users.create(u, u"pw"_s);
+        QVERIFY(id.ok());
+        auto issued = s.tokens.issue(id.value(), 60'000);
+        Console console;
+        console.socket.open(s.url(u"/api/v1/events?token="_s + issued->token));
+        QTRY_COMPARE(console.closeCode, 4403);
+    }
+
+    void otherInstancesEvents_reachTheConsole_data() { test::addBackendRows(); }
+    void otherInstancesEvents_reachTheConsole()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        s.log.start(50);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        Console console;
+        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        QTRY_VERIFY(console.ready());
+        auto otherDb = Database::open(scratch.url());
+        QVERIFY(otherDb.ok());
+        EventLog otherInstance(otherDb.value(), clock);
+        auto id = otherInstance.append(ana.agentId, u"external_site_interaction"_s, QJsonObject{{u"delivered"_s, true}, {u"error_msg"_s, QJsonValue::Null}});
+        QVERIFY(id.ok());
+        QTRY_COMPARE(console.eventIds(), QList<qint64>{id.value()});
+        QVERIFY(console.events().first().value(u"data"_s).toObject().value(u"error_msg"_s).isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventChannel)
+#include "tst_eventchannel.moc"

@@ -1,0 +1,135 @@
+#include <core/api/eventlog.h>
+#include <core/store/database.h>
+
+#include <tests/support/fakeclock.h>
+#include <tests/support/scratchdatabase.h>
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace enlace;
+
+class TestEventLog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void since_returnsTheAgentsEventsAfterTheId_data() { test::addBackendRows(); }
+    void since_returnsTheAgentsEventsAfterTheId()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        EventLog log(scratch.db(), clock);
+        auto a1 = log.append(7, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c1"_s}});
+        auto b1 = log.append(8, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c2"_s}});
+        auto a2 = log.append(7, u"call.connected"_s, QJsonObject{{u"call_id"_s, u"c1"_s}, {u"n"_s, 1}});
+        QVERIFY(a1.ok() && b1.ok() && a2.ok());
+        QVERIFY(a1.value() < b1.value() && b1.value() < a2.value());
+
+        auto all = log.since(7, 0);
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->at(0).id, a1.value());
+        QCOMPARE(all->at(1).type, u"call.connected"_s);
+        QCOMPARE(all->at(1).data.value(u"n"_s).toInt(), 1);
+        QCOMPARE(all->at(1).toJson().value(u"id"_s).toInteger(), a2.value());
+        QCOMPARE(all->at(0).createdAtMs, clock.nowMs());
+
+        auto after = log.since(7, a1.value());
+        QCOMPARE(after->size(), 1);
+        QCOMPARE(after->first().id, a2.value());
+        QCOMPARE(log.since(7, a2.value())->size(), 0);
+        QCOMPARE(log.latestId(), a2.value());
+    }
+
+    void append_inARolledBackTransaction_leavesNoEvent_data() { test::addBackendRows(); }
+    void append_inARolledBackTransaction_leavesNoEvent()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        EventLog log(scratch.db(), clock);
+        log.start(60'000);
+        QSignalSpy spy(&log, &EventLog::eventsAvailable);
+        {
+            Database::Transaction tx(*scratch.db());
+            QVERIFY(log.append(7, u"call.offered"_s, {}).ok());
+        }
+        QTest::qWait(50);
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(log.since(7, 0)->size(), 0);
+        {
+            Database::Transaction tx(*scratch.db());
+            QVERIFY(log.append(7, u"call.offered"_s, {}).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().first().toLongLong(), 7);
+    }
+
+    void anotherInstancesEvents_areAnnounced_data() { test::addBackendRows(); }
+    void anotherInstancesEvents_areAnnounced()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        // A second "server" on the same store: its own Database handle and EventLog.
+        auto otherDb = Database::open(scratch.url());
+        QVERIFY(otherDb.ok());
+        EventLog here(scratch.db(), clock);
+        EventLog there(otherDb.value(), clock);
+        here.start(50);
+        QSignalSpy spy(&here, &EventLog::eventsAvailable);
+        QVERIFY(there.append(9, u"call.ended"_s, QJsonObject{{u"call_id"_s, u"x"_s}}).ok());
+        QTRY_VERIFY(spy.count() >= 1);
+        QCOMPARE(spy.first().first().toLongLong(), 9);
+        QCOMPARE(here.since(9, 0)->first().type, u"call.ended"_s);
+        // Announced once, not again at every poll.
+        const int announced = spy.count();
+        QTest::qWait(200);
+        QCOMPARE(spy.count(), announced);
+    }
+
+    void postgres_notifyWakesOtherInstancesWithoutPolling_data()
+    {
+        test::addBackendColumn();
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+    void postgres_notifyWakesOtherInstancesWithoutPolling()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        auto otherDb = Database::open(scratch.url());
+        QVERIFY(otherDb.ok());
+        EventLog here(scratch.db(), clock);
+        EventLog there(otherDb.value(), clock);
+        here.start(3'600'000);   // the poll alone would take an hour
+        QSignalSpy spy(&here, &EventLog::eventsAvailable);
+        QVERIFY(there.append(4, u"call.offered"_s, {}).ok());
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().first().toLongLong(), 4);
+    }
+
+    void prune_deletesOnlyOldEvents_data() { test::addBackendRows(); }
+    void prune_deletesOnlyOldEvents()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        EventLog log(scratch.db(), clock);
+        QVERIFY(log.append(1, u"old"_s, {}).ok());
+        clock.advance(10'000);
+        QVERIFY(log.append(1, u"new"_s, {}).ok());
+        auto pruned = log.prune(5'000);
+        QVERIFY(pruned.ok());
+        QCOMPARE(pruned.value(), 1);
+        QCOMPARE(log.since(1, 0)->size(), 1);
+        QCOMPARE(log.since(1, 0)->first().type, u"new"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventLog)
+#include "tst_eventlog.moc"
