@@ -70,6 +70,7 @@ public:
     bool isReady() const { return m_state == State::Ready; }
     QByteArray bannerVersion() const { return m_banner; }
     int reconnectAttempts() const { return m_attempt; }
+    bool isReconnectScheduled() const { return m_reconnectTimer.isActive(); }
     const Options &options() const { return m_options; }
 
 Q_SIGNALS:

@@ -42,6 +42,10 @@ void ScriptedAmiPeer::handleNewConnection()
     }
     // The first connection starts the script; later ones only when the script accepts them.
     const bool atAccept = m_step < m_script.steps().size() && m_script.steps().at(m_step).type == AmiTranscript::Step::Type::Accept;
+    if (atAccept && m_socket) {
+        m_socket->disconnect(this);
+        m_socket = nullptr;
+    }
     if (!m_socket && (m_connections == 1 || atAccept)) {
         if (atAccept)
             ++m_step;
@@ -100,7 +104,12 @@ void ScriptedAmiPeer::advance()
             continue;
         }
         if (step.type == Type::Accept) {
-            if (m_socket || m_waitingSockets.isEmpty())
+            // The old connection stays open but silent (a hung Asterisk); the script talks to the next.
+            if (m_socket) {
+                m_socket->disconnect(this);
+                m_socket = nullptr;
+            }
+            if (m_waitingSockets.isEmpty())
                 return;   // handleNewConnection() moves on
             ++m_step;
             m_socket = m_waitingSockets.takeFirst();
@@ -146,7 +155,7 @@ void ScriptedAmiPeer::drain()
     m_out.pop_front();
     m_draining = true;
     // One piece per turn of the event loop, so the client really reads partial frames.
-    QTimer::singleShot(1, this, [this] {
+    QTimer::singleShot(0, this, [this] {
         m_draining = false;
         drain();
     });
@@ -218,8 +227,9 @@ void ScriptedAmiPeer::handleClientMessage(const AmiMessage &message)
 {
     m_received.append(message);
     const auto &steps = m_script.steps();
-    const bool expecting = m_step < steps.size() && steps.at(m_step).type == AmiTranscript::Step::Type::Expect && m_out.empty()
-        && !m_draining;
+    // Reaching an Expect step means everything the script sends before it is already queued,
+    // so a client that answers before the last piece is written is still on script.
+    const bool expecting = m_step < steps.size() && steps.at(m_step).type == AmiTranscript::Step::Type::Expect;
     const bool isPing = message.value("Action").compare("Ping", Qt::CaseInsensitive) == 0;
     if (expecting) {
         const AmiMessage &pattern = steps.at(m_step).expect;
