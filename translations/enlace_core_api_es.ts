@@ -235,5 +235,9 @@
         <source>Unknown message type.</source>
         <translation>Tipo de mensaje desconocido.</translation>
     </message>
+    <message>
+        <source>Call not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -235,5 +235,9 @@
         <source>Unknown message type.</source>
         <translation>Tipo de mensagem desconhecido.</translation>
     </message>
+    <message>
+        <source>Call not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,173 @@
+#include <core/api/callrepository.h>
+
+#include <core/store/database.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+namespace {
+
+QVariant nullable(std::optional<qint64> v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString dialplanJson(const QHash<QString, QString> &data)
+{
+    QJsonObject o;
+    for (auto it = data.cbegin(); it != data.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// A null QString binds as SQL NULL; these columns are NOT NULL DEFAULT ''.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+const QString kColumns = u"id, call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, "
+                         "wait_seconds, dialplan_json, offered_at, connected_at, ended_at"_s;
+
+} // namespace
+
+CallRepository::CallRepository(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+
+std::optional<qint64> CallRepository::existing(const QString &table, std::optional<qint64> id) const
+{
+    if (!id)
+        return std::nullopt;
+    // table is one of three literals chosen below, never input.
+    auto v = m_db->scalar(u"SELECT id FROM "_s + table + u" WHERE id = ?"_s, {*id});
+    if (!v.ok() || !v->isValid() || v->isNull())
+        return std::nullopt;
+    return id;
+}
+
+Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallState state, qint64 atMs)
+{
+    if (e.callId.isEmpty())
+        return Error::invalid({}, u"api.call_without_id"_s);
+    const QString column = state == CallState::Offered ? u"offered_at"_s : state == CallState::Connected ? u"connected_at"_s : u"ended_at"_s;
+    const auto campaign = existing(u"campaigns"_s, e.campaignId);
+    const auto agent = existing(u"agents"_s, e.agentId);
+    const auto contact = existing(u"contacts"_s, e.contactId);
+
+    auto inserted = m_db->exec(u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, "
+                               "recording_file, wait_seconds, dialplan_json, "_s
+                                   + column + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING"_s,
+                               {e.callId, nullable(campaign), nullable(agent), nullable(contact), text(e.phone), int(e.type), int(state),
+                                text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs});
+    if (!inserted.ok())
+        return inserted.error();
+    bool won = inserted->numRowsAffected() == 1;
+    if (!won) {
+        // Fill what an earlier event did not know; keep what it did.
+        auto updated = m_db->exec(u"UPDATE calls SET state = ?, "_s + column
+                                      + u" = ?, campaign_id = COALESCE(campaign_id, ?), agent_id = COALESCE(agent_id, ?), "
+                                        "contact_id = COALESCE(contact_id, ?), "
+                                        "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
+                                        "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
+                                        "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
+                                        "WHERE call_id = ? AND state < ?"_s,
+                                  {int(state), atMs, nullable(campaign), nullable(agent), nullable(contact), text(e.phone), text(e.recordingFile),
+                                   e.waitSeconds, e.callId, int(state)});
+        if (!updated.ok())
+            return updated.error();
+        won = updated->numRowsAffected() == 1;
+    }
+    if (!won)
+        return std::optional<Call>();
+    auto call = find(e.callId);
+    if (!call.ok())
+        return call.error();
+    return std::optional<Call>(call.value());
+}
+
+Result<QList<Call>> CallRepository::select(const QString &where, const QVariantList &values, const QString &tail) const
+{
+    auto q = m_db->exec(u"SELECT "_s + kColumns + u" FROM calls WHERE "_s + where + tail, values);
+    if (!q.ok())
+        return q.error();
+    QList<Call> out;
+    while (q->next()) {
+        Call c;
+        c.id = q->value(0).toLongLong();
+        c.callId = q->value(1).toString();
+        if (!q->value(2).isNull())
+            c.campaignId = q->value(2).toLongLong();
+        if (!q->value(3).isNull())
+            c.agentId = q->value(3).toLongLong();
+        if (!q->value(4).isNull())
+            c.contactId = q->value(4).toLongLong();
+        c.phone = q->value(5).toString();
+        c.type = static_cast<CallType>(q->value(6).toInt());
+        c.state = static_cast<CallState>(q->value(7).toInt());
+        c.recordingFile = q->value(8).toString();
+        c.waitSeconds = q->value(9).toInt();
+        const QJsonObject dialplan = QJsonDocument::fromJson(q->value(10).toString().toUtf8()).object();
+        for (auto it = dialplan.begin(); it != dialplan.end(); ++it)
+            c.dialplanData.insert(it.key(), it.value().toString());
+        c.offeredAt = fromMs(q->value(11));
+        c.connectedAt = fromMs(q->value(12));
+        c.endedAt = fromMs(q->value(13));
+        out.append(c);
+    }
+    return out;
+}
+
+Result<Call> CallRepository::find(const QString &callId) const
+{
+    auto calls = select(u"call_id = ?"_s, {callId});
+    if (!calls.ok())
+        return calls.error();
+    if (calls->isEmpty())
+        return Error::notFound(u"api.call_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
+    return calls->first();
+}
+
+Result<Call> CallRepository::findById(qint64 id) const
+{
+    auto calls = select(u"id = ?"_s, {id});
+    if (!calls.ok())
+        return calls.error();
+    if (calls->isEmpty())
+        return Error::notFound(u"api.call_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
+    return calls->first();
+}
+
+Result<QList<Call>> CallRepository::listForAgent(qint64 agentId, int limit) const
+{
+    return select(u"agent_id = ?"_s, {agentId, limit}, u" ORDER BY id DESC LIMIT ?"_s);
+}
+
+Result<std::optional<Call>> CallRepository::activeCallForAgent(qint64 agentId) const
+{
+    auto calls = select(u"agent_id = ? AND state IN (1, 2)"_s, {agentId}, u" ORDER BY id DESC LIMIT 1"_s);
+    if (!calls.ok())
+        return calls.error();
+    if (calls->isEmpty())
+        return std::optional<Call>();
+    return std::optional<Call>(calls->first());
+}
+
+Result<void> CallRepository::setContact(const QString &callId, qint64 contactId)
+{
+    auto q = m_db->exec(u"UPDATE calls SET contact_id = ? WHERE call_id = ?"_s, {contactId, callId});
+    if (!q.ok())
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(u"api.call_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
+    return {};
+}
+
+} // namespace enlace
