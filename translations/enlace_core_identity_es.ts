@@ -131,5 +131,21 @@
         <source>Unknown row of this external system.</source>
         <translation>Fila inexistente en este sistema externo.</translation>
     </message>
+    <message>
+        <source>Campaign not found.</source>
+        <translation>Campaña inexistente.</translation>
+    </message>
+    <message>
+        <source>Disposition option id not found</source>
+        <translation>Opción de calificación inexistente</translation>
+    </message>
+    <message>
+        <source>Unknown users: %1.</source>
+        <translation>Usuarios inexistentes: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown campaign type.</source>
+        <translation>Tipo de campaña inexistente.</translation>
+    </message>
 </context>
 </TS>

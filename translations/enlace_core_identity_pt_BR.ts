@@ -131,5 +131,21 @@
         <source>Unknown row of this external system.</source>
         <translation>Linha inexistente neste sistema externo.</translation>
     </message>
+    <message>
+        <source>Campaign not found.</source>
+        <translation>Campanha inexistente.</translation>
+    </message>
+    <message>
+        <source>Disposition option id not found</source>
+        <translation>Opção de qualificação inexistente</translation>
+    </message>
+    <message>
+        <source>Unknown users: %1.</source>
+        <translation>Usuários inexistentes: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown campaign type.</source>
+        <translation>Tipo de campanha inexistente.</translation>
+    </message>
 </context>
 </TS>

@@ -86,6 +86,9 @@ ValidationErrors IdentityRules::checkCampaign(const Campaign &campaign, const Ca
     else if (context.nameTaken)
         errors.add(u"nombre"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "A campaign with this name already exists.")));
 
+    if (int(campaign.type) < int(CampaignType::Inbound) || int(campaign.type) > int(CampaignType::Preview))
+        errors.add(u"type"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown campaign type.")));
+
     const QString externalId = campaign.externalId.trimmed();
     if (campaign.externalSystemId) {
         if (!context.systemExists) {

@@ -45,7 +45,7 @@ public:
         bool nameTaken = false;
         bool systemExists = true;                            // read when the campaign has a system
         std::optional<qint64> campaignWithSameExternalId;    // another campaign of the system using the id
-        QString otherCampaignName;                           // its name, for the message
+        QString otherCampaignName;                           // its name, for a caller that shows it
         bool databaseExists = true;                          // read when the campaign has a database
         QString databaseExternalIdColumn;                    // empty = the database has no external-id column
         bool siteExists = true;                              // read when the campaign has a site
