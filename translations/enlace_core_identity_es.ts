@@ -147,5 +147,21 @@
         <source>Unknown campaign type.</source>
         <translation>Tipo de campaña inexistente.</translation>
     </message>
+    <message>
+        <source>The campaign has agents not associated to the external system: %1</source>
+        <translation>La campaña tiene agentes no asociados al sistema externo: %1</translation>
+    </message>
+    <message>
+        <source>Contact database selected is associated to another external system: %1</source>
+        <translation>La base de datos seleccionada esta asociada a otro sistema externo: %1</translation>
+    </message>
+    <message>
+        <source>External site selected is associated to another external system: %1</source>
+        <translation>El sitio externo seleccionado esta asociado a otro sistema externo: %1</translation>
+    </message>
+    <message>
+        <source>The following agents are assigned to campaigns related to this external system and have no identifier: %1</source>
+        <translation>Los siguientes agentes están asignados a campañas relacionadas a este sistema externo y no tienen identificador: %1</translation>
+    </message>
 </context>
 </TS>

@@ -147,5 +147,21 @@
         <source>Unknown campaign type.</source>
         <translation>Tipo de campanha inexistente.</translation>
     </message>
+    <message>
+        <source>The campaign has agents not associated to the external system: %1</source>
+        <translation>A campanha tem agentes não associados ao sistema externo: %1</translation>
+    </message>
+    <message>
+        <source>Contact database selected is associated to another external system: %1</source>
+        <translation>A base de contatos selecionada está associada a outro sistema externo: %1</translation>
+    </message>
+    <message>
+        <source>External site selected is associated to another external system: %1</source>
+        <translation>O site externo selecionado está associado a outro sistema externo: %1</translation>
+    </message>
+    <message>
+        <source>The following agents are assigned to campaigns related to this external system and have no identifier: %1</source>
+        <translation>Os seguintes agentes estão atribuídos a campanhas relacionadas a este sistema externo e não têm identificador: %1</translation>
+    </message>
 </context>
 </TS>
