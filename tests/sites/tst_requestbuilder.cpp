@@ -306,6 +306,7 @@ private Q_SLOTS:
         QTest::newRow("non-ascii in template encoded") << u"https://h/búsqueda/{4}"_s << get << QByteArray("https://h/b%C3%BAsqueda/v");
         QTest::newRow("escapes in template kept") << u"https://h/a%20b/{4}"_s << get << QByteArray("https://h/a%20b/v");
         QTest::newRow("accented value") << u"https://h/{6}"_s << get << QByteArray("https://h/S%C3%A3o%20Paulo");
+        QTest::newRow("no scheme, :// later") << u"/p/{4}?r=http://x/{1}"_s << get << QByteArray("/p/v?r=http://x/%2B54%20351");
     }
     void placeholders_filledAndEncodedForTheirPosition()
     {
@@ -363,6 +364,24 @@ private Q_SLOTS:
             QVERIFY(!params.at(0).second.toLatin1().contains(r));
             QVERIFY(r.size() <= 70);
         }
+    }
+
+    void fillPlaceholders_invalidSchemeIsReadAsPath()
+    {
+        // Not a URL SiteRules accepts, but the builder must still encode it, never copy it raw.
+        QCOMPARE(RequestBuilder::fillPlaceholders(u"h t://x/{4}"_s, {{4, u"a/b"_s}}), u"h%20t://x/a%2Fb"_s);
+        QCOMPARE(RequestBuilder::fillPlaceholders(u"ñ://{4}"_s, {{4, u"a/b"_s}}), u"%C3%B1://a%2Fb"_s);
+    }
+
+    void chooseBoundary_refusesCharactersMultipartCannotCarry()
+    {
+        QList<QByteArray> offered{"has\r\nbreak", QByteArray(71, 'a'), "ends with space ", "ok'()+_,-./:=? b"};
+        int asked = 0;
+        const QByteArray b = RequestBuilder::chooseBoundary({}, [&] { return offered.value(asked++); });
+        QCOMPARE(b, QByteArray("ok'()+_,-./:=? b"));
+        // Characters special in a header parameter make the boundary a quoted string.
+        QCOMPARE(RequestBuilder::contentType(SiteFormat::Multipart, b), QByteArray("multipart/form-data; boundary=\"ok'()+_,-./:=? b\""));
+        QCOMPARE(RequestBuilder::contentType(SiteFormat::Multipart, "abc-123"), QByteArray("multipart/form-data; boundary=abc-123"));
     }
 
     void bearerToken_sentAsAuthorizationHeader()
