@@ -1,0 +1,207 @@
+#include <core/api/callroutes.h>
+
+#include <core/api/apirouter.h>
+#include <core/api/sharedroutes.h>
+#include <core/model/validationerrors.h>
+#include <core/telephony/pbx.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+namespace {
+
+Message invalidChoice()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Select a valid choice. That choice is not one of the available choices."));
+}
+
+Message agentNotInCampaign()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The agent is not related to campaign."));
+}
+
+Message agentNotInSystem()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The agent is not related to external system."));
+}
+
+Message contactNotInCampaign()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The contact is not related to campaign."));
+}
+
+// What a valid makeCall names, once resolved to Enlace ids.
+struct Target
+{
+    Campaign campaign;
+    Agent agent;
+    std::optional<qint64> contactId;
+    QString phone;
+};
+
+// 200 {"status":"ERROR","message":"There were errors on received data","errors":{...}}
+ApiResponse callErrors(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &s)
+{
+    return ApiResponse::validation(200, errors, s.catalog, request.language,
+                                   routes::text(routes::receivedDataMessage(), request, s));
+}
+
+void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder respond)
+{
+    auto json = routes::body(request, s, respond);
+    if (!json)
+        return;
+    const routes::Lookup lookup(s);
+    const Caller &caller = *request.caller;
+    ValidationErrors errors;
+    const auto addError = [&](const QString &field, const Message &m) { errors.add(field, m); };
+    // Form fields in OMniLeads' order; every field is checked, then the relations between them.
+    const bool bySystem = json->hasValue(u"idExternalSystem"_s) && !json->object().value(u"idExternalSystem"_s).toVariant().toString().isEmpty();
+    std::optional<qint64> systemId;
+    if (bySystem) {
+        systemId = json->integer(u"idExternalSystem"_s);
+        if (systemId) {
+            auto exists = lookup.systemExists(*systemId);
+            if (!exists)
+                return respond(routes::fail(exists.error(), request, s));
+            if (!exists.value())
+                systemId.reset();
+        }
+        if (!systemId) {
+            addError(u"idExternalSystem"_s, routes::unknownSystemMessage());
+        }
+    }
+    if (caller.isIntegration() && (!bySystem || (systemId && *systemId != *caller.integrationSystemId)))
+        return respond(routes::forbidden(request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api",
+            "An integration key may only address its own external system's ids (idExternalSystem)."))));
+
+    std::optional<Campaign> campaign;
+    std::optional<Agent> agent;
+    std::optional<qint64> contactId;
+    ApiJson fields(json->object());
+    if (bySystem) {
+        const auto extCampaign = fields.string(u"idCampaign"_s, ApiJson::Need::Required, 128);
+        const auto extAgent = fields.string(u"idAgent"_s, ApiJson::Need::Required, 128);
+        const auto extContact = fields.string(u"idContact"_s, ApiJson::Need::Optional, 128);
+        fields.string(u"phone"_s, ApiJson::Need::Required, 128);
+        errors.append(fields.errors());
+        if (systemId && extCampaign && !errors.has(u"idCampaign"_s)) {
+            auto id = lookup.campaignByExternalId(*systemId, *extCampaign);
+            if (!id)
+                return respond(routes::fail(id.error(), request, s));
+            if (id.value()) {
+                auto c = lookup.campaign(*id.value());
+                if (!c)
+                    return respond(routes::fail(c.error(), request, s));
+                campaign = c.value();
+            }
+            if (!campaign)
+                addError(u"idCampaign"_s, invalidChoice());
+        }
+        if (systemId && extAgent && !errors.has(u"idAgent"_s)) {
+            auto id = lookup.agentByExternalId(*systemId, *extAgent);
+            if (!id)
+                return respond(routes::fail(id.error(), request, s));
+            if (id.value()) {
+                auto a = lookup.agent(*id.value());
+                if (!a)
+                    return respond(routes::fail(a.error(), request, s));
+                agent = a.value();
+            }
+            if (!agent)
+                addError(u"idAgent"_s, agentNotInSystem());
+        }
+        // An unknown external contact id is ignored: the call is made without a contact (OMniLeads).
+        if (campaign && extContact && !extContact->isEmpty() && campaign->contactDatabaseId) {
+            auto id = lookup.contactByExternalId(*campaign->contactDatabaseId, *extContact);
+            if (!id)
+                return respond(routes::fail(id.error(), request, s));
+            contactId = id.value();
+        }
+    } else {
+        const auto campaignId = fields.integer(u"idCampaign"_s, ApiJson::Need::Required);
+        const auto agentId = fields.integer(u"idAgent"_s, ApiJson::Need::Required);
+        const auto contact = fields.integer(u"idContact"_s, ApiJson::Need::Optional);
+        fields.string(u"phone"_s, ApiJson::Need::Required, 128);
+        // A type error on an id field is the invalid-choice message, as a Django ModelChoiceField.
+        for (const auto &e : fields.errors().entries())
+            addError(e.field, e.field == u"phone"_s ? e.message : invalidChoice());
+        if (campaignId) {
+            auto c = lookup.campaign(*campaignId);
+            if (!c)
+                return respond(routes::fail(c.error(), request, s));
+            if (c.value() && c.value()->state == CampaignState::Active)
+                campaign = c.value();
+            else
+                addError(u"idCampaign"_s, invalidChoice());
+        }
+        if (agentId) {
+            auto a = lookup.agent(*agentId);
+            if (!a)
+                return respond(routes::fail(a.error(), request, s));
+            if (a.value() && a.value()->active)
+                agent = a.value();
+            else
+                addError(u"idAgent"_s, invalidChoice());
+        }
+        if (contact) {
+            auto db = lookup.contactDatabaseOf(*contact);
+            if (!db)
+                return respond(routes::fail(db.error(), request, s));
+            if (!db.value())
+                addError(u"idContact"_s, invalidChoice());
+            else if (campaign && campaign->contactDatabaseId != db.value())
+                addError(u"idContact"_s, contactNotInCampaign());
+            else
+                contactId = *contact;
+        }
+    }
+    if (campaign && agent && !campaign->agentIds.contains(agent->id))
+        addError(u"idAgent"_s, agentNotInCampaign());
+    if (!errors.isEmpty())
+        return respond(callErrors(errors, request, s));
+    // An agent originates only as itself; OMniLeads lets any agent call for any other.
+    if (caller.isAgent() && caller.agentId != agent->id)
+        return respond(routes::forbidden(request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api",
+            "An agent may only place calls as itself."))));
+    if (!s.pbx)
+        return respond(routes::fail(Error::internal(u"api.no_pbx"_s, u"no PBX configured"_s), request, s));
+
+    OriginateRequest originate;
+    originate.agentId = agent->id;
+    originate.agentExtension = agent->sipExtension;
+    originate.agentName = agent->fullName;
+    originate.campaignId = campaign->id;
+    originate.campaignType = campaign->type;
+    originate.contactId = contactId;
+    originate.phone = json->object().value(u"phone"_s).toVariant().toString();
+    const QString phone = originate.phone;
+    const QString language = request.language;
+    const MessageCatalog *catalog = s.catalog;
+    s.pbx->originate(originate, [respond, phone, language, catalog](Result<QString> callId) {
+        if (callId) {
+            respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"OK"_s}}));
+            return;
+        }
+        const QString reason = callId.error().text(catalog, language);
+        respond(ApiResponse::json(200, QJsonObject{
+            {u"status"_s, u"ERROR"_s},
+            {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Error when executing the call")).text(catalog, language)},
+            {u"errors"_s, QJsonArray{u"Originate failed by %1 - contacto: %2"_s.arg(reason, phone)}}}));
+    });
+}
+
+} // namespace
+
+void registerCallRoutes(ApiRouter &router, ApiServices &services)
+{
+    router.add("POST", u"/api/v1/makeCall/"_s, Access::AgentOrIntegration,
+               [&services](const ApiRequest &request, ApiResponder respond) { handleMakeCall(services, request, std::move(respond)); });
+}
+
+} // namespace enlace

@@ -1,0 +1,165 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>Api</name>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="20"/>
+        <source>Select a valid choice. That choice is not one of the available choices.</source>
+        <translation>Escoja una opción válida. Esa opción no está entre las disponibles.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="25"/>
+        <source>The agent is not related to campaign.</source>
+        <translation>El agente no participa en la campaña.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="30"/>
+        <source>The agent is not related to external system.</source>
+        <translation>El agente no corresponde al sistema externo.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="35"/>
+        <source>The contact is not related to campaign.</source>
+        <translation>El contacto no corresponde a la campaña.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="80"/>
+        <source>An integration key may only address its own external system&apos;s ids (idExternalSystem).</source>
+        <translation>Una clave de integración solo puede usar los ids de su propio sistema externo (idExternalSystem).</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="170"/>
+        <source>An agent may only place calls as itself.</source>
+        <translation>Un agente solo puede realizar llamadas como sí mismo.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="194"/>
+        <source>Error when executing the call</source>
+        <translation>Error al ejecutar la llamada</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="20"/>
+        <source>Disposition option id not found</source>
+        <translation>Disposition option id not found</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="25"/>
+        <source>Contact id not found</source>
+        <translation>Contact id not found</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="30"/>
+        <source>Agent id not found</source>
+        <translation>Agent id not found</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="394"/>
+        <location filename="../core/api/dispositionroutes.cpp" line="420"/>
+        <source>Contact data is invalid</source>
+        <translation>Contact data is invalid</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="414"/>
+        <source>There is another contact with this external id on this database</source>
+        <translation>There is another contact with this external id on this database</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="20"/>
+        <source>You must provide a valid idCampaign</source>
+        <translation>Debe indicar un idCampaign válido.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="25"/>
+        <source>Campaign not found</source>
+        <translation>Campaña inexistente.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="30"/>
+        <source>You don&apos;t have permission to edit the campaign</source>
+        <translation>No tiene permiso para editar la campaña.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="140"/>
+        <location filename="../core/api/contactroutes.cpp" line="190"/>
+        <source>The campaign has no contact database.</source>
+        <translation>La campaña no tiene base de datos de contactos.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="151"/>
+        <source>Incorrect fields were received</source>
+        <translation>Se recibieron campos incorrectos</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="162"/>
+        <source>The field is required</source>
+        <translation>El campo es requerido</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="176"/>
+        <source>Contact added</source>
+        <translation>Contacto agregado</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="31"/>
+        <source>There were errors on received data</source>
+        <translation>Hubo errores en los datos recibidos</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="36"/>
+        <source>Unknown external system.</source>
+        <translation>Sistema externo inexistente.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="49"/>
+        <source>You do not have permission to perform this action.</source>
+        <translation>Usted no tiene permiso para realizar esta acción.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="56"/>
+        <location filename="../core/api/dispositionrepository.cpp" line="122"/>
+        <source>Not found.</source>
+        <translation>No encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="16"/>
+        <source>This field is required.</source>
+        <translation>Este campo es obligatorio.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="21"/>
+        <source>A valid integer is required.</source>
+        <translation>Se requiere un número entero válido.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="26"/>
+        <source>Not a valid string.</source>
+        <translation>No es una cadena válida.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="31"/>
+        <source>Must be a valid boolean.</source>
+        <translation>Debe ser un booleano válido.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="36"/>
+        <source>Expected a list of items.</source>
+        <translation>Se esperaba una lista de elementos.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="41"/>
+        <source>Expected a JSON object.</source>
+        <translation>Se esperaba un objeto JSON.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="46"/>
+        <source>Ensure this field has no more than %1 characters.</source>
+        <translation>Asegúrese de que este campo no tenga más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionrepository.cpp" line="51"/>
+        <source>There is another disposition for this contact on this campaign</source>
+        <translation>There is another disposition for this contact on this campaign</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,165 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>Api</name>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="20"/>
+        <source>Select a valid choice. That choice is not one of the available choices.</source>
+        <translation>Faça uma escolha válida. Sua escolha não é uma das disponíveis.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="25"/>
+        <source>The agent is not related to campaign.</source>
+        <translation>O agente não participa da campanha.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="30"/>
+        <source>The agent is not related to external system.</source>
+        <translation>O agente não corresponde ao sistema externo.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="35"/>
+        <source>The contact is not related to campaign.</source>
+        <translation>O contato não corresponde à campanha.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="80"/>
+        <source>An integration key may only address its own external system&apos;s ids (idExternalSystem).</source>
+        <translation>Uma chave de integração só pode usar os ids do seu próprio sistema externo (idExternalSystem).</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="170"/>
+        <source>An agent may only place calls as itself.</source>
+        <translation>Um agente só pode fazer chamadas como ele mesmo.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/callroutes.cpp" line="194"/>
+        <source>Error when executing the call</source>
+        <translation>Erro ao executar a chamada</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="20"/>
+        <source>Disposition option id not found</source>
+        <translation>Disposition option id not found</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="25"/>
+        <source>Contact id not found</source>
+        <translation>Contact id not found</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="30"/>
+        <source>Agent id not found</source>
+        <translation>Agent id not found</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="394"/>
+        <location filename="../core/api/dispositionroutes.cpp" line="420"/>
+        <source>Contact data is invalid</source>
+        <translation>Contact data is invalid</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="414"/>
+        <source>There is another contact with this external id on this database</source>
+        <translation>There is another contact with this external id on this database</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="20"/>
+        <source>You must provide a valid idCampaign</source>
+        <translation>Deve indicar um idCampaign válido.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="25"/>
+        <source>Campaign not found</source>
+        <translation>Campanha inexistente.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="30"/>
+        <source>You don&apos;t have permission to edit the campaign</source>
+        <translation>Não tem permissão para editar a campanha.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="140"/>
+        <location filename="../core/api/contactroutes.cpp" line="190"/>
+        <source>The campaign has no contact database.</source>
+        <translation>A campanha não tem base de dados de contatos.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="151"/>
+        <source>Incorrect fields were received</source>
+        <translation>Foram recebidos campos incorretos</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="162"/>
+        <source>The field is required</source>
+        <translation>O campo é obrigatório</translation>
+    </message>
+    <message>
+        <location filename="../core/api/contactroutes.cpp" line="176"/>
+        <source>Contact added</source>
+        <translation>Contato adicionado</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="31"/>
+        <source>There were errors on received data</source>
+        <translation>Houve erros nos dados recebidos</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="36"/>
+        <source>Unknown external system.</source>
+        <translation>Sistema externo inexistente.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="49"/>
+        <source>You do not have permission to perform this action.</source>
+        <translation>Você não tem permissão para executar essa ação.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/sharedroutes.cpp" line="56"/>
+        <location filename="../core/api/dispositionrepository.cpp" line="122"/>
+        <source>Not found.</source>
+        <translation>Não encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="16"/>
+        <source>This field is required.</source>
+        <translation>Este campo é obrigatório.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="21"/>
+        <source>A valid integer is required.</source>
+        <translation>Um número inteiro válido é exigido.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="26"/>
+        <source>Not a valid string.</source>
+        <translation>Não é uma string válida.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="31"/>
+        <source>Must be a valid boolean.</source>
+        <translation>Deve ser um valor booleano válido.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="36"/>
+        <source>Expected a list of items.</source>
+        <translation>Esperava uma lista de itens.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="41"/>
+        <source>Expected a JSON object.</source>
+        <translation>Esperava um objeto JSON.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/apijson.cpp" line="46"/>
+        <source>Ensure this field has no more than %1 characters.</source>
+        <translation>Certifique-se de que este campo não tenha mais de %1 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionrepository.cpp" line="51"/>
+        <source>There is another disposition for this contact on this campaign</source>
+        <translation>There is another disposition for this contact on this campaign</translation>
+    </message>
+</context>
+</TS>
