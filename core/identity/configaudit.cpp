@@ -28,12 +28,12 @@ struct QueueMember
     QString username;
 };
 
-// What the warnings are computed from, read with a fixed number of queries.
+// What the warnings are computed from, read with a fixed number of queries. Queue rows are not
+// kept: each is checked against the ids as it is read, and only the agents lacking one remain.
 struct Snapshot
 {
     QList<CampaignRow> campaigns;                        // ordered by id
-    QHash<qint64, QList<QueueMember>> queues;            // campaigns with a system only
-    QSet<std::pair<qint64, qint64>> hasExternalId;       // (system, agent)
+    QHash<qint64, QList<QueueMember>> missing;           // campaign -> queue agents without an id in its system
     QHash<qint64, QString> systemNames;
 };
 
@@ -41,10 +41,12 @@ struct Filter
 {
     QString campaigns;   // WHERE clause on campaigns
     QVariantList campaignValues;
-    QString queue;       // extra condition on campaign_agents ca / campaigns c
+    QString queue;       // WHERE clause on campaign_agents
     QVariantList queueValues;
     QString ids;         // WHERE clause on agent_external_ids
     QVariantList idValues;
+    QString names;       // WHERE clause on agents a (with users u), for the usernames
+    QVariantList nameValues;
 };
 
 bool load(const Database &db, const Filter &f, Snapshot &s)
@@ -54,25 +56,48 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
                              f.campaignValues);
     if (!campaigns)
         return false;
-    while (campaigns->next())
-        s.campaigns.append({campaigns->value(0).toLongLong(), campaigns->value(1).toString(), campaigns->value(2).toLongLong(),
-                            campaigns->value(3).toLongLong(), campaigns->value(4).toLongLong()});
+    QHash<qint64, qint64> systemOfCampaign;
+    while (campaigns->next()) {
+        const CampaignRow row{campaigns->value(0).toLongLong(), campaigns->value(1).toString(), campaigns->value(2).toLongLong(),
+                              campaigns->value(3).toLongLong(), campaigns->value(4).toLongLong()};
+        if (row.system != 0)
+            systemOfCampaign.insert(row.id, row.system);
+        s.campaigns.append(row);
+    }
 
-    auto queue = db.exec(u"SELECT ca.campaign_id, ca.agent_id, u.username FROM campaign_agents ca "
-                         "JOIN campaigns c ON c.id = ca.campaign_id JOIN agents a ON a.id = ca.agent_id "
-                         "JOIN users u ON u.id = a.user_id WHERE c.external_system_id IS NOT NULL"_s
-                             + f.queue,
-                         f.queueValues);
-    if (!queue)
-        return false;
-    while (queue->next())
-        s.queues[queue->value(0).toLongLong()].append({queue->value(1).toLongLong(), queue->value(2).toString()});
-
+    QSet<std::pair<qint64, qint64>> hasExternalId;   // (system, agent)
     auto ids = db.exec(u"SELECT system_id, agent_id FROM agent_external_ids WHERE "_s + f.ids, f.idValues);
     if (!ids)
         return false;
     while (ids->next())
-        s.hasExternalId.insert({ids->value(0).toLongLong(), ids->value(1).toLongLong()});
+        hasExternalId.insert({ids->value(0).toLongLong(), ids->value(1).toLongLong()});
+
+    auto queue = db.exec(u"SELECT campaign_id, agent_id FROM campaign_agents WHERE "_s + f.queue, f.queueValues);
+    if (!queue)
+        return false;
+    while (queue->next()) {
+        const qint64 campaign = queue->value(0).toLongLong();
+        const auto system = systemOfCampaign.constFind(campaign);
+        if (system == systemOfCampaign.cend())
+            continue;
+        const qint64 agent = queue->value(1).toLongLong();
+        if (!hasExternalId.contains({*system, agent}))
+            s.missing[campaign].append(QueueMember{agent, QString()});
+    }
+
+    if (!s.missing.isEmpty()) {
+        QHash<qint64, QString> names;
+        auto q = db.exec(u"SELECT a.id, u.username FROM agents a JOIN users u ON u.id = a.user_id WHERE "_s + f.names, f.nameValues);
+        if (!q)
+            return false;
+        while (q->next())
+            names.insert(q->value(0).toLongLong(), q->value(1).toString());
+        for (auto it = s.missing.begin(); it != s.missing.end(); ++it) {
+            for (QueueMember &m : *it)
+                m.username = names.value(m.agentId);
+            std::sort(it->begin(), it->end(), [](const QueueMember &a, const QueueMember &b) { return a.agentId < b.agentId; });
+        }
+    }
 
     auto systems = db.exec(u"SELECT id, name FROM external_systems"_s);
     if (!systems)
@@ -106,15 +131,7 @@ QHash<qint64, Group> groupBy(const Snapshot &s, qint64 CampaignRow::*key)
 
 QList<QueueMember> agentsWithoutId(const Snapshot &s, const CampaignRow &c)
 {
-    QList<QueueMember> out;
-    const auto queue = s.queues.constFind(c.id);
-    if (queue == s.queues.cend())
-        return out;
-    for (const QueueMember &m : *queue)
-        if (!s.hasExternalId.contains({c.system, m.agentId}))
-            out.append(m);
-    std::sort(out.begin(), out.end(), [](const QueueMember &a, const QueueMember &b) { return a.agentId < b.agentId; });
-    return out;
+    return s.missing.value(c.id);
 }
 
 QString joinUsernames(const QList<QueueMember> &members)
@@ -225,10 +242,12 @@ QList<ConfigWarning> ConfigAudit::forCampaign(qint64 campaignId) const
     Filter f;
     f.campaigns = u"id = ? OR (external_system_id IS NOT NULL AND (contact_database_id = ? OR site_id = ?))"_s;
     f.campaignValues = {campaignId, database, site};
-    f.queue = u" AND c.id = ?"_s;
+    f.queue = u"campaign_id = ?"_s;
     f.queueValues = {campaignId};
     f.ids = u"system_id = ?"_s;
     f.idValues = {system};
+    f.names = u"a.id IN (SELECT agent_id FROM campaign_agents WHERE campaign_id = ?)"_s;
+    f.nameValues = {campaignId};
     Snapshot s;
     if (!load(*m_db, f, s))
         return out;
@@ -246,10 +265,13 @@ QList<ConfigWarning> ConfigAudit::forSystem(qint64 systemId) const
     Filter f;
     f.campaigns = u"external_system_id = ?"_s;
     f.campaignValues = {systemId};
-    f.queue = u" AND c.external_system_id = ?"_s;
+    f.queue = u"campaign_id IN (SELECT id FROM campaigns WHERE external_system_id = ?)"_s;
     f.queueValues = {systemId};
     f.ids = u"system_id = ?"_s;
     f.idValues = {systemId};
+    f.names = u"a.id IN (SELECT ca.agent_id FROM campaign_agents ca JOIN campaigns c ON c.id = ca.campaign_id "
+              "WHERE c.external_system_id = ?)"_s;
+    f.nameValues = {systemId};
     Snapshot s;
     if (load(*m_db, f, s))
         systemWarnings(s, systemId, out);
@@ -261,7 +283,9 @@ QList<ConfigWarning> ConfigAudit::all() const
     QList<ConfigWarning> out;
     Filter f;
     f.campaigns = u"1 = 1"_s;
+    f.queue = u"1 = 1"_s;
     f.ids = u"1 = 1"_s;
+    f.names = u"1 = 1"_s;
     Snapshot s;
     if (!load(*m_db, f, s))
         return out;
