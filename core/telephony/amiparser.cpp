@@ -119,6 +119,13 @@ void AmiParser::handleLine(QByteArrayView line)
         if (m_current.output.isEmpty() && colon > 0) {
             const QByteArrayView key = line.first(colon);
             if (key.compare("Privilege", Qt::CaseInsensitive) == 0 || key.compare("ActionID", Qt::CaseInsensitive) == 0) {
+                if (m_discardMessage)
+                    return;
+                m_currentBytes += line.size() + 2;
+                if (m_currentBytes > m_limits.maxMessageBytes || m_current.fields.size() >= m_limits.maxFields) {
+                    dropCurrent();
+                    return;
+                }
                 m_current.append(key.toByteArray(), line.sliced(colon + 1).trimmed().toByteArray());
                 return;
             }
@@ -148,12 +155,12 @@ void AmiParser::handleLine(QByteArrayView line)
     }
 
     const qsizetype colon = line.indexOf(':');
-    if (colon <= 0) {
+    QByteArray key = colon > 0 ? line.first(colon).trimmed().toByteArray() : QByteArray();
+    if (key.isEmpty()) {
         // Not a header: tolerated as free text (some modules print bare lines).
         m_current.output.append(line.toByteArray());
         return;
     }
-    QByteArray key = line.first(colon).trimmed().toByteArray();
     QByteArrayView value = line.sliced(colon + 1);
     if (value.startsWith(' '))
         value = value.sliced(1);
