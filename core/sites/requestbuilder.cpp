@@ -40,7 +40,7 @@ bool urlLiteral(char16_t c)
     if (c >= 0x80)
         return false;
     const uchar b = static_cast<uchar>(c);
-    return isUnreserved(b) || std::strchr(":/?#[]@!$&'()*+,;=", b) != nullptr;
+    return isUnreserved(b) || (b != 0 && std::strchr(":/?#[]@!$&'()*+,;=", b) != nullptr);
 }
 
 // Value characters kept literally at each position; everything else is %XX of UTF-8. Stricter

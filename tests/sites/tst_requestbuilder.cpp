@@ -371,6 +371,8 @@ private Q_SLOTS:
         // Not a URL SiteRules accepts, but the builder must still encode it, never copy it raw.
         QCOMPARE(RequestBuilder::fillPlaceholders(u"h t://x/{4}"_s, {{4, u"a/b"_s}}), u"h%20t://x/a%2Fb"_s);
         QCOMPARE(RequestBuilder::fillPlaceholders(u"ñ://{4}"_s, {{4, u"a/b"_s}}), u"%C3%B1://a%2Fb"_s);
+        // Found by fuzz_requestbuilder: a NUL in the template was copied as is.
+        QCOMPARE(RequestBuilder::fillPlaceholders(u"https://h/a\u0000b"_s, {}), u"https://h/a%00b"_s);
     }
 
     void chooseBoundary_refusesCharactersMultipartCannotCarry()
