@@ -224,6 +224,30 @@ private Q_SLOTS:
         QCOMPARE(offered.size(), 1);
     }
 
+    void linkDrop_callStillListedAfterReconnect_goesOnAndEndsOnce()
+    {
+        auto peer = test::startPeer(u"pbx_reconnect_survives.txt"_s);
+        QVERIFY(peer);
+        test::FakeClock clock;
+        AmiPbx pbx(pbxOptions(peer->port()), clock);
+        QSignalSpy changed(&pbx, &Pbx::connectionChanged);
+        QSignalSpy connected(&pbx, &Pbx::callConnected);
+        QSignalSpy ended(&pbx, &Pbx::callEnded);
+        pbx.start();
+        QTRY_VERIFY(pbx.isConnected());
+        pbx.originate(omnileadsRequest(), [](Result<QString>) {});
+        QTRY_VERIFY(peer->finished());
+        QTRY_COMPARE(ended.size(), 1);
+        QCOMPARE(changed.size(), 3);   // up, down, up again
+        QCOMPARE(connected.size(), 1);   // not connected a second time by the resync
+        const PbxCallEvent e = eventAt(ended, 0);
+        QCOMPARE(e.callId, u"1732540000.101"_s);
+        QCOMPARE(e.campaignId, std::optional<qint64>(3));   // the data gathered before the outage is kept
+        QCOMPARE(e.recordingFile, u"20241125-133000_3_5491155551234_1732540000.101"_s);
+        QCOMPARE(peer->errors(), QStringList());
+        QVERIFY(pbx.tracker().activeCallIds().isEmpty());
+    }
+
     void wrongPassword_failsStartOnceWithAClearMessage()
     {
         auto peer = test::startPeer(u"login_wrong_password.txt"_s);
