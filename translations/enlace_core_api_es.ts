@@ -8,28 +8,8 @@
         <translation>Este campo es requerido.</translation>
     </message>
     <message>
-        <source>A valid integer is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not a valid string.</source>
         <translation>No es una cadena válida.</translation>
-    </message>
-    <message>
-        <source>Must be a valid boolean.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected a list of items.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ensure this field has no more than %1 characters.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Malformed JSON in the request body.</source>
@@ -70,58 +50,6 @@
     <message>
         <source>Authentication credentials were not provided.</source>
         <translation>Las credenciales de autenticación no se proveyeron.</translation>
-    </message>
-    <message>
-        <source>Select a valid choice. That choice is not one of the available choices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The agent is not related to campaign.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The agent is not related to external system.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The contact is not related to campaign.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An integration key may only address its own external system&apos;s ids (idExternalSystem).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An agent may only place calls as itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error when executing the call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is another disposition for this contact on this campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disposition option id not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact id not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agent id not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact data is invalid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is another contact with this external id on this database</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The request took too long to arrive.</source>
@@ -172,10 +100,6 @@
         <translation>No se puede escuchar en %1:%2</translation>
     </message>
     <message>
-        <source>Unknown external system.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Invalid Token</source>
         <translation>Token inválido</translation>
     </message>
@@ -196,34 +120,6 @@
         <translation>Credenciales inválidas o cuenta no activada</translation>
     </message>
     <message>
-        <source>You must provide a valid idCampaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You don&apos;t have permission to edit the campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign has no contact database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incorrect fields were received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only agents have an event channel.</source>
         <translation>Solo los agentes tienen un canal de eventos.</translation>
     </message>
@@ -237,7 +133,51 @@
     </message>
     <message>
         <source>Call not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamada no encontrada.</translation>
+    </message>
+    <message>
+        <source>The telephony server is not available.</source>
+        <translation>El servidor de telefonía no está disponible.</translation>
+    </message>
+    <message>
+        <source>Server-side delivery is not available.</source>
+        <translation>El envío desde el servidor no está disponible.</translation>
+    </message>
+    <message>
+        <source>Disposition not found.</source>
+        <translation>Calificación no encontrada.</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not &quot;%2&quot;.</source>
+        <translation>%1 debe ser true o false, no &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive whole number, not &quot;%2&quot;.</source>
+        <translation>%1 debe ser un número entero positivo, no &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The log level must be debug, info, warning or error, not &quot;%1&quot;.</source>
+        <translation>El nivel de registro debe ser debug, info, warning o error, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read the listen address &quot;%1&quot;; use host:port.</source>
+        <translation>No se puede leer la dirección de escucha &quot;%1&quot;; use host:puerto.</translation>
+    </message>
+    <message>
+        <source>The listen host &quot;%1&quot; is not an IP address.</source>
+        <translation>El host de escucha &quot;%1&quot; no es una dirección IP.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation>El archivo de configuración %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration file %1.</source>
+        <translation>No se puede leer el archivo de configuración %1.</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate and a key.</source>
+        <translation>TLS necesita un certificado y una clave.</translation>
     </message>
 </context>
 </TS>

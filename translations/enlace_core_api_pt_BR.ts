@@ -8,28 +8,8 @@
         <translation>Este campo é obrigatório.</translation>
     </message>
     <message>
-        <source>A valid integer is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not a valid string.</source>
         <translation>Não é uma string válida.</translation>
-    </message>
-    <message>
-        <source>Must be a valid boolean.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected a list of items.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ensure this field has no more than %1 characters.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Malformed JSON in the request body.</source>
@@ -70,58 +50,6 @@
     <message>
         <source>Authentication credentials were not provided.</source>
         <translation>As credenciais de autenticação não foram fornecidas.</translation>
-    </message>
-    <message>
-        <source>Select a valid choice. That choice is not one of the available choices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The agent is not related to campaign.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The agent is not related to external system.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The contact is not related to campaign.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An integration key may only address its own external system&apos;s ids (idExternalSystem).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An agent may only place calls as itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error when executing the call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is another disposition for this contact on this campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disposition option id not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact id not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agent id not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact data is invalid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is another contact with this external id on this database</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The request took too long to arrive.</source>
@@ -172,10 +100,6 @@
         <translation>Não é possível escutar em %1:%2</translation>
     </message>
     <message>
-        <source>Unknown external system.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Invalid Token</source>
         <translation>Token inválido</translation>
     </message>
@@ -196,34 +120,6 @@
         <translation>Credenciais inválidas ou conta não ativada</translation>
     </message>
     <message>
-        <source>You must provide a valid idCampaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You don&apos;t have permission to edit the campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign has no contact database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incorrect fields were received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only agents have an event channel.</source>
         <translation>Apenas agentes têm um canal de eventos.</translation>
     </message>
@@ -237,7 +133,51 @@
     </message>
     <message>
         <source>Call not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chamada não encontrada.</translation>
+    </message>
+    <message>
+        <source>The telephony server is not available.</source>
+        <translation>O servidor de telefonia não está disponível.</translation>
+    </message>
+    <message>
+        <source>Server-side delivery is not available.</source>
+        <translation>O envio pelo servidor não está disponível.</translation>
+    </message>
+    <message>
+        <source>Disposition not found.</source>
+        <translation>Qualificação não encontrada.</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not &quot;%2&quot;.</source>
+        <translation>%1 deve ser true ou false, não &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive whole number, not &quot;%2&quot;.</source>
+        <translation>%1 deve ser um número inteiro positivo, não &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The log level must be debug, info, warning or error, not &quot;%1&quot;.</source>
+        <translation>O nível de log deve ser debug, info, warning ou error, não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read the listen address &quot;%1&quot;; use host:port.</source>
+        <translation>Não é possível ler o endereço de escuta &quot;%1&quot;; use host:porta.</translation>
+    </message>
+    <message>
+        <source>The listen host &quot;%1&quot; is not an IP address.</source>
+        <translation>O host de escuta &quot;%1&quot; não é um endereço IP.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation>O arquivo de configuração %1 não existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration file %1.</source>
+        <translation>Não é possível ler o arquivo de configuração %1.</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate and a key.</source>
+        <translation>TLS precisa de um certificado e de uma chave.</translation>
     </message>
 </context>
 </TS>

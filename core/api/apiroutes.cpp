@@ -2,14 +2,17 @@
 
 #include <core/api/apirouter.h>
 #include <core/api/apiservices.h>
+#include <core/api/callroutes.h>
+#include <core/api/contactroutes.h>
+#include <core/api/dispositionroutes.h>
 
 namespace enlace {
 
 void registerAllRoutes(ApiRouter &router, ApiServices &services)
 {
-    // The register functions of the endpoint files are added here as they land.
-    Q_UNUSED(router)
-    Q_UNUSED(services)
+    registerCallRoutes(router, services);
+    registerDispositionRoutes(router, services);
+    registerContactRoutes(router, services);
 }
 
 } // namespace enlace

@@ -119,19 +119,43 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
     }
 
     QPointer<Authenticator> self(this);
-    auto verify = [self, db = m_db, username, password, respond, language]() mutable {
-        // Worker thread: PBKDF2 is deliberately slow.
-        UserRepository users(db);
-        Result<User> user = users.authenticate(username, password);
+    QTimer::singleShot(std::chrono::milliseconds(verdict.delayMs), this, [self, username, password, respond, language]() mutable {
         if (!self)
             return;
-        QMetaObject::invokeMethod(self.data(), [self, username, user = std::move(user), respond = std::move(respond), language]() mutable {
-            if (self)
-                self->finishLogin(username, user, std::move(respond), language);
-        }, Qt::QueuedConnection);
-    };
-    QTimer::singleShot(std::chrono::milliseconds(verdict.delayMs), this, [this, verify = std::move(verify)]() mutable {
-        m_pool.start(std::move(verify));
+        // The hash is read here, on the server's thread; only the slow PBKDF2 runs on a worker,
+        // which touches no database connection.
+        auto row = self->m_db->exec(u"SELECT id, password_hash, active FROM users WHERE username = ?"_s, {username});
+        if (!row.ok()) {
+            self->finishLogin(username, row.error(), std::move(respond), language);
+            return;
+        }
+        std::optional<qint64> userId;
+        QString encoded;
+        if (row->next() && row->value(2).toInt() != 0) {
+            userId = row->value(0).toLongLong();
+            encoded = row->value(1).toString();
+        }
+        self->m_pool.start([self, userId, encoded, password, username, respond = std::move(respond), language]() mutable {
+            const PasswordHasher hasher;
+            // An unknown or inactive user costs the same time as a wrong password.
+            const bool ok = userId && hasher.verify(password, encoded);
+            if (!userId)
+                (void)hasher.verify(password, u"pbkdf2-sha256$%1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g="_s.arg(PasswordHasher::kDefaultIterations));
+            const QString rehash = ok && hasher.needsRehash(encoded) ? hasher.hash(password) : QString();
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(self.data(), [self, ok, userId, rehash, username, respond = std::move(respond), language]() mutable {
+                if (!self)
+                    return;
+                if (!ok) {
+                    self->finishLogin(username, UserRepository::notFound(), std::move(respond), language);
+                    return;
+                }
+                if (!rehash.isEmpty())
+                    (void)self->m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {rehash, *userId});
+                self->finishLogin(username, UserRepository(self->m_db).find(*userId), std::move(respond), language);
+            }, Qt::QueuedConnection);
+        });
     });
 }
 
