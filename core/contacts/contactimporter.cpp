@@ -1,0 +1,434 @@
+#include <core/contacts/contactimporter.h>
+
+#include <core/contacts/contactrepository.h>
+#include <core/contacts/csvreader.h>
+#include <core/contacts/externalidset.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+namespace {
+
+const char *const kContext = "Contacts";
+const QString kCancelledCode = u"contacts.import_cancelled"_s;
+
+Error rejected(const ValidationErrors &errors)
+{
+    return Error::invalid(errors, u"contacts.import_rejected"_s);
+}
+
+Error rejected(const QString &field, const Message &message)
+{
+    ValidationErrors errors;
+    errors.add(field, message);
+    return rejected(errors);
+}
+
+Error cancelled()
+{
+    return Error{Error::Kind::Unavailable, kCancelledCode,
+                 Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The import was cancelled; nothing was imported.")), {}, {}};
+}
+
+QString lineField(qint64 line)
+{
+    return u"line "_s + QString::number(line);
+}
+
+// Appends a JSON string literal of UTF-8 bytes (already validated) to out.
+void appendJsonString(QByteArray &out, QByteArrayView bytes)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    const char *run = p;
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        switch (c) {
+        case '"': out.append("\\\"", 2); break;
+        case '\\': out.append("\\\\", 2); break;
+        case '\n': out.append("\\n", 2); break;
+        case '\r': out.append("\\r", 2); break;
+        case '\t': out.append("\\t", 2); break;
+        default: {
+            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(esc, 6);
+        }
+        }
+        run = p + 1;
+    }
+    out.append(run, end - run);
+    out.append('"');
+}
+
+QString insertSql(int rows)
+{
+    QString sql = u"INSERT INTO contacts (database_id, external_id, phone, values_json) VALUES "_s;
+    sql.reserve(sql.size() + rows * 14);
+    for (int i = 0; i < rows; ++i)
+        sql.append(i == 0 ? u"(?,?,?,?)"_s : u",(?,?,?,?)"_s);
+    return sql;
+}
+
+class Progress
+{
+public:
+    Progress(ContactImporter *importer, int intervalMs, qint64 totalBytes, int phase)
+        : m_importer(importer), m_intervalMs(intervalMs), m_total(totalBytes), m_phase(phase)
+    {
+        m_timer.start();
+    }
+    void report(qint64 rows, qint64 bytes, bool force = false)
+    {
+        if (!force && m_timer.elapsed() < m_intervalMs && m_emitted)
+            return;
+        m_timer.restart();
+        m_emitted = true;
+        Q_EMIT m_importer->importProgressed(rows, bytes, m_total, m_phase);
+    }
+
+private:
+    ContactImporter *m_importer;
+    int m_intervalMs;
+    qint64 m_total;
+    int m_phase;
+    bool m_emitted = false;
+    QElapsedTimer m_timer;
+};
+
+// SQLite: a larger page cache while the index grows, put back afterwards.
+class SqliteCacheBoost
+{
+public:
+    explicit SqliteCacheBoost(const Database &db) : m_db(db)
+    {
+        if (db.dialect() != SqlDialect::Sqlite)
+            return;
+        if (auto r = db.scalar(u"PRAGMA cache_size"_s); r && r->isValid()) {
+            m_previous = r->toLongLong();
+            m_active = db.execStatic(u"PRAGMA cache_size = -65536"_s).ok();
+        }
+    }
+    ~SqliteCacheBoost()
+    {
+        if (m_active)
+            (void)m_db.execStatic(u"PRAGMA cache_size = "_s + QString::number(m_previous));
+    }
+
+private:
+    const Database &m_db;
+    qint64 m_previous = 0;
+    bool m_active = false;
+};
+
+} // namespace
+
+ContactImporter::ContactImporter(std::shared_ptr<Database> db, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_clock(m_systemClock)
+{
+}
+
+ContactImporter::ContactImporter(std::shared_ptr<Database> db, const Clock &clock, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_clock(clock)
+{
+}
+
+ContactImporter::~ContactImporter()
+{
+    if (m_thread) {
+        cancel();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void ContactImporter::cancel()
+{
+    m_cancel.store(true, std::memory_order_relaxed);
+}
+
+bool ContactImporter::isCancellation(const Error &error)
+{
+    return error.code == kCancelledCode;
+}
+
+bool ContactImporter::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+std::optional<Result<ImportSummary>> ContactImporter::result() const
+{
+    QMutexLocker lock(&m_resultMutex);
+    return m_result;
+}
+
+void ContactImporter::start(const ContactImportOptions &options)
+{
+    if (isRunning())
+        return;
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    {
+        QMutexLocker lock(&m_resultMutex);
+        m_result.reset();
+    }
+    m_thread = QThread::create([this, options] {
+        auto r = importFile(options);
+        QMutexLocker lock(&m_resultMutex);
+        m_result = std::move(r);
+    });
+    connect(m_thread, &QThread::finished, this, [this] {
+        bool ok = false;
+        {
+            QMutexLocker lock(&m_resultMutex);
+            ok = m_result && m_result->ok();
+        }
+        Q_EMIT importFinished(ok);
+    });
+    m_thread->start();
+}
+
+Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &options)
+{
+    m_cancel.store(false);
+    QElapsedTimer clock;
+    clock.start();
+    ContactRepository repository(m_db, m_clock);
+
+    QFile file(options.filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return rejected(u"file"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file %1 cannot be read: %2"),
+                                                 {QFileInfo(options.filePath).fileName(), file.errorString()}));
+    const qint64 totalBytes = file.size();
+
+    // ---- pass 1: validate ----------------------------------------------------------------
+    Progress progress(this, m_progressIntervalMs, totalBytes, Validating);
+    CsvReader reader(&file);
+    CsvReader::Status status = reader.readNext();
+    if (status == CsvReader::Status::End)
+        return rejected(u"file"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file is empty.")));
+    if (status == CsvReader::Status::Error)
+        return rejected(lineField(reader.line()), reader.errorMessage());
+    QStringList header = reader.fields();
+    for (QString &h : header)
+        h = h.trimmed();
+
+    ContactDatabase target;
+    if (options.intoExisting) {
+        auto found = options.existingDatabaseId > 0 ? repository.findDatabase(options.existingDatabaseId)
+                                                    : repository.findDatabaseByName(options.databaseName);
+        if (!found)
+            return found.error();
+        target = found.value();
+        if (header != target.columns)
+            return rejected(u"columns"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The columns of the file (%1) are not those of the database (%2)."),
+                                                        {header.join(u", "_s), target.columns.join(u", "_s)}));
+    } else {
+        target.name = options.databaseName;
+        target.columns = header;
+        target.phoneColumns = options.phoneColumns;
+        target.externalIdColumn = options.externalIdColumn;
+        ValidationErrors errors = ContactRepository::validateDatabase(target);
+        if (errors.isEmpty() && repository.findDatabaseByName(target.name).ok())
+            errors.add(u"name"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "A contact database with that name already exists.")));
+        if (!errors.isEmpty())
+            return rejected(errors);
+    }
+    const qsizetype columnCount = header.size();
+    const qsizetype phoneIndex = header.indexOf(target.mainPhoneColumn());
+    const qsizetype externalIndex = target.externalIdColumn.isEmpty() ? -1 : header.indexOf(target.externalIdColumn);
+
+    ExternalIdSet ids;
+    if (externalIndex >= 0 && target.id > 0) {
+        // The ids already in the database, read in pages so memory stays bounded on PostgreSQL too.
+        qint64 after = 0;
+        for (;;) {
+            auto q = m_db->exec(u"SELECT id, external_id FROM contacts WHERE database_id = ? AND external_id IS NOT NULL AND id > ? ORDER BY id LIMIT 20000"_s,
+                                {target.id, after});
+            if (!q)
+                return q.error();
+            int n = 0;
+            while (q->next()) {
+                after = q->value(0).toLongLong();
+                ids.insert(q->value(1).toString().toUtf8());
+                ++n;
+            }
+            if (n < 20000)
+                break;
+        }
+    }
+
+    ValidationErrors errors;
+    qint64 rows = 0;
+    QByteArray scratch;
+    progress.report(0, reader.bytesRead(), true);
+    for (;;) {
+        if (m_cancel.load(std::memory_order_relaxed))
+            return cancelled();
+        status = reader.readNext();
+        if (status == CsvReader::Status::End)
+            break;
+        if (status == CsvReader::Status::Error) {
+            errors.add(lineField(reader.line()), reader.errorMessage());
+            if (reader.isFatal() || errors.size() >= m_maxErrors)
+                break;
+            continue;
+        }
+        ++rows;
+        const QString line = QString::number(reader.line());
+        if (reader.fieldCount() != columnCount) {
+            errors.add(lineField(reader.line()),
+                       Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "Line %1 has %2 fields but the header has %3: %4"),
+                                     {line, QString::number(reader.fieldCount()), QString::number(columnCount), reader.rawRecordText()}));
+        } else {
+            if (reader.fieldView(phoneIndex, scratch).trimmed().isEmpty())
+                errors.add(lineField(reader.line()),
+                           Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "Line %1 has no main phone (%2): %3"),
+                                         {line, target.mainPhoneColumn(), reader.rawRecordText()}));
+            if (externalIndex >= 0) {
+                const QByteArrayView id = reader.fieldView(externalIndex, scratch);
+                if (!id.isEmpty() && !ids.insert(id))
+                    errors.add(lineField(reader.line()),
+                               Message::make(kContext,
+                                             QT_TRANSLATE_NOOP("Contacts", "The selected file has contacts with external ids repeated. Invalid line: %1 line content: %2 repeated ID: %3"),
+                                             {line, reader.rawRecordText(), QString::fromUtf8(id)}));
+            }
+        }
+        if (errors.size() >= m_maxErrors)
+            break;
+        if ((rows & 255) == 0)
+            progress.report(rows, reader.bytesRead());
+    }
+    if (!errors.isEmpty())
+        return rejected(errors);
+    if (rows == 0)
+        return rejected(u"file"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file has a header but no contacts.")));
+    progress.report(rows, reader.bytesRead(), true);
+    ids.clear();
+
+    // ---- pass 2: write, all or nothing -------------------------------------------------------
+    if (!file.seek(0))
+        return Error::internal(u"contacts.import_read"_s, file.errorString());
+    Progress writeProgress(this, m_progressIntervalMs, totalBytes, Writing);
+    CsvReader writer(&file);
+    (void)writer.readNext();   // the header, already checked
+
+    // The statements are declared before the transaction so they are freed after its rollback
+    // (PostgreSQL refuses to deallocate inside an aborted transaction).
+    QSqlQuery batch(m_db->connection());
+    QSqlQuery tail(m_db->connection());
+    Database::Transaction tx(*m_db);
+    if (!tx.active())
+        return Error::internal(u"contacts.import_transaction"_s, m_db->connection().lastError().text());
+    SqliteCacheBoost boost(*m_db);
+    ImportSummary summary;
+    summary.delimiter = reader.delimiter();
+    if (options.intoExisting) {
+        summary.databaseId = target.id;
+    } else {
+        auto id = repository.createDatabase(target);
+        if (!id)
+            return id.error();
+        summary.databaseId = id.value();
+        summary.createdDatabase = true;
+    }
+    summary.databaseName = target.name;
+
+    const QVariant databaseId = summary.databaseId;
+    const QVariant nullText(QMetaType::fromType<QString>());
+    // One statement prepared once and executed per batch: a few hundred rows per round trip.
+    const int batchSize = int(qMin<qint64>(m_batchSize, rows));
+    if (!batch.prepare(insertSql(batchSize)))
+        return Error::internal(u"contacts.import_prepare"_s, batch.lastError().text());
+    auto execute = [&](QSqlQuery &q) -> Result<void> {
+        if (q.exec())
+            return {};
+        if (Database::isConstraintViolation(q.lastError()))
+            return Error{Error::Kind::Conflict, u"contacts.import_conflict"_s,
+                         Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The database changed while the file was being imported (an external id was added); nothing was imported. Try again.")),
+                         {}, {}};
+        return Error::internal(u"contacts.import_write"_s, q.lastError().text());
+    };
+
+    QByteArray json;
+    qint64 written = 0;
+    int inBatch = 0;
+    writeProgress.report(0, writer.bytesRead(), true);
+    auto bindRow = [&](QSqlQuery &q, int row) {
+        const int base = row * 4;
+        q.bindValue(base, databaseId);
+        if (externalIndex >= 0) {
+            const QByteArrayView id = writer.fieldView(externalIndex, scratch);
+            q.bindValue(base + 1, id.isEmpty() ? nullText : QVariant(QString::fromUtf8(id)));
+        } else {
+            q.bindValue(base + 1, nullText);
+        }
+        q.bindValue(base + 2, QString::fromUtf8(writer.fieldView(phoneIndex, scratch)));
+        json.clear();
+        json.append('[');
+        for (qsizetype i = 0; i < columnCount; ++i) {
+            if (i > 0)
+                json.append(',');
+            appendJsonString(json, writer.fieldView(i, scratch));
+        }
+        json.append(']');
+        q.bindValue(base + 3, QString::fromUtf8(json));
+    };
+    for (;;) {
+        status = writer.readNext();
+        if (status == CsvReader::Status::End)
+            break;
+        if (status == CsvReader::Status::Error || writer.fieldCount() != columnCount)
+            return Error::internal(u"contacts.import_changed"_s, u"the file changed during the import"_s);
+        bindRow(batch, inBatch);
+        if (++inBatch == batchSize) {
+            if (m_cancel.load(std::memory_order_relaxed))
+                return cancelled();
+            if (auto r = execute(batch); !r)
+                return r.error();
+            written += inBatch;
+            inBatch = 0;
+            writeProgress.report(written, writer.bytesRead());
+        }
+    }
+    if (inBatch > 0) {
+        if (!tail.prepare(insertSql(inBatch)))
+            return Error::internal(u"contacts.import_prepare"_s, tail.lastError().text());
+        // The reader moved on: bind the rows again from the values of the full statement.
+        for (int i = 0; i < inBatch * 4; ++i)
+            tail.bindValue(i, batch.boundValue(i));
+        if (auto r = execute(tail); !r)
+            return r.error();
+        written += inBatch;
+    }
+    if (written != rows)
+        return Error::internal(u"contacts.import_changed"_s, u"the file changed during the import"_s);
+    if (m_cancel.load(std::memory_order_relaxed))
+        return cancelled();
+    batch.finish();
+    tail.finish();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    writeProgress.report(written, writer.bytesRead(), true);
+    summary.rowsImported = written;
+    summary.bytesRead = writer.bytesRead();
+    summary.elapsedMs = clock.elapsed();
+    return summary;
+}
+
+} // namespace enlace
