@@ -161,5 +161,60 @@
         <source>There is another disposition for this contact on this campaign</source>
         <translation>There is another disposition for this contact on this campaign</translation>
     </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="24"/>
+        <source>&quot;%1&quot; is not a valid choice.</source>
+        <translation>"%1" no es una elección válida.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="164"/>
+        <source>External site created successfully</source>
+        <translation>Se creó el sitio externo de forma exitosa</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="186"/>
+        <source>External site updated successfully</source>
+        <translation>Se actualizó el sitio externo de forma exitosa</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="195"/>
+        <source>External site deleted successfully</source>
+        <translation>Se eliminó el sitio externo de forma exitosa</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="205"/>
+        <source>External site hidden</source>
+        <translation>Sitio externo ocultado</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="206"/>
+        <source>External site shown</source>
+        <translation>Sitio externo visible</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="243"/>
+        <source>Authentication created successfully</source>
+        <translation>Se creó la autenticación de forma exitosa</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="261"/>
+        <source>Authentication updated successfully</source>
+        <translation>Se actualizó la autenticación de forma exitosa</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="270"/>
+        <source>Authentication deleted successfully</source>
+        <translation>Se eliminó la autenticación de forma exitosa</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsystemroutes.cpp" line="98"/>
+        <source>External system created successfully</source>
+        <translation>Se creó el sistema externo de forma exitosa</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsystemroutes.cpp" line="120"/>
+        <source>External system updated successfully</source>
+        <translation>Se actualizó el sistema externo de forma exitosa</translation>
+    </message>
 </context>
 </TS>

@@ -161,5 +161,60 @@
         <source>There is another disposition for this contact on this campaign</source>
         <translation>There is another disposition for this contact on this campaign</translation>
     </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="24"/>
+        <source>&quot;%1&quot; is not a valid choice.</source>
+        <translation>"%1" não é uma escolha válida.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="164"/>
+        <source>External site created successfully</source>
+        <translation>Site externo criado com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="186"/>
+        <source>External site updated successfully</source>
+        <translation>Site externo atualizado com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="195"/>
+        <source>External site deleted successfully</source>
+        <translation>Site externo excluído com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="205"/>
+        <source>External site hidden</source>
+        <translation>Site externo ocultado</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="206"/>
+        <source>External site shown</source>
+        <translation>Site externo visível</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="243"/>
+        <source>Authentication created successfully</source>
+        <translation>Autenticação criada com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="261"/>
+        <source>Authentication updated successfully</source>
+        <translation>Autenticação atualizada com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsiteroutes.cpp" line="270"/>
+        <source>Authentication deleted successfully</source>
+        <translation>Autenticação excluída com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsystemroutes.cpp" line="98"/>
+        <source>External system created successfully</source>
+        <translation>Sistema externo criado com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminsystemroutes.cpp" line="120"/>
+        <source>External system updated successfully</source>
+        <translation>Sistema externo atualizado com sucesso</translation>
+    </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include <tests/api/support/endpoints_apifixture.h>
 
+#include <core/api/adminsiteroutes.h>
+#include <core/api/adminsystemroutes.h>
 #include <core/api/callroutes.h>
 #include <core/api/contactroutes.h>
 #include <core/api/dispositionroutes.h>
@@ -9,6 +11,7 @@
 #include <core/identity/externalsystemrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
+#include <core/sites/secretbox.h>
 
 #include <QEventLoop>
 #include <QLoggingCategory>
@@ -51,11 +54,15 @@ ApiFixture::ApiFixture(const QString &backend)
     m_services.catalog = m_catalog.get();
     m_services.pbx = m_pbx.get();
     m_services.network = &m_network;
+    m_secrets = std::make_unique<SecretBox>(SecretBox::fromKey(QByteArray(SecretBox::KeySize, '\x2a')).value());
+    m_services.secrets = m_secrets.get();
     m_router.setCatalog(m_catalog.get());
     m_router.setCallerResolver([this](const ApiRequest &r) { return resolve(r); });
     registerCallRoutes(m_router, m_services);
     registerDispositionRoutes(m_router, m_services);
     registerContactRoutes(m_router, m_services);
+    registerAdminSiteRoutes(m_router, m_services);
+    registerAdminSystemRoutes(m_router, m_services);
     m_server = std::make_unique<HttpServer>(&m_router, m_catalog.get());
     m_server->setLimits(HttpServerLimits{16 * 1024, 64 * 1024, 30'000, 1024, 1000});
     if (auto listening = m_server->listen(QHostAddress::LocalHost, 0); !listening)

@@ -23,6 +23,7 @@
 namespace enlace {
 class HttpServer;
 class MessageCatalog;
+class SecretBox;
 }
 
 namespace enlace::test {
@@ -140,6 +141,7 @@ private:
     FakeClock m_clock;
     std::unique_ptr<MessageCatalog> m_catalog;
     std::unique_ptr<RecordingPbx> m_pbx;
+    std::unique_ptr<SecretBox> m_secrets;
     ApiServices m_services;
     ApiRouter m_router;
     std::unique_ptr<HttpServer> m_server;
