@@ -24,7 +24,11 @@ constexpr int kBatch = 500;
 class BatchInsert
 {
 public:
-    BatchInsert(const Database &db, QString head, int columns) : m_db(db), m_head(std::move(head)), m_columns(columns) {}
+    BatchInsert(const Database &db, QString head, int columns)
+        : m_db(db)
+        , m_head(std::move(head))
+        , m_columns(columns)
+    { }
     ~BatchInsert() { flush(); }
     void add(const QVariantList &row)
     {
@@ -57,27 +61,34 @@ private:
     int m_rows = 0;
 };
 
-int systemOf(int c) { return c % kSystems; }
-int queueMember(int c, int k) { return (c * 10 + k) % kAgents; }
+int systemOf(int c)
+{
+    return c % kSystems;
+}
+int queueMember(int c, int k)
+{
+    return (c * 10 + k) % kAgents;
+}
 
 // Ids are 1-based and dense because each table starts empty.
 void seed(const Database &db)
 {
     Database::Transaction tx(db);
     {
-        BatchInsert users(db, u"INSERT INTO users (username, password_hash, first_name, last_name, role, created_at)"_s, 6);
+        BatchInsert users(db, u"INSERT INTO users (username, password_hash, first_name, last_name, role, created_at)"_s,
+                          6);
         for (int a = 0; a < kAgents; ++a)
-            users.add({u"agent%1"_s.arg(a), u"-"_s, u"First"_s, u"Last"_s, 5, 0});
+            users.add({ u"agent%1"_s.arg(a), u"-"_s, u"First"_s, u"Last"_s, 5, 0 });
     }
     {
         BatchInsert agents(db, u"INSERT INTO agents (user_id, sip_extension)"_s, 2);
         for (int a = 0; a < kAgents; ++a)
-            agents.add({a + 1, QString::number(1000 + a)});
+            agents.add({ a + 1, QString::number(1000 + a) });
     }
     {
         BatchInsert systems(db, u"INSERT INTO external_systems (name)"_s, 1);
         for (int s = 0; s < kSystems; ++s)
-            systems.add({u"CRM %1"_s.arg(s)});
+            systems.add({ u"CRM %1"_s.arg(s) });
     }
     {
         // Each system knows the agents of its campaigns' queues, except one in twenty.
@@ -89,32 +100,38 @@ void seed(const Database &db)
                     known.insert(queueMember(c, k));
             for (int a : std::as_const(known))
                 if ((a + s) % 20 != 0)
-                    ids.add({s + 1, a + 1, u"ext-%1"_s.arg(a)});
+                    ids.add({ s + 1, a + 1, u"ext-%1"_s.arg(a) });
         }
     }
     {
-        BatchInsert databases(db, u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, external_id_column, created_at)"_s, 5);
+        BatchInsert databases(
+            db,
+            u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, external_id_column, created_at)"_s,
+            5);
         for (int d = 0; d < kCampaigns; ++d)
-            databases.add({u"DB %1"_s.arg(d), u"[\"telefono\",\"id\"]"_s, u"[\"telefono\"]"_s, u"id"_s, 0});
+            databases.add({ u"DB %1"_s.arg(d), u"[\"telefono\",\"id\"]"_s, u"[\"telefono\"]"_s, u"id"_s, 0 });
         BatchInsert sites(db, u"INSERT INTO external_sites (name, url, trigger_type, method, format, target)"_s, 6);
         for (int s = 0; s < kSystems; ++s)
-            sites.add({u"Site %1"_s.arg(s), u"https://crm.example/"_s, 1, 1, 1, 2});
+            sites.add({ u"Site %1"_s.arg(s), u"https://crm.example/"_s, 1, 1, 1, 2 });
     }
     {
         // Mostly one database per campaign and one site per system; every tenth pair of campaigns
         // shares a database across systems, and a few campaigns borrow site 1 of another system.
-        BatchInsert campaigns(db, u"INSERT INTO campaigns (name, type, external_system_id, external_id, contact_database_id, site_id, interaction_type)"_s, 7);
+        BatchInsert campaigns(
+            db,
+            u"INSERT INTO campaigns (name, type, external_system_id, external_id, contact_database_id, site_id, interaction_type)"_s,
+            7);
         for (int c = 0; c < kCampaigns; ++c) {
             const int database = c % 10 == 1 ? c - 1 : c;
             const int site = c % 50 == 7 ? 0 : systemOf(c);
-            campaigns.add({u"Campaign %1"_s.arg(c), 3, systemOf(c) + 1, u"c%1"_s.arg(c), database + 1, site + 1, 2});
+            campaigns.add({ u"Campaign %1"_s.arg(c), 3, systemOf(c) + 1, u"c%1"_s.arg(c), database + 1, site + 1, 2 });
         }
     }
     {
         BatchInsert queue(db, u"INSERT INTO campaign_agents (campaign_id, agent_id)"_s, 2);
         for (int c = 0; c < kCampaigns; ++c)
             for (int k = 0; k < kQueue; ++k)
-                queue.add({c + 1, queueMember(c, k) + 1});
+                queue.add({ c + 1, queueMember(c, k) + 1 });
     }
     if (auto r = tx.commit(); !r)
         qFatal("seed commit: %s", qPrintable(r.error().text()));
@@ -193,7 +210,7 @@ void BM_ReferencePerEntity(benchmark::State &state)
 }
 BENCHMARK(BM_ReferencePerEntity)->Unit(benchmark::kMillisecond);
 
-} // namespace
+}   // namespace
 
 int main(int argc, char **argv)
 {

@@ -1,5 +1,4 @@
 #include <core/identity/agentrepository.h>
-
 #include <core/identity/identityrules.h>
 #include <core/identity/userrepository.h>
 
@@ -31,16 +30,18 @@ Message extensionTaken()
     return Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Another agent already uses this SIP extension."));
 }
 
-} // namespace
+}   // namespace
 
 AgentRepository::AgentRepository(std::shared_ptr<Database> db, PasswordHasher hasher, const Clock *clock)
-    : m_db(std::move(db)), m_hasher(hasher), m_clock(clock ? clock : &m_systemClock)
-{
-}
+    : m_db(std::move(db))
+    , m_hasher(hasher)
+    , m_clock(clock ? clock : &m_systemClock)
+{ }
 
 Error AgentRepository::notFound()
 {
-    return Error::notFound(u"identity.agent_not_found"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Agent not found.")));
+    return Error::notFound(u"identity.agent_not_found"_s,
+                           Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Agent not found.")));
 }
 
 Result<qint64> AgentRepository::create(qint64 userId, const QString &sipExtension)
@@ -49,20 +50,22 @@ Result<qint64> AgentRepository::create(qint64 userId, const QString &sipExtensio
     const QString extension = sipExtension.isNull() ? u""_s : sipExtension.trimmed();
     ValidationErrors errors;
     Database::Transaction tx(*m_db);
-    auto user = m_db->scalar(u"SELECT id FROM users WHERE id = ?"_s, {userId});
+    auto user = m_db->scalar(u"SELECT id FROM users WHERE id = ?"_s, { userId });
     if (!user)
         return user.error();
     if (!user->isValid()) {
         errors.add(u"user"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown user.")));
     } else {
-        auto agent = m_db->scalar(u"SELECT id FROM agents WHERE user_id = ?"_s, {userId});
+        auto agent = m_db->scalar(u"SELECT id FROM agents WHERE user_id = ?"_s, { userId });
         if (!agent)
             return agent.error();
         if (agent->isValid())
-            errors.add(u"user"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "This user already has an agent profile.")));
+            errors.add(
+                u"user"_s,
+                Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "This user already has an agent profile.")));
     }
     if (!extension.isEmpty()) {
-        auto taken = m_db->scalar(u"SELECT id FROM agents WHERE sip_extension = ?"_s, {extension});
+        auto taken = m_db->scalar(u"SELECT id FROM agents WHERE sip_extension = ?"_s, { extension });
         if (!taken)
             return taken.error();
         if (taken->isValid())
@@ -70,13 +73,16 @@ Result<qint64> AgentRepository::create(qint64 userId, const QString &sipExtensio
     }
     if (!errors.isEmpty())
         return Error::invalid(errors);
-    auto id = m_db->insert(u"INSERT INTO agents (user_id, sip_extension, active) VALUES (?, ?, 1)"_s, {userId, extension});
+    auto id = m_db->insert(u"INSERT INTO agents (user_id, sip_extension, active) VALUES (?, ?, 1)"_s,
+                           { userId, extension });
     if (!id) {
         tx.rollback();
-        auto again = m_db->scalar(u"SELECT id FROM agents WHERE user_id = ?"_s, {userId});
+        auto again = m_db->scalar(u"SELECT id FROM agents WHERE user_id = ?"_s, { userId });
         if (id.error().kind == Error::Kind::Conflict && again && again->isValid()) {
             ValidationErrors dup;
-            dup.add(u"user"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "This user already has an agent profile.")));
+            dup.add(
+                u"user"_s,
+                Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "This user already has an agent profile.")));
             return Error::invalid(dup);
         }
         return id.error();
@@ -88,7 +94,7 @@ Result<qint64> AgentRepository::create(qint64 userId, const QString &sipExtensio
 
 Result<Agent> AgentRepository::findWhere(const QString &condition, const QVariant &value) const
 {
-    auto q = m_db->exec(kSelect + u" WHERE "_s + condition + u" ORDER BY a.id"_s, {value});
+    auto q = m_db->exec(kSelect + u" WHERE "_s + condition + u" ORDER BY a.id"_s, { value });
     if (!q)
         return q.error();
     if (!q->next())
@@ -126,7 +132,7 @@ QList<Agent> AgentRepository::list() const
 
 Result<void> AgentRepository::setActive(qint64 id, bool active)
 {
-    auto q = m_db->exec(u"UPDATE agents SET active = ? WHERE id = ?"_s, {active ? 1 : 0, id});
+    auto q = m_db->exec(u"UPDATE agents SET active = ? WHERE id = ?"_s, { active ? 1 : 0, id });
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -134,15 +140,16 @@ Result<void> AgentRepository::setActive(qint64 id, bool active)
     return {};
 }
 
-Result<Agent> AgentRepository::createAgentUser(const QString &username, const QString &password, const QString &firstName,
-                                               const QString &lastName, const QString &sipExtension)
+Result<Agent> AgentRepository::createAgentUser(const QString &username, const QString &password,
+                                               const QString &firstName, const QString &lastName,
+                                               const QString &sipExtension)
 {
     Database::Transaction tx(*m_db);
     // Check the extension first so that one answer carries every field error.
     ValidationErrors errors;
     const QString extension = sipExtension.trimmed();
     if (!extension.isEmpty()) {
-        auto taken = m_db->scalar(u"SELECT id FROM agents WHERE sip_extension = ?"_s, {extension});
+        auto taken = m_db->scalar(u"SELECT id FROM agents WHERE sip_extension = ?"_s, { extension });
         if (!taken)
             return taken.error();
         if (taken->isValid())
@@ -175,4 +182,4 @@ Result<Agent> AgentRepository::createAgentUser(const QString &username, const QS
     return agent;
 }
 
-} // namespace enlace
+}   // namespace enlace

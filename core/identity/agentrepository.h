@@ -45,4 +45,4 @@ private:
     const Clock *m_clock;
 };
 
-} // namespace enlace
+}   // namespace enlace

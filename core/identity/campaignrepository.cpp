@@ -63,13 +63,16 @@ DispositionOption readOption(const QSqlQuery &q)
     return o;
 }
 
-} // namespace
+}   // namespace
 
-CampaignRepository::CampaignRepository(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+CampaignRepository::CampaignRepository(std::shared_ptr<Database> db)
+    : m_db(std::move(db))
+{ }
 
 Error CampaignRepository::notFound()
 {
-    return Error::notFound(u"identity.campaign_not_found"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Campaign not found.")));
+    return Error::notFound(u"identity.campaign_not_found"_s,
+                           Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Campaign not found.")));
 }
 
 Error CampaignRepository::optionNotFound()
@@ -81,19 +84,21 @@ Error CampaignRepository::optionNotFound()
 Result<IdentityRules::CampaignContext> CampaignRepository::context(const Campaign &campaign) const
 {
     IdentityRules::CampaignContext ctx;
-    auto name = m_db->scalar(u"SELECT id FROM campaigns WHERE name = ? AND id <> ?"_s, {campaign.name.trimmed(), campaign.id});
+    auto name = m_db->scalar(u"SELECT id FROM campaigns WHERE name = ? AND id <> ?"_s,
+                             { campaign.name.trimmed(), campaign.id });
     if (!name)
         return name.error();
     ctx.nameTaken = name->isValid();
     if (campaign.externalSystemId) {
-        auto system = m_db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, {*campaign.externalSystemId});
+        auto system = m_db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, { *campaign.externalSystemId });
         if (!system)
             return system.error();
         ctx.systemExists = system->isValid();
         const QString externalId = campaign.externalId.trimmed();
         if (ctx.systemExists && !externalId.isEmpty()) {
-            auto other = m_db->exec(u"SELECT id, name FROM campaigns WHERE external_system_id = ? AND external_id = ? AND id <> ?"_s,
-                                    {*campaign.externalSystemId, externalId, campaign.id});
+            auto other = m_db->exec(
+                u"SELECT id, name FROM campaigns WHERE external_system_id = ? AND external_id = ? AND id <> ?"_s,
+                { *campaign.externalSystemId, externalId, campaign.id });
             if (!other)
                 return other.error();
             if (other->next()) {
@@ -103,7 +108,8 @@ Result<IdentityRules::CampaignContext> CampaignRepository::context(const Campaig
         }
     }
     if (campaign.contactDatabaseId) {
-        auto q = m_db->exec(u"SELECT external_id_column FROM contact_databases WHERE id = ?"_s, {*campaign.contactDatabaseId});
+        auto q = m_db->exec(u"SELECT external_id_column FROM contact_databases WHERE id = ?"_s,
+                            { *campaign.contactDatabaseId });
         if (!q)
             return q.error();
         ctx.databaseExists = q->next();
@@ -111,7 +117,7 @@ Result<IdentityRules::CampaignContext> CampaignRepository::context(const Campaig
             ctx.databaseExternalIdColumn = q->value(0).toString();
     }
     if (campaign.siteId) {
-        auto q = m_db->exec(u"SELECT target, trigger_type FROM external_sites WHERE id = ?"_s, {*campaign.siteId});
+        auto q = m_db->exec(u"SELECT target, trigger_type FROM external_sites WHERE id = ?"_s, { *campaign.siteId });
         if (!q)
             return q.error();
         ctx.siteExists = q->next();
@@ -133,7 +139,7 @@ Result<IdentityRules::CampaignContext> CampaignRepository::context(const Campaig
                 ctx.unknownAgentIds.append(id);
     }
     if (campaign.id != 0) {
-        auto previous = m_db->scalar(u"SELECT interaction_type FROM campaigns WHERE id = ?"_s, {campaign.id});
+        auto previous = m_db->scalar(u"SELECT interaction_type FROM campaigns WHERE id = ?"_s, { campaign.id });
         if (!previous)
             return previous.error();
         if (previous->isValid())
@@ -152,10 +158,12 @@ Result<ValidationErrors> CampaignRepository::validate(const Campaign &campaign) 
 
 Result<void> CampaignRepository::writeQueue(qint64 campaignId, const QList<qint64> &agentIds)
 {
-    if (auto r = m_db->exec(u"DELETE FROM campaign_agents WHERE campaign_id = ?"_s, {campaignId}); !r)
+    if (auto r = m_db->exec(u"DELETE FROM campaign_agents WHERE campaign_id = ?"_s, { campaignId }); !r)
         return r.error();
     for (qint64 agentId : uniqueIds(agentIds)) {
-        if (auto r = m_db->exec(u"INSERT INTO campaign_agents (campaign_id, agent_id) VALUES (?, ?)"_s, {campaignId, agentId}); !r)
+        if (auto r = m_db->exec(u"INSERT INTO campaign_agents (campaign_id, agent_id) VALUES (?, ?)"_s,
+                                { campaignId, agentId });
+            !r)
             return r.error();
     }
     return {};
@@ -172,11 +180,12 @@ Result<Campaign> CampaignRepository::create(const Campaign &campaign)
     if (!errors->isEmpty())
         return Error::invalid(errors.value());
     const QString externalId = c.externalId.trimmed();
-    auto id = m_db->insert(u"INSERT INTO campaigns (name, type, state, external_system_id, external_id, contact_database_id, site_id, "
-                           "interaction_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                           {c.name.trimmed(), int(c.type), int(c.state), nullable(c.externalSystemId),
-                            externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
-                            nullable(c.contactDatabaseId), nullable(c.siteId), int(c.interactionType)});
+    auto id = m_db->insert(
+        u"INSERT INTO campaigns (name, type, state, external_system_id, external_id, contact_database_id, site_id, "
+        "interaction_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        { c.name.trimmed(), int(c.type), int(c.state), nullable(c.externalSystemId),
+          externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
+          nullable(c.contactDatabaseId), nullable(c.siteId), int(c.interactionType) });
     if (!id)
         return id.error();
     if (auto r = writeQueue(id.value(), c.agentIds); !r)
@@ -189,7 +198,7 @@ Result<Campaign> CampaignRepository::create(const Campaign &campaign)
 Result<Campaign> CampaignRepository::update(const Campaign &campaign)
 {
     Database::Transaction tx(*m_db);
-    auto exists = m_db->scalar(u"SELECT id FROM campaigns WHERE id = ?"_s, {campaign.id});
+    auto exists = m_db->scalar(u"SELECT id FROM campaigns WHERE id = ?"_s, { campaign.id });
     if (!exists)
         return exists.error();
     if (!exists->isValid())
@@ -202,9 +211,11 @@ Result<Campaign> CampaignRepository::update(const Campaign &campaign)
     const QString externalId = campaign.externalId.trimmed();
     auto q = m_db->exec(u"UPDATE campaigns SET name = ?, type = ?, state = ?, external_system_id = ?, external_id = ?, "
                         "contact_database_id = ?, site_id = ?, interaction_type = ? WHERE id = ?"_s,
-                        {campaign.name.trimmed(), int(campaign.type), int(campaign.state), nullable(campaign.externalSystemId),
-                         externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
-                         nullable(campaign.contactDatabaseId), nullable(campaign.siteId), int(campaign.interactionType), campaign.id});
+                        { campaign.name.trimmed(), int(campaign.type), int(campaign.state),
+                          nullable(campaign.externalSystemId),
+                          externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
+                          nullable(campaign.contactDatabaseId), nullable(campaign.siteId),
+                          int(campaign.interactionType), campaign.id });
     if (!q)
         return q.error();
     if (auto r = writeQueue(campaign.id, campaign.agentIds); !r)
@@ -216,13 +227,13 @@ Result<Campaign> CampaignRepository::update(const Campaign &campaign)
 
 Result<Campaign> CampaignRepository::find(qint64 id) const
 {
-    auto q = m_db->exec(kSelect + u" WHERE id = ?"_s, {id});
+    auto q = m_db->exec(kSelect + u" WHERE id = ?"_s, { id });
     if (!q)
         return q.error();
     if (!q->next())
         return notFound();
     Campaign c = readCampaign(q.value());
-    auto agents = m_db->exec(u"SELECT agent_id FROM campaign_agents WHERE campaign_id = ? ORDER BY agent_id"_s, {id});
+    auto agents = m_db->exec(u"SELECT agent_id FROM campaign_agents WHERE campaign_id = ? ORDER BY agent_id"_s, { id });
     if (!agents)
         return agents.error();
     while (agents->next())
@@ -255,7 +266,7 @@ QList<Campaign> CampaignRepository::list() const
 Result<void> CampaignRepository::setSupervisors(qint64 campaignId, const QList<qint64> &userIds)
 {
     Database::Transaction tx(*m_db);
-    auto exists = m_db->scalar(u"SELECT id FROM campaigns WHERE id = ?"_s, {campaignId});
+    auto exists = m_db->scalar(u"SELECT id FROM campaigns WHERE id = ?"_s, { campaignId });
     if (!exists)
         return exists.error();
     if (!exists->isValid())
@@ -263,7 +274,7 @@ Result<void> CampaignRepository::setSupervisors(qint64 campaignId, const QList<q
     const QList<qint64> ids = uniqueIds(userIds);
     QStringList unknown;
     for (qint64 id : ids) {
-        auto user = m_db->scalar(u"SELECT id FROM users WHERE id = ?"_s, {id});
+        auto user = m_db->scalar(u"SELECT id FROM users WHERE id = ?"_s, { id });
         if (!user)
             return user.error();
         if (!user->isValid())
@@ -271,13 +282,17 @@ Result<void> CampaignRepository::setSupervisors(qint64 campaignId, const QList<q
     }
     if (!unknown.isEmpty()) {
         ValidationErrors errors;
-        errors.add(u"supervisors"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown users: %1.")).arg(unknown.join(u", "_s)));
+        errors.add(
+            u"supervisors"_s,
+            Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown users: %1.")).arg(unknown.join(u", "_s)));
         return Error::invalid(errors);
     }
-    if (auto r = m_db->exec(u"DELETE FROM campaign_supervisors WHERE campaign_id = ?"_s, {campaignId}); !r)
+    if (auto r = m_db->exec(u"DELETE FROM campaign_supervisors WHERE campaign_id = ?"_s, { campaignId }); !r)
         return r.error();
     for (qint64 id : ids) {
-        if (auto r = m_db->exec(u"INSERT INTO campaign_supervisors (campaign_id, user_id) VALUES (?, ?)"_s, {campaignId, id}); !r)
+        if (auto r = m_db->exec(u"INSERT INTO campaign_supervisors (campaign_id, user_id) VALUES (?, ?)"_s,
+                                { campaignId, id });
+            !r)
             return r.error();
     }
     return tx.commit();
@@ -286,7 +301,8 @@ Result<void> CampaignRepository::setSupervisors(qint64 campaignId, const QList<q
 QList<qint64> CampaignRepository::supervisors(qint64 campaignId) const
 {
     QList<qint64> out;
-    auto q = m_db->exec(u"SELECT user_id FROM campaign_supervisors WHERE campaign_id = ? ORDER BY user_id"_s, {campaignId});
+    auto q = m_db->exec(u"SELECT user_id FROM campaign_supervisors WHERE campaign_id = ? ORDER BY user_id"_s,
+                        { campaignId });
     if (!q)
         return out;
     while (q->next())
@@ -296,7 +312,7 @@ QList<qint64> CampaignRepository::supervisors(qint64 campaignId) const
 
 Result<qint64> CampaignRepository::addDispositionOption(const DispositionOption &option)
 {
-    auto campaign = m_db->scalar(u"SELECT id FROM campaigns WHERE id = ?"_s, {option.campaignId});
+    auto campaign = m_db->scalar(u"SELECT id FROM campaigns WHERE id = ?"_s, { option.campaignId });
     if (!campaign)
         return campaign.error();
     if (!campaign->isValid())
@@ -306,9 +322,10 @@ Result<qint64> CampaignRepository::addDispositionOption(const DispositionOption 
         errors.add(u"nombre"_s, IdentityRules::requiredMessage());
         return Error::invalid(errors);
     }
-    return m_db->insert(u"INSERT INTO disposition_options (campaign_id, name, hidden, crm_interaction, engagement) VALUES (?, ?, ?, ?, ?)"_s,
-                        {option.campaignId, option.name.trimmed(), option.hidden ? 1 : 0, option.crmInteraction ? 1 : 0,
-                         option.engagement ? 1 : 0});
+    return m_db->insert(
+        u"INSERT INTO disposition_options (campaign_id, name, hidden, crm_interaction, engagement) VALUES (?, ?, ?, ?, ?)"_s,
+        { option.campaignId, option.name.trimmed(), option.hidden ? 1 : 0, option.crmInteraction ? 1 : 0,
+          option.engagement ? 1 : 0 });
 }
 
 QList<DispositionOption> CampaignRepository::dispositionOptions(qint64 campaignId) const
@@ -316,7 +333,7 @@ QList<DispositionOption> CampaignRepository::dispositionOptions(qint64 campaignI
     QList<DispositionOption> out;
     auto q = m_db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
                         "WHERE campaign_id = ? ORDER BY id"_s,
-                        {campaignId});
+                        { campaignId });
     if (!q)
         return out;
     while (q->next())
@@ -326,7 +343,9 @@ QList<DispositionOption> CampaignRepository::dispositionOptions(qint64 campaignI
 
 Result<DispositionOption> CampaignRepository::dispositionOption(qint64 id) const
 {
-    auto q = m_db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options WHERE id = ?"_s, {id});
+    auto q = m_db->exec(
+        u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options WHERE id = ?"_s,
+        { id });
     if (!q)
         return q.error();
     if (!q->next())
@@ -341,9 +360,10 @@ Result<void> CampaignRepository::updateDispositionOption(const DispositionOption
         errors.add(u"nombre"_s, IdentityRules::requiredMessage());
         return Error::invalid(errors);
     }
-    auto q = m_db->exec(u"UPDATE disposition_options SET name = ?, hidden = ?, crm_interaction = ?, engagement = ? WHERE id = ?"_s,
-                        {option.name.trimmed(), option.hidden ? 1 : 0, option.crmInteraction ? 1 : 0, option.engagement ? 1 : 0,
-                         option.id});
+    auto q = m_db->exec(
+        u"UPDATE disposition_options SET name = ?, hidden = ?, crm_interaction = ?, engagement = ? WHERE id = ?"_s,
+        { option.name.trimmed(), option.hidden ? 1 : 0, option.crmInteraction ? 1 : 0, option.engagement ? 1 : 0,
+          option.id });
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -351,4 +371,4 @@ Result<void> CampaignRepository::updateDispositionOption(const DispositionOption
     return {};
 }
 
-} // namespace enlace
+}   // namespace enlace

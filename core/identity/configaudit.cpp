@@ -17,7 +17,7 @@ struct CampaignRow
 {
     qint64 id = 0;
     QString name;
-    qint64 system = 0;     // 0 = none
+    qint64 system = 0;   // 0 = none
     qint64 database = 0;
     qint64 site = 0;
 };
@@ -32,8 +32,8 @@ struct QueueMember
 // kept: each is checked against the ids as it is read, and only the agents lacking one remain.
 struct Snapshot
 {
-    QList<CampaignRow> campaigns;                        // ordered by id
-    QHash<qint64, QList<QueueMember>> missing;           // campaign -> queue agents without an id in its system
+    QList<CampaignRow> campaigns;   // ordered by id
+    QHash<qint64, QList<QueueMember>> missing;   // campaign -> queue agents without an id in its system
     QHash<qint64, QString> systemNames;
 };
 
@@ -41,25 +41,27 @@ struct Filter
 {
     QString campaigns;   // WHERE clause on campaigns
     QVariantList campaignValues;
-    QString queue;       // WHERE clause on campaign_agents
+    QString queue;   // WHERE clause on campaign_agents
     QVariantList queueValues;
-    QString ids;         // WHERE clause on agent_external_ids
+    QString ids;   // WHERE clause on agent_external_ids
     QVariantList idValues;
-    QString names;       // WHERE clause on agents a (with users u), for the usernames
+    QString names;   // WHERE clause on agents a (with users u), for the usernames
     QVariantList nameValues;
 };
 
 bool load(const Database &db, const Filter &f, Snapshot &s)
 {
-    auto campaigns = db.exec(u"SELECT id, name, external_system_id, contact_database_id, site_id FROM campaigns WHERE "_s + f.campaigns
-                                 + u" ORDER BY id"_s,
-                             f.campaignValues);
+    auto campaigns
+        = db.exec(u"SELECT id, name, external_system_id, contact_database_id, site_id FROM campaigns WHERE "_s
+                      + f.campaigns + u" ORDER BY id"_s,
+                  f.campaignValues);
     if (!campaigns)
         return false;
     QHash<qint64, qint64> systemOfCampaign;
     while (campaigns->next()) {
-        const CampaignRow row{campaigns->value(0).toLongLong(), campaigns->value(1).toString(), campaigns->value(2).toLongLong(),
-                              campaigns->value(3).toLongLong(), campaigns->value(4).toLongLong()};
+        const CampaignRow row { campaigns->value(0).toLongLong(), campaigns->value(1).toString(),
+                                campaigns->value(2).toLongLong(), campaigns->value(3).toLongLong(),
+                                campaigns->value(4).toLongLong() };
         if (row.system != 0)
             systemOfCampaign.insert(row.id, row.system);
         s.campaigns.append(row);
@@ -70,7 +72,7 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
     if (!ids)
         return false;
     while (ids->next())
-        hasExternalId.insert({ids->value(0).toLongLong(), ids->value(1).toLongLong()});
+        hasExternalId.insert({ ids->value(0).toLongLong(), ids->value(1).toLongLong() });
 
     auto queue = db.exec(u"SELECT campaign_id, agent_id FROM campaign_agents WHERE "_s + f.queue, f.queueValues);
     if (!queue)
@@ -81,13 +83,14 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
         if (system == systemOfCampaign.cend())
             continue;
         const qint64 agent = queue->value(1).toLongLong();
-        if (!hasExternalId.contains({*system, agent}))
-            s.missing[campaign].append(QueueMember{agent, QString()});
+        if (!hasExternalId.contains({ *system, agent }))
+            s.missing[campaign].append(QueueMember { agent, QString() });
     }
 
     if (!s.missing.isEmpty()) {
         QHash<qint64, QString> names;
-        auto q = db.exec(u"SELECT a.id, u.username FROM agents a JOIN users u ON u.id = a.user_id WHERE "_s + f.names, f.nameValues);
+        auto q = db.exec(u"SELECT a.id, u.username FROM agents a JOIN users u ON u.id = a.user_id WHERE "_s + f.names,
+                         f.nameValues);
         if (!q)
             return false;
         while (q->next())
@@ -95,7 +98,8 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
         for (auto it = s.missing.begin(); it != s.missing.end(); ++it) {
             for (QueueMember &m : *it)
                 m.username = names.value(m.agentId);
-            std::sort(it->begin(), it->end(), [](const QueueMember &a, const QueueMember &b) { return a.agentId < b.agentId; });
+            std::sort(it->begin(), it->end(),
+                      [](const QueueMember &a, const QueueMember &b) { return a.agentId < b.agentId; });
         }
     }
 
@@ -111,7 +115,7 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
 // distinct systems each group spans: a group of one system can warn nobody.
 struct Group
 {
-    QList<qsizetype> members;       // indexes into Snapshot::campaigns, ordered by campaign id
+    QList<qsizetype> members;   // indexes into Snapshot::campaigns, ordered by campaign id
     QSet<qint64> systems;
 };
 
@@ -143,8 +147,9 @@ QString joinUsernames(const QList<QueueMember> &members)
 }
 
 // The other systems' campaigns in c's group, or none.
-std::optional<ConfigWarning> sharedWithOtherSystem(const Snapshot &s, const CampaignRow &c, const QHash<qint64, Group> &groups,
-                                                   qint64 resource, const Message &text, const QString &code)
+std::optional<ConfigWarning> sharedWithOtherSystem(const Snapshot &s, const CampaignRow &c,
+                                                   const QHash<qint64, Group> &groups, qint64 resource,
+                                                   const Message &text, const QString &code)
 {
     const auto g = groups.constFind(resource);
     if (g == groups.cend() || g->systems.size() < 2)
@@ -173,7 +178,9 @@ void campaignWarnings(const Snapshot &s, const CampaignRow &c, const QHash<qint6
     if (const QList<QueueMember> missing = agentsWithoutId(s, c); !missing.isEmpty()) {
         ConfigWarning w;
         w.code = u"campaign.agents_without_external_id"_s;
-        w.message = Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "The campaign has agents not associated to the external system: %1"))
+        w.message = Message::make("Identity",
+                                  QT_TRANSLATE_NOOP(
+                                      "Identity", "The campaign has agents not associated to the external system: %1"))
                         .arg(joinUsernames(missing));
         for (const QueueMember &m : missing)
             w.agentIds.append(m.agentId);
@@ -181,15 +188,21 @@ void campaignWarnings(const Snapshot &s, const CampaignRow &c, const QHash<qint6
         w.systemId = c.system;
         out.append(w);
     }
-    if (auto w = sharedWithOtherSystem(s, c, byDatabase, c.database,
-                                       Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Contact database selected is associated to another external system: %1")),
-                                       u"campaign.database_in_other_system"_s)) {
+    if (auto w = sharedWithOtherSystem(
+            s, c, byDatabase, c.database,
+            Message::make("Identity",
+                          QT_TRANSLATE_NOOP("Identity",
+                                            "Contact database selected is associated to another external system: %1")),
+            u"campaign.database_in_other_system"_s)) {
         w->databaseId = c.database;
         out.append(*w);
     }
-    if (auto w = sharedWithOtherSystem(s, c, bySite, c.site,
-                                       Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "External site selected is associated to another external system: %1")),
-                                       u"campaign.site_in_other_system"_s)) {
+    if (auto w = sharedWithOtherSystem(
+            s, c, bySite, c.site,
+            Message::make(
+                "Identity",
+                QT_TRANSLATE_NOOP("Identity", "External site selected is associated to another external system: %1")),
+            u"campaign.site_in_other_system"_s)) {
         w->siteId = c.site;
         out.append(*w);
     }
@@ -220,20 +233,26 @@ void systemWarnings(const Snapshot &s, qint64 onlySystem, QList<ConfigWarning> &
         w.systemId = it.key();
         w.agentIds = it->agents.keys();
         w.campaignIds = it->campaigns;
-        w.message = Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "The following agents are assigned to campaigns related to this external system and have no identifier: %1"))
+        w.message = Message::make("Identity",
+                                  QT_TRANSLATE_NOOP("Identity",
+                                                    "The following agents are assigned to campaigns related to this "
+                                                    "external system and have no identifier: %1"))
                         .arg(QStringList(it->agents.values()).join(u", "_s));
         out.append(w);
     }
 }
 
-} // namespace
+}   // namespace
 
-ConfigAudit::ConfigAudit(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+ConfigAudit::ConfigAudit(std::shared_ptr<Database> db)
+    : m_db(std::move(db))
+{ }
 
 QList<ConfigWarning> ConfigAudit::forCampaign(qint64 campaignId) const
 {
     QList<ConfigWarning> out;
-    auto row = m_db->exec(u"SELECT external_system_id, contact_database_id, site_id FROM campaigns WHERE id = ?"_s, {campaignId});
+    auto row = m_db->exec(u"SELECT external_system_id, contact_database_id, site_id FROM campaigns WHERE id = ?"_s,
+                          { campaignId });
     if (!row || !row->next() || row->value(0).isNull())
         return out;
     const qint64 system = row->value(0).toLongLong();
@@ -241,13 +260,13 @@ QList<ConfigWarning> ConfigAudit::forCampaign(qint64 campaignId) const
     const qint64 site = row->value(2).isNull() ? -1 : row->value(2).toLongLong();
     Filter f;
     f.campaigns = u"id = ? OR (external_system_id IS NOT NULL AND (contact_database_id = ? OR site_id = ?))"_s;
-    f.campaignValues = {campaignId, database, site};
+    f.campaignValues = { campaignId, database, site };
     f.queue = u"campaign_id = ?"_s;
-    f.queueValues = {campaignId};
+    f.queueValues = { campaignId };
     f.ids = u"system_id = ?"_s;
-    f.idValues = {system};
+    f.idValues = { system };
     f.names = u"a.id IN (SELECT agent_id FROM campaign_agents WHERE campaign_id = ?)"_s;
-    f.nameValues = {campaignId};
+    f.nameValues = { campaignId };
     Snapshot s;
     if (!load(*m_db, f, s))
         return out;
@@ -264,14 +283,14 @@ QList<ConfigWarning> ConfigAudit::forSystem(qint64 systemId) const
     QList<ConfigWarning> out;
     Filter f;
     f.campaigns = u"external_system_id = ?"_s;
-    f.campaignValues = {systemId};
+    f.campaignValues = { systemId };
     f.queue = u"campaign_id IN (SELECT id FROM campaigns WHERE external_system_id = ?)"_s;
-    f.queueValues = {systemId};
+    f.queueValues = { systemId };
     f.ids = u"system_id = ?"_s;
-    f.idValues = {systemId};
+    f.idValues = { systemId };
     f.names = u"a.id IN (SELECT ca.agent_id FROM campaign_agents ca JOIN campaigns c ON c.id = ca.campaign_id "
               "WHERE c.external_system_id = ?)"_s;
-    f.nameValues = {systemId};
+    f.nameValues = { systemId };
     Snapshot s;
     if (load(*m_db, f, s))
         systemWarnings(s, systemId, out);
@@ -297,4 +316,4 @@ QList<ConfigWarning> ConfigAudit::all() const
     return out;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -18,13 +18,13 @@ struct ConfigWarning
     // "campaign.site_in_other_system", "system.agents_without_external_id".
     QString code;
     Message message;
-    QList<qint64> agentIds;      // agents lacking an id in the system, ordered by id
+    QList<qint64> agentIds;   // agents lacking an id in the system, ordered by id
     // Campaign warnings: the campaign first, then the other campaigns involved (ordered by id).
     // System warnings: the system's campaigns whose queues hold those agents.
     QList<qint64> campaignIds;
-    qint64 systemId = 0;         // the system of the campaign, or the system warned about
-    qint64 databaseId = 0;       // campaign.database_in_other_system
-    qint64 siteId = 0;           // campaign.site_in_other_system
+    qint64 systemId = 0;   // the system of the campaign, or the system warned about
+    qint64 databaseId = 0;   // campaign.database_in_other_system
+    qint64 siteId = 0;   // campaign.site_in_other_system
 };
 
 // The warnings of reference §4.5, plus the one on editing a system that OMniLeads dropped:
@@ -50,4 +50,4 @@ private:
     std::shared_ptr<Database> m_db;
 };
 
-} // namespace enlace
+}   // namespace enlace

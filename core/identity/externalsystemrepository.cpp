@@ -1,5 +1,4 @@
 #include <core/identity/externalsystemrepository.h>
-
 #include <core/identity/identityrules.h>
 
 #include <QCryptographicHash>
@@ -27,9 +26,11 @@ Error nameConflict()
     return Error::invalid(errors);
 }
 
-} // namespace
+}   // namespace
 
-ExternalSystemRepository::ExternalSystemRepository(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+ExternalSystemRepository::ExternalSystemRepository(std::shared_ptr<Database> db)
+    : m_db(std::move(db))
+{ }
 
 Error ExternalSystemRepository::notFound()
 {
@@ -50,7 +51,8 @@ Result<QSet<qint64>> ExternalSystemRepository::agentIds() const
 
 Result<bool> ExternalSystemRepository::nameTaken(const QString &name, qint64 exceptId) const
 {
-    auto other = m_db->scalar(u"SELECT id FROM external_systems WHERE name = ? AND id <> ?"_s, {name.trimmed(), exceptId});
+    auto other
+        = m_db->scalar(u"SELECT id FROM external_systems WHERE name = ? AND id <> ?"_s, { name.trimmed(), exceptId });
     if (!other)
         return other.error();
     return other->isValid();
@@ -65,14 +67,15 @@ Result<ExternalSystem> ExternalSystemRepository::create(const ExternalSystem &sy
     auto agents = agentIds();
     if (!agents)
         return agents.error();
-    if (ValidationErrors errors = IdentityRules::checkExternalSystem(system, taken.value(), agents.value()); !errors.isEmpty())
+    if (ValidationErrors errors = IdentityRules::checkExternalSystem(system, taken.value(), agents.value());
+        !errors.isEmpty())
         return Error::invalid(errors);
-    auto id = m_db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {system.name.trimmed()});
+    auto id = m_db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { system.name.trimmed() });
     if (!id)
         return id.error().kind == Error::Kind::Conflict ? nameConflict() : id.error();
     for (const AgentExternalId &row : system.agents) {
         auto r = m_db->insert(u"INSERT INTO agent_external_ids (system_id, agent_id, external_id) VALUES (?, ?, ?)"_s,
-                              {id.value(), row.agentId, row.externalId.trimmed()});
+                              { id.value(), row.agentId, row.externalId.trimmed() });
         if (!r)
             return r.error();
     }
@@ -84,7 +87,7 @@ Result<ExternalSystem> ExternalSystemRepository::create(const ExternalSystem &sy
 Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &system)
 {
     Database::Transaction tx(*m_db);
-    auto exists = m_db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, {system.id});
+    auto exists = m_db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, { system.id });
     if (!exists)
         return exists.error();
     if (!exists->isValid())
@@ -103,11 +106,12 @@ Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &sy
     };
     QHash<qint64, Stored> stored;
     {
-        auto q = m_db->exec(u"SELECT id, agent_id, external_id FROM agent_external_ids WHERE system_id = ?"_s, {system.id});
+        auto q = m_db->exec(u"SELECT id, agent_id, external_id FROM agent_external_ids WHERE system_id = ?"_s,
+                            { system.id });
         if (!q)
             return q.error();
         while (q->next())
-            stored.insert(q->value(0).toLongLong(), {q->value(1).toLongLong(), q->value(2).toString()});
+            stored.insert(q->value(0).toLongLong(), { q->value(1).toLongLong(), q->value(2).toString() });
     }
 
     // The list as it will be stored: a listed row keeps its agent, as in OMniLeads.
@@ -120,8 +124,9 @@ Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &sy
         if (row.id != 0) {
             const auto it = stored.constFind(row.id);
             if (it == stored.cend() || listed.contains(row.id)) {
-                errors.add(u"agentes["_s + QString::number(i) + u"].id"_s,
-                           Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown row of this external system.")));
+                errors.add(
+                    u"agentes["_s + QString::number(i) + u"].id"_s,
+                    Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown row of this external system.")));
                 row.id = 0;
             } else {
                 listed.insert(row.id);
@@ -136,11 +141,13 @@ Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &sy
     if (!errors.isEmpty())
         return Error::invalid(errors);
 
-    if (auto r = m_db->exec(u"UPDATE external_systems SET name = ? WHERE id = ?"_s, {system.name.trimmed(), system.id}); !r)
+    if (auto r
+        = m_db->exec(u"UPDATE external_systems SET name = ? WHERE id = ?"_s, { system.name.trimmed(), system.id });
+        !r)
         return r.error().kind == Error::Kind::Conflict ? nameConflict() : r.error();
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         if (!listed.contains(it.key())) {
-            if (auto r = m_db->exec(u"DELETE FROM agent_external_ids WHERE id = ?"_s, {it.key()}); !r)
+            if (auto r = m_db->exec(u"DELETE FROM agent_external_ids WHERE id = ?"_s, { it.key() }); !r)
                 return r.error();
         }
     }
@@ -152,19 +159,22 @@ Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &sy
             changed.append(&row);
     for (const AgentExternalId *row : std::as_const(changed)) {
         if (auto r = m_db->exec(u"UPDATE agent_external_ids SET external_id = ? WHERE id = ?"_s,
-                                {QString(u"\u0001pending-"_s + QString::number(row->id)), row->id});
+                                { QString(u"\u0001pending-"_s + QString::number(row->id)), row->id });
             !r)
             return r.error();
     }
     for (const AgentExternalId *row : std::as_const(changed)) {
-        if (auto r = m_db->exec(u"UPDATE agent_external_ids SET external_id = ? WHERE id = ?"_s, {row->externalId, row->id}); !r)
+        if (auto r
+            = m_db->exec(u"UPDATE agent_external_ids SET external_id = ? WHERE id = ?"_s, { row->externalId, row->id });
+            !r)
             return r.error();
     }
     for (const AgentExternalId &row : std::as_const(effective)) {
         if (row.id != 0)
             continue;
-        if (auto r = m_db->insert(u"INSERT INTO agent_external_ids (system_id, agent_id, external_id) VALUES (?, ?, ?)"_s,
-                                  {system.id, row.agentId, row.externalId});
+        if (auto r
+            = m_db->insert(u"INSERT INTO agent_external_ids (system_id, agent_id, external_id) VALUES (?, ?, ?)"_s,
+                           { system.id, row.agentId, row.externalId });
             !r)
             return r.error();
     }
@@ -175,7 +185,7 @@ Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &sy
 
 Result<ExternalSystem> ExternalSystemRepository::find(qint64 id) const
 {
-    auto name = m_db->scalar(u"SELECT name FROM external_systems WHERE id = ?"_s, {id});
+    auto name = m_db->scalar(u"SELECT name FROM external_systems WHERE id = ?"_s, { id });
     if (!name)
         return name.error();
     if (!name->isValid())
@@ -183,11 +193,12 @@ Result<ExternalSystem> ExternalSystemRepository::find(qint64 id) const
     ExternalSystem s;
     s.id = id;
     s.name = name->toString();
-    auto q = m_db->exec(u"SELECT id, agent_id, external_id FROM agent_external_ids WHERE system_id = ? ORDER BY id"_s, {id});
+    auto q = m_db->exec(u"SELECT id, agent_id, external_id FROM agent_external_ids WHERE system_id = ? ORDER BY id"_s,
+                        { id });
     if (!q)
         return q.error();
     while (q->next())
-        s.agents.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString()});
+        s.agents.append({ q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString() });
     return s;
 }
 
@@ -211,7 +222,8 @@ QList<ExternalSystem> ExternalSystemRepository::list() const
     while (rows->next()) {
         const auto it = index.constFind(rows->value(1).toLongLong());
         if (it != index.cend())
-            out[*it].agents.append({rows->value(0).toLongLong(), rows->value(2).toLongLong(), rows->value(3).toString()});
+            out[*it].agents.append(
+                { rows->value(0).toLongLong(), rows->value(2).toLongLong(), rows->value(3).toString() });
     }
     return out;
 }
@@ -221,8 +233,10 @@ Result<QString> ExternalSystemRepository::rotateIntegrationKey(qint64 systemId)
     QByteArray raw(32, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(raw.data()), int(raw.size())) != 1)
         return Error::internal(u"identity.no_random"_s, u"no random source for the key"_s);
-    const QString key = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    auto q = m_db->exec(u"UPDATE external_systems SET integration_key_hash = ? WHERE id = ?"_s, {keyHash(key), systemId});
+    const QString key
+        = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    auto q = m_db->exec(u"UPDATE external_systems SET integration_key_hash = ? WHERE id = ?"_s,
+                        { keyHash(key), systemId });
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -234,10 +248,10 @@ std::optional<qint64> ExternalSystemRepository::systemForIntegrationKey(const QS
 {
     if (key.isEmpty())
         return std::nullopt;
-    auto id = m_db->scalar(u"SELECT id FROM external_systems WHERE integration_key_hash = ?"_s, {keyHash(key)});
+    auto id = m_db->scalar(u"SELECT id FROM external_systems WHERE integration_key_hash = ?"_s, { keyHash(key) });
     if (!id || !id->isValid())
         return std::nullopt;
     return id->toLongLong();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -35,23 +35,25 @@ public:
     // The system's complete list of agent ids as it will be stored. Checks each row (agent
     // required and existing, external id required), then uniqueness: an external id at most once
     // and an agent at most once; a repeat names both rows. The same id in another system is fine.
-    static ValidationErrors checkAgentExternalIds(const QList<AgentExternalId> &rows, const QSet<qint64> &existingAgentIds);
-    static ValidationErrors checkExternalSystem(const ExternalSystem &system, bool nameTaken, const QSet<qint64> &existingAgentIds);
+    static ValidationErrors checkAgentExternalIds(const QList<AgentExternalId> &rows,
+                                                  const QSet<qint64> &existingAgentIds);
+    static ValidationErrors checkExternalSystem(const ExternalSystem &system, bool nameTaken,
+                                                const QSet<qint64> &existingAgentIds);
 
     // --- Campaigns ----------------------------------------------------------------------------
     // What a campaign's rules need to know about the rest of the configuration.
     struct CampaignContext
     {
         bool nameTaken = false;
-        bool systemExists = true;                            // read when the campaign has a system
-        std::optional<qint64> campaignWithSameExternalId;    // another campaign of the system using the id
-        QString otherCampaignName;                           // its name, for a caller that shows it
-        bool databaseExists = true;                          // read when the campaign has a database
-        QString databaseExternalIdColumn;                    // empty = the database has no external-id column
-        bool siteExists = true;                              // read when the campaign has a site
+        bool systemExists = true;   // read when the campaign has a system
+        std::optional<qint64> campaignWithSameExternalId;   // another campaign of the system using the id
+        QString otherCampaignName;   // its name, for a caller that shows it
+        bool databaseExists = true;   // read when the campaign has a database
+        QString databaseExternalIdColumn;   // empty = the database has no external-id column
+        bool siteExists = true;   // read when the campaign has a site
         std::optional<SiteTarget> siteTarget;
         SiteTrigger siteTrigger = SiteTrigger::Server;
-        QList<qint64> unknownAgentIds;                       // queue members that are not agents
+        QList<qint64> unknownAgentIds;   // queue members that are not agents
         std::optional<InteractionType> previousInteractionType;   // set when editing
     };
     // A campaign carries at most one external id by construction (one field). Blank = none.
@@ -61,8 +63,8 @@ public:
     // One contact created or edited alone. usedByContactId: the contact of the same database that
     // already holds the id (0 = none); selfId: the contact being edited (0 = a new one).
     // Empty ids are never compared.
-    static ValidationErrors checkContactExternalId(const QString &field, const QString &externalId, qint64 usedByContactId,
-                                                   qint64 selfId = 0);
+    static ValidationErrors checkContactExternalId(const QString &field, const QString &externalId,
+                                                   qint64 usedByContactId, qint64 selfId = 0);
     // One data line of a CSV import (line counts data rows from 1, as OMniLeads reports it).
     // seenInFile maps each non-empty id met so far to its line and is updated here;
     // existsInDatabase (may be empty) says whether the target database already holds the id.
@@ -75,4 +77,4 @@ public:
                                                   const QString &externalIdColumn);
 };
 
-} // namespace enlace
+}   // namespace enlace

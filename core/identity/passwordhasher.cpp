@@ -51,12 +51,11 @@ bool parse(const QString &encoded, Parsed &out)
     return true;
 }
 
-} // namespace
+}   // namespace
 
 PasswordHasher::PasswordHasher(int iterations)
     : m_iterations(qBound(1, iterations, kMaxIterations))
-{
-}
+{ }
 
 QString PasswordHasher::hash(const QString &password) const
 {
@@ -67,7 +66,7 @@ QString PasswordHasher::hash(const QString &password) const
     if (derived.isEmpty())
         return {};
     return kScheme + u'$' + QString::number(m_iterations) + u'$' + QString::fromLatin1(salt.toBase64()) + u'$'
-           + QString::fromLatin1(derived.toBase64());
+        + QString::fromLatin1(derived.toBase64());
 }
 
 bool PasswordHasher::verify(const QString &password, const QString &encoded) const
@@ -87,4 +86,4 @@ bool PasswordHasher::needsRehash(const QString &encoded) const
     return !parse(encoded, p) || p.iterations < m_iterations;
 }
 
-} // namespace enlace
+}   // namespace enlace

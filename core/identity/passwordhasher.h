@@ -28,4 +28,4 @@ private:
     int m_iterations;
 };
 
-} // namespace enlace
+}   // namespace enlace

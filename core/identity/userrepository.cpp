@@ -1,6 +1,5 @@
-#include <core/identity/userrepository.h>
-
 #include <core/identity/identityrules.h>
+#include <core/identity/userrepository.h>
 
 #include <QSqlQuery>
 
@@ -39,20 +38,23 @@ bool validRole(Role r)
 
 Error badCredentials()
 {
-    return Error::notFound(u"identity.bad_credentials"_s,
-                           Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Invalid Credentials or activate account")));
+    return Error::notFound(
+        u"identity.bad_credentials"_s,
+        Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Invalid Credentials or activate account")));
 }
 
-} // namespace
+}   // namespace
 
 UserRepository::UserRepository(std::shared_ptr<Database> db, PasswordHasher hasher, const Clock *clock)
-    : m_db(std::move(db)), m_hasher(hasher), m_clock(clock ? clock : &m_systemClock)
-{
-}
+    : m_db(std::move(db))
+    , m_hasher(hasher)
+    , m_clock(clock ? clock : &m_systemClock)
+{ }
 
 Error UserRepository::notFound()
 {
-    return Error::notFound(u"identity.user_not_found"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "User not found.")));
+    return Error::notFound(u"identity.user_not_found"_s,
+                           Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "User not found.")));
 }
 
 Result<qint64> UserRepository::create(const User &user, const QString &password)
@@ -67,7 +69,7 @@ Result<qint64> UserRepository::create(const User &user, const QString &password)
         errors.add(u"role"_s, Message::make("Identity", QT_TRANSLATE_NOOP("Identity", "Unknown role.")));
     Database::Transaction tx(*m_db);
     if (!username.isEmpty()) {
-        auto taken = m_db->scalar(u"SELECT id FROM users WHERE username = ?"_s, {username});
+        auto taken = m_db->scalar(u"SELECT id FROM users WHERE username = ?"_s, { username });
         if (!taken)
             return taken.error();
         if (taken->isValid())
@@ -78,15 +80,16 @@ Result<qint64> UserRepository::create(const User &user, const QString &password)
     const QString hash = m_hasher.hash(password);
     if (hash.isEmpty())
         return Error::internal(u"identity.hash_failed"_s, u"no random source for the salt"_s);
-    auto id = m_db->insert(u"INSERT INTO users (username, password_hash, first_name, last_name, email, role, active, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                           {username, hash, text(user.firstName), text(user.lastName), text(user.email), int(user.role), user.active ? 1 : 0,
-                            m_clock->nowMs()});
+    auto id = m_db->insert(
+        u"INSERT INTO users (username, password_hash, first_name, last_name, email, role, active, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        { username, hash, text(user.firstName), text(user.lastName), text(user.email), int(user.role),
+          user.active ? 1 : 0, m_clock->nowMs() });
     if (!id) {
         // A concurrent insert of the same name between our check and our insert.
         // PostgreSQL refuses further statements in a failed transaction: leave it before looking.
         tx.rollback();
-        auto again = m_db->scalar(u"SELECT id FROM users WHERE username = ?"_s, {username});
+        auto again = m_db->scalar(u"SELECT id FROM users WHERE username = ?"_s, { username });
         if (id.error().kind == Error::Kind::Conflict && again && again->isValid()) {
             ValidationErrors dup;
             dup.add(u"username"_s, IdentityRules::usernameTakenMessage());
@@ -101,7 +104,7 @@ Result<qint64> UserRepository::create(const User &user, const QString &password)
 
 Result<User> UserRepository::find(qint64 id) const
 {
-    auto q = m_db->exec(kSelect + u" WHERE id = ?"_s, {id});
+    auto q = m_db->exec(kSelect + u" WHERE id = ?"_s, { id });
     if (!q)
         return q.error();
     if (!q->next())
@@ -111,7 +114,7 @@ Result<User> UserRepository::find(qint64 id) const
 
 Result<User> UserRepository::findByUsername(const QString &username) const
 {
-    auto q = m_db->exec(kSelect + u" WHERE username = ?"_s, {username});
+    auto q = m_db->exec(kSelect + u" WHERE username = ?"_s, { username });
     if (!q)
         return q.error();
     if (!q->next())
@@ -123,13 +126,12 @@ Result<User> UserRepository::authenticate(const QString &username, const QString
 {
     auto q = m_db->exec(u"SELECT id, username, first_name, last_name, email, role, active, password_hash FROM users "
                         "WHERE username = ?"_s,
-                        {username});
+                        { username });
     if (!q)
         return q.error();
     if (!q->next()) {
         // Spend the same work as a real check so response time does not reveal unknown names.
-        static const QString dummy = PasswordHasher(PasswordHasher::kDefaultIterations).hash(u"enlace"_s);
-        (void)m_hasher.verify(password, dummy);
+        (void)m_hasher.hash(password);
         return badCredentials();
     }
     const User user = readUser(q.value());
@@ -139,7 +141,7 @@ Result<User> UserRepository::authenticate(const QString &username, const QString
     if (m_hasher.needsRehash(stored)) {
         const QString rehashed = m_hasher.hash(password);
         if (!rehashed.isEmpty())
-            (void)m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {rehashed, user.id});
+            (void)m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, { rehashed, user.id });
     }
     return user;
 }
@@ -154,7 +156,7 @@ Result<void> UserRepository::setPassword(qint64 id, const QString &password)
     const QString hash = m_hasher.hash(password);
     if (hash.isEmpty())
         return Error::internal(u"identity.hash_failed"_s, u"no random source for the salt"_s);
-    auto q = m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {hash, id});
+    auto q = m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, { hash, id });
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -164,7 +166,7 @@ Result<void> UserRepository::setPassword(qint64 id, const QString &password)
 
 Result<void> UserRepository::setActive(qint64 id, bool active)
 {
-    auto q = m_db->exec(u"UPDATE users SET active = ? WHERE id = ?"_s, {active ? 1 : 0, id});
+    auto q = m_db->exec(u"UPDATE users SET active = ? WHERE id = ?"_s, { active ? 1 : 0, id });
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -183,4 +185,4 @@ QList<User> UserRepository::list() const
     return out;
 }
 
-} // namespace enlace
+}   // namespace enlace

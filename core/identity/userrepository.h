@@ -42,4 +42,4 @@ private:
     const Clock *m_clock;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/identity/agentrepository.h>
-
 #include <core/identity/userrepository.h>
 #include <tests/identity/support/identityfixture.h>
 #include <tests/support/scratchdatabase.h>
@@ -23,7 +22,8 @@ private Q_SLOTS:
         AgentRepository agents(scratch.db(), PasswordHasher(1000));
         auto id = agents.create(userId, u" 1001 "_s);
         QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error().text()));
-        for (const Result<Agent> &found : {agents.find(id.value()), agents.findByUserId(userId), agents.findByExtension(u"1001"_s)}) {
+        for (const Result<Agent> &found :
+             { agents.find(id.value()), agents.findByUserId(userId), agents.findByExtension(u"1001"_s) }) {
             QVERIFY(found.ok());
             QCOMPARE(found->id, id.value());
             QCOMPARE(found->userId, userId);
@@ -67,13 +67,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("english");
         QTest::addColumn<QString>("spanish");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
-            QTest::addRow("unknown user %s", qPrintable(b)) << b << u"unknown"_s << u"user"_s << u"Unknown user."_s << u"Usuario inexistente."_s;
-            QTest::addRow("already agent %s", qPrintable(b)) << b << u"twice"_s << u"user"_s << u"This user already has an agent profile."_s
-                                                             << u"Este usuario ya tiene un perfil de agente."_s;
-            QTest::addRow("extension taken %s", qPrintable(b)) << b << u"extension"_s << u"sip_extension"_s
-                                                               << u"Another agent already uses this SIP extension."_s
-                                                               << u"Otro agente ya usa esta extensión SIP."_s;
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
+            QTest::addRow("unknown user %s", qPrintable(b))
+                << b << u"unknown"_s << u"user"_s << u"Unknown user."_s << u"Usuario inexistente."_s;
+            QTest::addRow("already agent %s", qPrintable(b))
+                << b << u"twice"_s << u"user"_s << u"This user already has an agent profile."_s
+                << u"Este usuario ya tiene un perfil de agente."_s;
+            QTest::addRow("extension taken %s", qPrintable(b))
+                << b << u"extension"_s << u"sip_extension"_s << u"Another agent already uses this SIP extension."_s
+                << u"Otro agente ya usa esta extensión SIP."_s;
         }
     }
     void create_rejects()
@@ -86,7 +88,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         const auto &db = *scratch.db();
         const qint64 existing = test::insertAgent(db, u"ana"_s, u"1001"_s);
-        const qint64 anaUser = db.scalar(u"SELECT user_id FROM agents WHERE id = ?"_s, {existing})->toLongLong();
+        const qint64 anaUser = db.scalar(u"SELECT user_id FROM agents WHERE id = ?"_s, { existing })->toLongLong();
         const qint64 freeUser = test::insertUser(db, u"bob"_s);
         AgentRepository agents(scratch.db());
         Result<qint64> r = Error::internal(u"unset"_s, {});
@@ -98,7 +100,7 @@ private Q_SLOTS:
             r = agents.create(freeUser, u"1001"_s);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
-        QCOMPARE(r.error().fields.fields(), QStringList{field});
+        QCOMPARE(r.error().fields.fields(), QStringList { field });
         QCOMPARE(test::render(r.error().fields.entries().first().message, u"en"_s), english);
         QCOMPARE(test::render(r.error().fields.entries().first().message, u"es"_s), spanish);
         QCOMPARE(test::countRows(db, u"agents"_s), 1);
@@ -111,7 +113,11 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         AgentRepository agents(scratch.db(), PasswordHasher(1000));
         auto agent = agents.createAgentUser(u"luis"_s, u"pw"_s, u"Luis"_s, u"Gómez"_s, u"1002"_s);
-        QVERIFY2(agent.ok(), qPrintable(agent.ok() ? QString() : agent.error().text() + agent.error().fields.fields().join(u',') + agent.error().fields.messages(agent.error().fields.fields().value(0)).join(u';')));
+        QVERIFY2(
+            agent.ok(),
+            qPrintable(agent.ok() ? QString()
+                                  : agent.error().text() + agent.error().fields.fields().join(u',')
+                               + agent.error().fields.messages(agent.error().fields.fields().value(0)).join(u';')));
         QCOMPARE(agent->username, u"luis"_s);
         QCOMPARE(agent->fullName, u"Luis Gómez"_s);
         QCOMPARE(agent->sipExtension, u"1002"_s);
@@ -128,10 +134,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("extension");
         QTest::addColumn<QStringList>("fields");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
-            QTest::addRow("username taken %s", qPrintable(b)) << b << u"ana"_s << u"3000"_s << QStringList{u"username"_s};
-            QTest::addRow("extension taken %s", qPrintable(b)) << b << u"new"_s << u"1001"_s << QStringList{u"sip_extension"_s};
-            QTest::addRow("both %s", qPrintable(b)) << b << u"ana"_s << u"1001"_s << QStringList{u"username"_s, u"sip_extension"_s};
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
+            QTest::addRow("username taken %s", qPrintable(b))
+                << b << u"ana"_s << u"3000"_s << QStringList { u"username"_s };
+            QTest::addRow("extension taken %s", qPrintable(b))
+                << b << u"new"_s << u"1001"_s << QStringList { u"sip_extension"_s };
+            QTest::addRow("both %s", qPrintable(b))
+                << b << u"ana"_s << u"1001"_s << QStringList { u"username"_s, u"sip_extension"_s };
         }
     }
     void createAgentUser_isAllOrNothing()

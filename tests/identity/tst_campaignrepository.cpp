@@ -1,5 +1,4 @@
 #include <core/identity/campaignrepository.h>
-
 #include <tests/identity/support/identityfixture.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -12,7 +11,7 @@ namespace {
 
 QString describe(const Error &e)
 {
-    QStringList out{e.text()};
+    QStringList out { e.text() };
     for (const auto &entry : e.fields.entries())
         out.append(entry.field + u": "_s + entry.message.text());
     return out.join(u" | "_s);
@@ -36,7 +35,8 @@ struct World
         dbWithoutId = test::insertContactDatabase(*db, u"without id"_s, QString());
         siteEmbeddedAgent = test::insertSite(*db, u"embedded agent"_s, SiteTrigger::Agent, SiteTarget::Embedded);
         siteNewWindow = test::insertSite(*db, u"new window"_s, SiteTrigger::Automatic, SiteTarget::NewWindow);
-        siteEmbeddedDisposition = test::insertSite(*db, u"embedded disposition"_s, SiteTrigger::Disposition, SiteTarget::Embedded);
+        siteEmbeddedDisposition
+            = test::insertSite(*db, u"embedded disposition"_s, SiteTrigger::Disposition, SiteTarget::Embedded);
         siteServer = test::insertSite(*db, u"server"_s, SiteTrigger::Server, std::nullopt);
         Campaign c;
         c.name = u"Existing"_s;
@@ -85,7 +85,7 @@ struct World
     }
 };
 
-} // namespace
+}   // namespace
 
 class TestCampaignRepository final : public QObject
 {
@@ -101,7 +101,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("database");
         QTest::addColumn<QString>("site");
         QTest::addColumn<int>("interaction");
-        QTest::addColumn<QString>("field");      // empty = accepted
+        QTest::addColumn<QString>("field");   // empty = accepted
         QTest::addColumn<QString>("english");
         QTest::addColumn<QString>("spanish");
         struct Row
@@ -111,52 +111,169 @@ private Q_SLOTS:
             int interaction;
             QString field, english, spanish;
         };
-        const QList<Row> rows{
-            {"plain form campaign", u"C"_s, {}, {}, {}, {}, 1, {}, {}, {}},
-            {"external id without system", u"C"_s, {}, u"c9"_s, u"with id"_s, {}, 1, u"id_externo"_s,
-             u"Can't specify an external id without choose an External System"_s,
-             u"No se puede especificar un id externo sin elegir un Sistema Externo"_s},
-            {"external id repeated in the system", u"C"_s, u"S1"_s, u" c1 "_s, u"with id"_s, {}, 1, u"id_externo"_s,
-             u"A campaign with that external id already exists for the External System choosen"_s,
-             u"Ya existe una Campaña con ese id externo para el Sistema Externo elegido"_s},
-            {"same external id in another system", u"C"_s, u"S2"_s, u"c1"_s, u"with id"_s, {}, 1, {}, {}, {}},
-            {"system without external id", u"C"_s, u"S1"_s, {}, u"with id"_s, {}, 1, {}, {}, {}},
-            {"system with database lacking id column", u"C"_s, u"S1"_s, u"c2"_s, u"without id"_s, {}, 1, u"bd_contacto"_s,
-             u"A campaign assigned to an external system must used a contact database with an external id field defined"_s,
-             u"Una campaña asignada a un sistema externo debe usar una base de datos de contactos con un campo de id externo definido"_s},
-            {"system without database", u"C"_s, u"S1"_s, u"c2"_s, {}, {}, 1, u"bd_contacto"_s,
-             u"A campaign assigned to an external system must used a contact database with an external id field defined"_s,
-             u"Una campaña asignada a un sistema externo debe usar una base de datos de contactos con un campo de id externo definido"_s},
-            {"unknown system", u"C"_s, u"unknown"_s, u"c2"_s, u"with id"_s, {}, 1, u"sistema_externo"_s, u"Unknown external system."_s,
-             u"Sistema externo inexistente."_s},
-            {"unknown database", u"C"_s, {}, {}, u"unknown"_s, {}, 1, u"bd_contacto"_s, u"Unknown contact database."_s,
-             u"Base de datos de contactos inexistente."_s},
-            {"unknown site", u"C"_s, {}, {}, {}, u"unknown"_s, 2, u"sitio_externo"_s, u"Unknown external site."_s,
-             u"Sitio externo inexistente."_s},
-            {"form with a site", u"C"_s, {}, {}, {}, u"new window"_s, 1, u"sitio_externo"_s,
-             u"Can't select an external URL if a campaign form was selected"_s,
-             u"No se puede elegir un URL externo si selecciono un formulario."_s},
-            {"external url without site", u"C"_s, {}, {}, {}, {}, 2, u"sitio_externo"_s, u"You must select an external URL"_s,
-             u"Debe seleccionar un sitio externo"_s},
-            {"form and url without site", u"C"_s, {}, {}, {}, {}, 3, u"sitio_externo"_s, u"You must select an external URL"_s,
-             u"Debe seleccionar un sitio externo"_s},
-            {"form and url with embedded agent site", u"C"_s, {}, {}, {}, u"embedded agent"_s, 3, u"sitio_externo"_s,
-             u"For this interaction type you can't choose an external site with embedded \"Target\""_s,
-             u"Para este tipo de interacción no puede elegir un sitio externo con \"Objetivo\" embebido"_s},
-            {"form and url with embedded disposition site", u"C"_s, {}, {}, {}, u"embedded disposition"_s, 3, {}, {}, {}},
-            {"form and url with new window site", u"C"_s, {}, {}, {}, u"new window"_s, 3, {}, {}, {}},
-            {"form and url with server site", u"C"_s, {}, {}, {}, u"server"_s, 3, {}, {}, {}},
-            {"external url with embedded site", u"C"_s, {}, {}, {}, u"embedded agent"_s, 2, {}, {}, {}},
-            {"unknown interaction type", u"C"_s, {}, {}, {}, {}, 7, u"tipo_interaccion"_s, u"Unknown interaction type."_s,
-             u"Tipo de interacción inexistente."_s},
-            {"name taken", u"Existing"_s, {}, {}, {}, {}, 1, u"nombre"_s, u"A campaign with this name already exists."_s,
-             u"Ya existe una campaña con este nombre."_s},
-            {"name missing", u" "_s, {}, {}, {}, {}, 1, u"nombre"_s, u"This field is required."_s, u"Este campo es obligatorio."_s},
+        const QList<Row> rows {
+            { "plain form campaign", u"C"_s, {}, {}, {}, {}, 1, {}, {}, {} },
+            { "external id without system",
+              u"C"_s,
+              {},
+              u"c9"_s,
+              u"with id"_s,
+              {},
+              1,
+              u"id_externo"_s,
+              u"Can't specify an external id without choose an External System"_s,
+              u"No se puede especificar un id externo sin elegir un Sistema Externo"_s },
+            { "external id repeated in the system",
+              u"C"_s,
+              u"S1"_s,
+              u" c1 "_s,
+              u"with id"_s,
+              {},
+              1,
+              u"id_externo"_s,
+              u"A campaign with that external id already exists for the External System choosen"_s,
+              u"Ya existe una Campaña con ese id externo para el Sistema Externo elegido"_s },
+            { "same external id in another system", u"C"_s, u"S2"_s, u"c1"_s, u"with id"_s, {}, 1, {}, {}, {} },
+            { "system without external id", u"C"_s, u"S1"_s, {}, u"with id"_s, {}, 1, {}, {}, {} },
+            { "system with database lacking id column",
+              u"C"_s,
+              u"S1"_s,
+              u"c2"_s,
+              u"without id"_s,
+              {},
+              1,
+              u"bd_contacto"_s,
+              u"A campaign assigned to an external system must used a contact database with an external id field defined"_s,
+              u"Una campaña asignada a un sistema externo debe usar una base de datos de contactos con un campo de id externo definido"_s },
+            { "system without database",
+              u"C"_s,
+              u"S1"_s,
+              u"c2"_s,
+              {},
+              {},
+              1,
+              u"bd_contacto"_s,
+              u"A campaign assigned to an external system must used a contact database with an external id field defined"_s,
+              u"Una campaña asignada a un sistema externo debe usar una base de datos de contactos con un campo de id externo definido"_s },
+            { "unknown system",
+              u"C"_s,
+              u"unknown"_s,
+              u"c2"_s,
+              u"with id"_s,
+              {},
+              1,
+              u"sistema_externo"_s,
+              u"Unknown external system."_s,
+              u"Sistema externo inexistente."_s },
+            { "unknown database",
+              u"C"_s,
+              {},
+              {},
+              u"unknown"_s,
+              {},
+              1,
+              u"bd_contacto"_s,
+              u"Unknown contact database."_s,
+              u"Base de datos de contactos inexistente."_s },
+            { "unknown site",
+              u"C"_s,
+              {},
+              {},
+              {},
+              u"unknown"_s,
+              2,
+              u"sitio_externo"_s,
+              u"Unknown external site."_s,
+              u"Sitio externo inexistente."_s },
+            { "form with a site",
+              u"C"_s,
+              {},
+              {},
+              {},
+              u"new window"_s,
+              1,
+              u"sitio_externo"_s,
+              u"Can't select an external URL if a campaign form was selected"_s,
+              u"No se puede elegir un URL externo si selecciono un formulario."_s },
+            { "external url without site",
+              u"C"_s,
+              {},
+              {},
+              {},
+              {},
+              2,
+              u"sitio_externo"_s,
+              u"You must select an external URL"_s,
+              u"Debe seleccionar un sitio externo"_s },
+            { "form and url without site",
+              u"C"_s,
+              {},
+              {},
+              {},
+              {},
+              3,
+              u"sitio_externo"_s,
+              u"You must select an external URL"_s,
+              u"Debe seleccionar un sitio externo"_s },
+            { "form and url with embedded agent site",
+              u"C"_s,
+              {},
+              {},
+              {},
+              u"embedded agent"_s,
+              3,
+              u"sitio_externo"_s,
+              u"For this interaction type you can't choose an external site with embedded \"Target\""_s,
+              u"Para este tipo de interacción no puede elegir un sitio externo con \"Objetivo\" embebido"_s },
+            { "form and url with embedded disposition site",
+              u"C"_s,
+              {},
+              {},
+              {},
+              u"embedded disposition"_s,
+              3,
+              {},
+              {},
+              {} },
+            { "form and url with new window site", u"C"_s, {}, {}, {}, u"new window"_s, 3, {}, {}, {} },
+            { "form and url with server site", u"C"_s, {}, {}, {}, u"server"_s, 3, {}, {}, {} },
+            { "external url with embedded site", u"C"_s, {}, {}, {}, u"embedded agent"_s, 2, {}, {}, {} },
+            { "unknown interaction type",
+              u"C"_s,
+              {},
+              {},
+              {},
+              {},
+              7,
+              u"tipo_interaccion"_s,
+              u"Unknown interaction type."_s,
+              u"Tipo de interacción inexistente."_s },
+            { "name taken",
+              u"Existing"_s,
+              {},
+              {},
+              {},
+              {},
+              1,
+              u"nombre"_s,
+              u"A campaign with this name already exists."_s,
+              u"Ya existe una campaña con este nombre."_s },
+            { "name missing",
+              u" "_s,
+              {},
+              {},
+              {},
+              {},
+              1,
+              u"nombre"_s,
+              u"This field is required."_s,
+              u"Este campo es obligatorio."_s },
         };
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s})
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s })
             for (const Row &r : rows)
                 QTest::addRow("%s %s", r.tag, qPrintable(b))
-                    << b << r.name << r.system << r.externalId << r.database << r.site << r.interaction << r.field << r.english << r.spanish;
+                    << b << r.name << r.system << r.externalId << r.database << r.site << r.interaction << r.field
+                    << r.english << r.spanish;
     }
     void create_appliesTheRules()
     {
@@ -181,7 +298,7 @@ private Q_SLOTS:
         c.contactDatabaseId = w.database(database);
         c.siteId = w.site(site);
         c.interactionType = InteractionType(interaction);
-        c.agentIds = {w.a2, w.a1};
+        c.agentIds = { w.a2, w.a1 };
         auto r = campaigns.create(c);
         if (field.isEmpty()) {
             QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
@@ -190,7 +307,7 @@ private Q_SLOTS:
         }
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
-        QCOMPARE(r.error().fields.fields(), QStringList{field});
+        QCOMPARE(r.error().fields.fields(), QStringList { field });
         QCOMPARE(test::render(r.error().fields.entries().first().message, u"en"_s), english);
         QCOMPARE(test::render(r.error().fields.entries().first().message, u"es"_s), spanish);
         QCOMPARE(test::countRows(*scratch.db(), u"campaigns"_s), 1);
@@ -198,7 +315,7 @@ private Q_SLOTS:
         // The same answer without writing.
         auto checked = campaigns.validate(c);
         QVERIFY(checked.ok());
-        QCOMPARE(checked->fields(), QStringList{field});
+        QCOMPARE(checked->fields(), QStringList { field });
     }
 
     void create_storesEveryField_data() { test::addBackendRows(); }
@@ -217,7 +334,7 @@ private Q_SLOTS:
         c.contactDatabaseId = w.dbWithId;
         c.siteId = w.siteNewWindow;
         c.interactionType = InteractionType::FormAndExternalUrl;
-        c.agentIds = {w.a2, w.a1, w.a2};
+        c.agentIds = { w.a2, w.a1, w.a2 };
         auto r = campaigns.create(c);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
         auto found = campaigns.find(r->id);
@@ -230,12 +347,12 @@ private Q_SLOTS:
         QCOMPARE(found->contactDatabaseId, std::optional<qint64>(w.dbWithId));
         QCOMPARE(found->siteId, std::optional<qint64>(w.siteNewWindow));
         QCOMPARE(found->interactionType, InteractionType::FormAndExternalUrl);
-        QCOMPARE(found->agentIds, (QList<qint64>{w.a1, w.a2}));
+        QCOMPARE(found->agentIds, (QList<qint64> { w.a1, w.a2 }));
         const QList<Campaign> all = campaigns.list();
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.at(0).id, w.existing);
         QVERIFY(all.at(0).agentIds.isEmpty());
-        QCOMPARE(all.at(1).agentIds, (QList<qint64>{w.a1, w.a2}));
+        QCOMPARE(all.at(1).agentIds, (QList<qint64> { w.a1, w.a2 }));
         // Blank external ids are stored as none and may repeat within a system.
         Campaign blank;
         blank.name = u"Blank 1"_s;
@@ -259,11 +376,14 @@ private Q_SLOTS:
         const World w(scratch.db());
         Campaign c;
         c.name = u"Q"_s;
-        c.agentIds = {w.a1, w.a2 + 50};
+        c.agentIds = { w.a1, w.a2 + 50 };
         auto r = CampaignRepository(scratch.db()).create(c);
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().fields.fields(), QStringList{u"agentes"_s});
-        QCOMPARE(r.error().fields.messages(u"agentes"_s), QStringList{u"Unknown agents: "_s + QString::number(w.a2 + 50) + u"."_s});
+        QCOMPARE(r.error().fields.fields(), QStringList { u"agentes"_s });
+        QCOMPARE(r.error().fields.messages(u"agentes"_s),
+                 QStringList { u"Unknown agents: "_s + QString::number(w.a2 + 50) + u"."_s });
+        QCOMPARE(test::render(r.error().fields.entries().first().message, u"es"_s),
+                 u"Agentes inexistentes: "_s + QString::number(w.a2 + 50) + u"."_s);
         QCOMPARE(test::countRows(*scratch.db(), u"campaigns"_s), 1);
     }
 
@@ -277,19 +397,19 @@ private Q_SLOTS:
         Campaign c = campaigns.find(w.existing).value();
         // Keeping its own external id is not a duplicate of itself.
         c.name = u"Renamed"_s;
-        c.agentIds = {w.a1};
+        c.agentIds = { w.a1 };
         auto r = campaigns.update(c);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
         QCOMPARE(r->name, u"Renamed"_s);
         QCOMPARE(r->externalId, u"c1"_s);
-        QCOMPARE(r->agentIds, QList<qint64>{w.a1});
-        c.agentIds = {w.a2};
+        QCOMPARE(r->agentIds, QList<qint64> { w.a1 });
+        c.agentIds = { w.a2 };
         c.externalSystemId = std::nullopt;
         c.externalId.clear();
         r = campaigns.update(c);
         QVERIFY(r.ok());
         QCOMPARE(r->externalSystemId, std::nullopt);
-        QCOMPARE(r->agentIds, QList<qint64>{w.a2});
+        QCOMPARE(r->agentIds, QList<qint64> { w.a2 });
         // Now another campaign may take "c1" in S1.
         Campaign other;
         other.name = u"Other"_s;
@@ -314,19 +434,19 @@ private Q_SLOTS:
         c.externalSystemId = w.s1;
         c.externalId = u"c2"_s;
         c.contactDatabaseId = w.dbWithId;
-        c.agentIds = {w.a1};
+        c.agentIds = { w.a1 };
         const Campaign second = campaigns.create(c).value();
         Campaign edit = second;
         edit.externalId = u"c1"_s;
         edit.name = u"Changed"_s;
-        edit.agentIds = {w.a2};
+        edit.agentIds = { w.a2 };
         auto r = campaigns.update(edit);
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().fields.fields(), QStringList{u"id_externo"_s});
+        QCOMPARE(r.error().fields.fields(), QStringList { u"id_externo"_s });
         const Campaign now = campaigns.find(second.id).value();
         QCOMPARE(now.name, u"Second"_s);
         QCOMPARE(now.externalId, u"c2"_s);
-        QCOMPARE(now.agentIds, QList<qint64>{w.a1});
+        QCOMPARE(now.agentIds, QList<qint64> { w.a1 });
     }
 
     void update_interactionTypeTransitions_data()
@@ -335,7 +455,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("from");
         QTest::addColumn<int>("to");
         QTest::addColumn<bool>("allowed");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
             QTest::addRow("form to both %s", qPrintable(b)) << b << 1 << 3 << true;
             QTest::addRow("both to form %s", qPrintable(b)) << b << 3 << 1 << true;
             QTest::addRow("url stays url %s", qPrintable(b)) << b << 2 << 2 << true;
@@ -354,7 +474,8 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         const World w(scratch.db());
         CampaignRepository campaigns(scratch.db());
-        auto siteFor = [&](int type) { return type == 1 ? std::optional<qint64>() : std::optional<qint64>(w.siteNewWindow); };
+        auto siteFor
+            = [&](int type) { return type == 1 ? std::optional<qint64>() : std::optional<qint64>(w.siteNewWindow); };
         Campaign c;
         c.name = u"T"_s;
         c.interactionType = InteractionType(from);
@@ -366,9 +487,10 @@ private Q_SLOTS:
         auto r = campaigns.update(edit);
         QCOMPARE(r.ok(), allowed);
         if (!allowed) {
-            QCOMPARE(r.error().fields.fields(), QStringList{u"tipo_interaccion"_s});
-            QCOMPARE(test::render(r.error().fields.entries().first().message, u"es"_s),
-                     u"El tipo de interacción de una campaña sólo puede cambiar entre \"Formulario\" y \"Formulario y Url externa\"."_s);
+            QCOMPARE(r.error().fields.fields(), QStringList { u"tipo_interaccion"_s });
+            QCOMPARE(
+                test::render(r.error().fields.entries().first().message, u"es"_s),
+                u"El tipo de interacción de una campaña sólo puede cambiar entre \"Formulario\" y \"Formulario y Url externa\"."_s);
             QCOMPARE(campaigns.find(stored.id)->interactionType, InteractionType(from));
         }
     }
@@ -383,15 +505,19 @@ private Q_SLOTS:
         const qint64 u2 = test::insertUser(*scratch.db(), u"sup2"_s, Role::Supervisor);
         CampaignRepository campaigns(scratch.db());
         QVERIFY(campaigns.supervisors(w.existing).isEmpty());
-        QVERIFY(campaigns.setSupervisors(w.existing, {u2, u1, u2}).ok());
-        QCOMPARE(campaigns.supervisors(w.existing), (QList<qint64>{u1, u2}));
-        QVERIFY(campaigns.setSupervisors(w.existing, {u2}).ok());
-        QCOMPARE(campaigns.supervisors(w.existing), QList<qint64>{u2});
-        auto bad = campaigns.setSupervisors(w.existing, {u1, u2 + 100});
+        QVERIFY(campaigns.setSupervisors(w.existing, { u2, u1, u2 }).ok());
+        QCOMPARE(campaigns.supervisors(w.existing), (QList<qint64> { u1, u2 }));
+        QVERIFY(campaigns.setSupervisors(w.existing, { u2 }).ok());
+        QCOMPARE(campaigns.supervisors(w.existing), QList<qint64> { u2 });
+        auto bad = campaigns.setSupervisors(w.existing, { u1, u2 + 100 });
         QCOMPARE(bad.error().kind, Error::Kind::Invalid);
-        QCOMPARE(bad.error().fields.fields(), QStringList{u"supervisors"_s});
-        QCOMPARE(campaigns.supervisors(w.existing), QList<qint64>{u2});
-        QCOMPARE(campaigns.setSupervisors(w.existing + 100, {u1}).error().kind, Error::Kind::NotFound);
+        QCOMPARE(bad.error().fields.fields(), QStringList { u"supervisors"_s });
+        QCOMPARE(test::render(bad.error().fields.entries().first().message, u"en"_s),
+                 u"Unknown users: "_s + QString::number(u2 + 100) + u"."_s);
+        QCOMPARE(test::render(bad.error().fields.entries().first().message, u"es"_s),
+                 u"Usuarios inexistentes: "_s + QString::number(u2 + 100) + u"."_s);
+        QCOMPARE(campaigns.supervisors(w.existing), QList<qint64> { u2 });
+        QCOMPARE(campaigns.setSupervisors(w.existing + 100, { u1 }).error().kind, Error::Kind::NotFound);
     }
 
     void dispositionOptions_roundTrip_data() { test::addBackendRows(); }
@@ -401,8 +527,8 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         const World w(scratch.db());
         CampaignRepository campaigns(scratch.db());
-        auto sale = campaigns.addDispositionOption({0, w.existing, u" Venta "_s, false, true, true});
-        auto noAnswer = campaigns.addDispositionOption({0, w.existing, u"No contesta"_s, true, false, false});
+        auto sale = campaigns.addDispositionOption({ 0, w.existing, u" Venta "_s, false, true, true });
+        auto noAnswer = campaigns.addDispositionOption({ 0, w.existing, u"No contesta"_s, true, false, false });
         QVERIFY(sale.ok() && noAnswer.ok());
         const QList<DispositionOption> options = campaigns.dispositionOptions(w.existing);
         QCOMPARE(options.size(), 2);
@@ -420,9 +546,10 @@ private Q_SLOTS:
         QCOMPARE(back->name, u"Ocupado"_s);
         QVERIFY(!back->hidden && back->crmInteraction);
         // Errors.
-        QCOMPARE(campaigns.addDispositionOption({0, w.existing + 100, u"x"_s, false, false, false}).error().kind, Error::Kind::NotFound);
-        QCOMPARE(campaigns.addDispositionOption({0, w.existing, u" "_s, false, false, false}).error().fields.fields(),
-                 QStringList{u"nombre"_s});
+        QCOMPARE(campaigns.addDispositionOption({ 0, w.existing + 100, u"x"_s, false, false, false }).error().kind,
+                 Error::Kind::NotFound);
+        QCOMPARE(campaigns.addDispositionOption({ 0, w.existing, u" "_s, false, false, false }).error().fields.fields(),
+                 QStringList { u"nombre"_s });
         QCOMPARE(campaigns.dispositionOption(noAnswer.value() + 100).error().kind, Error::Kind::NotFound);
         edit.id = noAnswer.value() + 100;
         QCOMPARE(campaigns.updateDispositionOption(edit).error().kind, Error::Kind::NotFound);

@@ -1,5 +1,4 @@
 #include <core/identity/externalsystemrepository.h>
-
 #include <tests/identity/support/identityfixture.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -12,13 +11,13 @@ namespace {
 
 QString describe(const Error &e)
 {
-    QStringList out{e.text()};
+    QStringList out { e.text() };
     for (const auto &entry : e.fields.entries())
         out.append(entry.field + u": "_s + entry.message.text());
     return out.join(u" | "_s);
 }
 
-} // namespace
+}   // namespace
 
 class TestExternalSystemRepository final : public QObject
 {
@@ -34,7 +33,7 @@ private Q_SLOTS:
         const qint64 a1 = test::insertAgent(db, u"a1"_s);
         const qint64 a2 = test::insertAgent(db, u"a2"_s);
         ExternalSystemRepository systems(scratch.db());
-        auto s = systems.create({0, u" CRM "_s, {{0, a1, u" X1 "_s}, {0, a2, u"X2"_s}}});
+        auto s = systems.create({ 0, u" CRM "_s, { { 0, a1, u" X1 "_s }, { 0, a2, u"X2"_s } } });
         QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : describe(s.error())));
         QVERIFY(s->id > 0);
         QCOMPARE(s->name, u"CRM"_s);
@@ -48,7 +47,7 @@ private Q_SLOTS:
         QCOMPARE(found->agents.size(), 2);
         QCOMPARE(found->agents.at(1).externalId, u"X2"_s);
         QCOMPARE(systems.find(s->id + 50).error().kind, Error::Kind::NotFound);
-        QVERIFY(systems.create({0, u"Other"_s, {}}).ok());
+        QVERIFY(systems.create({ 0, u"Other"_s, {} }).ok());
         const QList<ExternalSystem> all = systems.list();
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.at(0).name, u"CRM"_s);
@@ -67,32 +66,33 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("fields");
         QTest::addColumn<QString>("english");
         QTest::addColumn<QString>("spanish");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
             QTest::addRow("duplicate external id %s", qPrintable(b))
-                << b << u"S"_s << QList<int>{1, 2, 3} << QStringList{u"X"_s, u"Y"_s, u"X"_s}
-                << QStringList{u"agentes[0].id_externo_agente"_s, u"agentes[2].id_externo_agente"_s}
+                << b << u"S"_s << QList<int> { 1, 2, 3 } << QStringList { u"X"_s, u"Y"_s, u"X"_s }
+                << QStringList { u"agentes[0].id_externo_agente"_s, u"agentes[2].id_externo_agente"_s }
                 << u"The external id \"X\" is also given to the agent in row 3; an external id identifies one agent per system."_s
                 << u"El id externo \"X\" también está asignado al agente de la fila 3; un id externo identifica a un solo agente por sistema."_s;
             QTest::addRow("agent twice %s", qPrintable(b))
-                << b << u"S"_s << QList<int>{1, 2, 2} << QStringList{u"X"_s, u"Y"_s, u"Z"_s}
-                << QStringList{u"agentes[1].agente"_s, u"agentes[2].agente"_s}
+                << b << u"S"_s << QList<int> { 1, 2, 2 } << QStringList { u"X"_s, u"Y"_s, u"Z"_s }
+                << QStringList { u"agentes[1].agente"_s, u"agentes[2].agente"_s }
                 << u"The agent already has an external id in this system, in row 3."_s
                 << u"El agente ya tiene un id externo en este sistema, en la fila 3."_s;
             QTest::addRow("unknown agent %s", qPrintable(b))
-                << b << u"S"_s << QList<int>{1, -1} << QStringList{u"X"_s, u"Y"_s}
-                << QStringList{u"agentes[1].agente"_s} << u"Unknown agent."_s << u"Agente inexistente."_s;
+                << b << u"S"_s << QList<int> { 1, -1 } << QStringList { u"X"_s, u"Y"_s }
+                << QStringList { u"agentes[1].agente"_s } << u"Unknown agent."_s << u"Agente inexistente."_s;
             QTest::addRow("missing agent %s", qPrintable(b))
-                << b << u"S"_s << QList<int>{0} << QStringList{u"X"_s}
-                << QStringList{u"agentes[0].agente"_s} << u"This field is required."_s << u"Este campo es obligatorio."_s;
+                << b << u"S"_s << QList<int> { 0 } << QStringList { u"X"_s } << QStringList { u"agentes[0].agente"_s }
+                << u"This field is required."_s << u"Este campo es obligatorio."_s;
             QTest::addRow("missing external id %s", qPrintable(b))
-                << b << u"S"_s << QList<int>{1, 2} << QStringList{u"X"_s, u"  "_s}
-                << QStringList{u"agentes[1].id_externo_agente"_s} << u"This field is required."_s << u"Este campo es obligatorio."_s;
+                << b << u"S"_s << QList<int> { 1, 2 } << QStringList { u"X"_s, u"  "_s }
+                << QStringList { u"agentes[1].id_externo_agente"_s } << u"This field is required."_s
+                << u"Este campo es obligatorio."_s;
             QTest::addRow("missing name %s", qPrintable(b))
-                << b << u" "_s << QList<int>{1} << QStringList{u"X"_s}
-                << QStringList{u"nombre"_s} << u"This field is required."_s << u"Este campo es obligatorio."_s;
+                << b << u" "_s << QList<int> { 1 } << QStringList { u"X"_s } << QStringList { u"nombre"_s }
+                << u"This field is required."_s << u"Este campo es obligatorio."_s;
             QTest::addRow("name taken %s", qPrintable(b))
-                << b << u"Taken"_s << QList<int>{1} << QStringList{u"X"_s}
-                << QStringList{u"nombre"_s} << u"An external system with this name already exists."_s
+                << b << u"Taken"_s << QList<int> { 1 } << QStringList { u"X"_s } << QStringList { u"nombre"_s }
+                << u"An external system with this name already exists."_s
                 << u"Ya existe un sistema externo con este nombre."_s;
         }
     }
@@ -107,12 +107,13 @@ private Q_SLOTS:
         QFETCH(QString, spanish);
         ENLACE_SCRATCH_DB(scratch, backend);
         const auto &db = *scratch.db();
-        const QList<qint64> agentIds{test::insertAgent(db, u"a1"_s), test::insertAgent(db, u"a2"_s), test::insertAgent(db, u"a3"_s)};
+        const QList<qint64> agentIds { test::insertAgent(db, u"a1"_s), test::insertAgent(db, u"a2"_s),
+                                       test::insertAgent(db, u"a3"_s) };
         test::insertSystem(db, u"Taken"_s);
-        ExternalSystem s{0, name, {}};
+        ExternalSystem s { 0, name, {} };
         for (qsizetype i = 0; i < agents.size(); ++i) {
             const int a = agents.at(i);
-            s.agents.append({0, a > 0 ? agentIds.at(a - 1) : (a < 0 ? agentIds.last() + 100 : 0), ids.at(i)});
+            s.agents.append({ 0, a > 0 ? agentIds.at(a - 1) : (a < 0 ? agentIds.last() + 100 : 0), ids.at(i) });
         }
         auto r = ExternalSystemRepository(scratch.db()).create(s);
         QVERIFY(!r.ok());
@@ -132,13 +133,18 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         const qint64 a1 = test::insertAgent(*scratch.db(), u"a1"_s);
         const qint64 a2 = test::insertAgent(*scratch.db(), u"a2"_s);
-        auto r = ExternalSystemRepository(scratch.db()).create({0, u"S"_s, {{0, a1, u"77"_s}, {0, a2, u"77"_s}}});
+        auto r
+            = ExternalSystemRepository(scratch.db()).create({ 0, u"S"_s, { { 0, a1, u"77"_s }, { 0, a2, u"77"_s } } });
         QVERIFY(!r.ok());
         const ValidationErrors &f = r.error().fields;
-        QCOMPARE(f.messages(u"agentes[0].id_externo_agente"_s),
-                 QStringList{u"The external id \"77\" is also given to the agent in row 2; an external id identifies one agent per system."_s});
-        QCOMPARE(f.messages(u"agentes[1].id_externo_agente"_s),
-                 QStringList{u"The external id \"77\" is also given to the agent in row 1; an external id identifies one agent per system."_s});
+        QCOMPARE(
+            f.messages(u"agentes[0].id_externo_agente"_s),
+            QStringList {
+                u"The external id \"77\" is also given to the agent in row 2; an external id identifies one agent per system."_s });
+        QCOMPARE(
+            f.messages(u"agentes[1].id_externo_agente"_s),
+            QStringList {
+                u"The external id \"77\" is also given to the agent in row 1; an external id identifies one agent per system."_s });
     }
 
     void sameIdInAnotherSystem_isAllowed_data() { test::addBackendRows(); }
@@ -149,8 +155,8 @@ private Q_SLOTS:
         const qint64 a1 = test::insertAgent(*scratch.db(), u"a1"_s);
         const qint64 a2 = test::insertAgent(*scratch.db(), u"a2"_s);
         ExternalSystemRepository systems(scratch.db());
-        QVERIFY(systems.create({0, u"S1"_s, {{0, a1, u"X"_s}}}).ok());
-        auto second = systems.create({0, u"S2"_s, {{0, a2, u"X"_s}, {0, a1, u"Y"_s}}});
+        QVERIFY(systems.create({ 0, u"S1"_s, { { 0, a1, u"X"_s } } }).ok());
+        auto second = systems.create({ 0, u"S2"_s, { { 0, a2, u"X"_s }, { 0, a1, u"Y"_s } } });
         QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : describe(second.error())));
         QCOMPARE(test::countRows(*scratch.db(), u"agent_external_ids"_s), 3);
     }
@@ -166,12 +172,13 @@ private Q_SLOTS:
         const qint64 a3 = test::insertAgent(db, u"a3"_s);
         const qint64 a4 = test::insertAgent(db, u"a4"_s);
         ExternalSystemRepository systems(scratch.db());
-        const ExternalSystem before = systems.create({0, u"S"_s, {{0, a1, u"X"_s}, {0, a2, u"Y"_s}, {0, a3, u"Z"_s}}}).value();
+        const ExternalSystem before
+            = systems.create({ 0, u"S"_s, { { 0, a1, u"X"_s }, { 0, a2, u"Y"_s }, { 0, a3, u"Z"_s } } }).value();
         ExternalSystem edit = before;
         edit.name = u"S renamed"_s;
         // Row 1: new external id, and an agent change that OMniLeads ignores. Row 2 unchanged.
         // Row 3 omitted (deleted). A new row for a4 takes the id row 3 gave up.
-        edit.agents = {{before.agents.at(0).id, a4, u"X2"_s}, before.agents.at(1), {0, a4, u"Z"_s}};
+        edit.agents = { { before.agents.at(0).id, a4, u"X2"_s }, before.agents.at(1), { 0, a4, u"Z"_s } };
         auto after = systems.update(edit);
         QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : describe(after.error())));
         QCOMPARE(after->name, u"S renamed"_s);
@@ -184,7 +191,9 @@ private Q_SLOTS:
         QVERIFY(after->agents.at(2).id > before.agents.at(2).id);
         QCOMPARE(after->agents.at(2).agentId, a4);
         QCOMPARE(after->agents.at(2).externalId, u"Z"_s);
-        QCOMPARE(db.scalar(u"SELECT COUNT(*) FROM agent_external_ids WHERE id = ?"_s, {before.agents.at(2).id})->toInt(), 0);
+        QCOMPARE(
+            db.scalar(u"SELECT COUNT(*) FROM agent_external_ids WHERE id = ?"_s, { before.agents.at(2).id })->toInt(),
+            0);
     }
 
     void update_swapsIdsBetweenRows_data() { test::addBackendRows(); }
@@ -195,7 +204,7 @@ private Q_SLOTS:
         const qint64 a1 = test::insertAgent(*scratch.db(), u"a1"_s);
         const qint64 a2 = test::insertAgent(*scratch.db(), u"a2"_s);
         ExternalSystemRepository systems(scratch.db());
-        ExternalSystem s = systems.create({0, u"S"_s, {{0, a1, u"X"_s}, {0, a2, u"Y"_s}}}).value();
+        ExternalSystem s = systems.create({ 0, u"S"_s, { { 0, a1, u"X"_s }, { 0, a2, u"Y"_s } } }).value();
         s.agents[0].externalId = u"Y"_s;
         s.agents[1].externalId = u"X"_s;
         auto after = systems.update(s);
@@ -209,13 +218,15 @@ private Q_SLOTS:
         test::addBackendColumn();
         QTest::addColumn<QString>("case_");
         QTest::addColumn<QStringList>("fields");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
             QTest::addRow("new row repeats a kept id %s", qPrintable(b))
-                << b << u"repeat"_s << QStringList{u"agentes[1].id_externo_agente"_s, u"agentes[2].id_externo_agente"_s};
+                << b << u"repeat"_s
+                << QStringList { u"agentes[1].id_externo_agente"_s, u"agentes[2].id_externo_agente"_s };
             QTest::addRow("new row for an agent already listed %s", qPrintable(b))
-                << b << u"agent"_s << QStringList{u"agentes[0].agente"_s, u"agentes[2].agente"_s};
-            QTest::addRow("row of another system %s", qPrintable(b)) << b << u"foreign"_s << QStringList{u"agentes[2].id"_s};
-            QTest::addRow("name of another system %s", qPrintable(b)) << b << u"name"_s << QStringList{u"nombre"_s};
+                << b << u"agent"_s << QStringList { u"agentes[0].agente"_s, u"agentes[2].agente"_s };
+            QTest::addRow("row of another system %s", qPrintable(b))
+                << b << u"foreign"_s << QStringList { u"agentes[2].id"_s };
+            QTest::addRow("name of another system %s", qPrintable(b)) << b << u"name"_s << QStringList { u"nombre"_s };
         }
     }
     void update_rejectsWholeEdit()
@@ -229,14 +240,14 @@ private Q_SLOTS:
         const qint64 a2 = test::insertAgent(db, u"a2"_s);
         const qint64 a3 = test::insertAgent(db, u"a3"_s);
         ExternalSystemRepository systems(scratch.db());
-        const ExternalSystem other = systems.create({0, u"Other"_s, {{0, a3, u"Q"_s}}}).value();
-        const ExternalSystem before = systems.create({0, u"S"_s, {{0, a1, u"X"_s}, {0, a2, u"Y"_s}}}).value();
+        const ExternalSystem other = systems.create({ 0, u"Other"_s, { { 0, a3, u"Q"_s } } }).value();
+        const ExternalSystem before = systems.create({ 0, u"S"_s, { { 0, a1, u"X"_s }, { 0, a2, u"Y"_s } } }).value();
         ExternalSystem edit = before;
         edit.agents[0].externalId = u"X-changed"_s;
         if (case_ == u"repeat"_s)
-            edit.agents.append({0, a3, u"Y"_s});
+            edit.agents.append({ 0, a3, u"Y"_s });
         else if (case_ == u"agent"_s)
-            edit.agents.append({0, a1, u"W"_s});
+            edit.agents.append({ 0, a1, u"W"_s });
         else if (case_ == u"foreign"_s)
             edit.agents.append(other.agents.first());
         else
@@ -245,6 +256,12 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
         QCOMPARE(r.error().fields.fields(), fields);
+        if (case_ == u"foreign"_s) {
+            QCOMPARE(test::render(r.error().fields.entries().first().message, u"en"_s),
+                     u"Unknown row of this external system."_s);
+            QCOMPARE(test::render(r.error().fields.entries().first().message, u"es"_s),
+                     u"Fila inexistente en este sistema externo."_s);
+        }
         // Nothing written: the first row kept its id, the name is unchanged.
         auto now = systems.find(before.id);
         QCOMPARE(now->name, u"S"_s);
@@ -258,7 +275,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        auto r = ExternalSystemRepository(scratch.db()).update({99, u"S"_s, {}});
+        auto r = ExternalSystemRepository(scratch.db()).update({ 99, u"S"_s, {} });
         QCOMPARE(r.error().kind, Error::Kind::NotFound);
         QCOMPARE(test::render(r.error().message, u"es"_s), u"Sistema externo inexistente."_s);
     }
@@ -269,8 +286,8 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
         ExternalSystemRepository systems(scratch.db());
-        const qint64 s1 = systems.create({0, u"S1"_s, {}})->id;
-        const qint64 s2 = systems.create({0, u"S2"_s, {}})->id;
+        const qint64 s1 = systems.create({ 0, u"S1"_s, {} })->id;
+        const qint64 s2 = systems.create({ 0, u"S2"_s, {} })->id;
         QCOMPARE(systems.systemForIntegrationKey(QString()), std::nullopt);
         auto k1 = systems.rotateIntegrationKey(s1);
         auto k2 = systems.rotateIntegrationKey(s2);
@@ -280,7 +297,9 @@ private Q_SLOTS:
         QCOMPARE(systems.systemForIntegrationKey(k1.value()), std::optional<qint64>(s1));
         QCOMPARE(systems.systemForIntegrationKey(k2.value()), std::optional<qint64>(s2));
         QCOMPARE(systems.systemForIntegrationKey(k1.value() + u"x"_s), std::nullopt);
-        const QString stored = scratch.db()->scalar(u"SELECT integration_key_hash FROM external_systems WHERE id = ?"_s, {s1})->toString();
+        const QString stored = scratch.db()
+                                   ->scalar(u"SELECT integration_key_hash FROM external_systems WHERE id = ?"_s, { s1 })
+                                   ->toString();
         QVERIFY(!stored.isEmpty());
         QVERIFY(!stored.contains(k1.value()));
         // A new key replaces the old one.

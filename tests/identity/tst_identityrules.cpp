@@ -1,5 +1,4 @@
 #include <core/identity/identityrules.h>
-
 #include <tests/identity/support/identityfixture.h>
 
 #include <QTest>
@@ -19,17 +18,21 @@ private Q_SLOTS:
         QTest::addColumn<QList<qint64>>("agents");
         QTest::addColumn<QStringList>("ids");
         QTest::addColumn<QStringList>("fields");
-        QTest::newRow("valid") << QList<qint64>{1, 2} << QStringList{u"A"_s, u"B"_s} << QStringList{};
-        QTest::newRow("empty list") << QList<qint64>{} << QStringList{} << QStringList{};
-        QTest::newRow("ids compared trimmed") << QList<qint64>{1, 2} << QStringList{u"A"_s, u" A"_s}
-                                              << QStringList{u"agentes[0].id_externo_agente"_s, u"agentes[1].id_externo_agente"_s};
-        QTest::newRow("ids are case sensitive") << QList<qint64>{1, 2} << QStringList{u"a"_s, u"A"_s} << QStringList{};
+        QTest::newRow("valid") << QList<qint64> { 1, 2 } << QStringList { u"A"_s, u"B"_s } << QStringList {};
+        QTest::newRow("empty list") << QList<qint64> {} << QStringList {} << QStringList {};
+        QTest::newRow("ids compared trimmed")
+            << QList<qint64> { 1, 2 } << QStringList { u"A"_s, u" A"_s }
+            << QStringList { u"agentes[0].id_externo_agente"_s, u"agentes[1].id_externo_agente"_s };
+        QTest::newRow("ids are case sensitive")
+            << QList<qint64> { 1, 2 } << QStringList { u"a"_s, u"A"_s } << QStringList {};
         QTest::newRow("three repeats name every later row")
-            << QList<qint64>{1, 2, 3} << QStringList{u"A"_s, u"A"_s, u"A"_s}
-            << QStringList{u"agentes[0].id_externo_agente"_s, u"agentes[1].id_externo_agente"_s, u"agentes[2].id_externo_agente"_s};
-        QTest::newRow("unknown agent") << QList<qint64>{9} << QStringList{u"A"_s} << QStringList{u"agentes[0].agente"_s};
-        QTest::newRow("no agent, no id") << QList<qint64>{0} << QStringList{u""_s}
-                                         << QStringList{u"agentes[0].agente"_s, u"agentes[0].id_externo_agente"_s};
+            << QList<qint64> { 1, 2, 3 } << QStringList { u"A"_s, u"A"_s, u"A"_s }
+            << QStringList { u"agentes[0].id_externo_agente"_s, u"agentes[1].id_externo_agente"_s,
+                             u"agentes[2].id_externo_agente"_s };
+        QTest::newRow("unknown agent") << QList<qint64> { 9 } << QStringList { u"A"_s }
+                                       << QStringList { u"agentes[0].agente"_s };
+        QTest::newRow("no agent, no id") << QList<qint64> { 0 } << QStringList { u""_s }
+                                         << QStringList { u"agentes[0].agente"_s, u"agentes[0].id_externo_agente"_s };
     }
     void agentExternalIds()
     {
@@ -38,8 +41,8 @@ private Q_SLOTS:
         QFETCH(QStringList, fields);
         QList<AgentExternalId> rows;
         for (qsizetype i = 0; i < agents.size(); ++i)
-            rows.append({0, agents.at(i), ids.at(i)});
-        QStringList found = IdentityRules::checkAgentExternalIds(rows, {1, 2, 3}).fields();
+            rows.append({ 0, agents.at(i), ids.at(i) });
+        QStringList found = IdentityRules::checkAgentExternalIds(rows, { 1, 2, 3 }).fields();
         found.sort();
         QCOMPARE(found, fields);
     }
@@ -62,35 +65,41 @@ private Q_SLOTS:
         QFETCH(qint64, usedBy);
         QFETCH(qint64, self);
         QFETCH(bool, rejected);
-        const ValidationErrors errors = IdentityRules::checkContactExternalId(u"id_externo"_s, externalId, usedBy, self);
+        const ValidationErrors errors
+            = IdentityRules::checkContactExternalId(u"id_externo"_s, externalId, usedBy, self);
         QCOMPARE(!errors.isEmpty(), rejected);
         if (rejected) {
-            QCOMPARE(errors.fields(), QStringList{u"id_externo"_s});
-            QCOMPARE(test::render(errors.entries().first().message, u"en"_s), u"A contact with that external id already exist in database"_s);
-            QCOMPARE(test::render(errors.entries().first().message, u"es"_s), u"Ya existe un contacto con ese id externo en la base de datos"_s);
+            QCOMPARE(errors.fields(), QStringList { u"id_externo"_s });
+            QCOMPARE(test::render(errors.entries().first().message, u"en"_s),
+                     u"A contact with that external id already exist in database"_s);
+            QCOMPARE(test::render(errors.entries().first().message, u"es"_s),
+                     u"Ya existe un contacto con ese id externo en la base de datos"_s);
         }
     }
 
     void contactExternalId_import()
     {
         // Lines 1..5 of a file; line 5 repeats line 2's id; empty ids repeat freely; "900" is stored.
-        const QStringList ids{u"10"_s, u"77"_s, u""_s, u""_s, u"77"_s};
+        const QStringList ids { u"10"_s, u"77"_s, u""_s, u""_s, u"77"_s };
         QHash<QString, int> seen;
         const auto inDatabase = [](const QString &id) { return id == u"900"_s; };
         QList<ValidationErrors> results;
         for (int i = 0; i < ids.size(); ++i)
-            results.append(IdentityRules::checkContactExternalId(ids.at(i), i + 1, u"555,Ana,"_s + ids.at(i), seen, inDatabase));
+            results.append(
+                IdentityRules::checkContactExternalId(ids.at(i), i + 1, u"555,Ana,"_s + ids.at(i), seen, inDatabase));
         for (int i = 0; i < 4; ++i)
             QVERIFY2(results.at(i).isEmpty(), qPrintable(QString::number(i)));
-        QCOMPARE(results.at(4).fields(), QStringList{u"line 5"_s});
+        QCOMPARE(results.at(4).fields(), QStringList { u"line 5"_s });
         const Message m = results.at(4).entries().first().message;
-        QCOMPARE(test::render(m, u"en"_s),
-                 u"The selected file has contacts with external ids repeated. Invalid line: 5 Line content: 555,Ana,77 Repeated ID: 77 (first seen on line 2)"_s);
-        QCOMPARE(test::render(m, u"es"_s),
-                 u"Operación Errónea! El archivo que seleccionó posee contactos con identificadores externos repetidos. Línea Inválida: 5 Contenido Línea: 555,Ana,77 ID repetido: 77 (visto antes en la línea 2)"_s);
+        QCOMPARE(
+            test::render(m, u"en"_s),
+            u"The selected file has contacts with external ids repeated. Invalid line: 5 Line content: 555,Ana,77 Repeated ID: 77 (first seen on line 2)"_s);
+        QCOMPARE(
+            test::render(m, u"es"_s),
+            u"Operación Errónea! El archivo que seleccionó posee contactos con identificadores externos repetidos. Línea Inválida: 5 Contenido Línea: 555,Ana,77 ID repetido: 77 (visto antes en la línea 2)"_s);
         // An id the database already holds.
         const ValidationErrors stored = IdentityRules::checkContactExternalId(u"900"_s, 6, u"x"_s, seen, inDatabase);
-        QCOMPARE(stored.fields(), QStringList{u"line 6"_s});
+        QCOMPARE(stored.fields(), QStringList { u"line 6"_s });
         QCOMPARE(test::render(stored.entries().first().message, u"es"_s),
                  u"Línea 6: ya existe un contacto con el id externo \"900\" en la base de datos."_s);
         // Without a database check only the file is compared.
@@ -115,13 +124,13 @@ private Q_SLOTS:
         QFETCH(QString, column);
         QFETCH(QString, english);
         QFETCH(QString, spanish);
-        const ValidationErrors errors =
-            IdentityRules::checkExternalIdColumn({u"telefono"_s, u"nombre"_s, u"dni"_s}, {u"telefono"_s}, column);
+        const ValidationErrors errors
+            = IdentityRules::checkExternalIdColumn({ u"telefono"_s, u"nombre"_s, u"dni"_s }, { u"telefono"_s }, column);
         if (english.isEmpty()) {
             QVERIFY(errors.isEmpty());
             return;
         }
-        QCOMPARE(errors.fields(), QStringList{u"id_externo"_s});
+        QCOMPARE(errors.fields(), QStringList { u"id_externo"_s });
         QCOMPARE(test::render(errors.entries().first().message, u"en"_s), english);
         QCOMPARE(test::render(errors.entries().first().message, u"es"_s), spanish);
     }
@@ -132,7 +141,8 @@ private Q_SLOTS:
         ValidationErrors all;
         all.append(IdentityRules::checkSystemName(QString(), false));
         all.append(IdentityRules::checkSystemName(u"x"_s, true));
-        all.append(IdentityRules::checkAgentExternalIds({{0, 1, u"A"_s}, {0, 1, u"A"_s}, {0, 9, u"B"_s}}, {1}));
+        all.append(
+            IdentityRules::checkAgentExternalIds({ { 0, 1, u"A"_s }, { 0, 1, u"A"_s }, { 0, 9, u"B"_s } }, { 1 }));
         Campaign c;
         c.name = u"C"_s;
         c.type = CampaignType(9);
@@ -145,7 +155,7 @@ private Q_SLOTS:
         IdentityRules::CampaignContext ctx;
         ctx.nameTaken = true;
         ctx.campaignWithSameExternalId = 2;
-        ctx.unknownAgentIds = {4};
+        ctx.unknownAgentIds = { 4 };
         ctx.previousInteractionType = InteractionType::ExternalUrl;
         all.append(IdentityRules::checkCampaign(c, ctx));
         QVERIFY(all.size() >= 12);

@@ -1,5 +1,4 @@
 #include <core/identity/idresolver.h>
-
 #include <tests/identity/support/identityfixture.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -15,16 +14,17 @@ namespace {
 qint64 insertCampaign(const Database &db, const QString &name, std::optional<qint64> system, const QString &externalId,
                       std::optional<qint64> database)
 {
-    auto id = db.insert(u"INSERT INTO campaigns (name, type, external_system_id, external_id, contact_database_id) VALUES (?, 3, ?, ?, ?)"_s,
-                        {name, system ? QVariant(*system) : QVariant(QMetaType::fromType<qint64>()),
-                         externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
-                         database ? QVariant(*database) : QVariant(QMetaType::fromType<qint64>())});
+    auto id = db.insert(
+        u"INSERT INTO campaigns (name, type, external_system_id, external_id, contact_database_id) VALUES (?, 3, ?, ?, ?)"_s,
+        { name, system ? QVariant(*system) : QVariant(QMetaType::fromType<qint64>()),
+          externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
+          database ? QVariant(*database) : QVariant(QMetaType::fromType<qint64>()) });
     if (!id)
         qFatal("campaign: %s", qPrintable(id.error().text()));
     return id.value();
 }
 
-} // namespace
+}   // namespace
 
 class TestIdResolver final : public QObject
 {
@@ -107,25 +107,27 @@ private Q_SLOTS:
         {
             QString sql, sqliteIndex, postgresIndex;
         };
-        const QList<Case> cases{
-            {u"SELECT agent_id FROM agent_external_ids WHERE system_id = 1 AND external_id = 'x'"_s,
-             u"sqlite_autoindex_agent_external_ids"_s, u"agent_external_ids_system_id_external_id_key"_s},
-            {u"SELECT external_id FROM agent_external_ids WHERE system_id = 1 AND agent_id = 2"_s,
-             u"sqlite_autoindex_agent_external_ids"_s, u"agent_external_ids_system_id_agent_id_key"_s},
-            {u"SELECT id FROM campaigns WHERE external_system_id = 1 AND external_id = 'x'"_s,
-             u"sqlite_autoindex_campaigns"_s, u"campaigns_external_system_id_external_id_key"_s},
-            {u"SELECT ct.id FROM campaigns c JOIN contacts ct ON ct.database_id = c.contact_database_id WHERE c.id = 1 AND ct.external_id = 'x'"_s,
-             u"sqlite_autoindex_contacts"_s, u"contacts_database_id_external_id_key"_s},
+        const QList<Case> cases {
+            { u"SELECT agent_id FROM agent_external_ids WHERE system_id = 1 AND external_id = 'x'"_s,
+              u"sqlite_autoindex_agent_external_ids"_s, u"agent_external_ids_system_id_external_id_key"_s },
+            { u"SELECT external_id FROM agent_external_ids WHERE system_id = 1 AND agent_id = 2"_s,
+              u"sqlite_autoindex_agent_external_ids"_s, u"agent_external_ids_system_id_agent_id_key"_s },
+            { u"SELECT id FROM campaigns WHERE external_system_id = 1 AND external_id = 'x'"_s,
+              u"sqlite_autoindex_campaigns"_s, u"campaigns_external_system_id_external_id_key"_s },
+            { u"SELECT ct.id FROM campaigns c JOIN contacts ct ON ct.database_id = c.contact_database_id WHERE c.id = 1 AND ct.external_id = 'x'"_s,
+              u"sqlite_autoindex_contacts"_s, u"contacts_database_id_external_id_key"_s },
         };
         for (const Case &c : cases) {
             // PostgreSQL cannot PREPARE an EXPLAIN: run it unprepared (fixed text, no input).
             QSqlQuery plan(scratch.db()->connection());
-            QVERIFY2(plan.exec((sqlite ? u"EXPLAIN QUERY PLAN "_s : u"EXPLAIN "_s) + c.sql), qPrintable(plan.lastError().text()));
+            QVERIFY2(plan.exec((sqlite ? u"EXPLAIN QUERY PLAN "_s : u"EXPLAIN "_s) + c.sql),
+                     qPrintable(plan.lastError().text()));
             QString text;
             while (plan.next())
                 text += plan.value(sqlite ? 3 : 0).toString() + u'\n';
             const QString index = sqlite ? c.sqliteIndex : c.postgresIndex;
-            QVERIFY2(text.contains(index) && !text.contains(sqlite ? u"SCAN"_s : u"Seq Scan"_s), qPrintable(c.sql + u" -> "_s + text));
+            QVERIFY2(text.contains(index) && !text.contains(sqlite ? u"SCAN"_s : u"Seq Scan"_s),
+                     qPrintable(c.sql + u" -> "_s + text));
         }
         if (!sqlite)
             QVERIFY(scratch.db()->execStatic(u"SET enable_seqscan = on"_s).ok());

@@ -1,5 +1,4 @@
 #include <core/identity/userrepository.h>
-
 #include <tests/identity/support/identityfixture.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
@@ -22,7 +21,7 @@ User makeUser(const QString &username, Role role = Role::Supervisor)
     return u;
 }
 
-} // namespace
+}   // namespace
 
 class TestUserRepository final : public QObject
 {
@@ -48,9 +47,11 @@ private Q_SLOTS:
         QVERIFY(found->active);
         QCOMPARE(found->fullName(), u"Ana Pérez"_s);
         QCOMPARE(users.findByUsername(u"ana"_s)->id, id.value());
-        QCOMPARE(scratch.db()->scalar(u"SELECT created_at FROM users WHERE id = ?"_s, {id.value()})->toLongLong(), clock.nowMs());
+        QCOMPARE(scratch.db()->scalar(u"SELECT created_at FROM users WHERE id = ?"_s, { id.value() })->toLongLong(),
+                 clock.nowMs());
         // Only a hash is stored.
-        const QString stored = scratch.db()->scalar(u"SELECT password_hash FROM users WHERE id = ?"_s, {id.value()})->toString();
+        const QString stored
+            = scratch.db()->scalar(u"SELECT password_hash FROM users WHERE id = ?"_s, { id.value() })->toString();
         QVERIFY(stored.startsWith(u"pbkdf2-sha256$1000$"_s));
     }
 
@@ -74,7 +75,7 @@ private Q_SLOTS:
         auto dup = users.create(makeUser(u" ana "_s), u"other"_s);
         QVERIFY(!dup.ok());
         QCOMPARE(dup.error().kind, Error::Kind::Invalid);
-        QCOMPARE(dup.error().fields.fields(), QStringList{u"username"_s});
+        QCOMPARE(dup.error().fields.fields(), QStringList { u"username"_s });
         const Message m = dup.error().fields.entries().first().message;
         QCOMPARE(test::render(m, u"en"_s), u"A user with that username already exists."_s);
         QCOMPARE(test::render(m, u"es"_s), u"Ya existe un usuario con ese nombre."_s);
@@ -88,12 +89,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("password");
         QTest::addColumn<int>("role");
         QTest::addColumn<QStringList>("fields");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
-            QTest::addRow("no username %s", qPrintable(b)) << b << u"  "_s << u"pw"_s << 3 << QStringList{u"username"_s};
-            QTest::addRow("no password %s", qPrintable(b)) << b << u"ana"_s << QString() << 3 << QStringList{u"password"_s};
-            QTest::addRow("bad role %s", qPrintable(b)) << b << u"ana"_s << u"pw"_s << 9 << QStringList{u"role"_s};
-            QTest::addRow("all wrong %s", qPrintable(b)) << b << QString() << QString() << 0
-                                                        << QStringList{u"username"_s, u"password"_s, u"role"_s};
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
+            QTest::addRow("no username %s", qPrintable(b))
+                << b << u"  "_s << u"pw"_s << 3 << QStringList { u"username"_s };
+            QTest::addRow("no password %s", qPrintable(b))
+                << b << u"ana"_s << QString() << 3 << QStringList { u"password"_s };
+            QTest::addRow("bad role %s", qPrintable(b)) << b << u"ana"_s << u"pw"_s << 9 << QStringList { u"role"_s };
+            QTest::addRow("all wrong %s", qPrintable(b))
+                << b << QString() << QString() << 0 << QStringList { u"username"_s, u"password"_s, u"role"_s };
         }
     }
     void create_rejectsMissingFields()
@@ -119,7 +122,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("password");
         QTest::addColumn<bool>("deactivate");
         QTest::addColumn<bool>("accepted");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
             QTest::addRow("good %s", qPrintable(b)) << b << u"ana"_s << u"pw-1"_s << false << true;
             QTest::addRow("wrong password %s", qPrintable(b)) << b << u"ana"_s << u"pw-2"_s << false << false;
             QTest::addRow("unknown user %s", qPrintable(b)) << b << u"bob"_s << u"pw-1"_s << false << false;
@@ -157,10 +160,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        const qint64 id = UserRepository(scratch.db(), PasswordHasher(1000)).create(makeUser(u"ana"_s), u"pw"_s).value();
+        const qint64 id
+            = UserRepository(scratch.db(), PasswordHasher(1000)).create(makeUser(u"ana"_s), u"pw"_s).value();
         UserRepository stronger(scratch.db(), PasswordHasher(1200));
         QVERIFY(stronger.authenticate(u"ana"_s, u"pw"_s).ok());
-        const QString stored = scratch.db()->scalar(u"SELECT password_hash FROM users WHERE id = ?"_s, {id})->toString();
+        const QString stored
+            = scratch.db()->scalar(u"SELECT password_hash FROM users WHERE id = ?"_s, { id })->toString();
         QVERIFY(stored.startsWith(u"pbkdf2-sha256$1200$"_s));
         QVERIFY(stronger.authenticate(u"ana"_s, u"pw"_s).ok());
     }
@@ -199,7 +204,7 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
         UserRepository users(scratch.db(), PasswordHasher(1000));
-        const QStringList names{u"zoe"_s, u"ana"_s, u"mia"_s};
+        const QStringList names { u"zoe"_s, u"ana"_s, u"mia"_s };
         QList<qint64> ids;
         for (const QString &n : names)
             ids.append(users.create(makeUser(n), u"pw"_s).value());

@@ -18,11 +18,12 @@ qint64 insertSystem(const Database &db, const QString &name);
 void insertAgentExternalId(const Database &db, qint64 systemId, qint64 agentId, const QString &externalId);
 // externalIdColumn empty = the database has no external-id column.
 qint64 insertContactDatabase(const Database &db, const QString &name, const QString &externalIdColumn);
-qint64 insertContact(const Database &db, qint64 databaseId, const QString &externalId, const QString &phone = QStringLiteral("555"));
+qint64 insertContact(const Database &db, qint64 databaseId, const QString &externalId,
+                     const QString &phone = QStringLiteral("555"));
 qint64 insertSite(const Database &db, const QString &name, SiteTrigger trigger, std::optional<SiteTarget> target);
 qint64 countRows(const Database &db, const QString &table);
 
 // The message in the language asked for, through the shipped translations.
 QString render(const Message &message, const QString &language);
 
-} // namespace enlace::test
+}   // namespace enlace::test
