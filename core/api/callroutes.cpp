@@ -1,6 +1,7 @@
 #include <core/api/callroutes.h>
 
 #include <core/api/apirouter.h>
+#include <core/api/callflow.h>
 #include <core/api/sharedroutes.h>
 #include <core/model/validationerrors.h>
 #include <core/telephony/pbx.h>
@@ -169,7 +170,7 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
     if (caller.isAgent() && caller.agentId != agent->id)
         return respond(routes::forbidden(request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api",
             "An agent may only place calls as itself."))));
-    if (!s.pbx)
+    if (!s.calls && !s.pbx)
         return respond(routes::fail(Error::internal(u"api.no_pbx"_s, u"no PBX configured"_s), request, s));
 
     OriginateRequest originate;
@@ -183,7 +184,7 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
     const QString phone = originate.phone;
     const QString language = request.language;
     const MessageCatalog *catalog = s.catalog;
-    s.pbx->originate(originate, [respond, phone, language, catalog](Result<QString> callId) {
+    auto done = [respond, phone, language, catalog](Result<QString> callId) {
         if (callId) {
             respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"OK"_s}}));
             return;
@@ -193,7 +194,12 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
             {u"status"_s, u"ERROR"_s},
             {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Error when executing the call")).text(catalog, language)},
             {u"errors"_s, QJsonArray{u"Originate failed by %1 - contacto: %2"_s.arg(reason, phone)}}}));
-    });
+    };
+    // Through the call flow when the server has one (it records the call), else straight to the PBX.
+    if (s.calls)
+        s.calls->originate(originate, std::move(done));
+    else
+        s.pbx->originate(originate, std::move(done));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include <core/api/dispositionroutes.h>
 
 #include <core/api/apirouter.h>
+#include <core/api/callflow.h>
 #include <core/api/dispositionrepository.h>
 #include <core/api/sharedroutes.h>
 #include <core/contacts/contactrepository.h>
@@ -54,11 +55,16 @@ QJsonObject toJson(const Disposition &d, const QJsonValue &contact)
                        {u"comments"_s, d.comments}};
 }
 
-// Fires the campaign's "call disposition" interaction for a disposition stored through the API.
-void fireInteraction(ApiServices &s, const Disposition &d)
+// Fires the campaign's "call disposition" interaction for a disposition stored through the API,
+// inside the transaction that stores it (OMniLeads fires none from its API).
+Result<void> fireInteraction(ApiServices &s, const Disposition &d)
 {
-    Q_UNUSED(s)
-    Q_UNUSED(d)
+    if (!s.calls)
+        return {};
+    auto fired = s.calls->fireDispositionInteraction(d.id);
+    if (!fired)
+        return fired.error();
+    return {};
 }
 
 // The fields every disposition body shares, read and resolved. On failure `response` is set.
@@ -320,13 +326,17 @@ void handleCreate(ApiServices &s, const ApiRequest &request, ApiResponder respon
     d.callId = in.callId;
     d.comments = in.comments;
     DispositionRepository repo(s.db, *s.clock);
+    Database::Transaction tx(*s.db);
     auto created = repo.create(d);
     if (!created) {
         if (created.error().code == u"disposition.duplicate"_s)
             return respond(flatError(u"msg"_s, created.error().message, request, s));
         return respond(routes::fail(created.error(), request, s));
     }
-    fireInteraction(s, created.value());
+    if (auto fired = fireInteraction(s, created.value()); !fired)
+        return respond(routes::fail(fired.error(), request, s));
+    if (auto committed = tx.commit(); !committed)
+        return respond(routes::fail(committed.error(), request, s));
     respond(ApiResponse::json(201, toJson(created.value(), contactValue(*json, in, *contactId))));
 }
 
@@ -353,13 +363,17 @@ void handleUpdate(ApiServices &s, const ApiRequest &request, ApiResponder respon
     d.callId = in.callId;   // absent = null, as OMniLeads
     d.comments = in.comments;
     DispositionRepository repo(s.db, *s.clock);
+    Database::Transaction tx(*s.db);
     auto updated = repo.update(d);
     if (!updated) {
         if (updated.error().code == u"disposition.duplicate"_s)
             return respond(flatError(u"msg"_s, updated.error().message, request, s));
         return respond(routes::fail(updated.error(), request, s));
     }
-    fireInteraction(s, updated.value());
+    if (auto fired = fireInteraction(s, updated.value()); !fired)
+        return respond(routes::fail(fired.error(), request, s));
+    if (auto committed = tx.commit(); !committed)
+        return respond(routes::fail(committed.error(), request, s));
     respond(ApiResponse::json(200, toJson(updated.value(), contactValue(*json, in, *contactId))));
 }
 
@@ -431,9 +445,10 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     auto created = repo.create(d);
     if (!created)
         return respond(routes::fail(created.error(), request, s));
+    if (auto fired = fireInteraction(s, created.value()); !fired)
+        return respond(routes::fail(fired.error(), request, s));
     if (auto committed = tx.commit(); !committed)
         return respond(routes::fail(committed.error(), request, s));
-    fireInteraction(s, created.value());
     respond(ApiResponse::json(201, QJsonObject{{u"id"_s, created->id},
                                                {u"callid"_s, routes::textOrNull(created->callId)},
                                                {u"idDispositionOption"_s, created->optionId},

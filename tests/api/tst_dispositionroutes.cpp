@@ -1,4 +1,7 @@
+#include <core/api/callflow.h>
 #include <core/api/dispositionroutes.h>
+
+#include <core/api/eventlog.h>
 
 #include <tests/api/support/endpoints_apifixture.h>
 
@@ -235,6 +238,38 @@ private Q_SLOTS:
         const auto list = f.send("GET", u"/api/v1/disposition/"_s, {}, f.integrationKeyFor(w.s1));
         QCOMPARE(list.array().size(), 1);
         QCOMPARE(f.send("GET", u"/api/v1/disposition/"_s, {}, f.integrationKeyFor(w.s2)).array().size(), 0);
+    }
+
+    // Beyond OMniLeads (reference §7 item 49): a disposition made through the API fires the
+    // campaign's "call disposition" site, like one made in the console.
+    void create_firesCallDispositionInteraction_data() { test::addBackendRows(); }
+    void create_firesCallDispositionInteraction()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const auto w = f.seedWorld();
+        auto site = f.db()->insert(u"INSERT INTO external_sites (name, url, trigger_type, method, format, target) "
+                                   "VALUES ('crm', 'https://crm.example/disposition', 4, 1, 1, 1)"_s);
+        QVERIFY(site.ok());
+        QVERIFY(f.db()->exec(u"UPDATE campaigns SET site_id = ?, interaction_type = 2 WHERE id = ?"_s, {site.value(), w.camp}).ok());
+        QVERIFY(f.db()->exec(u"UPDATE disposition_options SET crm_interaction = 1 WHERE id = ?"_s, {w.venta}).ok());
+        const qint64 plain = f.addOption(w.camp, u"Sin CRM"_s);
+        const QString ana = f.tokenFor(w.ana.userId);
+        const auto interactions = [&] {
+            int n = 0;
+            for (const AgentEvent &e : f.events().since(w.ana.id, 0).value())
+                n += e.type == QLatin1StringView(CallFlow::DispositionInteractionEvent);
+            return n;
+        };
+        QCOMPARE(f.send("POST", u"/api/v1/disposition/"_s, w.body(uR"({"idContact":{c1},"idDispositionOption":{venta}})"_s), ana).status, 201);
+        QCOMPARE(interactions(), 1);
+        // An option without CRM interaction fires nothing.
+        QCOMPARE(f.send("POST", u"/api/v1/disposition/"_s,
+                        w.body(uR"({"idContact":{c2},"idDispositionOption":)"_s + QString::number(plain) + u"}"_s), ana).status, 201);
+        QCOMPARE(interactions(), 1);
+        // new_contact/disposition fires it too.
+        QCOMPARE(f.send("POST", u"/api/v1/new_contact/disposition/"_s, w.body(uR"({"phone":"999","idDispositionOption":{venta}})"_s), ana).status, 201);
+        QCOMPARE(interactions(), 2);
     }
 
     void newContactDisposition_createsContactThenDisposition_data() { test::addBackendRows(); }

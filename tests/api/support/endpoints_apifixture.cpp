@@ -2,7 +2,9 @@
 
 #include <core/api/adminsiteroutes.h>
 #include <core/api/adminsystemroutes.h>
+#include <core/api/callflow.h>
 #include <core/api/callroutes.h>
+#include <core/api/eventlog.h>
 #include <core/api/contactroutes.h>
 #include <core/api/dispositionroutes.h>
 #include <core/api/httpserver.h>
@@ -56,6 +58,12 @@ ApiFixture::ApiFixture(const QString &backend)
     m_services.network = &m_network;
     m_secrets = std::make_unique<SecretBox>(SecretBox::fromKey(QByteArray(SecretBox::KeySize, '\x2a')).value());
     m_services.secrets = m_secrets.get();
+    m_events = std::make_unique<EventLog>(m_scratch.db(), m_clock);
+    m_calls = std::make_unique<CallFlow>(m_scratch.db(), m_clock, m_catalog.get(), m_pbx.get(), nullptr, m_events.get(),
+                                         m_secrets.get());
+    m_calls->start();
+    m_services.events = m_events.get();
+    m_services.calls = m_calls.get();
     m_router.setCatalog(m_catalog.get());
     m_router.setCallerResolver([this](const ApiRequest &r) { return resolve(r); });
     registerCallRoutes(m_router, m_services);
@@ -73,6 +81,9 @@ ApiFixture::~ApiFixture()
 {
     if (m_server)
         m_server->close();
+    m_server.reset();
+    m_calls.reset();
+    m_events.reset();
 }
 
 quint16 ApiFixture::port() const

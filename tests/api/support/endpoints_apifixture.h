@@ -21,6 +21,8 @@
 #include <memory>
 
 namespace enlace {
+class CallFlow;
+class EventLog;
 class HttpServer;
 class MessageCatalog;
 class SecretBox;
@@ -57,7 +59,8 @@ struct HttpReply
 };
 
 // The real HTTP server of the API started in-process on a random port over a scratch database
-// (SQLite or PostgreSQL), with the routes of the endpoint files, a RecordingPbx and a FakeClock.
+// (SQLite or PostgreSQL), with the routes of the endpoint files, the real CallFlow and EventLog
+// over a RecordingPbx (no SiteDelivery), and a FakeClock.
 // Tests seed data through the repositories and speak HTTP with QNetworkAccessManager.
 class ApiFixture final
 {
@@ -75,6 +78,7 @@ public:
     ApiServices &services() { return m_services; }
     ApiRouter &router() { return m_router; }
     RecordingPbx &pbx() { return *m_pbx; }
+    EventLog &events() { return *m_events; }
     FakeClock &clock() { return m_clock; }
     quint16 port() const;
 
@@ -142,6 +146,8 @@ private:
     std::unique_ptr<MessageCatalog> m_catalog;
     std::unique_ptr<RecordingPbx> m_pbx;
     std::unique_ptr<SecretBox> m_secrets;
+    std::unique_ptr<EventLog> m_events;
+    std::unique_ptr<CallFlow> m_calls;
     ApiServices m_services;
     ApiRouter m_router;
     std::unique_ptr<HttpServer> m_server;
