@@ -169,7 +169,7 @@ Result<void> CampaignRepository::writeQueue(qint64 campaignId, const QList<qint6
     return {};
 }
 
-Result<Campaign> CampaignRepository::create(const Campaign &campaign)
+Result<Campaign> CampaignRepository::createOnce(const Campaign &campaign)
 {
     Campaign c = campaign;
     c.id = 0;
@@ -195,7 +195,7 @@ Result<Campaign> CampaignRepository::create(const Campaign &campaign)
     return find(id.value());
 }
 
-Result<Campaign> CampaignRepository::update(const Campaign &campaign)
+Result<Campaign> CampaignRepository::updateOnce(const Campaign &campaign)
 {
     Database::Transaction tx(*m_db);
     auto exists = m_db->scalar(u"SELECT id FROM campaigns WHERE id = ?"_s, { campaign.id });
@@ -223,6 +223,24 @@ Result<Campaign> CampaignRepository::update(const Campaign &campaign)
     if (auto r = tx.commit(); !r)
         return r.error();
     return find(campaign.id);
+}
+
+// As in ExternalSystemRepository: a clash with a row another session saved meanwhile is answered
+// by a second attempt, which reports it as a validation error.
+Result<Campaign> CampaignRepository::create(const Campaign &campaign)
+{
+    auto r = createOnce(campaign);
+    if (!r && r.error().kind == Error::Kind::Conflict)
+        return createOnce(campaign);
+    return r;
+}
+
+Result<Campaign> CampaignRepository::update(const Campaign &campaign)
+{
+    auto r = updateOnce(campaign);
+    if (!r && r.error().kind == Error::Kind::Conflict)
+        return updateOnce(campaign);
+    return r;
 }
 
 Result<Campaign> CampaignRepository::find(qint64 id) const

@@ -46,6 +46,8 @@ public:
 
 private:
     Result<IdentityRules::CampaignContext> context(const Campaign &campaign) const;
+    Result<Campaign> createOnce(const Campaign &campaign);
+    Result<Campaign> updateOnce(const Campaign &campaign);
     Result<void> writeQueue(qint64 campaignId, const QList<qint64> &agentIds);
 
     std::shared_ptr<Database> m_db;

@@ -19,13 +19,6 @@ QString keyHash(const QString &key)
     return QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-Error nameConflict()
-{
-    ValidationErrors errors;
-    errors.add(u"nombre"_s, IdentityRules::checkSystemName(u"x"_s, true).entries().first().message);
-    return Error::invalid(errors);
-}
-
 }   // namespace
 
 ExternalSystemRepository::ExternalSystemRepository(std::shared_ptr<Database> db)
@@ -58,7 +51,7 @@ Result<bool> ExternalSystemRepository::nameTaken(const QString &name, qint64 exc
     return other->isValid();
 }
 
-Result<ExternalSystem> ExternalSystemRepository::create(const ExternalSystem &system)
+Result<ExternalSystem> ExternalSystemRepository::createOnce(const ExternalSystem &system)
 {
     Database::Transaction tx(*m_db);
     auto taken = nameTaken(system.name, 0);
@@ -72,7 +65,7 @@ Result<ExternalSystem> ExternalSystemRepository::create(const ExternalSystem &sy
         return Error::invalid(errors);
     auto id = m_db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { system.name.trimmed() });
     if (!id)
-        return id.error().kind == Error::Kind::Conflict ? nameConflict() : id.error();
+        return id.error();
     for (const AgentExternalId &row : system.agents) {
         auto r = m_db->insert(u"INSERT INTO agent_external_ids (system_id, agent_id, external_id) VALUES (?, ?, ?)"_s,
                               { id.value(), row.agentId, row.externalId.trimmed() });
@@ -84,7 +77,7 @@ Result<ExternalSystem> ExternalSystemRepository::create(const ExternalSystem &sy
     return find(id.value());
 }
 
-Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &system)
+Result<ExternalSystem> ExternalSystemRepository::updateOnce(const ExternalSystem &system)
 {
     Database::Transaction tx(*m_db);
     auto exists = m_db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, { system.id });
@@ -144,7 +137,7 @@ Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &sy
     if (auto r
         = m_db->exec(u"UPDATE external_systems SET name = ? WHERE id = ?"_s, { system.name.trimmed(), system.id });
         !r)
-        return r.error().kind == Error::Kind::Conflict ? nameConflict() : r.error();
+        return r.error();
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         if (!listed.contains(it.key())) {
             if (auto r = m_db->exec(u"DELETE FROM agent_external_ids WHERE id = ?"_s, { it.key() }); !r)
@@ -181,6 +174,25 @@ Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &sy
     if (auto c = tx.commit(); !c)
         return c.error();
     return find(system.id);
+}
+
+// A unique index can still refuse a write when another session saved a clashing row between our
+// checks and our write. The failed attempt is rolled back; a second one sees that row and answers
+// with the validation error naming it, never with the database's error.
+Result<ExternalSystem> ExternalSystemRepository::create(const ExternalSystem &system)
+{
+    auto r = createOnce(system);
+    if (!r && r.error().kind == Error::Kind::Conflict)
+        return createOnce(system);
+    return r;
+}
+
+Result<ExternalSystem> ExternalSystemRepository::update(const ExternalSystem &system)
+{
+    auto r = updateOnce(system);
+    if (!r && r.error().kind == Error::Kind::Conflict)
+        return updateOnce(system);
+    return r;
 }
 
 Result<ExternalSystem> ExternalSystemRepository::find(qint64 id) const

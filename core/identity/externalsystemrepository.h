@@ -37,6 +37,8 @@ public:
     static Error notFound();
 
 private:
+    Result<ExternalSystem> createOnce(const ExternalSystem &system);
+    Result<ExternalSystem> updateOnce(const ExternalSystem &system);
     Result<QSet<qint64>> agentIds() const;
     Result<bool> nameTaken(const QString &name, qint64 exceptId) const;
 
