@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <barrier>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace enlace;
 
@@ -268,6 +271,43 @@ private Q_SLOTS:
         QCOMPARE(now->agents.size(), 2);
         QCOMPARE(now->agents.at(0).externalId, u"X"_s);
         QCOMPARE(test::countRows(db, u"agent_external_ids"_s), 3);
+    }
+
+    // Two sessions save the same name at once. Whoever loses, even when both pass the checks before
+    // either writes (PostgreSQL, read committed), gets the validation error, not the index's.
+    void concurrentCreates_loserGetsValidationError_data() { test::addBackendRows(); }
+    void concurrentCreates_loserGetsValidationError()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const qint64 agent = test::insertAgent(*scratch.db(), u"a1"_s);
+        constexpr int kRounds = 15;
+        std::barrier start(2);
+        QList<Error::Kind> outcomes[2];
+        QStringList fields[2];
+        auto session = [&](int who) {
+            ExternalSystemRepository systems(scratch.db());
+            for (int round = 0; round < kRounds; ++round) {
+                start.arrive_and_wait();
+                auto r = systems.create({ 0, u"Race %1"_s.arg(round), { { 0, agent, u"X"_s } } });
+                outcomes[who].append(r.ok() ? Error::Kind::Internal : r.error().kind);
+                fields[who].append(r.ok() ? u"ok"_s : r.error().fields.fields().join(u','));
+            }
+        };
+        std::thread a(session, 0);
+        std::thread b(session, 1);
+        a.join();
+        b.join();
+        for (int round = 0; round < kRounds; ++round) {
+            const QString one = fields[0].at(round);
+            const QString two = fields[1].at(round);
+            QVERIFY2((one == u"ok"_s) != (two == u"ok"_s), qPrintable(one + u" / "_s + two));
+            const int loser = one == u"ok"_s ? 1 : 0;
+            QCOMPARE(outcomes[loser].at(round), Error::Kind::Invalid);
+            QCOMPARE(fields[loser].at(round), u"nombre"_s);
+        }
+        QCOMPARE(test::countRows(*scratch.db(), u"external_systems"_s), kRounds);
+        QCOMPARE(test::countRows(*scratch.db(), u"agent_external_ids"_s), kRounds);
     }
 
     void update_unknownSystemIsNotFound_data() { test::addBackendRows(); }
