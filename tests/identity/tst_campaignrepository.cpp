@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <barrier>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace enlace;
 
@@ -447,6 +450,41 @@ private Q_SLOTS:
         QCOMPARE(now.name, u"Second"_s);
         QCOMPARE(now.externalId, u"c2"_s);
         QCOMPARE(now.agentIds, QList<qint64> { w.a1 });
+    }
+
+    // Two sessions give the same external id in one system at once: one wins, the other is told
+    // which field, as if it had saved second.
+    void concurrentCreates_loserGetsValidationError_data() { test::addBackendRows(); }
+    void concurrentCreates_loserGetsValidationError()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const World w(scratch.db());
+        constexpr int kRounds = 10;
+        std::barrier start(2);
+        QStringList fields[2];
+        auto session = [&](int who) {
+            CampaignRepository campaigns(scratch.db());
+            for (int round = 0; round < kRounds; ++round) {
+                Campaign c;
+                c.name = u"Race %1 by %2"_s.arg(round).arg(who);
+                c.externalSystemId = w.s1;
+                c.externalId = u"race-%1"_s.arg(round);
+                c.contactDatabaseId = w.dbWithId;
+                start.arrive_and_wait();
+                auto r = campaigns.create(c);
+                fields[who].append(r.ok() ? u"ok"_s : r.error().fields.fields().join(u','));
+            }
+        };
+        std::thread a(session, 0);
+        std::thread b(session, 1);
+        a.join();
+        b.join();
+        for (int round = 0; round < kRounds; ++round) {
+            const QStringList pair { fields[0].at(round), fields[1].at(round) };
+            QVERIFY2(pair.contains(u"ok"_s) && pair.contains(u"id_externo"_s), qPrintable(pair.join(u" / "_s)));
+        }
+        QCOMPARE(test::countRows(*scratch.db(), u"campaigns"_s), 1 + kRounds);
     }
 
     void update_interactionTypeTransitions_data()
