@@ -69,7 +69,8 @@ public:
     // The outcome of the last start(), once importFinished() was emitted.
     std::optional<Result<ImportSummary>> result() const;
 
-    void setBatchSize(int rows) { m_batchSize = qMax(1, rows); }
+    // Rows per INSERT; 0 (the default) picks per store (SQLite 500, PostgreSQL 5000).
+    void setBatchSize(int rows) { m_batchSize = qMax(0, rows); }
     int batchSize() const { return m_batchSize; }
     // Minimum time between two importProgressed() of one phase (the first and last always come).
     void setProgressIntervalMs(int ms) { m_progressIntervalMs = qMax(0, ms); }
@@ -91,7 +92,7 @@ private:
     SystemClock m_systemClock;
     const Clock &m_clock;
     std::atomic<bool> m_cancel{false};
-    int m_batchSize = 500;
+    int m_batchSize = 0;
     int m_progressIntervalMs = 100;
     int m_maxErrors = 20;
     QThread *m_thread = nullptr;

@@ -175,6 +175,38 @@ private Q_SLOTS:
             QCOMPARE(repo.findByExternalId(result->databaseId, u"C-004"_s)->values, expected.at(3));
     }
 
+    void awkwardValues_roundTripExactly_data() { test::addBackendRows(); }
+    void awkwardValues_roundTripExactly()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QTemporaryDir dir;
+        // Backslashes, braces, the word NULL, JSON and SQL punctuation, control characters.
+        const QList<QStringList> rows{
+            {u"1"_s, u"C:\\dir\\ \\\"x\\\""_s, u"NULL"_s, u"{a,b}"_s},
+            {u"2"_s, u"'; DROP TABLE contacts; --"_s, u"null"_s, u"[\"]\u0001"_s},
+            {u"3"_s, u"\\"_s, u" "_s, u"}{"_s},
+        };
+        QByteArray bytes = "phone,a,ext,b\n";
+        for (const QStringList &r : rows) {
+            QStringList quoted;
+            for (const QString &v : r)
+                quoted.append(u'"' + QString(v).replace(u'"', u"\"\""_s) + u'"');
+            bytes += quoted.join(u',').toUtf8() + "\n";
+        }
+        ContactImporter importer(scratch.db());
+        auto r = importer.importFile(newDatabase(test::writeFile(dir.path(), u"a.csv"_s, bytes)));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : errorText(r.error())));
+        ContactRepository repo(scratch.db());
+        const QList<Contact> contacts = repo.list(r->databaseId, 0, 10);
+        QCOMPARE(contacts.size(), rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QCOMPARE(contacts.at(i).values, rows.at(i));
+            QCOMPARE(contacts.at(i).externalId, rows.at(i).at(2));
+        }
+        QCOMPARE(repo.findByExternalId(r->databaseId, u"NULL"_s)->phone, u"1"_s);
+    }
+
     void repeatedExternalId_messageInSpanish()
     {
         ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
