@@ -169,7 +169,11 @@ const QList<Migration> &schemaMigrations()
                 lease_owner TEXT NULL,
                 lease_until BIGINT NULL,
                 last_status INTEGER NULL,
-                last_error TEXT NULL))"_s,
+                last_error TEXT NULL,
+                auth_id BIGINT NULL,
+                timeout_ms INTEGER NOT NULL DEFAULT 10000,
+                max_attempts INTEGER NOT NULL DEFAULT 8,
+                signature_secret_enc {blob} NULL))"_s,
              uR"(CREATE INDEX outbox_due ON outbox (next_attempt_at))"_s,
              uR"(CREATE TABLE delivery_outcomes (
                 id {pk},

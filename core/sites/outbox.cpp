@@ -1,0 +1,201 @@
+#include <core/sites/outbox.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+namespace {
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QString headersToJson(const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QJsonArray array;
+    for (const auto &h : headers)
+        array.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<QPair<QByteArray, QByteArray>> headersFromJson(const QString &json)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonArray pair = v.toArray();
+        headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
+    }
+    return headers;
+}
+
+} // namespace
+
+Outbox::Outbox(std::shared_ptr<Database> db, const SecretBox &box) : m_db(std::move(db)), m_box(box)
+{
+}
+
+Result<QString> Outbox::add(const OutboxItem &item, qint64 nowMs) const
+{
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QVariant secret = item.signatureSecret.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(m_box.seal(item.signatureSecret));
+    auto r = m_db->exec(
+        u"INSERT INTO outbox (idempotency_key, site_id, agent_id, call_id, method, url, headers_json, body, created_at, next_attempt_at, "
+        "attempts, auth_id, timeout_ms, max_attempts, signature_secret_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"_s,
+        {key, nullableId(item.siteId), nullableId(item.agentId), nullableText(item.callId), QString::fromLatin1(item.request.method),
+         item.request.url.toString(QUrl::FullyEncoded), headersToJson(item.request.headers), item.request.body, nowMs, nowMs,
+         item.authId ? QVariant(*item.authId) : QVariant(QMetaType::fromType<qint64>()), item.timeoutMs, item.maxAttempts, secret});
+    if (!r)
+        return r.error();
+    return key;
+}
+
+Result<QList<OutboxEntry>> Outbox::claim(const QString &owner, qint64 nowMs, qint64 leaseUntilMs, int limit) const
+{
+    // One statement: on PostgreSQL the inner SELECT locks the rows it picks and skips rows another
+    // instance is claiming at this moment; on SQLite the statement holds the single write lock.
+    auto q = m_db->exec(u"UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE next_attempt_at <= ? "
+                        "AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ?"_s
+                            + m_db->lockClause()
+                            + u") RETURNING id, idempotency_key, site_id, agent_id, call_id, method, url, headers_json, body, created_at, "
+                              "attempts, auth_id, timeout_ms, max_attempts, signature_secret_enc"_s,
+                        {owner, leaseUntilMs, nowMs, nowMs, limit});
+    if (!q)
+        return q.error();
+    QList<OutboxEntry> entries;
+    while (q->next()) {
+        OutboxEntry e;
+        e.id = q->value(0).toLongLong();
+        e.key = q->value(1).toString();
+        e.item.siteId = q->value(2).toLongLong();
+        e.item.agentId = q->value(3).toLongLong();
+        e.item.callId = q->value(4).toString();
+        e.item.request.method = q->value(5).toString().toLatin1();
+        e.item.request.url = QUrl(q->value(6).toString(), QUrl::StrictMode);
+        e.item.request.headers = headersFromJson(q->value(7).toString());
+        e.item.request.body = q->value(8).toByteArray();
+        e.createdAtMs = q->value(9).toLongLong();
+        e.attempts = q->value(10).toInt();
+        if (!q->value(11).isNull())
+            e.item.authId = q->value(11).toLongLong();
+        e.item.timeoutMs = q->value(12).toInt();
+        e.item.maxAttempts = q->value(13).toInt();
+        if (!q->value(14).isNull()) {
+            auto secret = m_box.open(q->value(14).toByteArray());
+            e.item.signatureSecret = secret ? secret.value() : QByteArray();
+            e.secretUnreadable = !secret;
+        }
+        entries.append(std::move(e));
+    }
+    std::sort(entries.begin(), entries.end(), [](const OutboxEntry &a, const OutboxEntry &b) { return a.id < b.id; });
+    return entries;
+}
+
+Result<void> Outbox::reschedule(qint64 id, const QString &owner, int attempts, qint64 nextAttemptAtMs, int lastStatus, const QString &lastError) const
+{
+    auto r = m_db->exec(u"UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?, lease_owner = NULL, "
+                        "lease_until = NULL WHERE id = ? AND lease_owner = ?"_s,
+                        {attempts, nextAttemptAtMs, lastStatus > 0 ? QVariant(lastStatus) : QVariant(QMetaType::fromType<int>()),
+                         nullableText(lastError), id, owner});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<bool> Outbox::finish(qint64 id, const QString &owner, const DeliveryOutcome &outcome, qint64 nowMs) const
+{
+    Database::Transaction tx(*m_db);
+    auto del = m_db->exec(u"DELETE FROM outbox WHERE id = ? AND lease_owner = ?"_s, {id, owner});
+    if (!del)
+        return del.error();
+    if (del->numRowsAffected() != 1) {
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        return false;
+    }
+    auto ins = m_db->exec(u"INSERT INTO delivery_outcomes (idempotency_key, site_id, agent_id, call_id, delivered, status, attempts, latency_ms, "
+                          "last_error, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                          {outcome.key, nullableId(outcome.siteId), nullableId(outcome.agentId), nullableText(outcome.callId),
+                           outcome.delivered ? 1 : 0,
+                           outcome.httpStatus > 0 ? QVariant(outcome.httpStatus) : QVariant(QMetaType::fromType<int>()), outcome.attempts,
+                           outcome.latencyMs, nullableText(outcome.lastError), nowMs});
+    if (!ins)
+        return ins.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return true;
+}
+
+Result<void> Outbox::release(const QString &owner) const
+{
+    auto r = m_db->exec(u"UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?"_s, {owner});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> Outbox::release(const QString &owner, const QList<qint64> &ids) const
+{
+    Database::Transaction tx(*m_db);
+    for (qint64 id : ids)
+        if (auto r = m_db->exec(u"UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?"_s, {id, owner}); !r)
+            return r.error();
+    return tx.commit();
+}
+
+Result<qint64> Outbox::pendingCount() const
+{
+    auto r = m_db->scalar(u"SELECT COUNT(*) FROM outbox"_s);
+    if (!r)
+        return r.error();
+    return r->toLongLong();
+}
+
+Result<std::optional<qint64>> Outbox::nextClaimableAt() const
+{
+    auto r = m_db->scalar(u"SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until "
+                          "ELSE next_attempt_at END) FROM outbox"_s);
+    if (!r)
+        return r.error();
+    if (r->isNull() || !r->isValid())
+        return std::optional<qint64>();
+    return std::optional<qint64>(r->toLongLong());
+}
+
+Result<QList<DeliveryOutcome>> Outbox::outcomes(const QString &key) const
+{
+    auto q = m_db->exec(u"SELECT idempotency_key, site_id, agent_id, call_id, delivered, status, attempts, latency_ms, last_error "
+                        "FROM delivery_outcomes WHERE idempotency_key = ? ORDER BY id"_s,
+                        {key});
+    if (!q)
+        return q.error();
+    QList<DeliveryOutcome> out;
+    while (q->next()) {
+        DeliveryOutcome o;
+        o.key = q->value(0).toString();
+        o.siteId = q->value(1).toLongLong();
+        o.agentId = q->value(2).toLongLong();
+        o.callId = q->value(3).toString();
+        o.delivered = q->value(4).toInt() != 0;
+        o.httpStatus = q->value(5).toInt();
+        o.attempts = q->value(6).toInt();
+        o.latencyMs = q->value(7).toLongLong();
+        o.lastError = q->value(8).toString();
+        o.givenUp = !o.delivered;
+        out.append(o);
+    }
+    return out;
+}
+
+} // namespace enlace
