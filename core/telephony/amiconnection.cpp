@@ -4,6 +4,8 @@
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -110,6 +112,11 @@ void AmiConnection::connectSocket()
         auto *ssl = new QSslSocket(this);
         if (!m_options.verifyPeer)
             ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (!m_options.caFile.isEmpty()) {
+            QSslConfiguration config = ssl->sslConfiguration();
+            config.addCaCertificates(QSslCertificate::fromPath(m_options.caFile, QSsl::Pem));
+            ssl->setSslConfiguration(config);
+        }
         m_socket = ssl;
         connect(ssl, &QSslSocket::encrypted, this, &AmiConnection::handleConnected);
         connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError> &errors) {
@@ -147,6 +154,7 @@ void AmiConnection::connectSocket()
 
 void AmiConnection::handleConnected()
 {
+    qCDebug(lcAmi) << "connected" << (m_options.tls ? "(TLS established)" : "");
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
     setState(State::LoggingIn);

@@ -33,6 +33,7 @@ public:
         quint16 port = 5038;
         bool tls = false;
         bool verifyPeer = true;
+        QString caFile;              // PEM certificates to trust besides the system's (a private CA)
         QString username;
         QString secret;              // never logged, never put in an error
         bool md5Challenge = false;   // Login with Challenge/Key instead of the plain Secret

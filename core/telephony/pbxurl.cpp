@@ -64,6 +64,10 @@ Result<PbxUrl> PbxUrl::parse(const QString &text)
             c.tls = flag(value);
         } else if (key == u"verify"_s) {
             c.verifyPeer = flag(value);
+        } else if (key == u"ca"_s) {
+            if (!QFile::exists(value))
+                return invalid(u"cannot read ca file %1"_s.arg(value));
+            c.caFile = value;
         } else if (key == u"auth"_s) {
             if (value != u"md5"_s && value != u"plain"_s)
                 return invalid(u"auth must be md5 or plain"_s);

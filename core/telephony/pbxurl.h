@@ -11,6 +11,7 @@ namespace enlace {
 //   simulated                                   the embedded SimulatedPbx (the default)
 //   ami://user:secret@host[:5038][?options]     an Asterisk manager port
 // Options (query items): tls=1 (TLS, default port 5039), verify=0 (accept any certificate),
+//   ca=/path.pem (trust this CA too, e.g. a self-signed Asterisk certificate),
 //   auth=md5|plain (default md5: the secret never crosses the wire), secret_file=/path (read the
 //   secret from a file instead of the URL), ping=<s> (keep-alive, default 20), timeout=<ms>
 //   (originate, default 45000), channel=, context=, exten= (templates, defaults are OMniLeads'

@@ -91,6 +91,55 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
     }
 
+    void tls_withTheServersCertificateTrusted_logsIn()
+    {
+        auto peer = test::startTlsPeer(u"login_plain.txt"_s);
+        QVERIFY(peer);
+        auto options = test::amiOptions(peer->port());
+        options.tls = true;
+        options.caFile = test::testDataPath(u"ami/tls/test-asterisk.pem"_s);
+        AmiConnection ami(options);
+        QSignalSpy ready(&ami, &AmiConnection::ready);
+        QSignalSpy failed(&ami, &AmiConnection::loginFailed);
+        ami.open();
+        QTRY_COMPARE(ready.size(), 1);
+        QCOMPARE(failed.size(), 0);
+        QTRY_VERIFY(peer->finished());
+        QCOMPARE(peer->errors(), QStringList());
+    }
+
+    void tls_untrustedCertificate_isAFinalError()
+    {
+        auto peer = test::startTlsPeer(u"login_plain.txt"_s);
+        QVERIFY(peer);
+        auto options = test::amiOptions(peer->port());
+        options.tls = true;
+        options.reconnectMinMs = 1;
+        AmiConnection ami(options);
+        QSignalSpy ready(&ami, &AmiConnection::ready);
+        QSignalSpy failed(&ami, &AmiConnection::loginFailed);
+        ami.open();
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(u"certificate"_s, Qt::CaseInsensitive), qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(ami.state(), AmiConnection::State::Failed);
+        QVERIFY(!ami.isReconnectScheduled());
+        QCOMPARE(ready.size(), 0);
+        QVERIFY(peer->received().isEmpty());   // no credentials went to an unverified server
+    }
+
+    void tls_verificationOff_acceptsAnyCertificate()
+    {
+        auto peer = test::startTlsPeer(u"login_plain.txt"_s);
+        QVERIFY(peer);
+        auto options = test::amiOptions(peer->port());
+        options.tls = true;
+        options.verifyPeer = false;
+        AmiConnection ami(options);
+        QSignalSpy ready(&ami, &AmiConnection::ready);
+        ami.open();
+        QTRY_COMPARE(ready.size(), 1);
+    }
+
     void eventsInterleavedWithResponsesAndLists_areRoutedApart_data() { addChunkRows(); }
     void eventsInterleavedWithResponsesAndLists_areRoutedApart()
     {

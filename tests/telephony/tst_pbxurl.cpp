@@ -69,6 +69,18 @@ private Q_SLOTS:
         QCOMPARE(o.extraVariables[0].second, u"{campaignId}"_s);
     }
 
+    void caFile_isKeptForTheTlsHandshake()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"ca.pem"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        auto url = PbxUrl::parse(u"ami://u:s@pbx?tls=1&ca="_s + path);
+        QVERIFY(url.ok());
+        QCOMPARE(url->amiOptions().connection.caFile, path);
+    }
+
     void tls_defaultsToPort5039()
     {
         auto url = PbxUrl::parse(u"ami://u:s@pbx?tls=1"_s);
@@ -119,6 +131,7 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << u"ami://u:Hidden1@pbx?colour=red"_s << u"unknown option 'colour'"_s;
         QTest::newRow("bad ping") << u"ami://u:Hidden1@pbx?ping=often"_s << u"ping must be"_s;
         QTest::newRow("unreadable secret file") << u"ami://u@pbx?secret_file=/nonexistent/x"_s << u"cannot read secret_file"_s;
+        QTest::newRow("missing ca file") << u"ami://u:Hidden1@pbx?tls=1&ca=/nonexistent/ca.pem"_s << u"cannot read ca file"_s;
     }
     void invalid_isAClearErrorWithoutTheSecret()
     {

@@ -26,6 +26,17 @@ inline std::unique_ptr<ScriptedAmiPeer> startPeer(const QString &file, int chunk
     return peer;
 }
 
+inline std::unique_ptr<ScriptedAmiPeer> startTlsPeer(const QString &file)
+{
+    auto script = AmiTranscript::load(testDataPath(QStringLiteral("ami/") + file));
+    if (!script.ok())
+        return {};
+    auto peer = std::make_unique<ScriptedAmiPeer>(std::move(script).value());
+    if (!peer->listenTls(testDataPath(QStringLiteral("ami/tls/test-asterisk.pem")), testDataPath(QStringLiteral("ami/tls/test-asterisk.key"))))
+        return {};
+    return peer;
+}
+
 inline AmiConnection::Options amiOptions(quint16 port, const QString &secret = QStringLiteral("s3cr3t-pw"))
 {
     AmiConnection::Options o;

@@ -1,6 +1,11 @@
 #include <tests/telephony/support/scriptedamipeer.h>
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -20,21 +25,47 @@ const QRegularExpression &varPattern()
 
 } // namespace
 
-ScriptedAmiPeer::ScriptedAmiPeer(AmiTranscript script, QObject *parent) : QObject(parent), m_script(std::move(script))
-{
-    connect(&m_server, &QTcpServer::newConnection, this, &ScriptedAmiPeer::handleNewConnection);
-}
+ScriptedAmiPeer::ScriptedAmiPeer(AmiTranscript script, QObject *parent) : QObject(parent), m_script(std::move(script)) {}
 
 ScriptedAmiPeer::~ScriptedAmiPeer() = default;
 
 bool ScriptedAmiPeer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    m_server = std::make_unique<QTcpServer>();
+    connect(m_server.get(), &QTcpServer::newConnection, this, &ScriptedAmiPeer::handleNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+bool ScriptedAmiPeer::listenTls(const QString &certificatePath, const QString &keyPath)
+{
+    QFile certFile(certificatePath);
+    QFile keyFile(keyPath);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return false;
+    const QSslCertificate certificate(&certFile, QSsl::Pem);
+    const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    if (certificate.isNull() || key.isNull()) {
+        qWarning("ScriptedAmiPeer: cannot load the TLS certificate or key");
+        return false;
+    }
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(certificate);
+    config.setPrivateKey(key);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(config);
+    connect(server.get(), &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
+        m_errors.append(u"TLS server: "_s + socket->errorString());
+    });
+    // QSslServer queues a connection only once its handshake is done, and says so with this signal.
+    connect(server.get(), &QTcpServer::pendingConnectionAvailable, this, &ScriptedAmiPeer::handleNewConnection);
+    m_server = std::move(server);
+    return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
 void ScriptedAmiPeer::handleNewConnection()
 {
-    while (QTcpSocket *s = m_server.nextPendingConnection()) {
+    while (QTcpSocket *s = m_server->nextPendingConnection()) {
         s->setParent(this);
         s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         ++m_connections;

@@ -10,6 +10,7 @@
 #include <QTcpServer>
 
 #include <deque>
+#include <memory>
 
 class QTcpSocket;
 
@@ -29,7 +30,9 @@ public:
     ~ScriptedAmiPeer() override;
 
     bool listen();
-    quint16 port() const { return m_server.serverPort(); }
+    // Like Asterisk with tlsenable=yes: the handshake comes first, then the same conversation.
+    bool listenTls(const QString &certificatePath, const QString &keyPath);
+    quint16 port() const { return m_server ? m_server->serverPort() : 0; }
     // 0: write each batch at once; n: write n bytes per event-loop turn.
     void setChunkSize(int bytes) { m_chunkSize = bytes; }
 
@@ -57,7 +60,7 @@ private:
     QByteArray substitute(const QByteArray &text) const;
 
     AmiTranscript m_script;
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
     QPointer<QTcpSocket> m_socket;
     QList<QTcpSocket *> m_waitingSockets;
     AmiParser m_parser;
