@@ -20,6 +20,8 @@ BENCH="$BUILD/bench/import/bench_import"
 CSV="$WORK/contacts.csv"
 python3 "$ROOT/bench/import/generate.py" "$ROWS" >"$CSV"
 SIZE_MB=$(( $(stat -c %s "$CSV") / 1048576 ))
+python3 "$ROOT/bench/import/to_contacts.py" "$CSV" >"$WORK/contacts4.csv"
+CONTACTS="id INTEGER PRIMARY KEY AUTOINCREMENT, database_id BIGINT NOT NULL, external_id TEXT NULL, phone TEXT NOT NULL, values_json TEXT NOT NULL, UNIQUE (database_id, external_id)"
 COLS="telefono TEXT, nombre TEXT, apellido TEXT, email TEXT, ciudad TEXT, direccion TEXT, telefono2 TEXT, id_cliente TEXT"
 
 # measure LABEL COMMAND...: wall seconds and peak RSS (MiB) from GNU time.
@@ -58,6 +60,15 @@ measure "sqlite3 .import, PRAGMA cache_size=-65536" sqlite3 "$WORK/ref64.db" "PR
 REF64=$(cat "$WORK/last_wall"); REF64_CPU=$(cat "$WORK/last_cpu")
 awk -v a="$ENLACE_SQLITE" -v b="$REF64" -v c="$ENLACE_SQLITE_CPU" -v d="$REF64_CPU" \
   'BEGIN { printf "| ratio Enlace / sqlite3 with the same cache | %.2f× | %.2f× | | | |\n", a / b, c / d }'
+# Floor for Enlace's own schema: the same rows, already converted, loaded by sqlite3 into a copy
+# of the contacts table (primary key, unique external id, phone index), same cache.
+sqlite3 "$WORK/floor.db" "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE contacts ($CONTACTS); CREATE INDEX contacts_phone ON contacts (database_id, phone); CREATE TABLE staging (database_id, external_id, phone, values_json);" >/dev/null
+measure "floor: sqlite3 .import of the converted rows into the contacts schema" sqlite3 "$WORK/floor.db" "PRAGMA cache_size=-65536" \
+  ".import --csv $WORK/contacts4.csv staging" \
+  "INSERT INTO contacts (database_id, external_id, phone, values_json) SELECT database_id, NULLIF(external_id, ''), phone, values_json FROM staging"
+FLOOR=$(cat "$WORK/last_wall"); FLOOR_CPU=$(cat "$WORK/last_cpu")
+awk -v a="$ENLACE_SQLITE" -v b="$FLOOR" -v c="$ENLACE_SQLITE_CPU" -v d="$FLOOR_CPU" \
+  'BEGIN { printf "| ratio Enlace / floor for its schema | %.2f× | %.2f× | | | |\n", a / b, c / d }'
 
 if [[ -n "$PG_URL" ]]; then
   SCHEMA="bench_import_$$"
@@ -69,5 +80,11 @@ if [[ -n "$PG_URL" ]]; then
   measure "psql \\copy (UNIQUE index on id_cliente)" psql "$PG_URL" -qc "\\copy ${SCHEMA}_ref.ref FROM '$CSV' WITH (FORMAT csv, HEADER true)"
   REF_PG=$(cat "$WORK/last_wall")
   awk -v a="$ENLACE_PG" -v b="$REF_PG" 'BEGIN { printf "| ratio Enlace / COPY | %.2f× | | | | goal ≤ 1.5× (wall; the server does the work) |\n", a / b }'
+  PGCONTACTS="${CONTACTS/INTEGER PRIMARY KEY AUTOINCREMENT/BIGSERIAL PRIMARY KEY}"
+  psql "$PG_URL" -qc "CREATE TABLE ${SCHEMA}_ref.contacts ($PGCONTACTS); CREATE INDEX ON ${SCHEMA}_ref.contacts (database_id, phone);"
+  measure "floor: psql \copy of the converted rows into the contacts schema" psql "$PG_URL" -qc \
+    "\copy ${SCHEMA}_ref.contacts (database_id, external_id, phone, values_json) FROM '$WORK/contacts4.csv' WITH (FORMAT csv)"
+  FLOOR_PG=$(cat "$WORK/last_wall")
+  awk -v a="$ENLACE_PG" -v b="$FLOOR_PG" 'BEGIN { printf "| ratio Enlace / COPY floor for its schema | %.2f× | | | | |\n", a / b }'
   psql "$PG_URL" -qc "SET client_min_messages TO WARNING; DROP SCHEMA $SCHEMA CASCADE; DROP SCHEMA ${SCHEMA}_ref CASCADE;"
 fi
