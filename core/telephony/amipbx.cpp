@@ -63,7 +63,18 @@ AmiPbx::AmiPbx(Options options, const Clock &clock, QObject *parent)
     });
 }
 
-AmiPbx::~AmiPbx() = default;
+AmiPbx::~AmiPbx()
+{
+    // While every member is still alive: whoever waits for an originate hears about it once, and
+    // the connection's own handlers (which reach into this object) run now, not from its destructor.
+    m_connection.disconnect(this);
+    auto pending = std::exchange(m_originates, {});
+    for (auto &[id, p] : pending) {
+        if (p.done)
+            p.done(telephony::originateFailed(u"the PBX connection was shut down"_s, p.request.phone));
+    }
+    m_connection.close();
+}
 
 void AmiPbx::start()
 {

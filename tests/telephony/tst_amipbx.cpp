@@ -3,6 +3,7 @@
 #include <tests/support/fakeclock.h>
 #include <tests/telephony/support/amitestutil.h>
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -267,6 +268,29 @@ private Q_SLOTS:
         QVERIFY(!pbx.connection().isReconnectScheduled());
         QCOMPARE(peer->connections(), 1);
         QCOMPARE(failed.size(), 1);
+    }
+
+    void destroyedWhileOriginating_answersTheCallerOnce()
+    {
+        // The originate transcript up to the Originate: Asterisk then stays silent.
+        QFile file(test::testDataPath(u"ami/pbx_originate_error.txt"_s));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        auto script = test::AmiTranscript::parse(text.left(text.indexOf("< Response: Error")));
+        QVERIFY(script.ok());
+        auto peer = std::make_unique<test::ScriptedAmiPeer>(std::move(script).value());
+        QVERIFY(peer->listen());
+        test::FakeClock clock;
+        auto pbx = std::make_unique<AmiPbx>(pbxOptions(peer->port()), clock);
+        pbx->start();
+        QTRY_VERIFY(pbx->isConnected());
+        Outcome outcome;
+        pbx->originate(omnileadsRequest(), [&](Result<QString> r) { ++outcome.calls; outcome.result = std::move(r); });
+        QTRY_VERIFY(peer->finished());   // the Originate arrived
+        pbx.reset();
+        QCOMPARE(outcome.calls, 1);
+        QVERIFY(!outcome.result->ok());
+        QCOMPARE(outcome.result->error().text(), u"Originate failed by the PBX connection was shut down - contacto: 5491155551234"_s);
     }
 
     void originate_whileDisconnected_failsWithoutBlocking()
