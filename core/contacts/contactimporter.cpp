@@ -397,7 +397,29 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
     const QVariant nullText(QMetaType::fromType<QString>());
     const bool postgres = m_db->dialect() == SqlDialect::Postgres;
     const int batchSize = int(qMin<qint64>(m_batchSize > 0 ? m_batchSize : (postgres ? 5000 : 500), rows));
-    auto text = [](QByteArrayView bytes) { return QVariant(bytes.toByteArray()); };
+    // SQLite: the batch's values are copied back to back into one arena and bound, once the
+    // batch is complete, as raw views on it (no allocation per value; SQLite reads them in place
+    // during exec, before the arena is reused).
+    QByteArray arena;
+    struct Slice
+    {
+        qsizetype offset;
+        qsizetype size;   // -1: NULL
+    };
+    QList<Slice> slices;
+    auto keep = [&](QByteArrayView bytes, bool null) {
+        slices.append({arena.size(), null ? -1 : bytes.size()});
+        arena.append(bytes.data(), bytes.size());
+    };
+    auto bindSlices = [&](QSqlQuery &q) {
+        for (qsizetype i = 0; i < slices.size(); ++i) {
+            const Slice &sl = slices.at(i);
+            if (i % 3 == 0)
+                q.bindValue(int(i / 3 * 4), databaseId);
+            q.bindValue(int(i / 3 * 4 + i % 3 + 1),
+                        sl.size < 0 ? nullText : QVariant(QByteArray::fromRawData(arena.constData() + sl.offset, sl.size)));
+        }
+    };
     // One statement prepared once and executed per batch.
     if (!batch.prepare(postgres ? kPostgresInsert : insertSql(batchSize, true)))
         return Error::internal(u"contacts.import_prepare"_s, batch.lastError().text());
@@ -439,11 +461,10 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
             appendArrayElement(values, json, false);
             return;
         }
-        const int base = row * 4;
-        batch.bindValue(base, databaseId);
-        batch.bindValue(base + 1, id.isEmpty() ? nullText : text(id));
-        batch.bindValue(base + 2, text(writer.fieldView(phoneIndex, scratch)));
-        batch.bindValue(base + 3, text(json));
+        Q_UNUSED(row);
+        keep(id, id.isEmpty());
+        keep(writer.fieldView(phoneIndex, scratch), false);
+        keep(json, false);
     };
     auto flushPostgres = [&]() -> Result<void> {
         for (QByteArray *a : {&externalIds, &phones, &values})
@@ -465,8 +486,12 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         if (++inBatch == batchSize) {
             if (m_cancel.load(std::memory_order_relaxed))
                 return cancelled();
+            if (!postgres)
+                bindSlices(batch);
             if (auto r = postgres ? flushPostgres() : execute(batch); !r)
                 return r.error();
+            arena.resize(0);
+            slices.resize(0);
             written += inBatch;
             inBatch = 0;
             writeProgress.report(written, writer.bytesRead());
@@ -479,9 +504,7 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         } else {
             if (!tail.prepare(insertSql(inBatch, true)))
                 return Error::internal(u"contacts.import_prepare"_s, tail.lastError().text());
-            // The reader moved on: bind the rows again from the values of the full statement.
-            for (int i = 0; i < inBatch * 4; ++i)
-                tail.bindValue(i, batch.boundValue(i));
+            bindSlices(tail);
             if (auto r = execute(tail); !r)
                 return r.error();
         }
