@@ -9,48 +9,48 @@
         <translation>La importación fue cancelada; no se importó nada.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="215"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="259"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>No se puede leer el archivo %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="224"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="268"/>
         <source>The file is empty.</source>
         <translation>El archivo está vacío.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="239"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="283"/>
         <source>The columns of the file (%1) are not those of the database (%2).</source>
         <translation>Las columnas del archivo (%1) no son las de la base de datos (%2).</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="248"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="292"/>
         <location filename="../core/contacts/contactrepository.cpp" line="145"/>
         <source>A contact database with that name already exists.</source>
         <translation>Ya existe una base de datos de contactos con ese nombre.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="296"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="340"/>
         <source>Line %1 has %2 fields but the header has %3: %4</source>
         <translation>La línea %1 tiene %2 campos pero el encabezado tiene %3: %4</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="301"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="345"/>
         <source>Line %1 has no main phone (%2): %3</source>
         <translation>La línea %1 no tiene teléfono principal (%2): %3</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="308"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="352"/>
         <source>The selected file has contacts with external ids repeated. Invalid line: %1 line content: %2 repeated ID: %3</source>
         <translation>Operación Errónea! El archivo que seleccionó posee contactos con identificadores externos repetidos. Línea Inválida: %1 Contenido Línea: %2 ID repetido: %3</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="320"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="364"/>
         <source>The file has a header but no contacts.</source>
         <translation>El archivo tiene encabezado pero no tiene contactos.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="360"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="431"/>
         <source>The database changed while the file was being imported (an external id was added); nothing was imported. Try again.</source>
         <translation>La base de datos cambió mientras se importaba el archivo (se agregó un id externo); no se importó nada. Vuelva a intentarlo.</translation>
     </message>

@@ -9,48 +9,48 @@
         <translation>A importação foi cancelada; nada foi importado.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="215"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="259"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>Não é possível ler o arquivo %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="224"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="268"/>
         <source>The file is empty.</source>
         <translation>O arquivo está vazio.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="239"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="283"/>
         <source>The columns of the file (%1) are not those of the database (%2).</source>
         <translation>As colunas do arquivo (%1) não são as da base (%2).</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="248"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="292"/>
         <location filename="../core/contacts/contactrepository.cpp" line="145"/>
         <source>A contact database with that name already exists.</source>
         <translation>Já existe uma base de contatos com esse nome.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="296"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="340"/>
         <source>Line %1 has %2 fields but the header has %3: %4</source>
         <translation>A linha %1 tem %2 campos, mas o cabeçalho tem %3: %4</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="301"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="345"/>
         <source>Line %1 has no main phone (%2): %3</source>
         <translation>A linha %1 não tem telefone principal (%2): %3</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="308"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="352"/>
         <source>The selected file has contacts with external ids repeated. Invalid line: %1 line content: %2 repeated ID: %3</source>
         <translation>Operação com erro! O arquivo selecionado possui contatos com identificadores externos repetidos. Linha inválida: %1 Conteúdo da linha: %2 ID repetido: %3</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="320"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="364"/>
         <source>The file has a header but no contacts.</source>
         <translation>O arquivo tem cabeçalho, mas nenhum contato.</translation>
     </message>
     <message>
-        <location filename="../core/contacts/contactimporter.cpp" line="360"/>
+        <location filename="../core/contacts/contactimporter.cpp" line="431"/>
         <source>The database changed while the file was being imported (an external id was added); nothing was imported. Try again.</source>
         <translation>A base mudou enquanto o arquivo era importado (um id externo foi adicionado); nada foi importado. Tente novamente.</translation>
     </message>
