@@ -179,5 +179,9 @@
         <source>TLS needs both a certificate and a key.</source>
         <translation>TLS necesita un certificado y una clave.</translation>
     </message>
+    <message>
+        <source>%1 must be a positive number, not &quot;%2&quot;.</source>
+        <translation>%1 debe ser un número positivo, no &quot;%2&quot;.</translation>
+    </message>
 </context>
 </TS>

@@ -179,5 +179,9 @@
         <source>TLS needs both a certificate and a key.</source>
         <translation>TLS precisa de um certificado e de uma chave.</translation>
     </message>
+    <message>
+        <source>%1 must be a positive number, not &quot;%2&quot;.</source>
+        <translation>%1 deve ser um número positivo, não &quot;%2&quot;.</translation>
+    </message>
 </context>
 </TS>

@@ -1,8 +1,10 @@
-// enlace-server: composition root only. Every subcommand lives in core.
-#include <core/store/database.h>
+// enlace-server: composition root only. Every command lives in core (ServerCommands).
+#include <core/api/servercommands.h>
 
 #include <QCoreApplication>
 #include <QTextStream>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -11,12 +13,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"enlace-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(ENLACE_VERSION));
+    QTextStream in(stdin);
     QTextStream out(stdout);
-    const QStringList args = app.arguments();
-    if (args.contains(u"--version"_s) || args.value(1) == u"version"_s) {
-        out << "enlace-server " << QCoreApplication::applicationVersion() << " (schema " << enlace::Database::latestSchemaVersion() << ")\n";
-        return 0;
-    }
-    out << "usage: enlace-server version\n";
-    return 0;
+    QTextStream err(stderr);
+    return enlace::ServerCommands::run(QCoreApplication::arguments(), in, out, err);
 }

@@ -1,0 +1,448 @@
+#include <core/api/callflow.h>
+
+#include <core/api/eventlog.h>
+#include <core/identity/agentrepository.h>
+#include <core/model/clock.h>
+#include <core/model/externalsite.h>
+#include <core/model/messagecatalog.h>
+#include <core/sites/parameterresolver.h>
+#include <core/sites/requestbuilder.h>
+#include <core/sites/sitedelivery.h>
+#include <core/sites/siterepository.h>
+#include <core/store/database.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcCalls, "enlace.calls", QtInfoMsg)
+
+namespace enlace {
+
+namespace {
+
+QJsonValue optionalId(std::optional<qint64> id)
+{
+    return id ? QJsonValue(*id) : QJsonValue(QJsonValue::Null);
+}
+
+QStringList jsonStrings(const QString &text)
+{
+    QStringList out;
+    for (const QJsonValue v : QJsonDocument::fromJson(text.toUtf8()).array())
+        out.append(v.toString());
+    return out;
+}
+
+} // namespace
+
+CallFlow::CallFlow(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog *catalog, Pbx *pbx,
+                   SiteDelivery *delivery, EventLog *events, const SecretBox *secrets, QObject *parent)
+    : QObject(parent), m_db(db), m_clock(clock), m_catalog(catalog), m_pbx(pbx), m_delivery(delivery), m_events(events),
+      m_secrets(secrets), m_calls(db)
+{
+}
+
+CallFlow::~CallFlow() = default;
+
+void CallFlow::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    if (m_pbx) {
+        connect(m_pbx, &Pbx::callOffered, this, &CallFlow::handleCallOffered);
+        connect(m_pbx, &Pbx::callConnected, this, &CallFlow::handleCallConnected);
+        connect(m_pbx, &Pbx::callEnded, this, &CallFlow::handleCallEnded);
+    }
+    if (m_delivery)
+        connect(m_delivery, &SiteDelivery::deliveryFinished, this, &CallFlow::handleDeliveryFinished);
+}
+
+void CallFlow::originate(const OriginateRequest &request, Pbx::OriginateDone done)
+{
+    if (!m_pbx) {
+        done(Error{Error::Kind::Unavailable, u"api.no_pbx"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The telephony server is not available.")), {}, {}});
+        return;
+    }
+    qCInfo(lcCalls).noquote() << u"originate agent=%1 campaign=%2"_s.arg(request.agentId).arg(request.campaignId);
+    m_pbx->originate(request, std::move(done));
+}
+
+PbxCallEvent CallFlow::withAgent(PbxCallEvent event) const
+{
+    if (!event.agentId && !event.agentExtension.isEmpty()) {
+        AgentRepository agents(m_db);
+        if (auto agent = agents.findByExtension(event.agentExtension); agent.ok())
+            event.agentId = agent->id;
+    }
+    return event;
+}
+
+Result<CallContext> CallFlow::contextFor(const Call &call) const
+{
+    CallContext c;
+    c.callId = call.callId;
+    c.phone = call.phone;
+    c.contactId = call.contactId;
+    c.recordingFile = call.recordingFile;
+    c.waitSeconds = call.waitSeconds;
+    c.callDateTime = call.connectedAt.isValid() ? call.connectedAt : call.offeredAt;
+    c.dialplan = call.dialplanData;
+    if (call.agentId) {
+        c.agentId = *call.agentId;
+        AgentRepository agents(m_db);
+        if (auto agent = agents.find(*call.agentId); agent.ok()) {
+            c.agentUsername = agent->username;
+            c.agentName = agent->fullName;
+        }
+    }
+    if (call.campaignId) {
+        c.campaignId = *call.campaignId;
+        auto q = m_db->exec(u"SELECT name, type FROM campaigns WHERE id = ?"_s, {*call.campaignId});
+        if (!q.ok())
+            return q.error();
+        if (q->next()) {
+            c.campaignName = q->value(0).toString();
+            c.campaignType = static_cast<CampaignType>(q->value(1).toInt());
+        }
+    }
+    if (call.contactId) {
+        auto q = m_db->exec(u"SELECT c.values_json, d.columns_json FROM contacts c JOIN contact_databases d ON d.id = c.database_id WHERE c.id = ?"_s,
+                            {*call.contactId});
+        if (!q.ok())
+            return q.error();
+        if (q->next()) {
+            const QStringList values = jsonStrings(q->value(0).toString());
+            const QStringList columns = jsonStrings(q->value(1).toString());
+            for (qsizetype i = 0; i < columns.size(); ++i)
+                c.contactValues.insert(columns.at(i), values.value(i));
+        }
+    }
+    return c;
+}
+
+QJsonObject CallFlow::callJson(const Call &call, const CallContext &context) const
+{
+    QJsonObject dialplan;
+    for (auto it = call.dialplanData.cbegin(); it != call.dialplanData.cend(); ++it)
+        dialplan.insert(it.key(), it.value());
+    QJsonObject o{
+        {u"call_id"_s, call.callId},
+        {u"campaign_id"_s, optionalId(call.campaignId)},
+        {u"campaign_name"_s, context.campaignName},
+        {u"campaign_type"_s, call.campaignId ? QJsonValue(int(context.campaignType)) : QJsonValue(QJsonValue::Null)},
+        {u"agent_id"_s, optionalId(call.agentId)},
+        {u"contact_id"_s, optionalId(call.contactId)},
+        {u"phone"_s, call.phone},
+        {u"call_type"_s, int(call.type)},
+        {u"recording_file"_s, call.recordingFile},
+        {u"wait_seconds"_s, call.waitSeconds},
+        {u"dialplan"_s, dialplan},
+    };
+    if (call.contactId) {
+        QJsonObject contact;
+        for (auto it = context.contactValues.cbegin(); it != context.contactValues.cend(); ++it)
+            contact.insert(it.key(), it.value());
+        o.insert(u"contact"_s, contact);
+    }
+    return o;
+}
+
+Result<std::optional<ExternalSite>> CallFlow::campaignSite(qint64 campaignId) const
+{
+    auto siteId = m_db->scalar(u"SELECT site_id FROM campaigns WHERE id = ?"_s, {campaignId});
+    if (!siteId.ok())
+        return siteId.error();
+    if (!siteId->isValid() || siteId->isNull())
+        return std::optional<ExternalSite>();
+    SiteRepository sites(m_db, m_secrets);
+    auto site = sites.find(siteId->toLongLong());
+    if (!site.ok())
+        return site.error();
+    return std::optional<ExternalSite>(site.value());
+}
+
+Result<Interaction> CallFlow::resolve(const ExternalSite &site, const CallContext &context) const
+{
+    SiteRepository sites(m_db, m_secrets);
+    const QList<CrmParameter> parameters = sites.crmParameters(context.campaignId);
+    ParameterResolver resolver(m_catalog, m_clock);
+    const ResolvedParameters resolved = resolver.resolve(context, site.trigger, parameters, m_language);
+    return RequestBuilder::interaction(site, resolved);
+}
+
+QJsonObject CallFlow::requestJson(const Interaction &interaction)
+{
+    const HttpRequest request = RequestBuilder::build(interaction);
+    QJsonArray headers;
+    for (const auto &[name, value] : request.headers)
+        headers.append(QJsonObject{{u"name"_s, QString::fromLatin1(name)}, {u"value"_s, QString::fromUtf8(value)}});
+    return QJsonObject{
+        {u"method"_s, QString::fromLatin1(request.method)},
+        {u"url"_s, QString::fromUtf8(request.url.toEncoded())},
+        {u"headers"_s, headers},
+        {u"content_type"_s, QString::fromUtf8(request.header("Content-Type"))},
+        {u"body"_s, QString::fromUtf8(request.body)},
+    };
+}
+
+Result<QString> CallFlow::enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId, const QString &callId)
+{
+    if (!m_delivery)
+        return Error{Error::Kind::Unavailable, u"api.no_delivery"_s,
+                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "Server-side delivery is not available.")), {}, {}};
+    OutboxItem item;
+    item.siteId = site.id;
+    item.agentId = agentId;
+    item.callId = callId;
+    item.request = RequestBuilder::build(interaction);
+    item.authId = site.authenticationId;
+    item.timeoutMs = site.timeoutMs;
+    item.maxAttempts = site.maxAttempts;
+    item.signatureSecret = site.signatureSecret.toUtf8();
+    return m_delivery->enqueue(item);
+}
+
+void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char *type)
+{
+    const PbxCallEvent event = withAgent(raw);
+    Database::Transaction tx(*m_db);
+    auto recorded = m_calls.record(event, state, m_clock.nowMs());
+    if (!recorded.ok()) {
+        qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);
+        return;
+    }
+    if (!recorded->has_value())
+        return;   // another instance (or a repeated event) already recorded it
+    const Call call = recorded->value();
+    if (call.agentId) {
+        auto context = contextFor(call);
+        QJsonObject data = callJson(call, context.ok() ? context.value() : CallContext());
+        if (state == CallState::Ended || state == CallState::Failed) {
+            data.insert(u"state"_s, int(state));
+            if (call.connectedAt.isValid() && call.endedAt.isValid())
+                data.insert(u"duration_seconds"_s, int(call.connectedAt.secsTo(call.endedAt)));
+        }
+        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(type), data); !id.ok()) {
+            qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(call.callId, id.error().detail);
+            return;
+        }
+    }
+    if (auto c = tx.commit(); !c.ok()) {
+        qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(call.callId, c.error().detail);
+        return;
+    }
+    qCInfo(lcCalls).noquote() << u"call %1 call=%2 agent=%3 campaign=%4"_s.arg(QString::fromLatin1(type), call.callId)
+                                     .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
+                                     .arg(call.campaignId ? QString::number(*call.campaignId) : u"-"_s);
+    Q_EMIT callRecorded(call.callId, state);
+}
+
+void CallFlow::handleCallOffered(const PbxCallEvent &event)
+{
+    recordSimple(event, CallState::Offered, EventLog::CallOffered);
+}
+
+void CallFlow::handleCallEnded(const PbxCallEvent &event)
+{
+    recordSimple(event, CallState::Ended, EventLog::CallEnded);
+}
+
+void CallFlow::handleCallConnected(const PbxCallEvent &raw)
+{
+    const PbxCallEvent event = withAgent(raw);
+    Database::Transaction tx(*m_db);
+    auto recorded = m_calls.record(event, CallState::Connected, m_clock.nowMs());
+    if (!recorded.ok()) {
+        qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);
+        return;
+    }
+    if (!recorded->has_value())
+        return;
+    const Call call = recorded->value();
+    auto context = contextFor(call);
+    QJsonObject data = callJson(call, context.ok() ? context.value() : CallContext());
+    data.insert(u"interaction"_s, QJsonValue::Null);
+    QString deliveryKey;
+
+    // The interaction never keeps the call from being recorded and announced: a failure to
+    // resolve it is reported in the event.
+    const auto interactionError = [&](const Error &error) {
+        qCWarning(lcCalls).noquote() << u"interaction failed call=%1 code=%2 detail=%3"_s.arg(call.callId, error.code, error.detail);
+        data.insert(u"interaction_error"_s, error.text(m_catalog, m_language));
+    };
+    if (call.campaignId && context.ok()) {
+        auto site = campaignSite(*call.campaignId);
+        if (!site.ok()) {
+            interactionError(site.error());
+        } else if (site->has_value()) {
+            const ExternalSite &s = site->value();
+            const bool atConnect = s.trigger == SiteTrigger::Agent || s.trigger == SiteTrigger::Automatic || s.trigger == SiteTrigger::Server;
+            if (atConnect) {
+                auto interaction = resolve(s, context.value());
+                if (!interaction.ok()) {
+                    interactionError(interaction.error());
+                } else {
+                    QJsonObject json = interaction->toJson();
+                    if (s.trigger == SiteTrigger::Server) {
+                        auto key = enqueue(s, interaction.value(), call.agentId.value_or(0), call.callId);
+                        if (!key.ok()) {
+                            // Without the queued request nothing is stored: the transaction rolls back
+                            // and the PBX event is not lost to a half-written state.
+                            if (key.error().kind != Error::Kind::Unavailable) {
+                                qCWarning(lcCalls).noquote() << u"enqueue failed call=%1 detail=%2"_s.arg(call.callId, key.error().detail);
+                                return;
+                            }
+                            interactionError(key.error());
+                        } else {
+                            deliveryKey = key.value();
+                            json.insert(u"delivery_key"_s, deliveryKey);
+                        }
+                    } else {
+                        json.insert(u"request"_s, requestJson(interaction.value()));
+                    }
+                    data.insert(u"interaction"_s, json);
+                }
+            }
+        }
+    } else if (!context.ok()) {
+        interactionError(context.error());
+    }
+
+    if (call.agentId) {
+        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(EventLog::CallConnected), data); !id.ok()) {
+            qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(call.callId, id.error().detail);
+            return;
+        }
+    }
+    if (auto c = tx.commit(); !c.ok()) {
+        qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(call.callId, c.error().detail);
+        return;
+    }
+    qCInfo(lcCalls).noquote() << u"call connected call=%1 agent=%2 interaction=%3"_s.arg(call.callId)
+                                     .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
+                                     .arg(data.value(u"interaction"_s).isObject() ? QString::number(data.value(u"interaction"_s).toObject().value(u"trigger"_s).toInt()) : u"none"_s);
+    Q_EMIT callRecorded(call.callId, CallState::Connected);
+    if (!deliveryKey.isEmpty())
+        Q_EMIT interactionQueued(call.callId, deliveryKey);
+}
+
+void CallFlow::handleDeliveryFinished(const DeliveryOutcome &outcome)
+{
+    if (outcome.agentId == 0)
+        return;
+    QString error;
+    if (!outcome.delivered)
+        error = !outcome.lastError.isEmpty() ? outcome.lastError : u"HTTP %1"_s.arg(outcome.httpStatus);
+    const QJsonObject data{
+        {u"delivered"_s, outcome.delivered},
+        {u"error_msg"_s, outcome.delivered ? QJsonValue(QJsonValue::Null) : QJsonValue(error)},   // OMniLeads' key
+        {u"status"_s, outcome.httpStatus == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(outcome.httpStatus)},
+        {u"attempts"_s, outcome.attempts},
+        {u"site_id"_s, outcome.siteId == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(outcome.siteId)},
+        {u"call_id"_s, outcome.callId},
+        {u"key"_s, outcome.key},
+    };
+    if (auto id = m_events->append(outcome.agentId, QString::fromLatin1(EventLog::ExternalSiteInteraction), data); !id.ok())
+        qCWarning(lcCalls).noquote() << u"event append failed key=%1 detail=%2"_s.arg(outcome.key, id.error().detail);
+    qCInfo(lcCalls).noquote() << u"delivery finished key=%1 call=%2 delivered=%3 status=%4 attempts=%5"_s.arg(outcome.key, outcome.callId)
+                                     .arg(outcome.delivered).arg(outcome.httpStatus).arg(outcome.attempts);
+}
+
+Result<DispositionInteraction> CallFlow::fireDispositionInteraction(qint64 dispositionId)
+{
+    auto q = m_db->exec(u"SELECT d.campaign_id, d.contact_id, d.agent_id, d.call_id, d.subdisposition, d.form_json, "
+                        "o.name, o.crm_interaction FROM dispositions d JOIN disposition_options o ON o.id = d.option_id WHERE d.id = ?"_s,
+                        {dispositionId});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return Error::notFound(u"api.disposition_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Disposition not found.")));
+    const qint64 campaignId = q->value(0).toLongLong();
+    const qint64 contactId = q->value(1).toLongLong();
+    const qint64 agentId = q->value(2).toLongLong();
+    const QString callId = q->value(3).toString();
+    const QString subdisposition = q->value(4).toString();
+    const QString formJson = q->value(5).toString();
+    const QString optionName = q->value(6).toString();
+    const bool crmInteraction = q->value(7).toInt() != 0;
+    DispositionInteraction out;
+    if (!crmInteraction)
+        return out;
+    auto site = campaignSite(campaignId);
+    if (!site.ok())
+        return site.error();
+    if (!site->has_value() || site->value().trigger != SiteTrigger::Disposition)
+        return out;
+    const ExternalSite &s = site->value();
+
+    Call call;
+    if (!callId.isEmpty()) {
+        if (auto found = m_calls.find(callId); found.ok())
+            call = found.value();
+    }
+    call.callId = callId;
+    call.campaignId = campaignId;
+    call.agentId = agentId;
+    call.contactId = contactId;
+    if (call.phone.isEmpty()) {
+        if (auto phone = m_db->scalar(u"SELECT phone FROM contacts WHERE id = ?"_s, {contactId}); phone.ok() && phone->isValid())
+            call.phone = phone->toString();
+    }
+    auto context = contextFor(call);
+    if (!context.ok())
+        return context.error();
+    context->dispositionId = dispositionId;
+    context->dispositionOptionName = optionName;
+    context->subdisposition = subdisposition;
+    context->formJson = formJson;
+    auto interaction = resolve(s, context.value());
+    if (!interaction.ok())
+        return interaction.error();
+    out.interaction = interaction.value();
+
+    if (!s.target) {
+        auto key = enqueue(s, interaction.value(), agentId, callId);
+        if (!key.ok())
+            return key.error();
+        out.mode = DispositionInteraction::Mode::Server;
+        out.deliveryKey = key.value();
+        qCInfo(lcCalls).noquote() << u"disposition interaction queued disposition=%1 key=%2"_s.arg(dispositionId).arg(out.deliveryKey);
+        return out;
+    }
+    QJsonObject json = interaction->toJson();
+    json.insert(u"request"_s, requestJson(interaction.value()));
+    auto eventId = m_events->append(agentId, QString::fromLatin1(DispositionInteractionEvent),
+                                    QJsonObject{{u"call_id"_s, callId}, {u"disposition_id"_s, dispositionId}, {u"interaction"_s, json}});
+    if (!eventId.ok())
+        return eventId.error();
+    out.mode = DispositionInteraction::Mode::Console;
+    out.eventId = eventId.value();
+    return out;
+}
+
+Result<qint64> CallFlow::contactSaved(const QString &callId, qint64 contactId)
+{
+    auto call = m_calls.find(callId);
+    if (!call.ok())
+        return call.error();
+    Database::Transaction tx(*m_db);
+    if (auto r = m_calls.setContact(callId, contactId); !r.ok())
+        return r.error();
+    qint64 eventId = 0;
+    if (call->agentId) {
+        auto id = m_events->append(*call->agentId, QString::fromLatin1(EventLog::ContactSaved),
+                                   QJsonObject{{u"id"_s, callId}, {u"call_id"_s, callId}, {u"contact_id"_s, contactId}});
+        if (!id.ok())
+            return id.error();
+        eventId = id.value();
+    }
+    if (auto c = tx.commit(); !c.ok())
+        return c.error();
+    return eventId;
+}
+
+} // namespace enlace

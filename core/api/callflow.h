@@ -1,0 +1,113 @@
+#pragma once
+
+#include <core/api/callrepository.h>
+#include <core/model/call.h>
+#include <core/model/result.h>
+#include <core/sites/callcontext.h>
+#include <core/sites/interaction.h>
+#include <core/telephony/pbx.h>
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+namespace enlace {
+
+class Clock;
+class Database;
+class EventLog;
+class MessageCatalog;
+class SecretBox;
+class SiteDelivery;
+struct DeliveryOutcome;
+struct ExternalSite;
+
+// What happened to a "call disposition" (trigger 4) site when a call was dispositioned.
+struct DispositionInteraction
+{
+    enum class Mode { None, Server, Console };
+    Mode mode = Mode::None;            // None: the option has no CRM interaction or the site another trigger
+    std::optional<Interaction> interaction;
+    QString deliveryKey;               // Server: the outbox idempotency key
+    qint64 eventId = 0;                // Console: the "disposition.interaction" event
+};
+
+// One call, end to end (ARCHITECTURE.md): the PBX reports, the server records the call, resolves
+// the campaign's site and CRM parameters and tells the agent's console on its event channel.
+//   callOffered   -> calls row, event "call.offered"
+//   callConnected -> calls row, and by the site's trigger:
+//                    agent (1) / automatic (2): event "call.connected" carrying the interaction and
+//                    the exact request the console must make;
+//                    server (3): the request is queued in SiteDelivery in the same transaction as
+//                    the call row and the event ("call.connected" carries the delivery key); the
+//                    outcome later becomes "external_site_interaction"
+//   callEnded     -> calls row, event "call.ended"
+// Several instances may hear the same PBX events: CallRepository lets exactly one record each
+// transition, and only that one emits events or queues requests.
+class CallFlow final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr const char *DispositionInteractionEvent = "disposition.interaction";
+
+    // delivery may be null (no server-side sites then: the event says so).
+    CallFlow(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog *catalog, Pbx *pbx,
+             SiteDelivery *delivery, EventLog *events, const SecretBox *secrets, QObject *parent = nullptr);
+    ~CallFlow() override;
+
+    // Language of resolved values such as the campaign type name (default "es").
+    void setLanguage(const QString &language) { m_language = language; }
+    // Connects to the PBX and SiteDelivery signals.
+    void start();
+
+    CallRepository &calls() { return m_calls; }
+
+    // makeCall: hands the request to the PBX; done gets the call id or why not.
+    void originate(const OriginateRequest &request, Pbx::OriginateDone done);
+    // After a disposition was stored (inside the caller's transaction, if any): fires the
+    // campaign's "call disposition" site when the chosen option has crm_interaction, server-side
+    // when the site has no target, else as a "disposition.interaction" event for the console.
+    Result<DispositionInteraction> fireDispositionInteraction(qint64 dispositionId);
+    // A contact was created during a call: links it and tells the console ("contact_saved").
+    Result<qint64> contactSaved(const QString &callId, qint64 contactId);
+
+    // Everything a CRM parameter may ask for about this call.
+    Result<CallContext> contextFor(const Call &call) const;
+    // The call as the events carry it.
+    QJsonObject callJson(const Call &call, const CallContext &context) const;
+
+    void handleCallOffered(const PbxCallEvent &event);
+    void handleCallConnected(const PbxCallEvent &event);
+    void handleCallEnded(const PbxCallEvent &event);
+    void handleDeliveryFinished(const DeliveryOutcome &outcome);
+
+Q_SIGNALS:
+    // After the transition was committed (only on the instance that won it).
+    void callRecorded(const QString &callId, enlace::CallState state);
+    void interactionQueued(const QString &callId, const QString &deliveryKey);
+
+private:
+    PbxCallEvent withAgent(PbxCallEvent event) const;
+    void recordSimple(const PbxCallEvent &event, CallState state, const char *type);
+    Result<std::optional<ExternalSite>> campaignSite(qint64 campaignId) const;
+    Result<Interaction> resolve(const ExternalSite &site, const CallContext &context) const;
+    Result<QString> enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId, const QString &callId);
+    static QJsonObject requestJson(const Interaction &interaction);
+
+    std::shared_ptr<Database> m_db;
+    const Clock &m_clock;
+    const MessageCatalog *m_catalog;
+    QPointer<Pbx> m_pbx;
+    QPointer<SiteDelivery> m_delivery;
+    EventLog *m_events;
+    const SecretBox *m_secrets;
+    CallRepository m_calls;
+    QString m_language = QStringLiteral("es");
+    bool m_started = false;
+};
+
+} // namespace enlace

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <core/model/result.h>
+
+#include <QProcessEnvironment>
+#include <QString>
+
+class QCommandLineParser;
+
+namespace enlace {
+
+// How enlace-server runs. Each setting comes, in increasing precedence, from the defaults, the
+// INI file (--config FILE or ENLACE_CONFIG, section [server]), the environment and the command line.
+//   setting          INI key                  environment                 option
+//   database         database                 ENLACE_DATABASE             --database URL
+//   listen           listen                   ENLACE_LISTEN               --listen HOST:PORT
+//   TLS              tls_cert / tls_key       ENLACE_TLS_CERT / _KEY      --tls-cert / --tls-key FILE
+//   PBX              pbx                      ENLACE_PBX                  --pbx simulated|ami://...
+//   secret key file  secret_key_file          ENLACE_SECRET_KEY_FILE      --secret-key-file FILE
+//   token lifetime   token_lifetime_seconds   ENLACE_TOKEN_LIFETIME (or OMniLeads' TOKEN_EXPIRED_AFTER_SECONDS)
+//   body limit       max_body_bytes           ENLACE_MAX_BODY_BYTES
+//   log level        log_level                ENLACE_LOG_LEVEL            --log-level debug|info|warning
+//   public URL       public_url               ENLACE_PUBLIC_URL           --public-url URL
+//   demo             demo                     ENLACE_DEMO                 --demo
+struct ServerConfig
+{
+    QString databaseUrl;              // empty: <data dir>/enlace.db
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8080;
+    QString tlsCertificate;
+    QString tlsKey;
+    QString pbx = QStringLiteral("simulated");
+    QString secretKeyFile;            // empty: <data dir>/secret.key
+    qint64 tokenLifetimeSeconds = 9 * 3600;
+    qint64 maxBodyBytes = 1024 * 1024;
+    QString logLevel = QStringLiteral("info");
+    QString publicUrl;                // empty: http(s)://<listen>
+    bool demo = false;
+    QString language = QStringLiteral("es");   // of values the server resolves (campaign type names)
+    int eventPollMs = 1000;
+    double simulatedTimeScale = 1.0;   // SimulatedPbx delays (ring, talk, inbound interval); ENLACE_SIMULATED_TIME_SCALE
+
+    // QStandardPaths::AppDataLocation, created on demand.
+    static QString dataDirectory();
+    QString effectiveDatabaseUrl() const;
+    QString effectiveSecretKeyFile() const;
+    QString effectivePublicUrl(quint16 actualPort) const;
+
+    // "host:port", "[v6]:port", ":port" (all interfaces) or "port".
+    Result<void> setListen(const QString &text);
+    Result<void> applyFile(const QString &path);
+    Result<void> applyEnvironment(const QProcessEnvironment &env);
+    // The parser must have been set up by addOptions().
+    Result<void> applyOptions(const QCommandLineParser &parser);
+    static void addOptions(QCommandLineParser &parser);
+
+    // Defaults < file < environment < options; the file is --config or ENLACE_CONFIG.
+    static Result<ServerConfig> load(const QCommandLineParser &parser, const QProcessEnvironment &env);
+};
+
+} // namespace enlace

@@ -1,0 +1,180 @@
+#include <core/api/serverinstance.h>
+
+#include <core/api/apiroutes.h>
+#include <core/api/authenticator.h>
+#include <core/api/callflow.h>
+#include <core/api/democrm.h>
+#include <core/api/demoseeder.h>
+#include <core/api/eventchannel.h>
+#include <core/api/eventlog.h>
+#include <core/api/httpserver.h>
+#include <core/sites/secretbox.h>
+#include <core/sites/sitedelivery.h>
+#include <core/sites/tokenprovider.h>
+#include <core/store/database.h>
+#include <core/telephony/amipbx.h>
+#include <core/telephony/pbxurl.h>
+#include <core/telephony/simulatedpbx.h>
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcServer, "enlace.server", QtInfoMsg)
+
+namespace enlace {
+
+ServerInstance::ServerInstance(ServerConfig config, const Clock *clock, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_clock(clock ? *clock : m_systemClock)
+{
+}
+
+ServerInstance::~ServerInstance()
+{
+    stop();
+    // Consumers before what they consume.
+    m_http.reset();
+    m_channel.reset();
+    m_demoCrm.reset();
+    m_calls.reset();
+    m_delivery.reset();
+    m_tokens.reset();
+    m_events.reset();
+    m_auth.reset();
+    m_pbx.reset();
+    m_network.reset();
+}
+
+quint16 ServerInstance::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+QUrl ServerInstance::baseUrl() const
+{
+    return QUrl(m_config.effectivePublicUrl(port()));
+}
+
+Result<void> ServerInstance::start()
+{
+    if (m_started)
+        return {};
+    auto db = Database::open(m_config.effectiveDatabaseUrl());
+    if (!db.ok())
+        return db.error();
+    m_db = db.value();
+    qCInfo(lcServer).noquote() << u"database url=%1 schema=%2"_s.arg(m_db->displayUrl()).arg(m_db->schemaVersion());
+
+    auto box = SecretBox::loadOrCreate(m_config.effectiveSecretKeyFile());
+    if (!box.ok())
+        return box.error();
+    m_box = std::make_unique<SecretBox>(box.value());
+
+    auto pbxUrl = PbxUrl::parse(m_config.pbx);
+    if (!pbxUrl.ok())
+        return pbxUrl.error();
+    if (pbxUrl->kind() == PbxUrl::Kind::Ami)
+        m_pbx = std::make_unique<AmiPbx>(pbxUrl->amiOptions(), m_clock);
+    else {
+        SimulatedPbx::Options options;
+        options.timeScale = m_config.simulatedTimeScale;
+        m_pbx = std::make_unique<SimulatedPbx>(m_clock, options);
+    }
+    qCInfo(lcServer).noquote() << u"pbx %1"_s.arg(pbxUrl->toString());
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_tokens = std::make_unique<TokenProvider>(m_db, *m_box, m_network.get(), m_clock);
+    m_delivery = std::make_unique<SiteDelivery>(m_db, m_network.get(), m_tokens.get(), m_clock, *m_box);
+    m_events = std::make_unique<EventLog>(m_db, m_clock);
+    m_calls = std::make_unique<CallFlow>(m_db, m_clock, &m_catalog, m_pbx.get(), m_delivery.get(), m_events.get(), m_box.get());
+    m_calls->setLanguage(m_config.language);
+    AuthenticatorSettings authSettings;
+    authSettings.tokenLifetimeMs = m_config.tokenLifetimeSeconds * 1000;
+    m_auth = std::make_unique<Authenticator>(m_db, m_clock, &m_catalog, authSettings);
+    m_channel = std::make_unique<EventChannel>(m_events.get(), [auth = m_auth.get()](const QString &token) { return auth->callerForToken(token); },
+                                               &m_catalog);
+
+    m_services.db = m_db;
+    m_services.clock = &m_clock;
+    m_services.catalog = &m_catalog;
+    m_services.pbx = m_pbx.get();
+    m_services.delivery = m_delivery.get();
+    m_services.events = m_events.get();
+    m_services.calls = m_calls.get();
+    m_services.network = m_network.get();
+    m_services.secrets = m_box.get();
+    m_services.auth = m_auth.get();
+
+    m_router.setCatalog(&m_catalog);
+    m_router.setCallerResolver([auth = m_auth.get()](const ApiRequest &r) { return auth->resolve(r); });
+    m_auth->registerRoutes(m_router);
+    registerHealthRoute();
+    registerAllRoutes(m_router, m_services);
+
+    m_http = std::make_unique<HttpServer>(&m_router, &m_catalog);
+    HttpServerLimits limits;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    m_http->setLimits(limits);
+    if (!m_config.tlsCertificate.isEmpty())
+        if (auto r = m_http->setTlsFiles(m_config.tlsCertificate, m_config.tlsKey); !r.ok())
+            return r.error();
+    m_http->addWebSocketPath(u"/api/v1/events"_s, m_channel->webSocketServer());
+    m_http->addWebSocketPath(u"/channels/agent-console"_s, m_channel->webSocketServer());
+    const QHostAddress address(m_config.listenHost);
+    if (auto r = m_http->listen(address, m_config.listenPort); !r.ok())
+        return r.error();
+    m_services.publicBaseUrl = baseUrl().toString();
+
+    if (m_config.demo) {
+        DemoSeeder seeder(m_db, m_box.get(), m_clock);
+        auto summary = seeder.seedIfEmpty(m_services.publicBaseUrl);
+        if (!summary.ok())
+            return summary.error();
+        m_demo = std::make_unique<DemoSummary>(summary.value());
+        m_demoCrm = std::make_unique<DemoCrm>(m_db, m_clock, QString::fromLatin1(DemoSeeder::Password));
+        m_demoCrm->registerRoutes(m_router);
+        if (auto *simulated = qobject_cast<SimulatedPbx *>(m_pbx.get())) {
+            for (const DemoSummary::Inbound &in : std::as_const(m_demo->inbound))
+                simulated->addInboundCampaign(in.campaignId, in.agents, in.contacts, 2.0);
+        }
+    }
+
+    m_events->start(m_config.eventPollMs);
+    m_calls->start();
+    m_delivery->start();
+    m_pbx->start();
+    m_started = true;
+    qCInfo(lcServer).noquote() << u"listening url=%1 tls=%2 demo=%3"_s.arg(baseUrl().toString()).arg(m_http->isTls()).arg(m_config.demo);
+    return {};
+}
+
+void ServerInstance::registerHealthRoute()
+{
+    m_router.add("GET", u"/api/v1/health"_s, Access::Public, [this](const ApiRequest &, ApiResponder respond) {
+        const bool pbx = m_pbx && m_pbx->isConnected();
+        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s},
+                                              {u"version"_s, QStringLiteral(ENLACE_VERSION)},
+                                              {u"schema"_s, m_db->schemaVersion()},
+                                              {u"pbx_connected"_s, pbx}}));
+    });
+}
+
+void ServerInstance::stop()
+{
+    if (!m_started)
+        return;
+    m_started = false;
+    qCInfo(lcServer) << "stopping";
+    if (m_http)
+        m_http->close();
+    if (m_channel)
+        m_channel->closeAll();
+    if (m_delivery)
+        m_delivery->stop();
+    if (m_events)
+        m_events->stop();
+}
+
+} // namespace enlace

@@ -1,0 +1,235 @@
+#include <core/api/servercommands.h>
+#include <core/api/serverconfig.h>
+#include <core/identity/userrepository.h>
+#include <core/model/user.h>
+#include <core/store/database.h>
+
+#include <tests/support/scratchdatabase.h>
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace enlace;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList &args, const QString &stdinText = {})
+{
+    Run r;
+    QString input = stdinText;
+    QTextStream in(&input);
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code = ServerCommands::run(QStringList{u"enlace-server"_s} + args, in, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+} // namespace
+
+class TestServerCommands final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void version_printsVersionAndSchema()
+    {
+        const Run r = run({u"version"_s});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, u"enlace-server %1 (schema %2)\n"_s.arg(QStringLiteral(ENLACE_VERSION)).arg(Database::latestSchemaVersion()));
+        QCOMPARE(run({u"--version"_s}).out, r.out);
+    }
+
+    void help_describesEveryCommand()
+    {
+        const Run r = run({u"--help"_s});
+        QCOMPARE(r.code, 0);
+        for (const QString &word : {u"serve"_s, u"create-user"_s, u"import-contacts"_s, u"version"_s, u"schema-version"_s, u"--database"_s,
+                                    u"--listen"_s, u"--tls-cert"_s, u"--pbx"_s, u"ENLACE_DATABASE"_s, u"SIGTERM"_s})
+            QVERIFY2(r.out.contains(word), qPrintable(word));
+        QCOMPARE(run({u"help"_s}).out, r.out);
+    }
+
+    void unknownCommand_isAUsageError()
+    {
+        const Run r = run({u"frobnicate"_s});
+        QCOMPARE(r.code, int(ServerCommands::Usage));
+        QVERIFY(r.err.contains(u"frobnicate"_s));
+    }
+
+    void createUser_agentWithPasswordFromStdin_canLogIn_data() { test::addBackendRows(); }
+    void createUser_agentWithPasswordFromStdin_canLogIn()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const Run r = run({u"create-user"_s, u"--role"_s, u"agent"_s, u"--username"_s, u"ana"_s, u"--password-stdin"_s, u"--extension"_s,
+                           u"1001"_s, u"--first-name"_s, u"Ana"_s, u"--database"_s, scratch.url()},
+                          u"pä ss wörd\n"_s);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(u"agent_id="_s));
+        QVERIFY(!r.out.contains(u"pä ss wörd"_s));
+        UserRepository users(scratch.db());
+        auto user = users.authenticate(u"ana"_s, u"pä ss wörd"_s);
+        QVERIFY(user.ok());
+        QCOMPARE(user->role, Role::Agent);
+        QCOMPARE(scratch.db()->scalar(u"SELECT sip_extension FROM agents"_s)->toString(), u"1001"_s);
+    }
+
+    void createUser_withoutPassword_generatesOneShownOnce()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        const Run r = run({u"create-user"_s, u"--role"_s, u"supervisor"_s, u"--username"_s, u"sofia"_s, u"--database"_s, scratch.url()});
+        QCOMPARE(r.code, 0);
+        const QRegularExpressionMatch m = QRegularExpression(u"password: (\\S+)"_s).match(r.out);
+        QVERIFY(m.hasMatch());
+        QVERIFY(m.captured(1).size() >= 16);
+        auto user = UserRepository(scratch.db()).authenticate(u"sofia"_s, m.captured(1));
+        QVERIFY(user.ok());
+        QCOMPARE(user->role, Role::Supervisor);
+    }
+
+    void createUser_rejections_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::newRow("bad role") << QStringList{u"--role"_s, u"boss"_s, u"--username"_s, u"x"_s} << int(ServerCommands::Usage);
+        QTest::newRow("no username") << QStringList{u"--role"_s, u"admin"_s} << int(ServerCommands::Usage);
+        QTest::newRow("duplicate") << QStringList{u"--role"_s, u"admin"_s, u"--username"_s, u"taken"_s} << int(ServerCommands::Rejected);
+    }
+    void createUser_rejections()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        QCOMPARE(run({u"create-user"_s, u"--role"_s, u"admin"_s, u"--username"_s, u"taken"_s, u"--database"_s, scratch.url()}).code, 0);
+        const Run r = run(QStringList{u"create-user"_s, u"--database"_s, scratch.url()} + args);
+        QCOMPARE(r.code, code);
+        QVERIFY(!r.err.isEmpty());
+        QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM users"_s)->toInt(), 1);
+    }
+
+    void schemaVersion_printsTheDatabasesVersion_data() { test::addBackendRows(); }
+    void schemaVersion_printsTheDatabasesVersion()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const Run r = run({u"schema-version"_s, u"--database"_s, scratch.url()});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(u"schema %1"_s.arg(Database::latestSchemaVersion())));
+        QVERIFY2(!r.out.contains(u"password"_s), "no password in the printed url");
+    }
+
+    void config_precedenceIsFileThenEnvironmentThenOptions()
+    {
+        const QString ini = m_dir.filePath(u"enlace.conf"_s);
+        {
+            QFile f(ini);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[server]\ndatabase=/from/file.db\nlisten=10.0.0.1:9000\npbx=ami://u@pbx:5038\ntoken_lifetime_seconds=100\nlog_level=debug\n");
+        }
+        QCommandLineParser parser;
+        ServerConfig::addOptions(parser);
+        QVERIFY(parser.parse({u"x"_s, u"--config"_s, ini, u"--listen"_s, u"127.0.0.1:0"_s}));
+        QProcessEnvironment env;
+        env.insert(u"ENLACE_PBX"_s, u"simulated"_s);
+        env.insert(u"TOKEN_EXPIRED_AFTER_SECONDS"_s, u"360"_s);
+        auto config = ServerConfig::load(parser, env);
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().text()));
+        QCOMPARE(config->databaseUrl, u"/from/file.db"_s);
+        QCOMPARE(config->pbx, u"simulated"_s);
+        QCOMPARE(config->tokenLifetimeSeconds, 360);
+        QCOMPARE(config->listenHost, u"127.0.0.1"_s);
+        QCOMPARE(config->listenPort, quint16(0));
+        QCOMPARE(config->logLevel, u"debug"_s);
+    }
+
+    void config_badValuesAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("listen") << QStringList{u"--listen"_s, u"host:port"_s};
+        QTest::newRow("listen port") << QStringList{u"--listen"_s, u"127.0.0.1:70000"_s};
+        QTest::newRow("log level") << QStringList{u"--log-level"_s, u"loud"_s};
+        QTest::newRow("tls cert without key") << QStringList{u"--tls-cert"_s, u"/x.pem"_s};
+        QTest::newRow("missing config") << QStringList{u"--config"_s, u"/nonexistent/enlace.conf"_s};
+    }
+    void config_badValuesAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QCommandLineParser parser;
+        ServerConfig::addOptions(parser);
+        QVERIFY(parser.parse(QStringList{u"x"_s} + args));
+        QVERIFY(!ServerConfig::load(parser, QProcessEnvironment()).ok());
+        const Run r = run(QStringList{u"serve"_s} + args);
+        QCOMPARE(r.code, int(ServerCommands::Usage));
+    }
+
+    void serve_answersThenStopsCleanlyOnSigterm_data() { test::addBackendRows(); }
+    void serve_answersThenStopsCleanlyOnSigterm()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QString out;
+        QString err;
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        QNetworkAccessManager nam;
+        QByteArray health;
+        QTimer poll;
+        // While serve runs its event loop: find the URL it printed, ask it, then send SIGTERM.
+        QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+            const QRegularExpressionMatch m = QRegularExpression(u"listening on (http://\\S+)"_s).match(out);
+            if (!m.hasMatch())
+                return;
+            poll.stop();
+            QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(m.captured(1) + u"/api/v1/health"_s)));
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+                health = reply->readAll();
+                reply->deleteLater();
+                std::raise(SIGTERM);
+            });
+        });
+        poll.start(10);
+        const int code = ServerCommands::serve({u"enlace-server"_s, u"--database"_s, scratch.url(), u"--listen"_s, u"127.0.0.1:0"_s,
+                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, u"warning"_s},
+                                               outStream, errStream);
+        outStream.flush();
+        QCOMPARE(code, 0);
+        const QJsonObject h = QJsonDocument::fromJson(health).object();
+        QCOMPARE(h.value(u"status"_s).toString(), u"OK"_s);
+        QCOMPARE(h.value(u"schema"_s).toInt(), Database::latestSchemaVersion());
+        QVERIFY(out.contains(u"stopped"_s));
+        QVERIFY(QFile::exists(m_dir.filePath(u"secret.key"_s)));
+    }
+
+    void serve_unusableDatabase_failsWithExitCode3()
+    {
+        const Run r = run({u"serve"_s, u"--database"_s, u"postgresql://nobody@127.0.0.1:1/none"_s, u"--listen"_s, u"127.0.0.1:0"_s,
+                           u"--secret-key-file"_s, m_dir.filePath(u"k2"_s)});
+        QCOMPARE(r.code, int(ServerCommands::Failure));
+        QVERIFY(r.err.contains(u"cannot start"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCommands)
+#include "tst_servercommands.moc"
