@@ -4,63 +4,74 @@
 <context>
     <name>Api</name>
     <message>
-        <location filename="../core/api/callroutes.cpp" line="20"/>
+        <location filename="../core/api/callroutes.cpp" line="21"/>
         <source>Select a valid choice. That choice is not one of the available choices.</source>
         <translation>Faça uma escolha válida. Sua escolha não é uma das disponíveis.</translation>
     </message>
     <message>
-        <location filename="../core/api/callroutes.cpp" line="25"/>
+        <location filename="../core/api/callroutes.cpp" line="26"/>
         <source>The agent is not related to campaign.</source>
         <translation>O agente não participa da campanha.</translation>
     </message>
     <message>
-        <location filename="../core/api/callroutes.cpp" line="30"/>
+        <location filename="../core/api/callroutes.cpp" line="31"/>
         <source>The agent is not related to external system.</source>
         <translation>O agente não corresponde ao sistema externo.</translation>
     </message>
     <message>
-        <location filename="../core/api/callroutes.cpp" line="35"/>
+        <location filename="../core/api/callroutes.cpp" line="36"/>
         <source>The contact is not related to campaign.</source>
         <translation>O contato não corresponde à campanha.</translation>
     </message>
     <message>
-        <location filename="../core/api/callroutes.cpp" line="80"/>
+        <location filename="../core/api/callroutes.cpp" line="81"/>
         <source>An integration key may only address its own external system&apos;s ids (idExternalSystem).</source>
         <translation>Uma chave de integração só pode usar os ids do seu próprio sistema externo (idExternalSystem).</translation>
     </message>
     <message>
-        <location filename="../core/api/callroutes.cpp" line="170"/>
+        <location filename="../core/api/callroutes.cpp" line="171"/>
         <source>An agent may only place calls as itself.</source>
         <translation>Um agente só pode fazer chamadas como ele mesmo.</translation>
     </message>
     <message>
-        <location filename="../core/api/callroutes.cpp" line="194"/>
+        <location filename="../core/api/callroutes.cpp" line="195"/>
         <source>Error when executing the call</source>
         <translation>Erro ao executar a chamada</translation>
     </message>
     <message>
-        <location filename="../core/api/dispositionroutes.cpp" line="20"/>
+        <location filename="../core/api/admincampaignroutes.cpp" line="214"/>
+        <location filename="../core/api/dispositionroutes.cpp" line="21"/>
         <source>Disposition option id not found</source>
         <translation>Disposition option id not found</translation>
     </message>
     <message>
-        <location filename="../core/api/dispositionroutes.cpp" line="25"/>
+        <location filename="../core/api/admincampaignroutes.cpp" line="277"/>
+        <source>Campaign created successfully</source>
+        <translation>Campanha criada com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admincampaignroutes.cpp" line="278"/>
+        <source>Campaign updated successfully</source>
+        <translation>Campanha atualizada com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/dispositionroutes.cpp" line="26"/>
         <source>Contact id not found</source>
         <translation>Contact id not found</translation>
     </message>
     <message>
-        <location filename="../core/api/dispositionroutes.cpp" line="30"/>
+        <location filename="../core/api/dispositionroutes.cpp" line="31"/>
         <source>Agent id not found</source>
         <translation>Agent id not found</translation>
     </message>
     <message>
-        <location filename="../core/api/dispositionroutes.cpp" line="394"/>
-        <location filename="../core/api/dispositionroutes.cpp" line="420"/>
+        <location filename="../core/api/dispositionroutes.cpp" line="408"/>
+        <location filename="../core/api/dispositionroutes.cpp" line="434"/>
         <source>Contact data is invalid</source>
         <translation>Contact data is invalid</translation>
     </message>
     <message>
-        <location filename="../core/api/dispositionroutes.cpp" line="414"/>
+        <location filename="../core/api/dispositionroutes.cpp" line="428"/>
         <source>There is another contact with this external id on this database</source>
         <translation>There is another contact with this external id on this database</translation>
     </message>
@@ -96,6 +107,17 @@
         <translation>O campo é obrigatório</translation>
     </message>
     <message>
+        <location filename="../core/api/admincontactdbroutes.cpp" line="168"/>
+        <source>Send the file as multipart/form-data with a &quot;filename&quot; part.</source>
+        <translation>Envie o arquivo como multipart/form-data com uma parte "filename".</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admincontactdbroutes.cpp" line="288"/>
+        <source>Contact database created successfully</source>
+        <translation>Base de dados de contatos criada com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admincontactdbroutes.cpp" line="312"/>
         <location filename="../core/api/contactroutes.cpp" line="176"/>
         <source>Contact added</source>
         <translation>Contato adicionado</translation>
@@ -162,7 +184,9 @@
         <translation>There is another disposition for this contact on this campaign</translation>
     </message>
     <message>
+        <location filename="../core/api/admincampaignroutes.cpp" line="116"/>
         <location filename="../core/api/adminsiteroutes.cpp" line="24"/>
+        <location filename="../core/api/adminuserroutes.cpp" line="91"/>
         <source>&quot;%1&quot; is not a valid choice.</source>
         <translation>"%1" não é uma escolha válida.</translation>
     </message>
@@ -215,6 +239,16 @@
         <location filename="../core/api/adminsystemroutes.cpp" line="120"/>
         <source>External system updated successfully</source>
         <translation>Sistema externo atualizado com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminuserroutes.cpp" line="115"/>
+        <source>User created successfully</source>
+        <translation>Usuário criado com sucesso</translation>
+    </message>
+    <message>
+        <location filename="../core/api/adminuserroutes.cpp" line="147"/>
+        <source>User updated successfully</source>
+        <translation>Usuário atualizado com sucesso</translation>
     </message>
 </context>
 </TS>

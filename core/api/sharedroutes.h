@@ -48,7 +48,8 @@ Message receivedDataMessage();
 Message unknownSystemMessage();
 
 // The reads the external API needs to resolve what a request names, by Enlace id or by the
-// external ids of one external system.
+// external ids of one external system: the same indexed lookups as IdResolver, but a store failure
+// is an error here (answered 500 and logged), never mistaken for an unknown id (a client error).
 class Lookup final
 {
 public:

@@ -1,7 +1,10 @@
 #include <tests/api/support/endpoints_apifixture.h>
 
+#include <core/api/admincampaignroutes.h>
+#include <core/api/admincontactdbroutes.h>
 #include <core/api/adminsiteroutes.h>
 #include <core/api/adminsystemroutes.h>
+#include <core/api/adminuserroutes.h>
 #include <core/api/callflow.h>
 #include <core/api/callroutes.h>
 #include <core/api/eventlog.h>
@@ -71,6 +74,9 @@ ApiFixture::ApiFixture(const QString &backend)
     registerContactRoutes(m_router, m_services);
     registerAdminSiteRoutes(m_router, m_services);
     registerAdminSystemRoutes(m_router, m_services);
+    registerAdminCampaignRoutes(m_router, m_services);
+    registerAdminContactDbRoutes(m_router, m_services);
+    registerAdminUserRoutes(m_router, m_services);
     m_server = std::make_unique<HttpServer>(&m_router, m_catalog.get());
     m_server->setLimits(HttpServerLimits{16 * 1024, 64 * 1024, 30'000, 1024, 1000});
     if (auto listening = m_server->listen(QHostAddress::LocalHost, 0); !listening)
@@ -109,7 +115,8 @@ QString ApiFixture::World::substitute(QString text) const
     const QList<QPair<QString, qint64>> ids{
         {u"ana"_s, ana.id}, {u"beto"_s, beto.id}, {u"carla"_s, carla.id}, {u"s1"_s, s1}, {u"s2"_s, s2},
         {u"db1"_s, db1}, {u"db2"_s, db2}, {u"c1"_s, c1}, {u"c2"_s, c2}, {u"c3"_s, c3}, {u"camp"_s, camp},
-        {u"inactive"_s, inactive}, {u"other"_s, other}, {u"venta"_s, venta}, {u"baja"_s, baja}, {u"otra"_s, otra}};
+        {u"inactive"_s, inactive}, {u"other"_s, other}, {u"venta"_s, venta}, {u"baja"_s, baja}, {u"otra"_s, otra},
+        {u"sup"_s, sup}, {u"sup2"_s, sup2}, {u"admin"_s, admin}};
     for (const auto &[name, id] : ids)
         text.replace(u'{' + name + u'}', QString::number(id));
     return text;

@@ -1,0 +1,325 @@
+#include <core/api/admincontactdbroutes.h>
+
+#include <core/api/apirouter.h>
+#include <core/api/sharedroutes.h>
+#include <core/contacts/contactimporter.h>
+#include <core/contacts/contactrepository.h>
+#include <core/model/validationerrors.h>
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTemporaryFile>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+namespace {
+
+QJsonObject databaseJson(const ContactDatabase &d)
+{
+    return QJsonObject{{u"id"_s, d.id},
+                       {u"nombre"_s, d.name},
+                       {u"columnas"_s, QJsonArray::fromStringList(d.columns)},
+                       {u"campos_telefono"_s, QJsonArray::fromStringList(d.phoneColumns)},
+                       {u"id_externo"_s, routes::textOrNull(d.externalIdColumn)},
+                       {u"contactos"_s, d.contactCount}};
+}
+
+ApiResponse invalid(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &s)
+{
+    const QJsonObject json = errors.toJson(s.catalog, request.language);
+    return ApiResponse::json(400, QJsonObject{{u"status"_s, u"ERROR"_s},
+                                              {u"errors"_s, json},
+                                              {u"message"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))}});
+}
+
+ApiResponse fail(const Error &error, const ApiRequest &request, const ApiServices &s)
+{
+    if ((error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict) && !error.fields.isEmpty())
+        return invalid(error.fields, request, s);
+    return routes::fail(error, request, s);
+}
+
+// One part of a multipart/form-data body.
+struct Part
+{
+    QString name;
+    QString fileName;
+    QByteArray data;
+};
+
+std::optional<QList<Part>> parseMultipart(const ApiRequest &request)
+{
+    const QByteArray type = request.header("content-type");
+    const qsizetype at = type.indexOf("boundary=");
+    if (request.contentType() != "multipart/form-data" || at < 0)
+        return std::nullopt;
+    QByteArray boundary = type.mid(at + 9);
+    if (const qsizetype semicolon = boundary.indexOf(';'); semicolon >= 0)
+        boundary.truncate(semicolon);
+    boundary = boundary.trimmed();
+    if (boundary.startsWith('"') && boundary.endsWith('"') && boundary.size() >= 2)
+        boundary = boundary.mid(1, boundary.size() - 2);
+    if (boundary.isEmpty())
+        return std::nullopt;
+    const QByteArray delimiter = QByteArray("--" + boundary);
+    const QByteArray separator = QByteArray("\r\n" + delimiter);
+    const QByteArray &body = request.body;
+    QList<Part> parts;
+    qsizetype pos = body.indexOf(delimiter);
+    if (pos < 0)
+        return std::nullopt;
+    while (true) {
+        pos += delimiter.size();
+        if (body.mid(pos, 2) == "--")
+            return parts;   // closing delimiter
+        if (body.mid(pos, 2) != "\r\n")
+            return std::nullopt;
+        pos += 2;
+        const qsizetype headersEnd = body.indexOf("\r\n\r\n", pos);
+        if (headersEnd < 0)
+            return std::nullopt;
+        const qsizetype next = body.indexOf(separator, headersEnd + 4);
+        if (next < 0)
+            return std::nullopt;
+        Part part;
+        for (const QByteArray &line : body.mid(pos, headersEnd - pos).split('\n')) {
+            const QByteArray l = line.trimmed();
+            if (!l.toLower().startsWith("content-disposition:"))
+                continue;
+            for (const QByteArray &param : l.mid(20).split(';')) {
+                const QByteArray p = param.trimmed();
+                const auto value = [&p](qsizetype from) {
+                    QByteArray v = p.mid(from).trimmed();
+                    if (v.startsWith('"') && v.endsWith('"') && v.size() >= 2)
+                        v = v.mid(1, v.size() - 2);
+                    return QString::fromUtf8(v);
+                };
+                if (p.startsWith("name="))
+                    part.name = value(5);
+                else if (p.startsWith("filename="))
+                    part.fileName = value(9);
+            }
+        }
+        part.data = body.mid(headersEnd + 4, next - headersEnd - 4);
+        parts.append(part);
+        pos = next + 2;
+    }
+}
+
+// The uploads in progress and their outcomes, for this server process.
+struct ImportJob
+{
+    QString id;
+    QPointer<ContactImporter> importer;
+    std::shared_ptr<QTemporaryFile> file;
+    QString state = u"running"_s;   // running | finished | failed
+    int phase = ContactImporter::Validating;
+    qint64 rowsDone = 0;
+    qint64 bytesRead = 0;
+    qint64 totalBytes = 0;
+    std::optional<ImportSummary> summary;
+    std::optional<Error> error;
+};
+
+struct ImportJobs
+{
+    QHash<QString, std::shared_ptr<ImportJob>> jobs;
+};
+
+QJsonObject jobJson(const ImportJob &job, const ApiRequest &request, const ApiServices &s)
+{
+    QJsonObject o{{u"id"_s, job.id},
+                  {u"state"_s, job.state},
+                  {u"phase"_s, job.phase == ContactImporter::Writing ? u"writing"_s : u"validating"_s},
+                  {u"rows"_s, job.rowsDone},
+                  {u"bytes_read"_s, job.bytesRead},
+                  {u"total_bytes"_s, job.totalBytes}};
+    if (job.summary) {
+        o.insert(u"database_id"_s, job.summary->databaseId);
+        o.insert(u"rows_imported"_s, job.summary->rowsImported);
+        o.insert(u"created_database"_s, job.summary->createdDatabase);
+    }
+    if (job.error) {
+        o.insert(u"message"_s, job.error->text(s.catalog, request.language));
+        o.insert(u"errors"_s, job.error->fields.toJson(s.catalog, request.language));
+    }
+    return o;
+}
+
+QStringList commaList(const QString &text)
+{
+    QStringList out;
+    for (const QString &piece : text.split(u',', Qt::SkipEmptyParts))
+        if (!piece.trimmed().isEmpty())
+            out.append(piece.trimmed());
+    return out;
+}
+
+void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const ApiRequest &r, ApiResponder respond)
+{
+    const auto parts = parseMultipart(r);
+    if (!parts)
+        return respond(ApiResponse::error(400, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api",
+            "Send the file as multipart/form-data with a \"filename\" part.")), r, s)));
+    QHash<QString, Part> byName;
+    for (const Part &p : *parts)
+        byName.insert(p.name, p);
+    ValidationErrors errors;
+    if (!byName.contains(u"filename"_s))
+        errors.add(u"filename"_s, ApiJson::requiredMessage());
+    ContactImportOptions options;
+    const QString existing = QString::fromUtf8(byName.value(u"base_datos"_s).data).trimmed();
+    if (!existing.isEmpty()) {
+        bool ok = false;
+        options.intoExisting = true;
+        options.existingDatabaseId = existing.toLongLong(&ok);
+        if (!ok || options.existingDatabaseId <= 0)
+            errors.add(u"base_datos"_s, ApiJson::integerMessage());
+    } else {
+        options.databaseName = QString::fromUtf8(byName.value(u"nombre"_s).data).trimmed();
+        options.phoneColumns = commaList(QString::fromUtf8(byName.value(u"campos_telefono"_s).data));
+        options.externalIdColumn = QString::fromUtf8(byName.value(u"id_externo"_s).data).trimmed();
+        if (options.databaseName.isEmpty())
+            errors.add(u"nombre"_s, ApiJson::requiredMessage());
+        if (options.phoneColumns.isEmpty())
+            errors.add(u"campos_telefono"_s, ApiJson::requiredMessage());
+    }
+    if (!errors.isEmpty())
+        return respond(invalid(errors, r, s));
+    auto job = std::make_shared<ImportJob>();
+    job->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    job->file = std::make_shared<QTemporaryFile>();
+    if (!job->file->open() || job->file->write(byName.value(u"filename"_s).data) < 0 || !job->file->flush())
+        return respond(routes::fail(Error::internal(u"api.upload"_s, job->file->errorString()), r, s));
+    job->totalBytes = job->file->size();
+    options.filePath = job->file->fileName();
+    auto *importer = s.clock ? new ContactImporter(s.db, *s.clock) : new ContactImporter(s.db);
+    job->importer = importer;
+    std::weak_ptr<ImportJob> weak = job;
+    // The importer works on its own thread; its signals arrive here, on the server's thread.
+    QObject::connect(importer, &ContactImporter::importProgressed, importer,
+                     [weak](qint64 rows, qint64 bytes, qint64 total, int phase) {
+                         if (auto j = weak.lock()) {
+                             j->rowsDone = rows;
+                             j->bytesRead = bytes;
+                             j->totalBytes = total;
+                             j->phase = phase;
+                         }
+                     });
+    QObject::connect(importer, &ContactImporter::importFinished, importer, [weak, importer](bool) {
+        if (auto j = weak.lock()) {
+            const auto result = importer->result();
+            if (result && result->ok()) {
+                j->summary = result->value();
+                j->state = u"finished"_s;
+            } else {
+                j->error = result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s);
+                j->state = u"failed"_s;
+            }
+            j->file.reset();
+        }
+        importer->deleteLater();
+    });
+    jobs->jobs.insert(job->id, job);
+    importer->start(options);
+    respond(ApiResponse::json(202, QJsonObject{{u"status"_s, u"SUCCESS"_s},
+                                               {u"job"_s, job->id},
+                                               {u"progress"_s, u"/api/v1/contact_imports/%1/"_s.arg(job->id)}}));
+}
+
+} // namespace
+
+void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
+{
+    ApiServices &s = services;
+    auto jobs = std::make_shared<ImportJobs>();
+    router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
+        QJsonArray out;
+        for (const ContactDatabase &d : ContactRepository(s.db).listDatabases())
+            out.append(databaseJson(d));
+        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"contactDatabases"_s, out}}));
+    });
+    router.add("GET", u"/api/v1/contact_databases/<arg>/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
+        const auto id = r.pathId(0);
+        if (!id)
+            return respond(routes::notFound(r, s));
+        auto d = ContactRepository(s.db).findDatabase(*id);
+        if (!d)
+            return respond(fail(d.error(), r, s));
+        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"contactDatabase"_s, databaseJson(d.value())}}));
+    });
+    router.add("POST", u"/api/v1/contact_database/create/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
+        auto json = routes::body(r, s, respond);
+        if (!json)
+            return;
+        const auto names = [&](const QString &key, ApiJson::Need need) {
+            QStringList out;
+            const QJsonArray items = json->array(key, need).value_or(QJsonArray());
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                if (items.at(i).isString())
+                    out.append(items.at(i).toString().trimmed());
+                else
+                    json->addError(u"%1[%2]"_s.arg(key).arg(i), ApiJson::stringMessage());
+            }
+            return out;
+        };
+        ContactDatabase d;
+        d.name = json->string(u"name"_s, ApiJson::Need::Required, 128).value_or(QString()).trimmed();
+        d.phoneColumns = names(u"phone_fields"_s, ApiJson::Need::Required);
+        const QStringList data = names(u"data_fields"_s, ApiJson::Need::Optional);
+        d.externalIdColumn = json->string(u"external_id_field"_s, ApiJson::Need::Optional, 128).value_or(QString()).trimmed();
+        if (!json->ok())
+            return respond(invalid(json->errors(), r, s));
+        // As OMniLeads: phone columns, then data columns, the external-id column last.
+        d.columns = d.phoneColumns + data;
+        if (!d.externalIdColumn.isEmpty())
+            d.columns.append(d.externalIdColumn);
+        auto id = ContactRepository(s.db, *s.clock).createDatabase(d);
+        if (!id)
+            return respond(fail(id.error(), r, s));
+        respond(ApiResponse::json(200, QJsonObject{
+            {u"status"_s, u"SUCCESS"_s}, {u"errors"_s, QJsonObject()},
+            {u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact database created successfully")), r, s)},
+            {u"id"_s, id.value()}}));
+    });
+    router.add("POST", u"/api/v1/contact_database/<arg>/contact/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
+        const auto id = r.pathId(0);
+        if (!id)
+            return respond(routes::notFound(r, s));
+        ContactRepository contacts(s.db, *s.clock);
+        if (auto d = contacts.findDatabase(*id); !d)
+            return respond(fail(d.error(), r, s));
+        auto json = routes::body(r, s, respond);
+        if (!json)
+            return;
+        QHash<QString, QString> values;
+        for (auto it = json->object().constBegin(); it != json->object().constEnd(); ++it)
+            if (auto v = json->string(it.key()))
+                values.insert(it.key(), *v);
+        if (!json->ok())
+            return respond(invalid(json->errors(), r, s));
+        auto contact = contacts.addContact(*id, values);
+        if (!contact)
+            return respond(fail(contact.error(), r, s));
+        respond(ApiResponse::json(200, QJsonObject{
+            {u"status"_s, u"SUCCESS"_s}, {u"errors"_s, QJsonObject()},
+            {u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s)},
+            {u"id"_s, contact.value()}}));
+    });
+    router.add("POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
+               [&s, jobs](const ApiRequest &r, ApiResponder respond) { handleUpload(s, jobs, r, std::move(respond)); });
+    router.add("GET", u"/api/v1/contact_imports/<arg>/"_s, Access::Admin, [&s, jobs](const ApiRequest &r, ApiResponder respond) {
+        const auto job = jobs->jobs.value(r.pathArgs.value(0));
+        if (!job)
+            return respond(routes::notFound(r, s));
+        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(*job, r, s)}}));
+    });
+}
+
+} // namespace enlace

@@ -1,0 +1,138 @@
+#include <core/api/admincontactdbroutes.h>
+
+#include <tests/api/support/endpoints_apifixture.h>
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace enlace;
+
+namespace {
+
+QByteArray multipart(const QByteArray &boundary, const QList<std::tuple<QByteArray, QByteArray, QByteArray>> &parts)
+{
+    QByteArray body;
+    for (const auto &[name, fileName, data] : parts) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
+        if (!fileName.isEmpty())
+            body += "; filename=\"" + fileName + "\"\r\nContent-Type: text/csv";
+        body += "\r\n\r\n" + data + "\r\n";
+    }
+    body += "--" + boundary + "--\r\n";
+    return body;
+}
+
+} // namespace
+
+class TestAdminContactDbRoutes final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QJsonObject waitForJob(test::ApiFixture &f, const QString &token, const QString &job)
+    {
+        QJsonObject state;
+        const auto poll = [&] {
+            state = f.send("GET", u"/api/v1/contact_imports/%1/"_s.arg(job), {}, token).json().value(u"job"_s).toObject();
+            return state.value(u"state"_s).toString() != u"running"_s;
+        };
+        for (int i = 0; i < 500 && !poll(); ++i)
+            QTest::qWait(10);
+        return state;
+    }
+
+private Q_SLOTS:
+    void upload_importsCsvAndReportsProgress_data() { test::addBackendRows(); }
+    void upload_importsCsvAndReportsProgress()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        const QByteArray csv = "telefono,nombre,id_cliente\n111,Ana,77\n222,Beto,78\n333,Carla,\n444,Dario,\n";
+        const QByteArray body = multipart("XyZ", {{"filename", "clientes.csv", csv}, {"nombre", {}, "Clientes"},
+                                                  {"campos_telefono", {}, "telefono"}, {"id_externo", {}, "id_cliente"}});
+        const auto r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, body, "multipart/form-data; boundary=XyZ", admin);
+        QVERIFY2(r.status == 202, r.body.constData());
+        const QJsonObject job = waitForJob(f, admin, r.json().value(u"job"_s).toString());
+        QCOMPARE(job.value(u"state"_s).toString(), u"finished"_s);
+        QCOMPARE(job.value(u"rows_imported"_s).toInt(), 4);
+        QCOMPARE(job.value(u"bytes_read"_s).toInteger(), qint64(csv.size()));
+        const qint64 database = job.value(u"database_id"_s).toInteger();
+        const QJsonObject d = f.send("GET", u"/api/v1/contact_databases/%1/"_s.arg(database), {}, admin).json().value(u"contactDatabase"_s).toObject();
+        QCOMPARE(d.value(u"nombre"_s).toString(), u"Clientes"_s);
+        QCOMPARE(d.value(u"id_externo"_s).toString(), u"id_cliente"_s);
+        QCOMPARE(d.value(u"contactos"_s).toInt(), 4);
+        QCOMPARE(f.send("GET", u"/api/v1/contact_databases/"_s, {}, admin).json().value(u"contactDatabases"_s).toArray().size(), 1);
+    }
+
+    // Reference §7 item 63: repeated external ids reject the whole file.
+    void upload_duplicateExternalIds_rejectsWholeFile_data() { test::addBackendRows(); }
+    void upload_duplicateExternalIds_rejectsWholeFile()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        const QByteArray csv = "telefono,id_cliente\n1,10\n2,77\n3,\n4,\n5,77\n";
+        const QByteArray body = multipart("b0undary", {{"nombre", {}, "Dup"}, {"campos_telefono", {}, "telefono"},
+                                                       {"id_externo", {}, "id_cliente"}, {"filename", "dup.csv", csv}});
+        const auto r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, body, "multipart/form-data; boundary=b0undary", admin);
+        QCOMPARE(r.status, 202);
+        const QJsonObject job = waitForJob(f, admin, r.json().value(u"job"_s).toString());
+        QCOMPARE(job.value(u"state"_s).toString(), u"failed"_s);
+        const QString errors = QString::fromUtf8(QJsonDocument(job.value(u"errors"_s).toObject()).toJson());
+        // The message names the offending row by its content and the repeated id.
+        QVERIFY2(errors.contains(u"5,77"_s) && errors.contains(u"repeated ID: 77"_s), qPrintable(errors));
+        QCOMPARE(f.count(u"contacts"_s), 0);
+        QCOMPARE(f.count(u"contact_databases"_s), 0);
+    }
+
+    void upload_badRequests_are400_data() { test::addBackendRows(); }
+    void upload_badRequests_are400()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        auto r = f.send("POST", u"/api/v1/crear_base_contactos/"_s, QJsonObject{{u"nombre"_s, u"x"_s}}, admin);
+        QCOMPARE(r.status, 400);
+        r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, multipart("B", {{"nombre", {}, "x"}}), "multipart/form-data; boundary=B", admin);
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"filename"_s));
+        QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"campos_telefono"_s));
+        r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, "--B\r\ngarbage", "multipart/form-data; boundary=B", admin);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(f.send("GET", u"/api/v1/contact_imports/nope/"_s, {}, admin).status, 404);
+        const QString agent = f.tokenFor(f.addAgent(u"ana"_s, u"1001"_s).userId);
+        QCOMPARE(f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, multipart("B", {{"nombre", {}, "x"}}), "multipart/form-data; boundary=B", agent).status, 403);
+        QCOMPARE(f.count(u"contact_databases"_s), 0);
+    }
+
+    void createDatabaseAndContact_followOmniLeads_data() { test::addBackendRows(); }
+    void createDatabaseAndContact_followOmniLeads()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        auto r = f.send("POST", u"/api/v1/contact_database/create/"_s,
+                        QJsonObject{{u"name"_s, u"Manual"_s}, {u"phone_fields"_s, QJsonArray{u"telefono"_s}},
+                                    {u"data_fields"_s, QJsonArray{u"nombre"_s}}, {u"external_id_field"_s, u"ext"_s}}, admin);
+        QVERIFY2(r.status == 200, r.body.constData());
+        const qint64 id = r.json().value(u"id"_s).toInteger();
+        const QJsonObject d = f.send("GET", u"/api/v1/contact_databases/%1/"_s.arg(id), {}, admin).json().value(u"contactDatabase"_s).toObject();
+        // The external-id column comes last.
+        QCOMPARE(d.value(u"columnas"_s).toArray(), (QJsonArray{u"telefono"_s, u"nombre"_s, u"ext"_s}));
+        r = f.send("POST", u"/api/v1/contact_database/create/"_s,
+                   QJsonObject{{u"name"_s, u"Rep"_s}, {u"phone_fields"_s, QJsonArray{u"a"_s}}, {u"data_fields"_s, QJsonArray{u"a"_s}}}, admin);
+        QCOMPARE(r.status, 400);
+        const QString path = u"/api/v1/contact_database/%1/contact/"_s.arg(id);
+        QCOMPARE(f.send("POST", path, QJsonObject{{u"telefono"_s, u"1"_s}, {u"ext"_s, u"E1"_s}}, admin).status, 200);
+        r = f.send("POST", path, QJsonObject{{u"telefono"_s, u"2"_s}, {u"ext"_s, u"E1"_s}}, admin);
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"ext"_s));
+        QCOMPARE(f.send("POST", u"/api/v1/contact_database/999999/contact/"_s, QJsonObject{{u"telefono"_s, u"1"_s}}, admin).status, 404);
+        QCOMPARE(f.count(u"contacts"_s), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminContactDbRoutes)
+#include "tst_admincontactdbroutes.moc"
