@@ -16,7 +16,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcDynamicList, "enlace.delivery.dynamiclist")
+Q_LOGGING_CATEGORY(lcDynamicList, "enlace.delivery.dynamiclist", QtInfoMsg)
 
 namespace enlace {
 

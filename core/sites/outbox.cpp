@@ -154,6 +154,23 @@ Result<void> Outbox::release(const QString &owner, const QList<qint64> &ids) con
     return tx.commit();
 }
 
+QString Outbox::originOf(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString(QUrl::FullyEncoded);
+}
+
+Result<int> Outbox::expedite(const QString &origin, qint64 nowMs) const
+{
+    // A prefix comparison rather than LIKE: an origin may hold '_' or '%'.
+    const QString prefix = origin + u'/';
+    auto r = m_db->exec(u"UPDATE outbox SET next_attempt_at = ? WHERE attempts > 0 AND next_attempt_at > ? AND lease_owner IS NULL "
+                        "AND substr(url, 1, ?) = ?"_s,
+                        {nowMs, nowMs, int(prefix.size()), prefix});
+    if (!r)
+        return r.error();
+    return r->numRowsAffected();
+}
+
 Result<qint64> Outbox::pendingCount() const
 {
     auto r = m_db->scalar(u"SELECT COUNT(*) FROM outbox"_s);

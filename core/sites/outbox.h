@@ -62,6 +62,11 @@ public:
     // Drops the leases on these rows (rows claimed but never sent).
     Result<void> release(const QString &owner, const QList<qint64> &ids) const;
 
+    // The CRM at origin (scheme://host[:port]) answered again: rows for it that wait in backoff
+    // become due now. Returns how many.
+    Result<int> expedite(const QString &origin, qint64 nowMs) const;
+    static QString originOf(const QUrl &url);
+
     Result<qint64> pendingCount() const;
     // When the earliest row becomes claimable (its due time, or the end of its lease); none when empty.
     Result<std::optional<qint64>> nextClaimableAt() const;

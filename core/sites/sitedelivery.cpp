@@ -19,7 +19,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcDelivery, "enlace.delivery")
+Q_LOGGING_CATEGORY(lcDelivery, "enlace.delivery", QtInfoMsg)
 
 namespace enlace {
 
@@ -216,6 +216,14 @@ bool SiteDelivery::flush(QList<DeliveryOutcome> &finished, QList<DeliveryOutcome
                 finished.append(c.outcome);
             else
                 qCInfo(lcDelivery) << "outcome of" << c.outcome.key << "dropped: its lease passed to another instance";
+            if (!c.expediteOrigin.isEmpty()) {
+                // The CRM is back: what waits for it in backoff goes now, not minutes later.
+                auto n = m_outbox.expedite(c.expediteOrigin, now);
+                if (!n)
+                    return false;
+                if (n.value() > 0)
+                    qCInfo(lcDelivery) << n.value() << "requests to" << c.expediteOrigin << "sent early: it answers again";
+            }
         } else {
             auto r = m_outbox.reschedule(c.id, m_options.instanceId, c.outcome.attempts, c.outcome.nextAttemptAtMs, c.outcome.httpStatus,
                                          c.outcome.lastError);
@@ -371,6 +379,11 @@ void SiteDelivery::complete(qint64 id, int status, const QString &error, bool de
 
     Completion c;
     c.id = id;
+    const QString origin = Outbox::originOf(e.item.request.url);
+    if (delivered && m_failingOrigins.remove(origin))
+        c.expediteOrigin = origin;
+    else if (!delivered && retryable)
+        m_failingOrigins.insert(origin);
     if (delivered || !retryable || it->attempts >= std::max(1, e.item.maxAttempts)) {
         o.givenUp = !delivered;
         c.finished = true;
@@ -378,7 +391,7 @@ void SiteDelivery::complete(qint64 id, int status, const QString &error, bool de
             qCWarning(lcDelivery) << "gave up" << e.key << "to site" << e.item.siteId << "after" << it->attempts << "attempts:" << error;
     } else {
         o.nextAttemptAtMs = now + (retryAfterMs >= 0 ? retryAfterMs : backoffMs(it->attempts));
-        qCInfo(lcDelivery) << "attempt" << it->attempts << "of" << e.key << "failed:" << error;
+        qCDebug(lcDelivery) << "attempt" << it->attempts << "of" << e.key << "failed:" << error;
         scheduleWakeIn(o.nextAttemptAtMs - now + 1);
     }
     c.outcome = o;

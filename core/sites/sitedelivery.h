@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -96,6 +97,7 @@ private:
         qint64 id = 0;
         DeliveryOutcome outcome;
         bool finished = false;   // true: delete + outcome; false: reschedule
+        QString expediteOrigin;  // delivered to a CRM that had failed: pull its backlog forward
     };
 
     void schedulePump();
@@ -119,6 +121,7 @@ private:
     QList<Completion> m_completions;   // written at the next pump, in one transaction
     QTimer m_pumpTimer;                // 0 ms, coalesces wake-ups within one event-loop turn
     QTimer m_wakeTimer;                // next due row or poll
+    QSet<QString> m_failingOrigins;    // CRMs whose last answer here was a retryable failure
 };
 
 } // namespace enlace

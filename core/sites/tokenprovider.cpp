@@ -12,7 +12,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcTokens, "enlace.delivery.tokens")
+Q_LOGGING_CATEGORY(lcTokens, "enlace.delivery.tokens", QtInfoMsg)
 
 namespace enlace {
 

@@ -150,6 +150,34 @@ private Q_SLOTS:
         QVERIFY(stored->at(0).delivered);
     }
 
+    void expedite_pullsForwardOnlyThatOriginsBackoff_data() { test::addBackendRows(); }
+    void expedite_pullsForwardOnlyThatOriginsBackoff()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        Outbox outbox(scratch.db(), test::deliveryTestBox());
+        auto at = [](const QString &url) {
+            OutboxItem i = item();
+            i.request.url = QUrl(url);
+            return i;
+        };
+        QCOMPARE(Outbox::originOf(QUrl(u"https://u:p@crm.example.com:8443/a/b?x=1#f"_s)), u"https://crm.example.com:8443"_s);
+        QVERIFY(outbox.add(at(u"https://crm.example.com/a"_s), T0).ok());       // will be in backoff
+        QVERIFY(outbox.add(at(u"https://crm.example.com.evil/a"_s), T0).ok());  // another origin, same prefix
+        QVERIFY(outbox.add(at(u"https://other.example.com/a"_s), T0).ok());
+        QVERIFY(outbox.add(at(u"https://crm.example.com/fresh"_s), T0 + 50).ok());   // never tried: untouched
+        const QList<OutboxEntry> tried = outbox.claim(u"a"_s, T0, T0 + 1000, 3).value();
+        QCOMPARE(tried.size(), 3);
+        for (const OutboxEntry &e : tried)
+            QVERIFY(outbox.reschedule(e.id, u"a"_s, 1, T0 + 60000, 503, u"HTTP 503"_s).ok());
+        auto n = outbox.expedite(u"https://crm.example.com"_s, T0 + 10);
+        QVERIFY(n.ok());
+        QCOMPARE(n.value(), 1);
+        auto due = outbox.claim(u"b"_s, T0 + 10, T0 + 2000, 10);
+        QCOMPARE(due->size(), 1);
+        QCOMPARE(due->at(0).item.request.url, QUrl(u"https://crm.example.com/a"_s));
+    }
+
     void release_returnsRowsAtOnce_data() { test::addBackendRows(); }
     void release_returnsRowsAtOnce()
     {

@@ -404,6 +404,41 @@ private Q_SLOTS:
         }
     }
 
+    void recovery_crmAnswersAgain_backlogIsSentWithoutWaitingForBackoff_data() { test::addBackendRows(); }
+    void recovery_crmAnswersAgain_backlogIsSentWithoutWaitingForBackoff()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        Crm crm;
+        QVERIFY(crm.listen());
+        crm.script(u"/back"_s, {Crm::status(503), Crm::status(503), Crm::status(503), Crm::status(200)});
+        test::FakeClock clock;   // stands still: a row in backoff is only sent if pulled forward
+        QNetworkAccessManager nam;
+        SiteDeliveryOptions o = fastOptions();
+        o.backoffScale = 1.0;
+        o.backoffBaseMs = 60000;
+        SiteDelivery delivery(scratch.db(), &nam, nullptr, clock, test::deliveryTestBox(), o);
+        QSignalSpy finished(&delivery, &SiteDelivery::deliveryFinished);
+        QSignalSpy failed(&delivery, &SiteDelivery::attemptFailed);
+        delivery.start();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(delivery.enqueue(jsonItem(crm.url(u"/back"_s))).ok());
+        QTRY_COMPARE(failed.size(), 3);
+        for (const auto &args : std::as_const(failed))
+            QVERIFY(args.at(0).value<DeliveryOutcome>().nextAttemptAtMs > clock.nowMs());
+        // Another site's CRM failing meanwhile is not pulled forward by this one's recovery.
+        OutboxItem other = jsonItem(QUrl(u"http://127.0.0.1:%1/other"_s.arg(test::deliveryClosedPort())));
+        QVERIFY(delivery.enqueue(other).ok());
+        QTRY_COMPARE(failed.size(), 4);
+
+        QVERIFY(delivery.enqueue(jsonItem(crm.url(u"/back"_s))).ok());
+        QTRY_COMPARE(finished.size(), 4);
+        QCOMPARE(crm.count(u"/back"_s), 7);
+        for (const auto &args : std::as_const(finished))
+            QVERIFY(args.at(0).value<DeliveryOutcome>().delivered);
+        QCOMPARE(count(*scratch.db(), u"outbox"_s), 1);   // the other CRM's row still waits
+    }
+
     void auth_bearerFromTokenProvider_refreshedOnceOn401_data() { test::addBackendRows(); }
     void auth_bearerFromTokenProvider_refreshedOnceOn401()
     {
