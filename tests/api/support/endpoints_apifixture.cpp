@@ -1,15 +1,8 @@
 #include <tests/api/support/endpoints_apifixture.h>
 
-#include <core/api/admincampaignroutes.h>
-#include <core/api/admincontactdbroutes.h>
-#include <core/api/adminsiteroutes.h>
-#include <core/api/adminsystemroutes.h>
-#include <core/api/adminuserroutes.h>
 #include <core/api/callflow.h>
-#include <core/api/callroutes.h>
+#include <core/api/endpointroutes.h>
 #include <core/api/eventlog.h>
-#include <core/api/contactroutes.h>
-#include <core/api/dispositionroutes.h>
 #include <core/api/httpserver.h>
 #include <core/contacts/contactrepository.h>
 #include <core/identity/agentrepository.h>
@@ -69,14 +62,7 @@ ApiFixture::ApiFixture(const QString &backend)
     m_services.calls = m_calls.get();
     m_router.setCatalog(m_catalog.get());
     m_router.setCallerResolver([this](const ApiRequest &r) { return resolve(r); });
-    registerCallRoutes(m_router, m_services);
-    registerDispositionRoutes(m_router, m_services);
-    registerContactRoutes(m_router, m_services);
-    registerAdminSiteRoutes(m_router, m_services);
-    registerAdminSystemRoutes(m_router, m_services);
-    registerAdminCampaignRoutes(m_router, m_services);
-    registerAdminContactDbRoutes(m_router, m_services);
-    registerAdminUserRoutes(m_router, m_services);
+    registerEndpointRoutes(m_router, m_services);
     m_server = std::make_unique<HttpServer>(&m_router, m_catalog.get());
     m_server->setLimits(HttpServerLimits{16 * 1024, 64 * 1024, 30'000, 1024, 1000});
     if (auto listening = m_server->listen(QHostAddress::LocalHost, 0); !listening)

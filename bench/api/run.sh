@@ -1,0 +1,57 @@
+#!/bin/sh
+# REST API load test: seeds 1,000,000 contacts, 10,000 agents and 1,000 campaigns through the
+# repositories, starts enlace-server on them and measures with wrk (50 connections) makeCall and
+# disposition addressed by external ids with the integration key, and the constant route
+# GET /api/v1/health of the same server in the same run.
+#
+#   bench/api/run.sh <build dir> [database url]      (default: a SQLite file in a temp dir)
+# Env: DURATION (default 30s), CONNECTIONS (50), THREADS (2), CONTACTS, AGENTS, CAMPAIGNS.
+set -eu
+BUILD=${1:?build dir}
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+DB=${2:-$WORK/bench.db}
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-50}
+THREADS=${THREADS:-2}
+CONTACTS=${CONTACTS:-1000000}
+AGENTS=${AGENTS:-10000}
+CAMPAIGNS=${CAMPAIGNS:-1000}
+PORT=${PORT:-18080}
+
+echo "seeding $DB ..." >&2
+SEED=$("$BUILD/bench/api/bench_api_seed" "$DB" --agents "$AGENTS" --campaigns "$CAMPAIGNS" --contacts "$CONTACTS")
+echo "$SEED" >&2
+ENLACE_SYSTEM=$(echo "$SEED" | sed -n 's/.*system=\([0-9]*\).*/\1/p')
+ENLACE_KEY=$(echo "$SEED" | sed -n 's/.*key=\([^ ]*\).*/\1/p')
+ENLACE_OPTION0=$(echo "$SEED" | sed -n 's/.*option0=\([0-9]*\).*/\1/p')
+ENLACE_QUEUE=$(echo "$SEED" | sed -n 's/.*queue=\([0-9]*\).*/\1/p')
+ENLACE_CAMPAIGNS=$CAMPAIGNS
+ENLACE_CONTACTS=$CONTACTS
+export ENLACE_SYSTEM ENLACE_KEY ENLACE_OPTION0 ENLACE_QUEUE ENLACE_CAMPAIGNS ENLACE_CONTACTS
+
+# Simulated calls ring 30 ms and talk 450 ms, so agents are free again quickly and most originates
+# go through the whole path (call rows, events) rather than failing as "agent busy".
+ENLACE_SIMULATED_TIME_SCALE=${ENLACE_SIMULATED_TIME_SCALE:-0.01} \
+"$BUILD/app/server/enlace-server" --database "$DB" --listen "127.0.0.1:$PORT" \
+    --secret-key-file "$WORK/secret.key" --log-level warning &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break
+    sleep 0.1
+done
+
+run() {
+    echo "== $1" 
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT"
+}
+run "constant route GET /api/v1/health" health.lua
+run "POST /api/v1/makeCall/ (external ids)" makecall.lua
+run "POST /api/v1/disposition/ (external ids)" disposition.lua
+run "constant route GET /api/v1/health (again)" health.lua
+echo "== outcome check"
+curl -s -H "Authorization: Bearer $ENLACE_KEY" -H 'Content-Type: application/json' \
+    -d "{\"idExternalSystem\":$ENLACE_SYSTEM,\"idCampaign\":\"C0001\",\"idAgent\":\"A$(printf %05d "$ENLACE_QUEUE")\",\"idContact\":\"E0000001\",\"phone\":\"5500000001\"}" \
+    "http://127.0.0.1:$PORT/api/v1/makeCall/"
+echo
