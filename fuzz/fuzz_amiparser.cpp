@@ -1,3 +1,4 @@
+// fuzz-link: enlace_telephony
 // Fuzzes AmiParser, the framing of everything Asterisk sends. Besides "no crash, no sanitizer
 // report", it checks that the bytes parse the same however they are split across reads, that the
 // size limits hold, and that a parsed message serialises and parses back to itself.
