@@ -1,3 +1,4 @@
+// fuzz-link: enlace_sites
 // Fuzzes RequestBuilder: URL templates with placeholders and every body encoding, from arbitrary
 // bytes. Besides "no crash, no sanitizer report", it checks with decoders written here,
 // independently of the encoders, that every value comes back unchanged.
