@@ -61,6 +61,9 @@ for s in $SCENARIOS; do
         ;;
     esac
     stop_crm
+    if [ "$STORE" = postgresql ] && command -v psql > /dev/null; then
+        psql -q "${ENLACE_BENCH_PG_URL}" -c "DROP SCHEMA IF EXISTS bench_delivery_${s}_$$ CASCADE" > /dev/null 2>&1 || true
+    fi
     echo "## $s"
     python3 "$HERE/analyze.py" "$WORK/$s.log" "$WORK/$s.keys" || echo "!! $s: delivery incomplete"
 done
