@@ -2,17 +2,14 @@
 
 #include <core/api/apirouter.h>
 #include <core/api/apiservices.h>
-#include <core/api/callroutes.h>
-#include <core/api/contactroutes.h>
-#include <core/api/dispositionroutes.h>
+#include <core/api/endpointroutes.h>
 
 namespace enlace {
 
 void registerAllRoutes(ApiRouter &router, ApiServices &services)
 {
-    registerCallRoutes(router, services);
-    registerDispositionRoutes(router, services);
-    registerContactRoutes(router, services);
+    // The external API, the admin API and /api/v1/openapi.json (the endpoint files).
+    registerEndpointRoutes(router, services);
 }
 
 } // namespace enlace

@@ -152,6 +152,25 @@ private Q_SLOTS:
         QVERIFY(browser.body.contains("cliente"));
     }
 
+    void composition_servesEveryApiRoute()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        QTemporaryDir dir;
+        ServerInstance server(demoConfig(scratch.url(), dir));
+        QVERIFY(server.start().ok());
+        const ApiRouter &router = server.router();
+        QVERIFY(router.hasRoute("POST", u"/api/v1/login"_s));
+        QVERIFY(router.hasRoute("POST", u"/api/v1/makeCall/"_s));
+        QVERIFY(router.hasRoute("GET", u"/api/v1/campaign/1/dispositionOptions/"_s));
+        QVERIFY(router.hasRoute("POST", u"/api/v1/disposition/"_s));
+        QVERIFY(router.hasRoute("GET", u"/api/v1/openapi.json"_s));
+        QVERIFY(router.hasRoute("GET", u"/api/v1/health"_s));
+        QVERIFY(router.hasRoute("GET", u"/demo/crm"_s));
+        ApiTestClient c(server.baseUrl());
+        QCOMPARE(c.get(u"/api/v1/openapi.json"_s).status, 200);
+        QCOMPARE(c.get(u"/api/v1/nothing"_s).status, 404);
+    }
+
     void ringBuffer_keepsTheNewestRequests()
     {
         ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
