@@ -7,9 +7,18 @@
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -303,6 +312,66 @@ private Q_SLOTS:
         QTRY_COMPARE(b.calls, 1);
         QCOMPARE(b.last->value(), u"new"_s);
         QCOMPARE(crm.count(u"/token"_s), 2);
+    }
+
+    void token_tls_verifiedUnlessSslStrictIsFalse_data()
+    {
+        test::addBackendColumn();
+        QTest::addColumn<bool>("sslStrict");
+        for (const auto &backend : {"sqlite", "postgresql"}) {
+            QTest::addRow("strict %s", backend) << QString::fromLatin1(backend) << true;
+            QTest::addRow("not strict %s", backend) << QString::fromLatin1(backend) << false;
+        }
+    }
+    void token_tls_verifiedUnlessSslStrictIsFalse()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, sslStrict);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+        if (openssl.isEmpty())
+            QSKIP("openssl not installed");
+        // A CRM with a self-signed certificate: only ssl_estricto = false may accept it.
+        QTemporaryDir dir;
+        QProcess gen;
+        gen.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
+                            u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
+        QVERIFY(gen.waitForFinished(60000));
+        QCOMPARE(gen.exitCode(), 0);
+        QFile certFile(dir.filePath(u"cert.pem"_s)), keyFile(dir.filePath(u"key.pem"_s));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QHttpServer server;
+        server.sslSetup(QSslCertificate(&certFile, QSsl::Pem), QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+        int served = 0;
+        server.setMissingHandler([&served](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+            ++served;
+            responder.write(QByteArray(R"({"token":"tls-token"})"), "application/json");
+        });
+        const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+
+        const SecretBox box = test::deliveryTestBox();
+        SiteAuthentication a = authFor(QUrl(u"https://127.0.0.1:%1/token"_s.arg(port)), 60);
+        a.sslStrict = sslStrict;
+        const qint64 id = SiteAuthenticationRepository(scratch.db(), box).create(a).value();
+        test::FakeClock clock;
+        QNetworkAccessManager nam;
+        TokenProvider tokens(scratch.db(), box, &nam, clock);
+        QCOMPARE(tokens.sslStrict(id), sslStrict);
+        Got got;
+        tokens.token(id, recorder(got));
+        QTRY_COMPARE_WITH_TIMEOUT(got.calls, 1, 15000);
+        if (sslStrict) {
+            QVERIFY(!got.last->ok());
+            QCOMPARE(got.last->error().code, u"token.network"_s);
+            QCOMPARE(served, 0);
+        } else {
+            QVERIFY2(got.last->ok(), qPrintable(got.last->ok() ? QString() : got.last->error().text()));
+            QCOMPARE(got.last->value(), u"tls-token"_s);
+            QCOMPARE(served, 1);
+        }
     }
 
     void token_unknownAuthentication_isNotFound_data() { test::addBackendRows(); }
