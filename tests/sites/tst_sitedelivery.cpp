@@ -8,7 +8,16 @@
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QMessageAuthenticationCode>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
@@ -529,6 +538,75 @@ private Q_SLOTS:
         QCOMPARE(crm.count(u"/api"_s), 0);
         QVERIFY(!logs.contains(u"pw-very-secret"_s));
         QVERIFY(!outcome.lastError.contains(u"pw-very-secret"_s));
+    }
+
+    void tls_selfSignedCrm_acceptedOnlyThroughAnAuthenticationWithSslStrictFalse_data()
+    {
+        test::addBackendColumn();
+        QTest::addColumn<int>("mode");   // 0: no authentication, 1: auth strict, 2: auth not strict
+        for (const auto &backend : {"sqlite", "postgresql"}) {
+            QTest::addRow("no auth %s", backend) << QString::fromLatin1(backend) << 0;
+            QTest::addRow("auth strict %s", backend) << QString::fromLatin1(backend) << 1;
+            QTest::addRow("auth not strict %s", backend) << QString::fromLatin1(backend) << 2;
+        }
+    }
+    void tls_selfSignedCrm_acceptedOnlyThroughAnAuthenticationWithSslStrictFalse()
+    {
+        QFETCH(QString, backend);
+        QFETCH(int, mode);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+        if (openssl.isEmpty() || !QSslSocket::supportsSsl())
+            QSKIP("no openssl / TLS backend");
+        QTemporaryDir dir;
+        QProcess gen;
+        gen.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
+                            u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
+        QVERIFY(gen.waitForFinished(60000));
+        QCOMPARE(gen.exitCode(), 0);
+        QFile certFile(dir.filePath(u"cert.pem"_s)), keyFile(dir.filePath(u"key.pem"_s));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QHttpServer server;
+        server.sslSetup(QSslCertificate(&certFile, QSsl::Pem), QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+        QStringList paths;
+        server.setMissingHandler([&paths](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            paths.append(request.url().path());
+            responder.write(QByteArray(R"({"token":"tls-token"})"), "application/json");
+        });
+        const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+
+        const SecretBox box = test::deliveryTestBox();
+        OutboxItem item = jsonItem(QUrl(u"https://127.0.0.1:%1/site"_s.arg(port)));
+        item.maxAttempts = 1;
+        if (mode > 0) {
+            SiteAuthentication a;
+            a.name = u"auth"_s;
+            // The token endpoint is on the same self-signed server: ssl_estricto governs both requests.
+            a.url = u"https://127.0.0.1:%1/token"_s.arg(port);
+            a.username = u"u"_s;
+            a.password = u"p"_s;
+            a.duration = 60;
+            a.sslStrict = mode == 1;
+            item.authId = SiteAuthenticationRepository(scratch.db(), box).create(a).value();
+        }
+        SystemClock clock;
+        QNetworkAccessManager nam;
+        TokenProvider tokens(scratch.db(), box, &nam, clock);
+        SiteDelivery delivery(scratch.db(), &nam, &tokens, clock, box, fastOptions());
+        QSignalSpy finished(&delivery, &SiteDelivery::deliveryFinished);
+        delivery.start();
+        QVERIFY(delivery.enqueue(item).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        const auto outcome = finished.at(0).at(0).value<DeliveryOutcome>();
+        if (mode == 2) {
+            QVERIFY2(outcome.delivered, qPrintable(outcome.lastError));
+            QCOMPARE(paths, (QStringList{u"/token"_s, u"/site"_s}));
+        } else {
+            QVERIFY(!outcome.delivered);
+            QVERIFY2(outcome.lastError.contains(u"SSL"_s, Qt::CaseInsensitive), qPrintable(outcome.lastError));
+            QVERIFY(!paths.contains(u"/site"_s));
+        }
     }
 
     void signature_verifiesWithAnIndependentHmac_data() { test::addBackendRows(); }
