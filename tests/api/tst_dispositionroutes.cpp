@@ -257,7 +257,9 @@ private Q_SLOTS:
         const QString ana = f.tokenFor(w.ana.userId);
         const auto interactions = [&] {
             int n = 0;
-            for (const AgentEvent &e : f.events().since(w.ana.id, 0).value())
+            // Keep the list alive: iterating value() of a temporary Result would dangle.
+            const QList<AgentEvent> events = f.events().since(w.ana.id, 0).value();
+            for (const AgentEvent &e : events)
                 n += e.type == QLatin1StringView(CallFlow::DispositionInteractionEvent);
             return n;
         };
