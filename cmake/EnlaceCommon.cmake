@@ -3,7 +3,8 @@
 add_library(enlace_common INTERFACE)
 target_compile_features(enlace_common INTERFACE cxx_std_20)
 target_compile_options(enlace_common INTERFACE
-    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor>)
+    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wnon-virtual-dtor>
+    $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>)
 target_compile_definitions(enlace_common INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII
