@@ -9,6 +9,7 @@
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
 #include <core/store/database.h>
+#include <core/telephony/pbx.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -297,6 +298,15 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
         server.stop();
         QCoreApplication::quit();
     });
+    // A PBX that refuses our credentials (AMI wrong password) is final: say so and exit, never loop.
+    if (Pbx *pbx = server.pbx()) {
+        QObject::connect(pbx, &Pbx::startFailed, pbx, [&err, &server](const QString &reason) {
+            err << "enlace-server: the PBX refused to start: " << reason << "\n";
+            err.flush();
+            server.stop();
+            QCoreApplication::exit(1);
+        });
+    }
     const int code = QCoreApplication::exec();
     server.stop();
     out << "Enlace server stopped.\n";
