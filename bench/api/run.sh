@@ -5,7 +5,7 @@
 # GET /api/v1/health of the same server in the same run.
 #
 #   bench/api/run.sh <build dir> [database url]      (default: a SQLite file in a temp dir)
-# Env: DURATION (default 30s), CONNECTIONS (50), THREADS (2), CONTACTS, AGENTS, CAMPAIGNS.
+# Env: SEEDED (see below), DURATION (default 30s), CONNECTIONS (50), THREADS (2), CONTACTS, AGENTS, CAMPAIGNS.
 set -eu
 BUILD=${1:?build dir}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -19,8 +19,20 @@ AGENTS=${AGENTS:-10000}
 CAMPAIGNS=${CAMPAIGNS:-1000}
 PORT=${PORT:-18080}
 
-echo "seeding $DB ..." >&2
-SEED=$("$BUILD/bench/api/bench_api_seed" "$DB" --agents "$AGENTS" --campaigns "$CAMPAIGNS" --contacts "$CONTACTS")
+# SEEDED=<file.db>: reuse a database seeded once (its seed line is kept in <file.db>.seed); the
+# run works on a copy, so every run starts from the same data.
+if [ -n "${SEEDED:-}" ]; then
+    if [ ! -f "$SEEDED.seed" ]; then
+        echo "seeding $SEEDED ..." >&2
+        "$BUILD/bench/api/bench_api_seed" "$SEEDED" --agents "$AGENTS" --campaigns "$CAMPAIGNS" --contacts "$CONTACTS" > "$SEEDED.seed.tmp"
+        mv "$SEEDED.seed.tmp" "$SEEDED.seed"
+    fi
+    cp "$SEEDED" "$DB"
+    SEED=$(cat "$SEEDED.seed")
+else
+    echo "seeding $DB ..." >&2
+    SEED=$("$BUILD/bench/api/bench_api_seed" "$DB" --agents "$AGENTS" --campaigns "$CAMPAIGNS" --contacts "$CONTACTS")
+fi
 echo "$SEED" >&2
 ENLACE_SYSTEM=$(echo "$SEED" | sed -n 's/.*system=\([0-9]*\).*/\1/p')
 ENLACE_KEY=$(echo "$SEED" | sed -n 's/.*key=\([^ ]*\).*/\1/p')

@@ -81,32 +81,26 @@ PbxCallEvent CallFlow::withAgent(PbxCallEvent event) const
     return event;
 }
 
-Result<CallContext> CallFlow::contextFor(const Call &call) const
+Result<CallFlow::ContextParts> CallFlow::readContextParts(const Call &call) const
 {
-    CallContext c;
-    c.callId = call.callId;
-    c.phone = call.phone;
-    c.contactId = call.contactId;
-    c.recordingFile = call.recordingFile;
-    c.waitSeconds = call.waitSeconds;
-    c.callDateTime = call.connectedAt.isValid() ? call.connectedAt : call.offeredAt;
-    c.dialplan = call.dialplanData;
+    ContextParts p;
+    p.agentId = call.agentId;
+    p.campaignId = call.campaignId;
+    p.contactId = call.contactId;
     if (call.agentId) {
-        c.agentId = *call.agentId;
         AgentRepository agents(m_db);
         if (auto agent = agents.find(*call.agentId); agent.ok()) {
-            c.agentUsername = agent->username;
-            c.agentName = agent->fullName;
+            p.agentUsername = agent->username;
+            p.agentName = agent->fullName;
         }
     }
     if (call.campaignId) {
-        c.campaignId = *call.campaignId;
         auto q = m_db->exec(u"SELECT name, type FROM campaigns WHERE id = ?"_s, {*call.campaignId});
         if (!q.ok())
             return q.error();
         if (q->next()) {
-            c.campaignName = q->value(0).toString();
-            c.campaignType = static_cast<CampaignType>(q->value(1).toInt());
+            p.campaignName = q->value(0).toString();
+            p.campaignType = static_cast<CampaignType>(q->value(1).toInt());
         }
     }
     if (call.contactId) {
@@ -118,9 +112,52 @@ Result<CallContext> CallFlow::contextFor(const Call &call) const
             const QStringList values = jsonStrings(q->value(0).toString());
             const QStringList columns = jsonStrings(q->value(1).toString());
             for (qsizetype i = 0; i < columns.size(); ++i)
-                c.contactValues.insert(columns.at(i), values.value(i));
+                p.contactValues.insert(columns.at(i), values.value(i));
         }
     }
+    return p;
+}
+
+Result<CallContext> CallFlow::contextFor(const Call &call) const
+{
+    CallContext c;
+    c.callId = call.callId;
+    c.phone = call.phone;
+    c.contactId = call.contactId;
+    c.recordingFile = call.recordingFile;
+    c.waitSeconds = call.waitSeconds;
+    c.callDateTime = call.connectedAt.isValid() ? call.connectedAt : call.offeredAt;
+    c.dialplan = call.dialplanData;
+
+    const bool inProgress = call.state == CallState::Offered || call.state == CallState::Connected;
+    auto live = m_live.constFind(call.callId);
+    ContextParts parts;
+    if (live != m_live.cend() && live->agentId == call.agentId && live->campaignId == call.campaignId && live->contactId == call.contactId) {
+        parts = live.value();
+    } else {
+        auto read = readContextParts(call);
+        if (!read.ok())
+            return read.error();
+        parts = std::move(read).value();
+        if (inProgress && !call.callId.isEmpty()) {
+            if (m_live.size() >= 100000)
+                m_live.clear();   // calls whose end the PBX never reported: start over rather than grow
+            m_live.insert(call.callId, parts);
+        }
+    }
+    if (!inProgress)
+        m_live.remove(call.callId);
+    if (call.agentId) {
+        c.agentId = *call.agentId;
+        c.agentUsername = parts.agentUsername;
+        c.agentName = parts.agentName;
+    }
+    if (call.campaignId) {
+        c.campaignId = *call.campaignId;
+        c.campaignName = parts.campaignName;
+        c.campaignType = parts.campaignType;
+    }
+    c.contactValues = parts.contactValues;
     return c;
 }
 

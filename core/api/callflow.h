@@ -7,6 +7,7 @@
 #include <core/sites/interaction.h>
 #include <core/telephony/pbx.h>
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -106,6 +107,17 @@ private:
     EventLog *m_events;
     const SecretBox *m_secrets;
     CallRepository m_calls;
+    // What contextFor read from the store (agent, campaign, contact) for calls in progress, so the
+    // connected and ended events of a call do not read it again. Dropped when the call ends.
+    struct ContextParts
+    {
+        std::optional<qint64> agentId, campaignId, contactId;
+        QString agentUsername, agentName, campaignName;
+        CampaignType campaignType = CampaignType::Manual;
+        QHash<QString, QString> contactValues;
+    };
+    Result<ContextParts> readContextParts(const Call &call) const;
+    mutable QHash<QString, ContextParts> m_live;
     QString m_language = QStringLiteral("es");
     bool m_started = false;
 };

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -38,59 +39,74 @@ QDateTime fromMs(const QVariant &v)
 const QString kColumns = u"id, call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, "
                          "wait_seconds, dialplan_json, offered_at, connected_at, ended_at"_s;
 
+// One row in kColumns order.
+Call readCall(const QSqlQuery &q)
+{
+    Call c;
+    c.id = q.value(0).toLongLong();
+    c.callId = q.value(1).toString();
+    if (!q.value(2).isNull())
+        c.campaignId = q.value(2).toLongLong();
+    if (!q.value(3).isNull())
+        c.agentId = q.value(3).toLongLong();
+    if (!q.value(4).isNull())
+        c.contactId = q.value(4).toLongLong();
+    c.phone = q.value(5).toString();
+    c.type = static_cast<CallType>(q.value(6).toInt());
+    c.state = static_cast<CallState>(q.value(7).toInt());
+    c.recordingFile = q.value(8).toString();
+    c.waitSeconds = q.value(9).toInt();
+    const QString dialplanText = q.value(10).toString();
+    if (dialplanText.size() > 2) {   // "{}" is the common case: no JSON parse
+        const QJsonObject dialplan = QJsonDocument::fromJson(dialplanText.toUtf8()).object();
+        for (auto it = dialplan.begin(); it != dialplan.end(); ++it)
+            c.dialplanData.insert(it.key(), it.value().toString());
+    }
+    c.offeredAt = fromMs(q.value(11));
+    c.connectedAt = fromMs(q.value(12));
+    c.endedAt = fromMs(q.value(13));
+    return c;
+}
+
 } // namespace
 
 CallRepository::CallRepository(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
-
-std::optional<qint64> CallRepository::existing(const QString &table, std::optional<qint64> id) const
-{
-    if (!id)
-        return std::nullopt;
-    // table is one of three literals chosen below, never input.
-    auto v = m_db->scalar(u"SELECT id FROM "_s + table + u" WHERE id = ?"_s, {*id});
-    if (!v.ok() || !v->isValid() || v->isNull())
-        return std::nullopt;
-    return id;
-}
 
 Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallState state, qint64 atMs)
 {
     if (e.callId.isEmpty())
         return Error::invalid({}, u"api.call_without_id"_s);
     const QString column = state == CallState::Offered ? u"offered_at"_s : state == CallState::Connected ? u"connected_at"_s : u"ended_at"_s;
-    const auto campaign = existing(u"campaigns"_s, e.campaignId);
-    const auto agent = existing(u"agents"_s, e.agentId);
-    const auto contact = existing(u"contacts"_s, e.contactId);
-
+    // An id the store does not know is stored as null: each is checked in the statement itself
+    // (one round trip instead of one per id), and the row comes back with RETURNING.
+    const QString campaign = u"(SELECT id FROM campaigns WHERE id = ?)"_s;
+    const QString agent = u"(SELECT id FROM agents WHERE id = ?)"_s;
+    const QString contact = u"(SELECT id FROM contacts WHERE id = ?)"_s;
     auto inserted = m_db->exec(u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, "
                                "recording_file, wait_seconds, dialplan_json, "_s
-                                   + column + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING"_s,
-                               {e.callId, nullable(campaign), nullable(agent), nullable(contact), text(e.phone), int(e.type), int(state),
-                                text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs});
+                                   + column + u") VALUES (?, "_s + campaign + u", "_s + agent + u", "_s + contact
+                                   + u", ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s + kColumns,
+                               {e.callId, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), int(e.type),
+                                int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs});
     if (!inserted.ok())
         return inserted.error();
-    bool won = inserted->numRowsAffected() == 1;
-    if (!won) {
-        // Fill what an earlier event did not know; keep what it did.
-        auto updated = m_db->exec(u"UPDATE calls SET state = ?, "_s + column
-                                      + u" = ?, campaign_id = COALESCE(campaign_id, ?), agent_id = COALESCE(agent_id, ?), "
-                                        "contact_id = COALESCE(contact_id, ?), "
-                                        "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
-                                        "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
-                                        "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
-                                        "WHERE call_id = ? AND state < ?"_s,
-                                  {int(state), atMs, nullable(campaign), nullable(agent), nullable(contact), text(e.phone), text(e.recordingFile),
-                                   e.waitSeconds, e.callId, int(state)});
-        if (!updated.ok())
-            return updated.error();
-        won = updated->numRowsAffected() == 1;
-    }
-    if (!won)
-        return std::optional<Call>();
-    auto call = find(e.callId);
-    if (!call.ok())
-        return call.error();
-    return std::optional<Call>(call.value());
+    if (inserted->next())
+        return std::optional<Call>(readCall(inserted.value()));
+    // Fill what an earlier event did not know; keep what it did.
+    auto updated = m_db->exec(u"UPDATE calls SET state = ?, "_s + column
+                                  + u" = ?, campaign_id = COALESCE(campaign_id, "_s + campaign + u"), agent_id = COALESCE(agent_id, "_s + agent
+                                  + u"), contact_id = COALESCE(contact_id, "_s + contact + u"), "
+                                    "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
+                                    "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
+                                    "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
+                                    "WHERE call_id = ? AND state < ? RETURNING "_s + kColumns,
+                              {int(state), atMs, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone),
+                               text(e.recordingFile), e.waitSeconds, e.callId, int(state)});
+    if (!updated.ok())
+        return updated.error();
+    if (updated->next())
+        return std::optional<Call>(readCall(updated.value()));
+    return std::optional<Call>();
 }
 
 Result<QList<Call>> CallRepository::select(const QString &where, const QVariantList &values, const QString &tail) const
@@ -99,29 +115,8 @@ Result<QList<Call>> CallRepository::select(const QString &where, const QVariantL
     if (!q.ok())
         return q.error();
     QList<Call> out;
-    while (q->next()) {
-        Call c;
-        c.id = q->value(0).toLongLong();
-        c.callId = q->value(1).toString();
-        if (!q->value(2).isNull())
-            c.campaignId = q->value(2).toLongLong();
-        if (!q->value(3).isNull())
-            c.agentId = q->value(3).toLongLong();
-        if (!q->value(4).isNull())
-            c.contactId = q->value(4).toLongLong();
-        c.phone = q->value(5).toString();
-        c.type = static_cast<CallType>(q->value(6).toInt());
-        c.state = static_cast<CallState>(q->value(7).toInt());
-        c.recordingFile = q->value(8).toString();
-        c.waitSeconds = q->value(9).toInt();
-        const QJsonObject dialplan = QJsonDocument::fromJson(q->value(10).toString().toUtf8()).object();
-        for (auto it = dialplan.begin(); it != dialplan.end(); ++it)
-            c.dialplanData.insert(it.key(), it.value().toString());
-        c.offeredAt = fromMs(q->value(11));
-        c.connectedAt = fromMs(q->value(12));
-        c.endedAt = fromMs(q->value(13));
-        out.append(c);
-    }
+    while (q->next())
+        out.append(readCall(q.value()));
     return out;
 }
 

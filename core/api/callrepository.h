@@ -38,7 +38,6 @@ public:
 
 private:
     Result<QList<Call>> select(const QString &where, const QVariantList &values, const QString &tail = {}) const;
-    std::optional<qint64> existing(const QString &table, std::optional<qint64> id) const;
 
     std::shared_ptr<Database> m_db;
 };

@@ -48,7 +48,8 @@ public:
     explicit operator bool() const { return ok(); }
     T &value() & { return std::get<T>(m_v); }
     const T &value() const & { return std::get<T>(m_v); }
-    T &&value() && { return std::get<T>(std::move(m_v)); }
+    // By value, so `for (x : f().value())` never iterates a destroyed temporary.
+    T value() && { return std::get<T>(std::move(m_v)); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     const Error &error() const { return std::get<Error>(m_v); }

@@ -119,7 +119,7 @@ Result<void> SiteAuthenticationRepository::update(const SiteAuthentication &auth
         return Error::invalid(errors);
 
     // Whatever changed, a token obtained with the old settings may no longer be right.
-    Result<QSqlQuery> r = auth.password.isEmpty()
+    Result<Query> r = auth.password.isEmpty()
         ? m_db->exec(u"UPDATE site_authentications SET name = ?, url = ?, username = ?, token_field = ?, duration = ?, duration_field = ?, "
                      "ssl_strict = ?, token_enc = NULL, token_expires_at = NULL WHERE id = ?"_s,
                      {auth.name.trimmed(), auth.url.trimmed(), auth.username, text(auth.tokenField), auth.duration, text(auth.durationField),

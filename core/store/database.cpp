@@ -15,6 +15,10 @@
 #include <QDateTime>
 #include <QUuid>
 
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 
 namespace enlace {
@@ -46,10 +50,68 @@ QString substitute(QString sql, SqlDialect d)
 
 } // namespace
 
+// Prepared statements that no Query holds, per thread (a connection belongs to one thread) and SQL
+// text. A statement in use is not in here: a nested exec of the same SQL prepares another one.
+class StatementCache final
+{
+public:
+    std::optional<QSqlQuery> take(Qt::HANDLE thread, const QString &sql)
+    {
+        QMutexLocker lock(&m_mutex);
+        auto t = m_idle.find(thread);
+        if (t == m_idle.end())
+            return std::nullopt;
+        auto s = t->second.find(sql);
+        if (s == t->second.end() || s->second.empty())
+            return std::nullopt;
+        std::optional<QSqlQuery> q(std::move(s->second.back()));
+        s->second.pop_back();
+        return q;
+    }
+
+    void give(Qt::HANDLE thread, const QString &sql, QSqlQuery &&query)
+    {
+        QMutexLocker lock(&m_mutex);
+        auto &statements = m_idle[thread];
+        if (statements.size() >= kMaxStatements && !statements.contains(sql))
+            return;   // a program that builds SQL per call would otherwise grow this without end
+        auto &idle = statements[sql];
+        if (idle.size() < kMaxPerStatement)
+            idle.push_back(std::move(query));
+    }
+
+    void clear()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_idle.clear();
+    }
+
+private:
+    static constexpr std::size_t kMaxStatements = 512;
+    static constexpr std::size_t kMaxPerStatement = 4;
+    QMutex m_mutex;
+    std::unordered_map<Qt::HANDLE, std::unordered_map<QString, std::vector<QSqlQuery>>> m_idle;
+};
+
+Query::Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql)
+    : QSqlQuery(std::move(prepared)), m_cache(std::move(cache)), m_sql(sql), m_thread(QThread::currentThreadId())
+{
+}
+
+Query::~Query()
+{
+    // A moved-from Query has an empty m_cache (and no statement); so has one whose Database is gone.
+    if (auto cache = m_cache.lock()) {
+        finish();   // releases the statement's read snapshot (SQLite) / result (PostgreSQL)
+        cache->give(m_thread, m_sql, std::move(static_cast<QSqlQuery &>(*this)));
+    }
+}
+
 Result<std::shared_ptr<Database>> Database::open(const QString &url)
 {
     std::shared_ptr<Database> db(new Database);
     db->m_url = url;
+    db->m_statements = std::make_shared<StatementCache>();
     static QAtomicInteger<int> counter;
     db->m_connectionPrefix = u"enlace-"_s + QString::number(counter.fetchAndAddOrdered(1)) + u'-';
 
@@ -97,6 +159,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
 
 Database::~Database()
 {
+    m_statements->clear();   // statements first: a connection is removed only when no query uses it
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
         if (name.startsWith(m_connectionPrefix)) {
@@ -165,18 +228,22 @@ QSqlDatabase Database::connection() const
     return createConnection(name);
 }
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values) const
+Result<Query> Database::exec(const QString &sql, const QVariantList &values) const
 {
     QSqlDatabase c = connection();
-    QSqlQuery q(c);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return storeError(u"store.prepare"_s, q.lastError());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
+    std::optional<QSqlQuery> cached = m_statements->take(QThread::currentThreadId(), sql);
+    QSqlQuery q = cached ? std::move(*cached) : QSqlQuery(c);
+    if (!cached) {
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return storeError(u"store.prepare"_s, q.lastError());
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values.at(i));
+    // A statement that failed is not cached again (a PostgreSQL statement may be gone with its session).
     if (!q.exec())
         return storeError(u"store.exec"_s, q.lastError());
-    return q;
+    return Query(std::move(q), std::weak_ptr<StatementCache>(m_statements), sql);
 }
 
 Result<void> Database::execStatic(const QString &sql) const
@@ -286,7 +353,7 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
         // SQLite: take the write lock now (BEGIN IMMEDIATE) so a transaction never fails half way
         // on a lock upgrade.
         if (db.dialect() == SqlDialect::Sqlite)
-            m_active = QSqlQuery(c).exec(u"BEGIN IMMEDIATE"_s);
+            m_active = db.exec(u"BEGIN IMMEDIATE"_s).ok();
         else
             m_active = c.transaction();
     } else {
@@ -314,9 +381,10 @@ Result<void> Database::Transaction::commit()
     QSqlError err;
     if (m_savepoint.isEmpty()) {
         if (m_db.dialect() == SqlDialect::Sqlite) {
-            QSqlQuery q(c);
-            ok = q.exec(u"COMMIT"_s);
-            err = q.lastError();
+            auto q = m_db.exec(u"COMMIT"_s);
+            ok = q.ok();
+            if (!ok)
+                err = QSqlError(q.error().detail, {}, QSqlError::TransactionError);
         } else {
             ok = c.commit();
             err = c.lastError();

@@ -13,6 +13,25 @@ namespace enlace {
 
 enum class SqlDialect { Sqlite, Postgres };
 
+class StatementCache;
+
+// A query that Database::exec prepared and executed. Read it like a QSqlQuery; when it is destroyed
+// its prepared statement goes back to the connection's cache, so the next exec of the same SQL on
+// the same thread binds and runs it without parsing and planning it again.
+class Query final : public QSqlQuery
+{
+public:
+    Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql);
+    Query(Query &&other) noexcept = default;
+    Query &operator=(Query &&other) noexcept = default;
+    ~Query();
+
+private:
+    std::weak_ptr<StatementCache> m_cache;
+    QString m_sql;
+    Qt::HANDLE m_thread = nullptr;   // the thread whose connection ran it
+};
+
 // The one handle on the store. SQLite (embedded default) or PostgreSQL (production), same schema,
 // migrated at open. Every statement is prepared with bound values; nothing is concatenated.
 // Each thread gets its own connection (Qt connections are per thread).
@@ -34,8 +53,11 @@ public:
 
     QSqlDatabase connection() const;
 
-    // Prepares, binds positional `?` values and executes. The query is ready to be read.
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
+    // Prepares (or takes the statement from this thread's cache), binds positional `?` values and
+    // executes. The query is ready to be read. On PostgreSQL read it to the end before the next
+    // exec on the same thread: QPSQL reads forward-only results row by row, and another statement
+    // on the connection discards the rest.
+    Result<Query> exec(const QString &sql, const QVariantList &values = {}) const;
     // A statement without values that cannot be prepared on every driver (DDL). Never pass
     // anything built from input here.
     Result<void> execStatic(const QString &sql) const;
@@ -81,6 +103,7 @@ private:
     QString m_host, m_user, m_password, m_dbName, m_schema;
     int m_port = 5432;
     QString m_connectionPrefix;
+    std::shared_ptr<StatementCache> m_statements;
 };
 
 } // namespace enlace

@@ -93,6 +93,87 @@ private Q_SLOTS:
         QCOMPARE(db->scalar(u"SELECT name FROM external_systems"_s)->toString(), u"three"_s);
     }
 
+    // The statement cache: a statement is reused only when no Query holds it, with the new values.
+    void statementCache_reusesWithNewValuesAndNestsSafely_data() { test::addBackendRows(); }
+    void statementCache_reusesWithNewValuesAndNestsSafely()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        auto db = scratch.db();
+        for (const QString &name : {u"A"_s, u"B"_s, u"C"_s})
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {name}).ok());
+        const QString sql = u"SELECT name FROM external_systems WHERE name >= ? ORDER BY name"_s;
+        // Same SQL, values changed between runs: each run sees its own values.
+        for (int round = 0; round < 3; ++round) {
+            for (const auto &[from, expected] : {std::pair{u"A"_s, 3}, std::pair{u"B"_s, 2}, std::pair{u"C"_s, 1}}) {
+                auto q = db->exec(sql, {from});
+                QVERIFY(q.ok());
+                int rows = 0;
+                while (q->next())
+                    ++rows;
+                QCOMPARE(rows, expected);
+            }
+        }
+        // Nested: the outer query is still being read while the same SQL runs again. SQLite only:
+        // QPSQL reads forward-only queries in single-row mode, where any other statement on the
+        // connection discards the rest of the outer result (a driver rule, see Database::exec).
+        if (backend == u"sqlite"_s) {
+            auto outer = db->exec(sql, {u"A"_s});
+            QVERIFY(outer.ok());
+            QVERIFY(outer->next());
+            QCOMPARE(outer->value(0).toString(), u"A"_s);
+            {
+                auto inner = db->exec(sql, {u"C"_s});
+                QVERIFY(inner.ok());
+                QVERIFY(inner->next());
+                QCOMPARE(inner->value(0).toString(), u"C"_s);
+                QVERIFY(!inner->next());
+            }
+            QVERIFY(outer->next());
+            QCOMPARE(outer->value(0).toString(), u"B"_s);
+            QVERIFY(outer->next());
+            QCOMPARE(outer->value(0).toString(), u"C"_s);
+            QVERIFY(!outer->next());
+        }
+        // A query abandoned half read does not keep a write from committing on SQLite (its read
+        // snapshot is released when it goes back to the cache).
+        {
+            auto half = db->exec(sql, {u"A"_s});
+            QVERIFY(half.ok() && half->next());
+        }
+        auto other = Database::open(scratch.url());
+        QVERIFY(other.ok());
+        QVERIFY(other.value()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"D"_s}).ok());
+        auto seen = db->scalar(u"SELECT COUNT(*) FROM external_systems"_s);
+        QVERIFY(seen.ok());
+        QCOMPARE(seen->toInt(), 4);
+        // A failing statement reports its error and the same SQL works afterwards.
+        const QString insert = u"INSERT INTO external_systems (name) VALUES (?)"_s;
+        auto duplicate = db->exec(insert, {u"A"_s});
+        QVERIFY(!duplicate.ok());
+        QCOMPARE(duplicate.error().kind, Error::Kind::Conflict);
+        QVERIFY(db->exec(insert, {u"E"_s}).ok());
+        // Moving a query keeps it readable, and the moved-from one is harmless.
+        auto moved = db->exec(sql, {u"D"_s});
+        QVERIFY(moved.ok());
+        Query taken = std::move(moved).value();
+        QVERIFY(taken.next());
+        QCOMPARE(taken.value(0).toString(), u"D"_s);
+    }
+
+    // A query that outlives its Database is destroyed normally, not returned to a cache that is gone.
+    void statementCache_outlivedByQueryIsSafe()
+    {
+        auto db = Database::open(u"sqlite::memory:"_s);
+        QVERIFY(db.ok());
+        QVERIFY(db.value()->exec(u"SELECT 1"_s).ok());
+        auto q = db.value()->exec(u"SELECT 2"_s);
+        QVERIFY(q.ok() && q->next());
+        QCOMPARE(q->value(0).toInt(), 2);
+        db = Error::internal(u"test"_s, u"drop the database"_s);
+        // q is destroyed after the Database: it must not go back to a cache that is gone.
+    }
+
     void foreignKeys_areEnforced_data() { test::addBackendRows(); }
     void foreignKeys_areEnforced()
     {
