@@ -45,7 +45,10 @@ CallFlow::CallFlow(std::shared_ptr<Database> db, const Clock &clock, const Messa
 {
 }
 
-CallFlow::~CallFlow() = default;
+CallFlow::~CallFlow()
+{
+    flushEvents();   // events the PBX reported are recorded even when the server stops right after
+}
 
 void CallFlow::start()
 {
@@ -53,12 +56,78 @@ void CallFlow::start()
         return;
     m_started = true;
     if (m_pbx) {
-        connect(m_pbx, &Pbx::callOffered, this, &CallFlow::handleCallOffered);
-        connect(m_pbx, &Pbx::callConnected, this, &CallFlow::handleCallConnected);
-        connect(m_pbx, &Pbx::callEnded, this, &CallFlow::handleCallEnded);
+        connect(m_pbx, &Pbx::callOffered, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Offered); });
+        connect(m_pbx, &Pbx::callConnected, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Connected); });
+        connect(m_pbx, &Pbx::callEnded, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Ended); });
     }
     if (m_delivery)
         connect(m_delivery, &SiteDelivery::deliveryFinished, this, &CallFlow::handleDeliveryFinished);
+}
+
+void CallFlow::queueEvent(const PbxCallEvent &event, CallState state)
+{
+    m_pending.push_back({event, state});
+    if (int(m_pending.size()) >= kMaxBatch) {
+        flushEvents();
+        return;
+    }
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &CallFlow::flushEvents, Qt::QueuedConnection);
+    }
+}
+
+void CallFlow::handle(const PendingEvent &pending)
+{
+    switch (pending.state) {
+    case CallState::Offered:
+        handleCallOffered(pending.event);
+        break;
+    case CallState::Connected:
+        handleCallConnected(pending.event);
+        break;
+    default:
+        handleCallEnded(pending.event);
+        break;
+    }
+}
+
+void CallFlow::flushEvents()
+{
+    m_flushQueued = false;
+    if (m_pending.empty())
+        return;
+    const std::vector<PendingEvent> batch = std::exchange(m_pending, {});
+    if (batch.size() > 1) {
+        Database::Transaction tx(*m_db);
+        if (tx.active()) {
+            m_inBatch = true;
+            for (const PendingEvent &p : batch)
+                handle(p);   // each in its own savepoint: one failing event does not undo the others
+            m_inBatch = false;
+            if (auto c = tx.commit(); c.ok()) {
+                for (const auto &emitIt : std::exchange(m_afterCommit, {}))
+                    emitIt();
+                return;
+            } else {
+                qCWarning(lcCalls).noquote() << u"call batch commit failed events=%1 detail=%2; recording them one by one"_s.arg(batch.size()).arg(c.error().detail);
+            }
+        }
+        m_inBatch = false;
+        m_afterCommit.clear();
+        // What the failed batch wrote was rolled back with it (and with it the per-call context
+        // read for it, which is still valid): record each event on its own.
+    }
+    for (const PendingEvent &p : batch)
+        handle(p);
+}
+
+void CallFlow::afterCommit(std::function<void()> emitIt)
+{
+    if (m_inBatch)
+        m_afterCommit.push_back(std::move(emitIt));
+    else
+        emitIt();
 }
 
 void CallFlow::originate(const OriginateRequest &request, Pbx::OriginateDone done)
@@ -275,7 +344,7 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
     qCInfo(lcCalls).noquote() << u"call %1 call=%2 agent=%3 campaign=%4"_s.arg(QString::fromLatin1(type), call.callId)
                                      .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
                                      .arg(call.campaignId ? QString::number(*call.campaignId) : u"-"_s);
-    Q_EMIT callRecorded(call.callId, state);
+    afterCommit([this, id = call.callId, state] { Q_EMIT callRecorded(id, state); });
 }
 
 void CallFlow::handleCallOffered(const PbxCallEvent &event)
@@ -362,9 +431,11 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     qCInfo(lcCalls).noquote() << u"call connected call=%1 agent=%2 interaction=%3"_s.arg(call.callId)
                                      .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
                                      .arg(data.value(u"interaction"_s).isObject() ? QString::number(data.value(u"interaction"_s).toObject().value(u"trigger"_s).toInt()) : u"none"_s);
-    Q_EMIT callRecorded(call.callId, CallState::Connected);
-    if (!deliveryKey.isEmpty())
-        Q_EMIT interactionQueued(call.callId, deliveryKey);
+    afterCommit([this, id = call.callId, deliveryKey] {
+        Q_EMIT callRecorded(id, CallState::Connected);
+        if (!deliveryKey.isEmpty())
+            Q_EMIT interactionQueued(id, deliveryKey);
+    });
 }
 
 void CallFlow::handleDeliveryFinished(const DeliveryOutcome &outcome)

@@ -12,7 +12,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <vector>
 #include <optional>
 
 namespace enlace {
@@ -92,6 +94,20 @@ Q_SIGNALS:
     void interactionQueued(const QString &callId, const QString &deliveryKey);
 
 private:
+    // PBX events are recorded in batches: the events that arrive in one pass of the event loop
+    // (up to kMaxBatch) share one transaction, each in its own savepoint, so a busy server commits
+    // once per pass instead of once per event. Signals are emitted after the commit.
+    static constexpr int kMaxBatch = 256;
+    struct PendingEvent
+    {
+        PbxCallEvent event;
+        CallState state;
+    };
+    void queueEvent(const PbxCallEvent &event, CallState state);
+    void flushEvents();
+    void handle(const PendingEvent &pending);
+    void afterCommit(std::function<void()> emit);
+
     PbxCallEvent withAgent(PbxCallEvent event) const;
     void recordSimple(const PbxCallEvent &event, CallState state, const char *type);
     Result<std::optional<ExternalSite>> campaignSite(qint64 campaignId) const;
@@ -118,6 +134,10 @@ private:
     };
     Result<ContextParts> readContextParts(const Call &call) const;
     mutable QHash<QString, ContextParts> m_live;
+    std::vector<PendingEvent> m_pending;
+    bool m_flushQueued = false;
+    bool m_inBatch = false;
+    std::vector<std::function<void()>> m_afterCommit;
     QString m_language = QStringLiteral("es");
     bool m_started = false;
 };

@@ -63,21 +63,21 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
     const auto addError = [&](const QString &field, const Message &m) { errors.add(field, m); };
     // Form fields in OMniLeads' order; every field is checked, then the relations between them.
     const bool bySystem = json->hasValue(u"idExternalSystem"_s) && !json->object().value(u"idExternalSystem"_s).toVariant().toString().isEmpty();
-    std::optional<qint64> systemId;
+    // Plain values rather than std::optional: GCC's -Wmaybe-uninitialized misreads the optional here.
+    bool haveSystem = false;
+    qint64 system = 0;
     if (bySystem) {
-        systemId = json->integer(u"idExternalSystem"_s);
-        if (systemId) {
-            auto exists = lookup.systemExists(*systemId);
+        if (const auto given = json->integer(u"idExternalSystem"_s)) {
+            auto exists = lookup.systemExists(*given);
             if (!exists)
                 return respond(routes::fail(exists.error(), request, s));
-            if (!exists.value())
-                systemId.reset();
+            haveSystem = exists.value();
+            system = *given;
         }
-        if (!systemId) {
+        if (!haveSystem)
             addError(u"idExternalSystem"_s, routes::unknownSystemMessage());
-        }
     }
-    if (caller.isIntegration() && (!bySystem || (systemId && *systemId != *caller.integrationSystemId)))
+    if (caller.isIntegration() && (!bySystem || (haveSystem && system != *caller.integrationSystemId)))
         return respond(routes::forbidden(request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api",
             "An integration key may only address its own external system's ids (idExternalSystem)."))));
 
@@ -91,8 +91,8 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
         const auto extContact = fields.string(u"idContact"_s, ApiJson::Need::Optional, 128);
         fields.string(u"phone"_s, ApiJson::Need::Required, 128);
         errors.append(fields.errors());
-        if (systemId && extCampaign && !errors.has(u"idCampaign"_s)) {
-            auto id = lookup.campaignByExternalId(*systemId, *extCampaign);
+        if (haveSystem && extCampaign && !errors.has(u"idCampaign"_s)) {
+            auto id = lookup.campaignByExternalId(system, *extCampaign);
             if (!id)
                 return respond(routes::fail(id.error(), request, s));
             if (id.value()) {
@@ -104,8 +104,8 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
             if (!campaign)
                 addError(u"idCampaign"_s, invalidChoice());
         }
-        if (systemId && extAgent && !errors.has(u"idAgent"_s)) {
-            auto id = lookup.agentByExternalId(*systemId, *extAgent);
+        if (haveSystem && extAgent && !errors.has(u"idAgent"_s)) {
+            auto id = lookup.agentByExternalId(system, *extAgent);
             if (!id)
                 return respond(routes::fail(id.error(), request, s));
             if (id.value()) {
