@@ -15,7 +15,11 @@
 #include <QDateTime>
 #include <QUuid>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -107,6 +111,56 @@ Query::~Query()
     }
 }
 
+class Database::Checkpointer final
+{
+public:
+    explicit Checkpointer(const Database &db) : m_db(db), m_thread([this] { run(); }) {}
+    ~Checkpointer()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+
+private:
+    void run()
+    {
+        const QString name = m_db.m_connectionPrefix + u"checkpoint"_s;
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            c.setDatabaseName(m_db.m_path);
+            c.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=1000"_s);
+            if (c.open()) {
+                QSqlQuery q(c);
+                std::unique_lock lock(m_mutex);
+                while (!m_stop) {
+                    m_wake.wait_for(lock, std::chrono::milliseconds(kIntervalMs), [this] { return m_stop; });
+                    if (m_stop)
+                        break;
+                    lock.unlock();
+                    // PASSIVE: copies what no reader still needs, never blocks readers or the writer.
+                    if (!q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
+                        qWarning("enlace.store: WAL checkpoint failed: %s", qPrintable(q.lastError().text()));
+                    q.finish();
+                    lock.lock();
+                }
+            }
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    static constexpr int kIntervalMs = 250;
+    const Database &m_db;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::thread m_thread;   // last: starts after the members above exist
+};
+
 Result<std::shared_ptr<Database>> Database::open(const QString &url)
 {
     std::shared_ptr<Database> db(new Database);
@@ -154,11 +208,14 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
         return storeError(u"store.open_failed"_s, c.lastError());
     if (auto r = db->migrate(); !r)
         return r.error();
+    if (db->m_dialect == SqlDialect::Sqlite && !db->m_path.startsWith(u"file:"_s))
+        db->m_checkpointer = std::make_unique<Checkpointer>(*db);
     return db;
 }
 
 Database::~Database()
 {
+    m_checkpointer.reset();   // joins its thread, which removes its own connection
     m_statements->clear();   // statements first: a connection is removed only when no query uses it
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
@@ -193,8 +250,10 @@ QSqlDatabase Database::createConnection(const QString &name) const
         if (c.open()) {
             QSqlQuery q(c);
             q.exec(u"PRAGMA foreign_keys = ON"_s);
-            if (!m_path.startsWith(u"file:"_s))
+            if (!m_path.startsWith(u"file:"_s)) {
                 q.exec(u"PRAGMA journal_mode = WAL"_s);
+                q.exec(u"PRAGMA wal_autocheckpoint = 0"_s);   // the Checkpointer thread does it
+            }
             q.exec(u"PRAGMA synchronous = NORMAL"_s);
         }
         return c;

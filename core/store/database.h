@@ -104,6 +104,10 @@ private:
     int m_port = 5432;
     QString m_connectionPrefix;
     std::shared_ptr<StatementCache> m_statements;
+    // SQLite file: WAL checkpoints run on this thread (PRAGMA wal_autocheckpoint = 0 on the others),
+    // so no request waits for a checkpoint's copy and fsync.
+    class Checkpointer;
+    std::unique_ptr<Checkpointer> m_checkpointer;
 };
 
 } // namespace enlace
