@@ -55,8 +55,8 @@ for s in $SCENARIOS; do
         "$SENDER" enqueue --db "$DB" --crm "$CRM_URL" --count "$N" --keys "$WORK/$s.keys" | tail -1
         "$SENDER" send --db "$DB" --instance bench-1 --expect "$N" > "$WORK/$s.out1" &
         SENDER_PID=$!
-        sleep "${KILL_AFTER:-2}"; kill -9 "$SENDER_PID"; wait "$SENDER_PID" 2>/dev/null || true
-        echo "sender killed after ${KILL_AFTER:-2} s; $(wc -l < "$WORK/$s.log") requests received so far"
+        sleep "${KILL_AFTER:-0.7}"; kill -9 "$SENDER_PID" 2>/dev/null || echo "!! the sender finished before the kill: lower KILL_AFTER"; wait "$SENDER_PID" 2>/dev/null || true
+        echo "sender killed after ${KILL_AFTER:-0.7} s; $(wc -l < "$WORK/$s.log") requests received so far"
         "$SENDER" send --db "$DB" --instance bench-1 --expect "$N" | tail -1
         ;;
     esac

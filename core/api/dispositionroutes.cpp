@@ -71,6 +71,7 @@ Result<void> fireInteraction(ApiServices &s, const Disposition &d)
 struct DispositionInput
 {
     std::optional<DispositionOption> option;
+    std::optional<Campaign> campaign;   // the option's campaign, when readCommon had to read it
     std::optional<qint64> agentId;
     QString comments;
     QString callId;
@@ -116,6 +117,7 @@ DispositionInput readCommon(ApiServices &s, const ApiRequest &request, ApiJson &
             in.response = routes::forbidden(request, s);
             return in;
         }
+        in.campaign = campaign.value();
         // The agent the integration qualifies for: its external id (with idExternalSystem) or its
         // Enlace id, and it must belong to the integration's system either way.
         std::optional<qint64> agentId;
@@ -160,7 +162,7 @@ std::optional<qint64> resolveContact(ApiServices &s, const ApiRequest &request, 
         response = flatErrors(json.errors(), request, s);
         return std::nullopt;
     }
-    auto campaign = lookup.campaign(in.option->campaignId);
+    Result<std::optional<Campaign>> campaign = in.campaign ? Result<std::optional<Campaign>>(in.campaign) : lookup.campaign(in.option->campaignId);
     if (!campaign) {
         response = routes::fail(campaign.error(), request, s);
         return std::nullopt;

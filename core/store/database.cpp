@@ -219,13 +219,10 @@ Database::~Database()
     m_statements->clear();   // statements first: a connection is removed only when no query uses it
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
-        if (name.startsWith(m_connectionPrefix)) {
-            {
-                QSqlDatabase c = QSqlDatabase::database(name, false);
-                c.close();
-            }
+        // removeDatabase closes the connection when its last handle goes; QSqlDatabase::database()
+        // would refuse (and warn) for a connection that a worker thread opened.
+        if (name.startsWith(m_connectionPrefix))
             QSqlDatabase::removeDatabase(name);
-        }
     }
 }
 
