@@ -47,7 +47,15 @@ CallFlow::CallFlow(std::shared_ptr<Database> db, const Clock &clock, const Messa
 
 CallFlow::~CallFlow()
 {
-    flushEvents();   // events the PBX reported are recorded even when the server stops right after
+    // Events the PBX reported are recorded even when the server stops right after.
+    if (m_recordingThread) {
+        // Runs after every event already handed to the thread (its queue is first in, first out).
+        QMetaObject::invokeMethod(m_recordingContext.get(), [this] { flushEvents(); }, Qt::BlockingQueuedConnection);
+        m_recordingThread->quit();
+        m_recordingThread->wait();
+        m_recordingContext.reset();
+    }
+    flushEvents();
 }
 
 void CallFlow::start()
@@ -55,6 +63,13 @@ void CallFlow::start()
     if (m_started)
         return;
     m_started = true;
+    if (m_useRecordingThread) {
+        m_recordingThread = std::make_unique<QThread>();
+        m_recordingThread->setObjectName(u"enlace-calls"_s);
+        m_recordingContext = std::make_unique<QObject>();
+        m_recordingContext->moveToThread(m_recordingThread.get());
+        m_recordingThread->start();
+    }
     if (m_pbx) {
         connect(m_pbx, &Pbx::callOffered, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Offered); });
         connect(m_pbx, &Pbx::callConnected, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Connected); });
@@ -66,6 +81,15 @@ void CallFlow::start()
 
 void CallFlow::queueEvent(const PbxCallEvent &event, CallState state)
 {
+    if (m_recordingContext) {
+        QMetaObject::invokeMethod(m_recordingContext.get(), [this, event, state] { pushEvent(event, state); }, Qt::QueuedConnection);
+        return;
+    }
+    pushEvent(event, state);
+}
+
+void CallFlow::pushEvent(const PbxCallEvent &event, CallState state)
+{
     m_pending.push_back({event, state});
     if (int(m_pending.size()) >= kMaxBatch) {
         flushEvents();
@@ -73,8 +97,22 @@ void CallFlow::queueEvent(const PbxCallEvent &event, CallState state)
     }
     if (!m_flushQueued) {
         m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &CallFlow::flushEvents, Qt::QueuedConnection);
+        // Queued behind the events already waiting on this thread: they join the batch.
+        QObject *context = m_recordingContext ? m_recordingContext.get() : static_cast<QObject *>(this);
+        QMetaObject::invokeMethod(context, [this] { flushEvents(); }, Qt::QueuedConnection);
     }
+}
+
+void CallFlow::announceCommitted()
+{
+    // On the recording thread the event log's and the delivery's own wake-ups may have run before
+    // the commit: wake them again now that the rows are visible.
+    if (!m_recordingContext)
+        return;
+    if (m_events)
+        m_events->announce();
+    if (m_delivery && std::exchange(m_enqueuedSinceAnnounce, false))
+        QMetaObject::invokeMethod(m_delivery.data(), &SiteDelivery::wake, Qt::QueuedConnection);
 }
 
 void CallFlow::handle(const PendingEvent &pending)
@@ -108,6 +146,7 @@ void CallFlow::flushEvents()
             if (auto c = tx.commit(); c.ok()) {
                 for (const auto &emitIt : std::exchange(m_afterCommit, {}))
                     emitIt();
+                announceCommitted();
                 return;
             } else {
                 qCWarning(lcCalls).noquote() << u"call batch commit failed events=%1 detail=%2; recording them one by one"_s.arg(batch.size()).arg(c.error().detail);
@@ -120,6 +159,7 @@ void CallFlow::flushEvents()
     }
     for (const PendingEvent &p : batch)
         handle(p);
+    announceCommitted();
 }
 
 void CallFlow::afterCommit(std::function<void()> emitIt)
@@ -199,23 +239,30 @@ Result<CallContext> CallFlow::contextFor(const Call &call) const
     c.dialplan = call.dialplanData;
 
     const bool inProgress = call.state == CallState::Offered || call.state == CallState::Connected;
-    auto live = m_live.constFind(call.callId);
+    std::optional<ContextParts> known;
+    {
+        QMutexLocker lock(&m_liveMutex);
+        auto live = m_live.constFind(call.callId);
+        if (live != m_live.cend() && live->agentId == call.agentId && live->campaignId == call.campaignId && live->contactId == call.contactId)
+            known = live.value();
+        if (!inProgress)
+            m_live.remove(call.callId);
+    }
     ContextParts parts;
-    if (live != m_live.cend() && live->agentId == call.agentId && live->campaignId == call.campaignId && live->contactId == call.contactId) {
-        parts = live.value();
+    if (known) {
+        parts = std::move(*known);
     } else {
         auto read = readContextParts(call);
         if (!read.ok())
             return read.error();
         parts = std::move(read).value();
         if (inProgress && !call.callId.isEmpty()) {
+            QMutexLocker lock(&m_liveMutex);
             if (m_live.size() >= 100000)
                 m_live.clear();   // calls whose end the PBX never reported: start over rather than grow
             m_live.insert(call.callId, parts);
         }
     }
-    if (!inProgress)
-        m_live.remove(call.callId);
     if (call.agentId) {
         c.agentId = *call.agentId;
         c.agentUsername = parts.agentUsername;
@@ -309,6 +356,7 @@ Result<QString> CallFlow::enqueue(const ExternalSite &site, const Interaction &i
     item.timeoutMs = site.timeoutMs;
     item.maxAttempts = site.maxAttempts;
     item.signatureSecret = site.signatureSecret.toUtf8();
+    m_enqueuedSinceAnnounce = true;
     return m_delivery->enqueue(item);
 }
 

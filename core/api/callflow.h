@@ -9,6 +9,8 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMutex>
+#include <QThread>
 #include <QObject>
 #include <QPointer>
 
@@ -64,6 +66,10 @@ public:
 
     // Language of resolved values such as the campaign type name (default "es").
     void setLanguage(const QString &language) { m_language = language; }
+    // Before start(): record PBX events on a thread of their own, so a burst of calls never holds
+    // up API requests on the server's thread. Signals are then emitted from that thread. The server
+    // turns it on; a CallFlow without it records on its own thread (tests of the flow itself).
+    void setRecordingThread(bool on) { m_useRecordingThread = on; }
     // Connects to the PBX and SiteDelivery signals.
     void start();
 
@@ -97,14 +103,16 @@ private:
     // PBX events are recorded in batches: the events that arrive in one pass of the event loop
     // (up to kMaxBatch) share one transaction, each in its own savepoint, so a busy server commits
     // once per pass instead of once per event. Signals are emitted after the commit.
-    static constexpr int kMaxBatch = 256;
+    static constexpr int kMaxBatch = 64;   // short write locks: other writers wait at most one batch
     struct PendingEvent
     {
         PbxCallEvent event;
         CallState state;
     };
     void queueEvent(const PbxCallEvent &event, CallState state);
+    void pushEvent(const PbxCallEvent &event, CallState state);   // on the recording thread
     void flushEvents();
+    void announceCommitted();
     void handle(const PendingEvent &pending);
     void afterCommit(std::function<void()> emit);
 
@@ -133,7 +141,12 @@ private:
         QHash<QString, QString> contactValues;
     };
     Result<ContextParts> readContextParts(const Call &call) const;
+    mutable QMutex m_liveMutex;   // m_live is read by the recording thread and by routes
     mutable QHash<QString, ContextParts> m_live;
+    bool m_useRecordingThread = false;
+    bool m_enqueuedSinceAnnounce = false;   // recording thread only
+    std::unique_ptr<QThread> m_recordingThread;
+    std::unique_ptr<QObject> m_recordingContext;   // lives on m_recordingThread
     std::vector<PendingEvent> m_pending;
     bool m_flushQueued = false;
     bool m_inBatch = false;

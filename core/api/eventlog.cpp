@@ -118,9 +118,8 @@ void EventLog::stop()
 
 void EventLog::schedulePoll()
 {
-    if (!m_started || m_pollQueued)
+    if (!m_started || m_pollQueued.exchange(true))
         return;
-    m_pollQueued = true;
     QMetaObject::invokeMethod(this, &EventLog::poll, Qt::QueuedConnection);
 }
 

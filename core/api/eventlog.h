@@ -9,6 +9,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 namespace enlace {
@@ -58,6 +59,9 @@ public:
     // Deletes events older than the given age; returns how many.
     Result<int> prune(qint64 olderThanMs);
 
+    // From any thread, after a commit that appended events: look for them soon (append() already
+    // asks, but a poll that runs before the appending transaction commits cannot see them).
+    void announce() { schedulePoll(); }
     // Starts watching for new events (polling every intervalMs; LISTEN on PostgreSQL).
     void start(int pollIntervalMs = 1000);
     void stop();
@@ -75,8 +79,8 @@ private:
     QTimer m_timer;
     qint64 m_highWater = 0;
     QSet<qint64> m_recent;   // ids seen near the high-water mark (commits may land out of id order)
-    bool m_pollQueued = false;
-    bool m_started = false;
+    std::atomic<bool> m_pollQueued = false;   // set from any thread that appends
+    std::atomic<bool> m_started = false;
     bool m_listening = false;
 };
 

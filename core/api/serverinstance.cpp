@@ -90,6 +90,7 @@ Result<void> ServerInstance::start()
     m_events = std::make_unique<EventLog>(m_db, m_clock);
     m_calls = std::make_unique<CallFlow>(m_db, m_clock, &m_catalog, m_pbx.get(), m_delivery.get(), m_events.get(), m_box.get());
     m_calls->setLanguage(m_config.language);
+    m_calls->setRecordingThread(true);   // PBX events never hold up API requests
     AuthenticatorSettings authSettings;
     authSettings.tokenLifetimeMs = m_config.tokenLifetimeSeconds * 1000;
     m_auth = std::make_unique<Authenticator>(m_db, m_clock, &m_catalog, authSettings);

@@ -250,6 +250,9 @@ QSqlDatabase Database::createConnection(const QString &name) const
             if (!m_path.startsWith(u"file:"_s)) {
                 q.exec(u"PRAGMA journal_mode = WAL"_s);
                 q.exec(u"PRAGMA wal_autocheckpoint = 0"_s);   // the Checkpointer thread does it
+                // Pages read through a shared mapping: a connection whose cache another
+                // connection's write invalidated re-reads them without copying.
+                q.exec(u"PRAGMA mmap_size = 1073741824"_s);
             }
             q.exec(u"PRAGMA synchronous = NORMAL"_s);
         }
@@ -300,6 +303,18 @@ Result<Query> Database::exec(const QString &sql, const QVariantList &values) con
     if (!q.exec())
         return storeError(u"store.exec"_s, q.lastError());
     return Query(std::move(q), std::weak_ptr<StatementCache>(m_statements), sql);
+}
+
+Result<void> Database::control(const QString &sql) const
+{
+    // SQLite prepares (and so caches) transaction statements; PostgreSQL cannot PREPARE them.
+    if (m_dialect == SqlDialect::Sqlite) {
+        auto q = exec(sql);
+        if (!q)
+            return q.error();
+        return {};
+    }
+    return execStatic(sql);
 }
 
 Result<void> Database::execStatic(const QString &sql) const
@@ -408,17 +423,31 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
     if (depth == 0) {
         // SQLite: take the write lock now (BEGIN IMMEDIATE) so a transaction never fails half way
         // on a lock upgrade.
-        if (db.dialect() == SqlDialect::Sqlite)
+        if (db.dialect() == SqlDialect::Sqlite) {
+            // Writers of this process queue on a mutex, woken the moment the previous one commits,
+            // instead of SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms between retries.
+            // Bounded like the busy timeout; past it BEGIN IMMEDIATE waits and fails as before.
+            m_holdsWriters = db.m_writers.tryLock(10000);
             m_active = db.exec(u"BEGIN IMMEDIATE"_s).ok();
-        else
+        } else {
             m_active = c.transaction();
+        }
     } else {
         m_savepoint = u"sp"_s + QString::number(depth);
-        m_active = QSqlQuery(c).exec(u"SAVEPOINT "_s + m_savepoint);
+        m_active = db.control(u"SAVEPOINT "_s + m_savepoint).ok();
     }
     if (!m_active) {
+        releaseWriters();
         QMutexLocker lock(&g_depthMutex);
         g_depth[c.connectionName()] = depth;
+    }
+}
+
+void Database::Transaction::releaseWriters()
+{
+    if (m_holdsWriters) {
+        m_holdsWriters = false;
+        m_db.m_writers.unlock();
     }
 }
 
@@ -446,15 +475,17 @@ Result<void> Database::Transaction::commit()
             err = c.lastError();
         }
     } else {
-        QSqlQuery q(c);
-        ok = q.exec(u"RELEASE SAVEPOINT "_s + m_savepoint);
-        err = q.lastError();
+        auto q = m_db.control(u"RELEASE SAVEPOINT "_s + m_savepoint);
+        ok = q.ok();
+        if (!ok)
+            err = QSqlError(q.error().detail, {}, QSqlError::TransactionError);
     }
     if (!ok) {
         rollback();
         return storeError(u"store.commit"_s, err);
     }
     m_active = false;
+    releaseWriters();
     QMutexLocker lock(&g_depthMutex);
     g_depth[c.connectionName()] -= 1;
     return {};
@@ -471,11 +502,11 @@ void Database::Transaction::rollback()
         else
             c.rollback();
     } else {
-        QSqlQuery q(c);
-        q.exec(u"ROLLBACK TO SAVEPOINT "_s + m_savepoint);
-        q.exec(u"RELEASE SAVEPOINT "_s + m_savepoint);
+        (void)m_db.control(u"ROLLBACK TO SAVEPOINT "_s + m_savepoint);
+        (void)m_db.control(u"RELEASE SAVEPOINT "_s + m_savepoint);
     }
     m_active = false;
+    releaseWriters();
     QMutexLocker lock(&g_depthMutex);
     g_depth[c.connectionName()] -= 1;
 }

@@ -2,6 +2,7 @@
 
 #include <core/model/result.h>
 
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -80,9 +81,12 @@ public:
         void rollback();
 
     private:
+        void releaseWriters();
+
         const Database &m_db;
         QString m_savepoint;
         bool m_active = false;
+        bool m_holdsWriters = false;   // SQLite, outermost: this process's writer mutex
     };
 
     // SQL fragment for "now" in epoch milliseconds, per dialect.
@@ -94,6 +98,8 @@ public:
 
 private:
     Database() = default;
+    // BEGIN / COMMIT / SAVEPOINT ... (literals and savepoint names built here, never input).
+    Result<void> control(const QString &sql) const;
     Result<void> migrate();
     QSqlDatabase createConnection(const QString &name) const;
 
@@ -104,6 +110,7 @@ private:
     int m_port = 5432;
     QString m_connectionPrefix;
     std::shared_ptr<StatementCache> m_statements;
+    mutable QMutex m_writers;   // SQLite: one outermost write transaction of this process at a time
     // SQLite file: WAL checkpoints run on this thread (PRAGMA wal_autocheckpoint = 0 on the others),
     // so no request waits for a checkpoint's copy and fsync.
     class Checkpointer;

@@ -16,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace enlace;
@@ -55,21 +56,23 @@ Setup seedCampaignWithSite(const Database &db, const QString &url, SiteTrigger t
 // EventLog + SimulatedPbx + SiteDelivery + CallFlow, as the server composes them.
 struct Flow
 {
-    explicit Flow(std::shared_ptr<Database> db)
+    // recordingThread: as the server runs it (PBX events recorded on a thread of their own).
+    explicit Flow(std::shared_ptr<Database> db, bool recordingThread = false, int deliveryPollMs = 100)
         : box(SecretBox::fromKey(QByteArray(32, 'k')).value()), events(db, clock),
           pbx(clock, SimulatedPbx::Options{20, 60, 1.0, 1, 50}), tokens(db, box, &nam, clock),
-          delivery(db, &nam, &tokens, clock, box, deliveryOptions()),
+          delivery(db, &nam, &tokens, clock, box, deliveryOptions(deliveryPollMs)),
           flow(db, clock, &catalog, &pbx, &delivery, &events, &box)
     {
+        flow.setRecordingThread(recordingThread);
         flow.start();
         delivery.start();
         pbx.start();
     }
-    static SiteDeliveryOptions deliveryOptions()
+    static SiteDeliveryOptions deliveryOptions(int pollMs)
     {
         SiteDeliveryOptions o;
         o.backoffScale = 0.001;
-        o.pollIntervalMs = 100;
+        o.pollIntervalMs = pollMs;
         return o;
     }
     OriginateRequest call(const Setup &s) const
@@ -291,6 +294,45 @@ private Q_SLOTS:
             QTest::qWait(100);
             QCOMPARE(crm.received().size(), 0);
         }
+    }
+
+    // The server's mode: events recorded on the recording thread, announced on the main thread,
+    // the server-side request delivered. The periodic pollers are slowed to a minute, so everything
+    // must arrive through wake-ups. (Without CallFlow::announceCommitted a wake-up that runs before
+    // the commit is lost; that race is rarely hit here, so this test shows the mode works rather
+    // than proving that guard.)
+    void recordingThread_recordsAnnouncesAndDelivers_data() { addBackendRows(); }
+    void recordingThread_recordsAnnouncesAndDelivers()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        FakeCrm crm;
+        const Setup s = seedCampaignWithSite(*scratch.db(), crm.url(u"/crm/llamada"_s), SiteTrigger::Server, SiteMethod::Post,
+                                             SiteFormat::Json, std::nullopt);
+        Flow f(scratch.db(), true, 60000);
+        f.events.start(60000);
+        QStringList announced;
+        QObject::connect(&f.events, &EventLog::eventsAvailable, &f.events, [&](qint64 agent) {
+            QCOMPARE(QThread::currentThread(), qApp->thread());
+            announced.clear();
+            for (const AgentEvent &e : f.events.since(agent, 0).value())
+                announced.append(e.type);
+        });
+        QString callId;
+        for (int i = 0; i < 3; ++i) {   // three calls in a row: several batches on the thread
+            callId.clear();
+            f.flow.originate(f.call(s), [&](Result<QString> id) { callId = id.ok() ? id.value() : u"failed"_s; });
+            QTRY_VERIFY(!callId.isEmpty());
+            QVERIFY(callId != u"failed"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(announced.count(u"external_site_interaction"_s), i + 1, 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(announced.count(u"call.ended"_s), i + 1, 5000);
+        }
+        QCOMPARE(announced.count(u"call.offered"_s), 3);
+        QCOMPARE(announced.count(u"call.connected"_s), 3);
+        QCOMPARE(crm.received().size(), 3);
+        auto call = f.flow.calls().find(callId);
+        QVERIFY(call.ok());
+        QCOMPARE(call->state, CallState::Ended);
     }
 
     void samePbxEventsOnTwoInstances_areAnnouncedOnce_data() { addBackendRows(); }
