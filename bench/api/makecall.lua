@@ -7,6 +7,18 @@ local queue = tonumber(os.getenv("ENLACE_QUEUE") or "10")
 local contacts = tonumber(os.getenv("ENLACE_CONTACTS") or "1000000")
 local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. key }
 
+-- Each wrk thread its own random stream: with the same default seed both threads would send the
+-- same requests at the same moments, and every second one would find its agent busy.
+local threads = 0
+function setup(thread)
+   threads = threads + 1
+   thread:set("seed", threads * 7919)
+end
+
+function init(args)
+   math.randomseed(seed or 1)
+end
+
 request = function()
    local c = math.random(0, campaigns - 1)
    local a = c * queue + math.random(0, queue - 1)

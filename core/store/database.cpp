@@ -142,9 +142,22 @@ private:
                         break;
                     lock.unlock();
                     // PASSIVE: copies what no reader still needs, never blocks readers or the writer.
-                    if (!q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
+                    // Its answer: busy, frames in the WAL, frames copied.
+                    int frames = 0;
+                    if (q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) && q.next())
+                        frames = q.value(1).toInt();
+                    else
                         qWarning("enlace.store: WAL checkpoint failed: %s", qPrintable(q.lastError().text()));
                     q.finish();
+                    // With readers on one thread and a writer on another, some reader always holds
+                    // a snapshot, the WAL is never started over and grows without end (measured:
+                    // 740 MB in 6 s of load). Past the limit, RESTART waits for the readers of the
+                    // moment (short) so the next write starts the WAL from its beginning.
+                    if (frames > kRestartFrames) {
+                        if (!q.exec(u"PRAGMA wal_checkpoint(RESTART)"_s))
+                            qWarning("enlace.store: WAL restart failed: %s", qPrintable(q.lastError().text()));
+                        q.finish();
+                    }
                     lock.lock();
                 }
             }
@@ -154,6 +167,7 @@ private:
     }
 
     static constexpr int kIntervalMs = 250;
+    static constexpr int kRestartFrames = 4096;   // 16 MiB of 4 KiB pages
     const Database &m_db;
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -250,6 +264,7 @@ QSqlDatabase Database::createConnection(const QString &name) const
             if (!m_path.startsWith(u"file:"_s)) {
                 q.exec(u"PRAGMA journal_mode = WAL"_s);
                 q.exec(u"PRAGMA wal_autocheckpoint = 0"_s);   // the Checkpointer thread does it
+                q.exec(u"PRAGMA journal_size_limit = 67108864"_s);   // a restarted WAL file shrinks to 64 MiB
                 // Pages read through a shared mapping: a connection whose cache another
                 // connection's write invalidated re-reads them without copying.
                 q.exec(u"PRAGMA mmap_size = 1073741824"_s);
