@@ -82,31 +82,42 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
     const QString campaign = u"(SELECT id FROM campaigns WHERE id = ?)"_s;
     const QString agent = u"(SELECT id FROM agents WHERE id = ?)"_s;
     const QString contact = u"(SELECT id FROM contacts WHERE id = ?)"_s;
-    auto inserted = m_db->exec(u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, "
-                               "recording_file, wait_seconds, dialplan_json, "_s
-                                   + column + u") VALUES (?, "_s + campaign + u", "_s + agent + u", "_s + contact
-                                   + u", ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s + kColumns,
-                               {e.callId, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), int(e.type),
-                                int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs});
-    if (!inserted.ok())
-        return inserted.error();
-    if (inserted->next())
-        return std::optional<Call>(readCall(inserted.value()));
+    const QString insertSql = u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, "
+                                "recording_file, wait_seconds, dialplan_json, "_s
+        + column + u") VALUES (?, "_s + campaign + u", "_s + agent + u", "_s + contact
+        + u", ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s + kColumns;
+    const QVariantList insertValues{e.callId, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), int(e.type),
+                                    int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs};
     // Fill what an earlier event did not know; keep what it did.
-    auto updated = m_db->exec(u"UPDATE calls SET state = ?, "_s + column
-                                  + u" = ?, campaign_id = COALESCE(campaign_id, "_s + campaign + u"), agent_id = COALESCE(agent_id, "_s + agent
-                                  + u"), contact_id = COALESCE(contact_id, "_s + contact + u"), "
-                                    "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
-                                    "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
-                                    "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
-                                    "WHERE call_id = ? AND state < ? RETURNING "_s + kColumns,
-                              {int(state), atMs, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone),
-                               text(e.recordingFile), e.waitSeconds, e.callId, int(state)});
-    if (!updated.ok())
-        return updated.error();
-    if (updated->next())
-        return std::optional<Call>(readCall(updated.value()));
-    return std::optional<Call>();
+    const QString updateSql = u"UPDATE calls SET state = ?, "_s + column
+        + u" = ?, campaign_id = COALESCE(campaign_id, "_s + campaign + u"), agent_id = COALESCE(agent_id, "_s + agent
+        + u"), contact_id = COALESCE(contact_id, "_s + contact + u"), "
+          "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
+          "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
+          "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
+          "WHERE call_id = ? AND state < ? RETURNING "_s + kColumns;
+    const QVariantList updateValues{int(state), atMs, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone),
+                                    text(e.recordingFile), e.waitSeconds, e.callId, int(state)};
+    const auto attempt = [&](const QString &sql, const QVariantList &values) -> Result<std::optional<Call>> {
+        auto q = m_db->exec(sql, values);
+        if (!q.ok())
+            return q.error();
+        if (q->next())
+            return std::optional<Call>(readCall(q.value()));
+        return std::optional<Call>();
+    };
+    // The first event of a call inserts its row; later ones find it. Trying the likely statement
+    // first saves the other one (and its three existence checks) on nearly every event.
+    const bool rowLikely = state != CallState::Offered;
+    auto first = attempt(rowLikely ? updateSql : insertSql, rowLikely ? updateValues : insertValues);
+    if (!first.ok() || first->has_value())
+        return first;
+    auto second = attempt(rowLikely ? insertSql : updateSql, rowLikely ? insertValues : updateValues);
+    if (!second.ok() || second->has_value() || !rowLikely)
+        return second;
+    // Updated nothing, then inserted nothing: another instance inserted the row in between (with
+    // an earlier state, perhaps); one more update settles which of us records this transition.
+    return attempt(updateSql, updateValues);
 }
 
 Result<QList<Call>> CallRepository::select(const QString &where, const QVariantList &values, const QString &tail) const
