@@ -79,17 +79,12 @@ ApiResponse invalid(const ValidationErrors &errors, const ApiRequest &request, c
     ValidationErrors renamed;
     for (const auto &e : errors.entries())
         renamed.add(e.field == u"type"_s ? u"tipo"_s : e.field, e.message);
-    const QJsonObject json = renamed.toJson(s.catalog, request.language);
-    return ApiResponse::json(400, QJsonObject{{u"status"_s, u"ERROR"_s},
-                                              {u"errors"_s, json},
-                                              {u"message"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))}});
+    return routes::adminInvalid(renamed, request, s);
 }
 
 ApiResponse fail(const Error &error, const ApiRequest &request, const ApiServices &s)
 {
-    if ((error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict) && !error.fields.isEmpty())
-        return invalid(error.fields, request, s);
-    return routes::fail(error, request, s);
+    return routes::adminFail(error, request, s, [&](const ValidationErrors &fields) { return invalid(fields, request, s); });
 }
 
 QList<qint64> readIds(ApiJson &json, const QString &key)
@@ -287,19 +282,11 @@ void registerAdminCampaignRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
     router.add("GET", u"/api/v1/campaigns/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
-        QJsonArray out;
-        for (const Campaign &c : CampaignRepository(s.db).list())
-            out.append(campaignJson(c));
-        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"campaigns"_s, out}}));
+        respond(routes::listed(u"campaigns"_s, CampaignRepository(s.db).list(), campaignJson));
     });
     router.add("GET", u"/api/v1/campaigns/<arg>/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        const auto id = r.pathId(0);
-        if (!id)
-            return respond(routes::notFound(r, s));
-        auto c = CampaignRepository(s.db).find(*id);
-        if (!c)
-            return respond(fail(c.error(), r, s));
-        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"campaign"_s, detailJson(s, c.value())}}));
+        respond(routes::detail(r, s, u"campaign"_s, [&s](qint64 id) { return CampaignRepository(s.db).find(id); },
+                               [&s](const Campaign &c) { return detailJson(s, c); }));
     });
     router.add("POST", u"/api/v1/campaigns/create/"_s, Access::Admin,
                [&s](const ApiRequest &r, ApiResponder respond) { handleSave(s, r, std::move(respond), true); });

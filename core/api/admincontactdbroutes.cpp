@@ -32,17 +32,12 @@ QJsonObject databaseJson(const ContactDatabase &d)
 
 ApiResponse invalid(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &s)
 {
-    const QJsonObject json = errors.toJson(s.catalog, request.language);
-    return ApiResponse::json(400, QJsonObject{{u"status"_s, u"ERROR"_s},
-                                              {u"errors"_s, json},
-                                              {u"message"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))}});
+    return routes::adminInvalid(errors, request, s);
 }
 
 ApiResponse fail(const Error &error, const ApiRequest &request, const ApiServices &s)
 {
-    if ((error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict) && !error.fields.isEmpty())
-        return invalid(error.fields, request, s);
-    return routes::fail(error, request, s);
+    return routes::adminFail(error, request, s);
 }
 
 // One part of a multipart/form-data body.
@@ -240,19 +235,10 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
     ApiServices &s = services;
     auto jobs = std::make_shared<ImportJobs>();
     router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
-        QJsonArray out;
-        for (const ContactDatabase &d : ContactRepository(s.db).listDatabases())
-            out.append(databaseJson(d));
-        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"contactDatabases"_s, out}}));
+        respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson));
     });
     router.add("GET", u"/api/v1/contact_databases/<arg>/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        const auto id = r.pathId(0);
-        if (!id)
-            return respond(routes::notFound(r, s));
-        auto d = ContactRepository(s.db).findDatabase(*id);
-        if (!d)
-            return respond(fail(d.error(), r, s));
-        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"contactDatabase"_s, databaseJson(d.value())}}));
+        respond(routes::detail(r, s, u"contactDatabase"_s, [&s](qint64 id) { return ContactRepository(s.db).findDatabase(id); }, databaseJson));
     });
     router.add("POST", u"/api/v1/contact_database/create/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
         auto json = routes::body(r, s, respond);

@@ -42,17 +42,12 @@ std::optional<Agent> agentOf(const AgentRepository &agents, qint64 userId)
 
 ApiResponse invalid(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &s)
 {
-    const QJsonObject json = errors.toJson(s.catalog, request.language);
-    return ApiResponse::json(400, QJsonObject{{u"status"_s, u"ERROR"_s},
-                                              {u"errors"_s, json},
-                                              {u"message"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))}});
+    return routes::adminInvalid(errors, request, s);
 }
 
 ApiResponse fail(const Error &error, const ApiRequest &request, const ApiServices &s)
 {
-    if ((error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict) && !error.fields.isEmpty())
-        return invalid(error.fields, request, s);
-    return routes::fail(error, request, s);
+    return routes::adminFail(error, request, s);
 }
 
 } // namespace

@@ -128,20 +128,44 @@ CampaignTarget resolveCampaign(ApiServices &s, const ApiRequest &request, ApiJso
     return t;
 }
 
-void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder respond)
+// The body and the contact database of the campaign it names (idCampaign / idExternalSystem), or
+// nothing when the answer was already given.
+struct CampaignDatabase
+{
+    ApiJson json;
+    ContactDatabase database;
+};
+
+std::optional<CampaignDatabase> campaignDatabase(ApiServices &s, const ApiRequest &request, ApiResponder &respond)
 {
     auto json = routes::body(request, s, respond);
     if (!json)
-        return;
+        return std::nullopt;
     const CampaignTarget target = resolveCampaign(s, request, *json);
-    if (target.response)
-        return respond(*target.response);
-    if (!target.campaign->contactDatabaseId)
-        return respond(routes::invalid({}, request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The campaign has no contact database."))));
+    if (target.response) {
+        respond(*target.response);
+        return std::nullopt;
+    }
+    if (!target.campaign->contactDatabaseId) {
+        respond(routes::invalid({}, request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The campaign has no contact database."))));
+        return std::nullopt;
+    }
+    auto database = ContactRepository(s.db).findDatabase(*target.campaign->contactDatabaseId);
+    if (!database) {
+        respond(routes::fail(database.error(), request, s));
+        return std::nullopt;
+    }
+    return CampaignDatabase{std::move(*json), std::move(database).value()};
+}
+
+void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder respond)
+{
+    auto target = campaignDatabase(s, request, respond);
+    if (!target)
+        return;
+    auto *json = &target->json;
+    const ContactDatabase *database = &target->database;
     ContactRepository contacts(s.db);
-    auto database = contacts.findDatabase(*target.campaign->contactDatabaseId);
-    if (!database)
-        return respond(routes::fail(database.error(), request, s));
     QStringList allowed = database->columns;
     allowed << u"idCampaign"_s << u"idExternalSystem"_s << u"confirmar_duplicado"_s;
     const QStringList unknown = json->unknownKeys(allowed);
@@ -180,18 +204,10 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
 
 void handleMetadata(ApiServices &s, const ApiRequest &request, ApiResponder respond)
 {
-    auto json = routes::body(request, s, respond);
-    if (!json)
+    const auto target = campaignDatabase(s, request, respond);
+    if (!target)
         return;
-    const CampaignTarget target = resolveCampaign(s, request, *json);
-    if (target.response)
-        return respond(*target.response);
-    if (!target.campaign->contactDatabaseId)
-        return respond(routes::invalid({}, request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The campaign has no contact database."))));
-    ContactRepository contacts(s.db);
-    auto database = contacts.findDatabase(*target.campaign->contactDatabaseId);
-    if (!database)
-        return respond(routes::fail(database.error(), request, s));
+    const ContactDatabase *database = &target->database;
     respond(ApiResponse::json(200, QJsonObject{
         {u"status"_s, u"OK"_s},
         {u"main_phone"_s, database->mainPhoneColumn()},

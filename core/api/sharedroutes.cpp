@@ -4,6 +4,7 @@
 #include <core/model/validationerrors.h>
 #include <core/store/database.h>
 
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 #include <QLoggingCategory>
@@ -64,6 +65,22 @@ std::optional<ApiJson> body(const ApiRequest &request, const ApiServices &servic
         return std::nullopt;
     }
     return ApiJson(object.value());
+}
+
+ApiResponse adminInvalid(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &services)
+{
+    const QJsonObject json = errors.toJson(services.catalog, request.language);
+    return ApiResponse::json(400, QJsonObject{{u"status"_s, u"ERROR"_s},
+                                              {u"errors"_s, json},
+                                              {u"message"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))}});
+}
+
+ApiResponse adminFail(const Error &error, const ApiRequest &request, const ApiServices &services,
+                      const std::function<ApiResponse(const ValidationErrors &)> &invalid)
+{
+    if ((error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict) && !error.fields.isEmpty())
+        return invalid ? invalid(error.fields) : adminInvalid(error.fields, request, services);
+    return fail(error, request, services);
 }
 
 QJsonValue idOrNull(const std::optional<qint64> &id)

@@ -10,10 +10,12 @@
 #include <core/model/message.h>
 #include <core/model/result.h>
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace enlace {
@@ -40,6 +42,38 @@ ApiResponse notFound(const ApiRequest &request, const ApiServices &services);
 
 // The body as an ApiJson, or the 400 answer for a malformed body.
 std::optional<ApiJson> body(const ApiRequest &request, const ApiServices &services, ApiResponder &respond);
+
+// The admin API's validation answer: 400 {"status":"ERROR","errors":{field:[...]},"message":<the
+// errors as compact JSON>} (OMniLeads' admin views).
+ApiResponse adminInvalid(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &services);
+// A repository's error for the admin API: its field errors as adminInvalid (through `invalid` when
+// a route renames fields), anything else as fail().
+ApiResponse adminFail(const Error &error, const ApiRequest &request, const ApiServices &services,
+                      const std::function<ApiResponse(const ValidationErrors &)> &invalid = {});
+
+// GET list: 200 {"status":"SUCCESS", key: [toJson(item), ...]}.
+template <typename Items, typename ToJson>
+ApiResponse listed(const QString &key, const Items &items, ToJson toJson)
+{
+    QJsonArray out;
+    for (const auto &item : items)
+        out.append(toJson(item));
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("SUCCESS")}, {key, out}});
+}
+
+// GET one by the path's id: 404 for an id that is not a number, the repository's error, else
+// 200 {"status":"SUCCESS", key: toJson(found)}.
+template <typename Find, typename ToJson>
+ApiResponse detail(const ApiRequest &request, const ApiServices &services, const QString &key, Find find, ToJson toJson)
+{
+    const auto id = request.pathId(0);
+    if (!id)
+        return notFound(request, services);
+    auto found = find(*id);
+    if (!found)
+        return adminFail(found.error(), request, services);
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("SUCCESS")}, {key, toJson(found.value())}});
+}
 
 QJsonValue idOrNull(const std::optional<qint64> &id);
 QJsonValue textOrNull(const QString &text);
