@@ -88,16 +88,9 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
         + u", ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s + kColumns;
     const QVariantList insertValues{e.callId, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), int(e.type),
                                     int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs};
-    // Fill what an earlier event did not know; keep what it did.
-    const QString updateSql = u"UPDATE calls SET state = ?, "_s + column
-        + u" = ?, campaign_id = COALESCE(campaign_id, "_s + campaign + u"), agent_id = COALESCE(agent_id, "_s + agent
-        + u"), contact_id = COALESCE(contact_id, "_s + contact + u"), "
-          "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
-          "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
-          "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
-          "WHERE call_id = ? AND state < ? RETURNING "_s + kColumns;
-    const QVariantList updateValues{int(state), atMs, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone),
-                                    text(e.recordingFile), e.waitSeconds, e.callId, int(state)};
+    // The transition itself: only state and time, so no index or foreign key is touched.
+    const QString updateSql = u"UPDATE calls SET state = ?, "_s + column + u" = ? WHERE call_id = ? AND state < ? RETURNING "_s + kColumns;
+    const QVariantList updateValues{int(state), atMs, e.callId, int(state)};
     const auto attempt = [&](const QString &sql, const QVariantList &values) -> Result<std::optional<Call>> {
         auto q = m_db->exec(sql, values);
         if (!q.ok())
@@ -108,16 +101,36 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
     };
     // The first event of a call inserts its row; later ones find it. Trying the likely statement
     // first saves the other one (and its three existence checks) on nearly every event.
+    // Then fill what an earlier event did not know and this one does; keep what it did. Rare: the
+    // PBX usually tells everything with the first event.
+    const auto filled = [&](Result<std::optional<Call>> updated) -> Result<std::optional<Call>> {
+        if (!updated.ok() || !updated->has_value())
+            return updated;
+        const Call &row = updated->value();
+        const bool missing = (!row.campaignId && e.campaignId) || (!row.agentId && e.agentId) || (!row.contactId && e.contactId)
+            || (row.phone.isEmpty() && !e.phone.isEmpty()) || (row.recordingFile.isEmpty() && !e.recordingFile.isEmpty())
+            || (row.waitSeconds == 0 && e.waitSeconds != 0);
+        if (!missing)
+            return updated;
+        return attempt(u"UPDATE calls SET campaign_id = COALESCE(campaign_id, "_s + campaign + u"), agent_id = COALESCE(agent_id, "_s + agent
+                           + u"), contact_id = COALESCE(contact_id, "_s + contact + u"), "
+                             "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
+                             "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
+                             "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
+                             "WHERE call_id = ? RETURNING "_s + kColumns,
+                       {nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), text(e.recordingFile),
+                        e.waitSeconds, e.callId});
+    };
     const bool rowLikely = state != CallState::Offered;
-    auto first = attempt(rowLikely ? updateSql : insertSql, rowLikely ? updateValues : insertValues);
+    auto first = rowLikely ? filled(attempt(updateSql, updateValues)) : attempt(insertSql, insertValues);
     if (!first.ok() || first->has_value())
         return first;
-    auto second = attempt(rowLikely ? insertSql : updateSql, rowLikely ? insertValues : updateValues);
+    auto second = rowLikely ? attempt(insertSql, insertValues) : filled(attempt(updateSql, updateValues));
     if (!second.ok() || second->has_value() || !rowLikely)
         return second;
     // Updated nothing, then inserted nothing: another instance inserted the row in between (with
     // an earlier state, perhaps); one more update settles which of us records this transition.
-    return attempt(updateSql, updateValues);
+    return filled(attempt(updateSql, updateValues));
 }
 
 Result<QList<Call>> CallRepository::select(const QString &where, const QVariantList &values, const QString &tail) const

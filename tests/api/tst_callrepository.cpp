@@ -89,6 +89,52 @@ private Q_SLOTS:
         QVERIFY(!calls.activeCallForAgent(ids.agent)->has_value());
     }
 
+    // A later event fills what an earlier one did not know, never overwrites what it did; ids the
+    // store does not know stay null; a call first heard of at "connected" is inserted there.
+    void laterEvents_fillWhatWasMissing_data() { test::addBackendRows(); }
+    void laterEvents_fillWhatWasMissing()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const Ids ids = seed(*scratch.db());
+        CallRepository calls(scratch.db());
+        PbxCallEvent bare;
+        bare.callId = u"call-fill"_s;
+        bare.type = CallType::Inbound;
+        bare.campaignId = 999999;   // unknown: stored as null
+        auto offered = calls.record(bare, CallState::Offered, 1000);
+        QVERIFY(offered.ok() && offered->has_value());
+        QVERIFY(!offered->value().agentId && !offered->value().campaignId);
+        QVERIFY(offered->value().phone.isEmpty());
+
+        PbxCallEvent full = makeEvent(ids, u"call-fill"_s);
+        auto connected = calls.record(full, CallState::Connected, 2000);
+        QVERIFY(connected.ok() && connected->has_value());
+        QCOMPARE(connected->value().state, CallState::Connected);
+        QCOMPARE(connected->value().agentId, std::optional<qint64>(ids.agent));
+        QCOMPARE(connected->value().campaignId, std::optional<qint64>(ids.campaign));
+        QCOMPARE(connected->value().phone, full.phone);
+        QCOMPARE(connected->value().recordingFile, u"rec-1.wav"_s);
+        QCOMPARE(connected->value().waitSeconds, 7);
+
+        PbxCallEvent other = full;
+        other.phone = u"+5400000000"_s;
+        other.recordingFile = u"other.wav"_s;
+        other.waitSeconds = 99;
+        auto ended = calls.record(other, CallState::Ended, 3000);
+        QVERIFY(ended.ok() && ended->has_value());
+        QCOMPARE(ended->value().state, CallState::Ended);
+        QCOMPARE(ended->value().phone, full.phone);
+        QCOMPARE(ended->value().recordingFile, u"rec-1.wav"_s);
+        QCOMPARE(ended->value().waitSeconds, 7);
+
+        auto late = calls.record(makeEvent(ids, u"call-late"_s), CallState::Connected, 5000);
+        QVERIFY(late.ok() && late->has_value());
+        QCOMPARE(late->value().state, CallState::Connected);
+        QVERIFY(!late->value().offeredAt.isValid());
+        QCOMPARE(late->value().connectedAt.toMSecsSinceEpoch(), 5000);
+    }
+
     void twoInstances_onlyOneWinsATransition_data() { test::addBackendRows(); }
     void twoInstances_onlyOneWinsATransition()
     {
