@@ -82,7 +82,17 @@ void CallFlow::start()
 void CallFlow::queueEvent(const PbxCallEvent &event, CallState state)
 {
     if (m_recordingContext) {
-        QMetaObject::invokeMethod(m_recordingContext.get(), [this, event, state] { pushEvent(event, state); }, Qt::QueuedConnection);
+        // Not bounded (a PBX event is never dropped), but an operator is told when the store does
+        // not keep up with the calls: at most once a minute while more than kBehindWarning wait.
+        const int behind = m_handedOver.fetchAndAddRelaxed(1) + 1;
+        if (behind > kBehindWarning && (!m_behindWarned.isValid() || m_behindWarned.hasExpired(60000))) {
+            m_behindWarned.start();
+            qCWarning(lcCalls).noquote() << u"PBX events wait to be recorded: %1 behind (the database does not keep up with the calls)"_s.arg(behind);
+        }
+        QMetaObject::invokeMethod(m_recordingContext.get(), [this, event, state] {
+            m_handedOver.fetchAndSubRelaxed(1);
+            pushEvent(event, state);
+        }, Qt::QueuedConnection);
         return;
     }
     pushEvent(event, state);

@@ -7,6 +7,8 @@
 #include <core/sites/interaction.h>
 #include <core/telephony/pbx.h>
 
+#include <QAtomicInt>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
@@ -145,6 +147,9 @@ private:
     mutable QHash<QString, ContextParts> m_live;
     bool m_useRecordingThread = false;
     bool m_enqueuedSinceAnnounce = false;   // recording thread only
+    static constexpr int kBehindWarning = 5000;
+    QAtomicInt m_handedOver;          // events handed to the recording thread, not yet taken
+    QElapsedTimer m_behindWarned;     // main thread only
     std::unique_ptr<QThread> m_recordingThread;
     std::unique_ptr<QObject> m_recordingContext;   // lives on m_recordingThread
     std::vector<PendingEvent> m_pending;
