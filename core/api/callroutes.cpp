@@ -5,6 +5,7 @@
 #include <core/api/sharedroutes.h>
 #include <core/model/validationerrors.h>
 #include <core/telephony/pbx.h>
+#include <core/telephony/telephonymessages.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -189,11 +190,16 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
             respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"OK"_s}}));
             return;
         }
-        const QString reason = callId.error().text(catalog, language);
+        // A PBX already words its failure as OMniLeads does ("Originate failed by <reason> -
+        // contacto: <phone>"); anything else (no PBX, a store error) is worded so here.
+        const Error &error = callId.error();
+        const QString detail = telephony::isOriginateFailure(error)
+            ? error.text(catalog, language)
+            : telephony::originateFailed(error.text(catalog, language), phone).text(catalog, language);
         respond(ApiResponse::json(200, QJsonObject{
             {u"status"_s, u"ERROR"_s},
             {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Error when executing the call")).text(catalog, language)},
-            {u"errors"_s, QJsonArray{u"Originate failed by %1 - contacto: %2"_s.arg(reason, phone)}}}));
+            {u"errors"_s, QJsonArray{detail}}}));
     };
     // Through the call flow when the server has one (it records the call), else straight to the PBX.
     if (s.calls)

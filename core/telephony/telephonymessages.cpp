@@ -2,13 +2,22 @@
 
 namespace enlace::telephony {
 
+namespace {
+const char *const kOriginateFailed = QT_TRANSLATE_NOOP("Telephony", "Originate failed by %1 - contacto: %2");
+}
+
 Error originateFailed(const QString &reason, const QString &phone, const QString &code, Error::Kind kind)
 {
     Error e;
     e.kind = kind;
     e.code = code;
-    e.message = Message::make("Telephony", QT_TRANSLATE_NOOP("Telephony", "Originate failed by %1 - contacto: %2"), {reason, phone});
+    e.message = Message::make("Telephony", kOriginateFailed, {reason, phone});
     return e;
+}
+
+bool isOriginateFailure(const Error &error)
+{
+    return error.message.source && qstrcmp(error.message.source, kOriginateFailed) == 0;
 }
 
 Message notConnected()

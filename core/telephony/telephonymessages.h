@@ -13,6 +13,9 @@ namespace enlace::telephony {
 Error originateFailed(const QString &reason, const QString &phone, const QString &code = QStringLiteral("originate_failed"),
                       Error::Kind kind = Error::Kind::Unavailable);
 
+// Whether the error is one originateFailed() made (its text is already in OMniLeads' shape).
+bool isOriginateFailure(const Error &error);
+
 Message notConnected();
 Message authenticationFailed(const QString &detail);
 Message connectionLost(const QString &detail);

@@ -10,6 +10,7 @@
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
 #include <core/sites/secretbox.h>
+#include <core/telephony/telephonymessages.h>
 
 #include <QEventLoop>
 #include <QLoggingCategory>
@@ -28,11 +29,12 @@ void RecordingPbx::originate(const OriginateRequest &request, OriginateDone done
     m_originated.append(request);
     const QString failure = std::exchange(m_failure, QString());
     const QString callId = u"rec-"_s + QString::number(m_originated.size());
-    QTimer::singleShot(0, this, [done = std::move(done), failure, callId] {
+    // Fails as the real PBX adapters do (SimulatedPbx, AmiPbx): with telephony::originateFailed.
+    QTimer::singleShot(0, this, [done = std::move(done), failure, callId, phone = request.phone] {
         if (failure.isEmpty())
             done(callId);
         else
-            done(Error{Error::Kind::Unavailable, u"pbx.originate"_s, {}, failure, {}});
+            done(telephony::originateFailed(failure, phone));
     });
 }
 
