@@ -10,8 +10,6 @@
 #include <core/store/database.h>
 
 #include <QCryptographicHash>
-
-#include <algorithm>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -255,16 +253,6 @@ Result<std::optional<Caller>> Authenticator::resolve(const ApiRequest &request) 
         if (!request.header("authorization").isEmpty())
             return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
         return std::optional<Caller>();
-    }
-    // Login tokens are lowercase hex (TokenStore::issue); anything else can only be an integration
-    // key, so it skips the token lookup it could never match.
-    const bool hexOnly = std::all_of(token.cbegin(), token.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
-    });
-    if (!hexOnly) {
-        if (auto c = callerForIntegrationKey(token))
-            return std::optional<Caller>(*c);
-        return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
     }
     auto caller = callerForToken(token);
     if (caller.ok())

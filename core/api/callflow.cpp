@@ -121,7 +121,7 @@ void CallFlow::announceCommitted()
         return;
     if (m_events)
         m_events->announce();
-    if (m_delivery && std::exchange(m_enqueuedSinceAnnounce, false))
+    if (m_delivery && m_enqueuedSinceAnnounce.exchange(false))
         QMetaObject::invokeMethod(m_delivery.data(), &SiteDelivery::wake, Qt::QueuedConnection);
 }
 

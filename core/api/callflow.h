@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -70,7 +71,7 @@ public:
     void setLanguage(const QString &language) { m_language = language; }
     // Before start(): record PBX events on a thread of their own, so a burst of calls never holds
     // up API requests on the server's thread. Signals are then emitted from that thread. The server
-    // turns it on; a CallFlow without it records on its own thread (tests of the flow itself).
+    // turns it on for PostgreSQL; without it events are recorded on the CallFlow's own thread.
     void setRecordingThread(bool on) { m_useRecordingThread = on; }
     // Connects to the PBX and SiteDelivery signals.
     void start();
@@ -146,7 +147,7 @@ private:
     mutable QMutex m_liveMutex;   // m_live is read by the recording thread and by routes
     mutable QHash<QString, ContextParts> m_live;
     bool m_useRecordingThread = false;
-    bool m_enqueuedSinceAnnounce = false;   // recording thread only
+    std::atomic<bool> m_enqueuedSinceAnnounce = false;   // set by enqueue() on any thread
     static constexpr int kBehindWarning = 5000;
     QAtomicInt m_handedOver;          // events handed to the recording thread, not yet taken
     QElapsedTimer m_behindWarned;     // main thread only

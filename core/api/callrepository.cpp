@@ -68,6 +68,39 @@ Call readCall(const QSqlQuery &q)
     return c;
 }
 
+// The statements record() runs, built once per state column (they differ only in it).
+// An id the store does not know is stored as null: each is checked in the statement itself (one
+// round trip instead of one per id), and the row comes back with RETURNING.
+struct RecordStatements
+{
+    QString insert;   // the first event of a call
+    QString update;   // the transition itself: state and time only, no index or foreign key touched
+};
+
+const RecordStatements &recordStatements(CallState state)
+{
+    const auto make = [](const QString &column) {
+        return RecordStatements{
+            u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, wait_seconds, "
+            "dialplan_json, "_s + column + u") VALUES (?, (SELECT id FROM campaigns WHERE id = ?), (SELECT id FROM agents WHERE id = ?), "
+            "(SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s + kColumns,
+            u"UPDATE calls SET state = ?, "_s + column + u" = ? WHERE call_id = ? AND state < ? RETURNING "_s + kColumns};
+    };
+    static const RecordStatements offered = make(u"offered_at"_s);
+    static const RecordStatements connected = make(u"connected_at"_s);
+    static const RecordStatements ended = make(u"ended_at"_s);
+    return state == CallState::Offered ? offered : state == CallState::Connected ? connected : ended;
+}
+
+// Fills what an earlier event did not know; keeps what it did.
+const QString kFillSql = u"UPDATE calls SET campaign_id = COALESCE(campaign_id, (SELECT id FROM campaigns WHERE id = ?)), "
+                         "agent_id = COALESCE(agent_id, (SELECT id FROM agents WHERE id = ?)), "
+                         "contact_id = COALESCE(contact_id, (SELECT id FROM contacts WHERE id = ?)), "
+                         "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
+                         "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
+                         "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
+                         "WHERE call_id = ? RETURNING "_s + kColumns;
+
 } // namespace
 
 CallRepository::CallRepository(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
@@ -76,34 +109,23 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
 {
     if (e.callId.isEmpty())
         return Error::invalid({}, u"api.call_without_id"_s);
-    const QString column = state == CallState::Offered ? u"offered_at"_s : state == CallState::Connected ? u"connected_at"_s : u"ended_at"_s;
-    // An id the store does not know is stored as null: each is checked in the statement itself
-    // (one round trip instead of one per id), and the row comes back with RETURNING.
-    const QString campaign = u"(SELECT id FROM campaigns WHERE id = ?)"_s;
-    const QString agent = u"(SELECT id FROM agents WHERE id = ?)"_s;
-    const QString contact = u"(SELECT id FROM contacts WHERE id = ?)"_s;
-    const QString insertSql = u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, "
-                                "recording_file, wait_seconds, dialplan_json, "_s
-        + column + u") VALUES (?, "_s + campaign + u", "_s + agent + u", "_s + contact
-        + u", ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s + kColumns;
-    const QVariantList insertValues{e.callId, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), int(e.type),
-                                    int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs};
-    // The transition itself: only state and time, so no index or foreign key is touched.
-    const QString updateSql = u"UPDATE calls SET state = ?, "_s + column + u" = ? WHERE call_id = ? AND state < ? RETURNING "_s + kColumns;
-    const QVariantList updateValues{int(state), atMs, e.callId, int(state)};
-    const auto attempt = [&](const QString &sql, const QVariantList &values) -> Result<std::optional<Call>> {
-        auto q = m_db->exec(sql, values);
+    const RecordStatements &sql = recordStatements(state);
+    const auto attempt = [&](const QString &statement, const QVariantList &values) -> Result<std::optional<Call>> {
+        auto q = m_db->exec(statement, values);
         if (!q.ok())
             return q.error();
         if (q->next())
             return std::optional<Call>(readCall(q.value()));
         return std::optional<Call>();
     };
-    // The first event of a call inserts its row; later ones find it. Trying the likely statement
-    // first saves the other one (and its three existence checks) on nearly every event.
-    // Then fill what an earlier event did not know and this one does; keep what it did. Rare: the
-    // PBX usually tells everything with the first event.
-    const auto filled = [&](Result<std::optional<Call>> updated) -> Result<std::optional<Call>> {
+    const auto insert = [&] {
+        return attempt(sql.insert, {e.callId, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), int(e.type),
+                                    int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs});
+    };
+    // The transition, then (rarely: the PBX usually tells everything with the first event) the
+    // columns this event knows and the row does not.
+    const auto update = [&]() -> Result<std::optional<Call>> {
+        auto updated = attempt(sql.update, {int(state), atMs, e.callId, int(state)});
         if (!updated.ok() || !updated->has_value())
             return updated;
         const Call &row = updated->value();
@@ -112,25 +134,21 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
             || (row.waitSeconds == 0 && e.waitSeconds != 0);
         if (!missing)
             return updated;
-        return attempt(u"UPDATE calls SET campaign_id = COALESCE(campaign_id, "_s + campaign + u"), agent_id = COALESCE(agent_id, "_s + agent
-                           + u"), contact_id = COALESCE(contact_id, "_s + contact + u"), "
-                             "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
-                             "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
-                             "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
-                             "WHERE call_id = ? RETURNING "_s + kColumns,
-                       {nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), text(e.recordingFile),
-                        e.waitSeconds, e.callId});
+        return attempt(kFillSql, {nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), text(e.recordingFile),
+                                  e.waitSeconds, e.callId});
     };
+    // The first event of a call inserts its row; later ones find it. Trying the likely statement
+    // first saves the other one on nearly every event.
     const bool rowLikely = state != CallState::Offered;
-    auto first = rowLikely ? filled(attempt(updateSql, updateValues)) : attempt(insertSql, insertValues);
+    auto first = rowLikely ? update() : insert();
     if (!first.ok() || first->has_value())
         return first;
-    auto second = rowLikely ? attempt(insertSql, insertValues) : filled(attempt(updateSql, updateValues));
+    auto second = rowLikely ? insert() : update();
     if (!second.ok() || second->has_value() || !rowLikely)
         return second;
     // Updated nothing, then inserted nothing: another instance inserted the row in between (with
     // an earlier state, perhaps); one more update settles which of us records this transition.
-    return filled(attempt(updateSql, updateValues));
+    return update();
 }
 
 Result<QList<Call>> CallRepository::select(const QString &where, const QVariantList &values, const QString &tail) const

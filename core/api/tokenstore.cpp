@@ -6,6 +6,8 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace enlace {
@@ -31,7 +33,12 @@ Result<TokenStore::Issued> TokenStore::issue(qint64 userId, qint64 lifetimeMs)
 
 Result<TokenStore::Owner> TokenStore::find(const QString &token) const
 {
-    if (token.isEmpty() || token.size() > 256)
+    // Tokens are lowercase hex (issue()): anything else, an integration key for one, cannot be
+    // one, and is answered without hashing it or asking the store.
+    const bool hexOnly = std::all_of(token.cbegin(), token.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+    if (token.isEmpty() || token.size() > 256 || !hexOnly)
         return Error::notFound(u"api.invalid_token"_s);
     const QString h = hash(token);
     auto q = m_db->exec(u"SELECT user_id, expires_at FROM api_tokens WHERE token_hash = ?"_s, {h});

@@ -97,8 +97,8 @@ private:
     std::unordered_map<Qt::HANDLE, std::unordered_map<QString, std::vector<QSqlQuery>>> m_idle;
 };
 
-Query::Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql)
-    : QSqlQuery(std::move(prepared)), m_cache(std::move(cache)), m_sql(sql), m_thread(QThread::currentThreadId())
+Query::Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql, Qt::HANDLE thread)
+    : QSqlQuery(std::move(prepared)), m_cache(std::move(cache)), m_sql(sql), m_thread(thread)
 {
 }
 
@@ -304,9 +304,10 @@ QSqlDatabase Database::connection() const
 
 Result<Query> Database::exec(const QString &sql, const QVariantList &values) const
 {
-    QSqlDatabase c = connection();
-    std::optional<QSqlQuery> cached = m_statements->take(QThread::currentThreadId(), sql);
-    QSqlQuery q = cached ? std::move(*cached) : QSqlQuery(c);
+    const Qt::HANDLE thread = QThread::currentThreadId();
+    std::optional<QSqlQuery> cached = m_statements->take(thread, sql);
+    // A cached statement implies this thread's connection exists: look it up only to prepare.
+    QSqlQuery q = cached ? std::move(*cached) : QSqlQuery(connection());
     if (!cached) {
         q.setForwardOnly(true);
         if (!q.prepare(sql))
@@ -317,7 +318,7 @@ Result<Query> Database::exec(const QString &sql, const QVariantList &values) con
     // A statement that failed is not cached again (a PostgreSQL statement may be gone with its session).
     if (!q.exec())
         return storeError(u"store.exec"_s, q.lastError());
-    return Query(std::move(q), std::weak_ptr<StatementCache>(m_statements), sql);
+    return Query(std::move(q), std::weak_ptr<StatementCache>(m_statements), sql, thread);
 }
 
 Result<void> Database::control(const QString &sql) const
@@ -443,7 +444,7 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
             // instead of SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms between retries.
             // Bounded like the busy timeout; past it BEGIN IMMEDIATE waits and fails as before.
             m_holdsWriters = db.m_writers.tryLock(10000);
-            m_active = db.exec(u"BEGIN IMMEDIATE"_s).ok();
+            m_active = db.control(u"BEGIN IMMEDIATE"_s).ok();
         } else {
             m_active = c.transaction();
         }
@@ -477,27 +478,18 @@ Result<void> Database::Transaction::commit()
     if (!m_active)
         return Error::internal(u"store.transaction"_s, u"transaction not active"_s);
     QSqlDatabase c = m_db.connection();
-    bool ok;
-    QSqlError err;
-    if (m_savepoint.isEmpty()) {
-        if (m_db.dialect() == SqlDialect::Sqlite) {
-            auto q = m_db.exec(u"COMMIT"_s);
-            ok = q.ok();
-            if (!ok)
-                err = QSqlError(q.error().detail, {}, QSqlError::TransactionError);
-        } else {
-            ok = c.commit();
-            err = c.lastError();
-        }
-    } else {
-        auto q = m_db.control(u"RELEASE SAVEPOINT "_s + m_savepoint);
-        ok = q.ok();
-        if (!ok)
-            err = QSqlError(q.error().detail, {}, QSqlError::TransactionError);
-    }
-    if (!ok) {
+    Result<void> done;
+    if (!m_savepoint.isEmpty())
+        done = m_db.control(u"RELEASE SAVEPOINT "_s + m_savepoint);
+    else if (m_db.dialect() == SqlDialect::Sqlite)
+        done = m_db.control(u"COMMIT"_s);
+    else if (!c.commit())
+        done = storeError(u"store.commit"_s, c.lastError());
+    if (!done.ok()) {
         rollback();
-        return storeError(u"store.commit"_s, err);
+        Error e = done.error();
+        e.code = u"store.commit"_s;
+        return e;
     }
     m_active = false;
     releaseWriters();
@@ -513,7 +505,7 @@ void Database::Transaction::rollback()
     QSqlDatabase c = m_db.connection();
     if (m_savepoint.isEmpty()) {
         if (m_db.dialect() == SqlDialect::Sqlite)
-            QSqlQuery(c).exec(u"ROLLBACK"_s);
+            (void)m_db.control(u"ROLLBACK"_s);
         else
             c.rollback();
     } else {

@@ -22,7 +22,7 @@ class StatementCache;
 class Query final : public QSqlQuery
 {
 public:
-    Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql);
+    Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql, Qt::HANDLE thread);
     Query(Query &&other) noexcept = default;
     Query &operator=(Query &&other) noexcept = default;
     ~Query();
