@@ -28,6 +28,12 @@ QJsonValue optionalId(std::optional<qint64> id)
     return id ? QJsonValue(*id) : QJsonValue(QJsonValue::Null);
 }
 
+Error busyError()
+{
+    return Error{Error::Kind::Unavailable, u"api.calls_behind"_s,
+                 Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server is busy recording calls; try again in a moment.")), {}, {}};
+}
+
 QStringList jsonStrings(const QString &text)
 {
     QStringList out;
@@ -56,6 +62,9 @@ CallFlow::~CallFlow()
         m_recordingContext.reset();
     }
     flushEvents();
+    // Requests still waiting for the store are answered, not dropped.
+    for (HeldOriginate &held : std::exchange(m_held, {}))
+        held.done(busyError());
 }
 
 void CallFlow::start()
@@ -69,6 +78,9 @@ void CallFlow::start()
         m_recordingContext = std::make_unique<QObject>();
         m_recordingContext->moveToThread(m_recordingThread.get());
         m_recordingThread->start();
+        m_heldTimer = new QTimer(this);
+        m_heldTimer->setInterval(100);
+        connect(m_heldTimer, &QTimer::timeout, this, &CallFlow::releaseHeld);
     }
     if (m_pbx) {
         connect(m_pbx, &Pbx::callOffered, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Offered); });
@@ -119,6 +131,8 @@ void CallFlow::announceCommitted()
     // the commit: wake them again now that the rows are visible.
     if (!m_recordingContext)
         return;
+    if (m_heldCount.loadRelaxed() > 0 && !mustHold() && !m_releaseQueued.exchange(true))
+        QMetaObject::invokeMethod(this, &CallFlow::releaseHeld, Qt::QueuedConnection);
     if (m_events)
         m_events->announce();
     if (m_delivery && m_enqueuedSinceAnnounce.exchange(false))
@@ -172,6 +186,35 @@ void CallFlow::flushEvents()
     announceCommitted();
 }
 
+bool CallFlow::mustHold() const
+{
+    return m_recordingContext && m_handedOver.loadRelaxed() > m_backpressure.holdAboveEvents;
+}
+
+void CallFlow::releaseHeld()
+{
+    m_releaseQueued = false;
+    // Each released call brings its own events (three) later: release only what the backlog has
+    // room for, the rest on the next wake-up.
+    int room = (m_backpressure.holdAboveEvents - m_handedOver.loadRelaxed()) / 3 + 1;
+    while (!m_held.empty() && (m_held.front().since.hasExpired(m_backpressure.holdMs) || (room > 0 && !mustHold()))) {
+        HeldOriginate held = std::move(m_held.front());
+        m_held.pop_front();
+        m_heldCount.storeRelaxed(int(m_held.size()));
+        if (held.since.hasExpired(m_backpressure.holdMs)) {
+            held.done(busyError());
+            continue;
+        }
+        --room;
+        if (m_pbx)
+            m_pbx->originate(held.request, std::move(held.done));
+        else
+            held.done(busyError());
+    }
+    if (m_held.empty())
+        m_heldTimer->stop();
+}
+
 void CallFlow::afterCommit(std::function<void()> emitIt)
 {
     if (m_inBatch)
@@ -187,6 +230,19 @@ void CallFlow::originate(const OriginateRequest &request, Pbx::OriginateDone don
         return;
     }
     qCInfo(lcCalls).noquote() << u"originate agent=%1 campaign=%2"_s.arg(request.agentId).arg(request.campaignId);
+    if (!m_held.empty() || mustHold()) {
+        if (int(m_held.size()) >= m_backpressure.maxHeld) {
+            done(busyError());
+            return;
+        }
+        HeldOriginate held{request, std::move(done), {}};
+        held.since.start();
+        m_held.push_back(std::move(held));
+        m_heldCount.storeRelaxed(int(m_held.size()));
+        if (!m_heldTimer->isActive())
+            m_heldTimer->start();
+        return;
+    }
     m_pbx->originate(request, std::move(done));
 }
 

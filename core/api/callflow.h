@@ -13,10 +13,12 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QThread>
+#include <QTimer>
 #include <QObject>
 #include <QPointer>
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -73,6 +75,17 @@ public:
     // up API requests on the server's thread. Signals are then emitted from that thread. The server
     // turns it on for PostgreSQL; without it events are recorded on the CallFlow's own thread.
     void setRecordingThread(bool on) { m_useRecordingThread = on; }
+    // With the recording thread: past this many PBX events waiting to be recorded, makeCall
+    // requests wait (first in, first out) until the store has caught up, so a burst of calls slows
+    // the callers down instead of piling up unrecorded events. A request that waited `holdMs`
+    // is answered "busy"; so is one that finds `maxHeld` others waiting.
+    struct Backpressure
+    {
+        int holdAboveEvents = 400;
+        int maxHeld = 5000;
+        int holdMs = 10000;
+    };
+    void setBackpressure(const Backpressure &b) { m_backpressure = b; }
     // Connects to the PBX and SiteDelivery signals.
     void start();
 
@@ -116,6 +129,8 @@ private:
     void pushEvent(const PbxCallEvent &event, CallState state);   // on the recording thread
     void flushEvents();
     void announceCommitted();
+    bool mustHold() const;
+    void releaseHeld();   // on the CallFlow's thread
     void handle(const PendingEvent &pending);
     void afterCommit(std::function<void()> emit);
 
@@ -151,6 +166,17 @@ private:
     static constexpr int kBehindWarning = 5000;
     QAtomicInt m_handedOver;          // events handed to the recording thread, not yet taken
     QElapsedTimer m_behindWarned;     // main thread only
+    struct HeldOriginate
+    {
+        OriginateRequest request;
+        Pbx::OriginateDone done;
+        QElapsedTimer since;
+    };
+    Backpressure m_backpressure;
+    std::deque<HeldOriginate> m_held;         // CallFlow's thread only
+    QAtomicInt m_heldCount;                   // m_held.size(), for the recording thread
+    std::atomic<bool> m_releaseQueued = false;
+    QTimer *m_heldTimer = nullptr;            // while requests are held: expiry and a missed wake-up
     std::unique_ptr<QThread> m_recordingThread;
     std::unique_ptr<QObject> m_recordingContext;   // lives on m_recordingThread
     std::vector<PendingEvent> m_pending;

@@ -196,10 +196,14 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
         const QString detail = telephony::isOriginateFailure(error)
             ? error.text(catalog, language)
             : telephony::originateFailed(error.text(catalog, language), phone).text(catalog, language);
-        respond(ApiResponse::json(200, QJsonObject{
+        ApiResponse response = ApiResponse::json(200, QJsonObject{
             {u"status"_s, u"ERROR"_s},
             {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Error when executing the call")).text(catalog, language)},
-            {u"errors"_s, QJsonArray{detail}}}));
+            {u"errors"_s, QJsonArray{detail}}});
+        // The server is recording a burst of calls (CallFlow's backpressure): worth retrying soon.
+        if (error.code == u"api.calls_behind"_s)
+            response.withHeader("Retry-After", "1");
+        respond(std::move(response));
     };
     // Through the call flow when the server has one (it records the call), else straight to the PBX.
     if (s.calls)

@@ -90,11 +90,12 @@ Result<void> ServerInstance::start()
     m_events = std::make_unique<EventLog>(m_db, m_clock);
     m_calls = std::make_unique<CallFlow>(m_db, m_clock, &m_catalog, m_pbx.get(), m_delivery.get(), m_events.get(), m_box.get());
     m_calls->setLanguage(m_config.language);
-    // PostgreSQL: PBX events are recorded on a thread (and connection) of their own, so they never
-    // hold up API requests. SQLite has one writer anyway, and a reader thread beside a writer
-    // thread keeps its WAL from ever starting over (measured: 700 MB in 10 s of calls), so there
-    // the server's thread records them, in batches.
-    m_calls->setRecordingThread(m_db->dialect() == SqlDialect::Postgres);
+    // PBX events are recorded on a thread (and connection) of their own, so a burst of calls never
+    // holds up API requests, and makeCall waits when that thread falls behind (CallFlow's
+    // backpressure). On SQLite this relies on the store's checkpointer taking the writer mutex to
+    // start the WAL over (else a reader and a writer thread grow it without end). An in-memory
+    // SQLite database (tests, one-off runs) records on the server's thread.
+    m_calls->setRecordingThread(!m_db->isInMemory());
     AuthenticatorSettings authSettings;
     authSettings.tokenLifetimeMs = m_config.tokenLifetimeSeconds * 1000;
     m_auth = std::make_unique<Authenticator>(m_db, m_clock, &m_catalog, authSettings);

@@ -13,8 +13,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QUuid>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -154,9 +156,14 @@ private:
                     // 740 MB in 6 s of load). Past the limit, RESTART waits for the readers of the
                     // moment (short) so the next write starts the WAL from its beginning.
                     if (frames > kRestartFrames) {
+                        // Writers of this process wait on their mutex meanwhile: SQLite's busy
+                        // handler alone loses every race to a writer that is never idle.
+                        const bool holds = m_db.lockWriters(kRestartWaitMs);
                         if (!q.exec(u"PRAGMA wal_checkpoint(RESTART)"_s))
                             qWarning("enlace.store: WAL restart failed: %s", qPrintable(q.lastError().text()));
                         q.finish();
+                        if (holds)
+                            m_db.m_writers.unlock();
                     }
                     lock.lock();
                 }
@@ -166,8 +173,9 @@ private:
         QSqlDatabase::removeDatabase(name);
     }
 
-    static constexpr int kIntervalMs = 250;
+    static constexpr int kIntervalMs = 50;
     static constexpr int kRestartFrames = 4096;   // 16 MiB of 4 KiB pages
+    static constexpr int kRestartWaitMs = 1000;
     const Database &m_db;
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -222,7 +230,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
         return storeError(u"store.open_failed"_s, c.lastError());
     if (auto r = db->migrate(); !r)
         return r.error();
-    if (db->m_dialect == SqlDialect::Sqlite && !db->m_path.startsWith(u"file:"_s))
+    if (db->m_dialect == SqlDialect::Sqlite && !db->isInMemory())
         db->m_checkpointer = std::make_unique<Checkpointer>(*db);
     return db;
 }
@@ -254,14 +262,14 @@ QSqlDatabase Database::createConnection(const QString &name) const
     if (m_dialect == SqlDialect::Sqlite) {
         QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         c.setDatabaseName(m_path);
-        if (m_path.startsWith(u"file:"_s))
+        if (isInMemory())
             c.setConnectOptions(u"QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000"_s);
         else
             c.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         if (c.open()) {
             QSqlQuery q(c);
             q.exec(u"PRAGMA foreign_keys = ON"_s);
-            if (!m_path.startsWith(u"file:"_s)) {
+            if (!isInMemory()) {
                 q.exec(u"PRAGMA journal_mode = WAL"_s);
                 q.exec(u"PRAGMA wal_autocheckpoint = 0"_s);   // the Checkpointer thread does it
                 q.exec(u"PRAGMA journal_size_limit = 67108864"_s);   // a restarted WAL file shrinks to 64 MiB
@@ -443,7 +451,7 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
             // Writers of this process queue on a mutex, woken the moment the previous one commits,
             // instead of SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms between retries.
             // Bounded like the busy timeout; past it BEGIN IMMEDIATE waits and fails as before.
-            m_holdsWriters = db.m_writers.tryLock(10000);
+            m_holdsWriters = db.lockWriters(10000);
             m_active = db.control(u"BEGIN IMMEDIATE"_s).ok();
         } else {
             m_active = c.transaction();
@@ -457,6 +465,16 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
         QMutexLocker lock(&g_depthMutex);
         g_depth[c.connectionName()] = depth;
     }
+}
+
+bool Database::lockWriters(int timeoutMs) const
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    if (!m_writersTurnstile.tryLock(timeoutMs))
+        return false;
+    const bool held = m_writers.tryLock(int(std::max<qint64>(0, deadline.remainingTime())));
+    m_writersTurnstile.unlock();
+    return held;
 }
 
 void Database::Transaction::releaseWriters()

@@ -47,6 +47,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     SqlDialect dialect() const { return m_dialect; }
+    // SQLite ":memory:" (one database shared by this object's connections).
+    bool isInMemory() const { return m_dialect == SqlDialect::Sqlite && m_path.startsWith(QStringLiteral("file:")); }
     // The url without its password, safe for logs.
     QString displayUrl() const;
     int schemaVersion() const;
@@ -111,6 +113,11 @@ private:
     QString m_connectionPrefix;
     std::shared_ptr<StatementCache> m_statements;
     mutable QMutex m_writers;   // SQLite: one outermost write transaction of this process at a time
+    // SQLite: taken on the way to m_writers and let go once it is held, so the checkpointer, which
+    // holds it while it waits for m_writers, is not overtaken by a writer that commits and begins
+    // again at once (a QMutex is not fair).
+    mutable QMutex m_writersTurnstile;
+    bool lockWriters(int timeoutMs) const;   // both, in order; false past the timeout
     // SQLite file: WAL checkpoints run on this thread (PRAGMA wal_autocheckpoint = 0 on the others),
     // so no request waits for a checkpoint's copy and fsync.
     class Checkpointer;

@@ -57,13 +57,16 @@ Setup seedCampaignWithSite(const Database &db, const QString &url, SiteTrigger t
 struct Flow
 {
     // recordingThread: as the server runs it (PBX events recorded on a thread of their own).
-    explicit Flow(std::shared_ptr<Database> db, bool recordingThread = false, int deliveryPollMs = 100)
+    explicit Flow(std::shared_ptr<Database> db, bool recordingThread = false, int deliveryPollMs = 100,
+                  std::optional<CallFlow::Backpressure> backpressure = std::nullopt)
         : box(SecretBox::fromKey(QByteArray(32, 'k')).value()), events(db, clock),
           pbx(clock, SimulatedPbx::Options{20, 60, 1.0, 1, 50}), tokens(db, box, &nam, clock),
           delivery(db, &nam, &tokens, clock, box, deliveryOptions(deliveryPollMs)),
           flow(db, clock, &catalog, &pbx, &delivery, &events, &box)
     {
         flow.setRecordingThread(recordingThread);
+        if (backpressure)
+            flow.setBackpressure(*backpressure);
         flow.start();
         delivery.start();
         pbx.start();
@@ -333,6 +336,70 @@ private Q_SLOTS:
         auto call = f.flow.calls().find(callId);
         QVERIFY(call.ok());
         QCOMPARE(call->state, CallState::Ended);
+    }
+
+    // The recording thread is kept from writing (this thread holds a write transaction, and on
+    // PostgreSQL a lock on the calls table) while a call goes on: past the backlog limit makeCall
+    // waits instead of piling up events; one that waits too long is answered busy; once the store
+    // catches up the waiting call goes through and is recorded.
+    void backpressure_makeCallWaitsForTheRecorder_data() { addBackendRows(); }
+    void backpressure_makeCallWaitsForTheRecorder()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent, SiteMethod::Get,
+                                       std::nullopt, SiteTarget::Embedded);
+        const SeededAgent second = seedAgent(*scratch.db(), u"beto"_s, u"1002"_s);
+        const SeededAgent third = seedAgent(*scratch.db(), u"caro"_s, u"1003"_s);
+        Flow f(scratch.db(), true, 100, CallFlow::Backpressure{1, 1, 300});
+        QSignalSpy recorded(&f.flow, &CallFlow::callRecorded);
+
+        auto blocker = std::make_unique<Database::Transaction>(*scratch.db());
+        QVERIFY(blocker->active());
+        if (scratch.db()->dialect() == SqlDialect::Postgres) {
+            // A call row's foreign key check waits for these row locks.
+            auto locked = scratch.db()->exec(u"SELECT id FROM agents FOR UPDATE"_s);
+            QVERIFY(locked.ok());
+            while (locked->next()) {
+            }
+        }
+
+        QString first;
+        f.flow.originate(f.call(s), [&](Result<QString> id) { first = id.ok() ? id.value() : u"failed"_s; });
+        QTRY_VERIFY(!first.isEmpty());
+        QVERIFY(first != u"failed"_s);
+        QTest::qWait(150);   // rung, answered and hung up: the first event is being recorded, two wait
+        QCOMPARE(recorded.count(), 0);
+
+        const auto callFor = [&](const SeededAgent &a) {
+            OriginateRequest r = f.call(s);
+            r.agentId = a.agentId;
+            r.agentExtension = a.extension;
+            return r;
+        };
+        std::optional<Result<QString>> waited, refused, expired;
+        f.flow.originate(callFor(second), [&](Result<QString> id) { waited = id; });
+        f.flow.originate(callFor(third), [&](Result<QString> id) { refused = id; });   // one may wait (maxHeld 1)
+        QTRY_VERIFY(refused.has_value());
+        QVERIFY(!refused->ok());
+        QCOMPARE(refused->error().code, u"api.calls_behind"_s);
+        QVERIFY(!waited.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(waited.has_value(), 2000);   // held past holdMs (300): busy
+        QVERIFY(!waited->ok());
+        QCOMPARE(waited->error().code, u"api.calls_behind"_s);
+        QVERIFY(!waited->error().text(&f.catalog, u"en"_s).isEmpty());
+
+        f.flow.originate(callFor(third), [&](Result<QString> id) { expired = id; });
+        QTest::qWait(50);
+        QVERIFY(!expired.has_value());
+        blocker.reset();   // rolled back: the recorder catches up, the held call goes through
+        QTRY_VERIFY_WITH_TIMEOUT(expired.has_value(), 5000);
+        QVERIFY2(expired->ok(), qPrintable(expired->ok() ? QString() : expired->error().detail));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 6, 5000);   // both calls, three transitions each
+        auto call = f.flow.calls().find(expired->value());
+        QVERIFY(call.ok());
+        QCOMPARE(call->state, CallState::Ended);
+        QCOMPARE(call->agentId, std::optional<qint64>(third.agentId));
     }
 
     void samePbxEventsOnTwoInstances_areAnnouncedOnce_data() { addBackendRows(); }
