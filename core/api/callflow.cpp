@@ -154,6 +154,15 @@ void CallFlow::handle(const PendingEvent &pending)
     }
 }
 
+Database::Transaction::Nesting CallFlow::eventNesting() const
+{
+    // In a batch each event gets a savepoint, so a failing one does not undo the others. On
+    // PostgreSQL that is two round trips per event, and a failed statement aborts the whole batch
+    // anyway: there events join it, and a failure redoes the batch one event at a time.
+    return m_inBatch && m_db->dialect() == SqlDialect::Postgres ? Database::Transaction::Nesting::Join
+                                                                 : Database::Transaction::Nesting::Savepoint;
+}
+
 void CallFlow::flushEvents()
 {
     m_flushQueued = false;
@@ -165,7 +174,7 @@ void CallFlow::flushEvents()
         if (tx.active()) {
             m_inBatch = true;
             for (const PendingEvent &p : batch)
-                handle(p);   // each in its own savepoint: one failing event does not undo the others
+                handle(p);   // see eventNesting(): a failing event does not undo the others
             m_inBatch = false;
             if (auto c = tx.commit(); c.ok()) {
                 for (const auto &emitIt : std::exchange(m_afterCommit, {}))
@@ -429,7 +438,7 @@ Result<QString> CallFlow::enqueue(const ExternalSite &site, const Interaction &i
 void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char *type)
 {
     const PbxCallEvent event = withAgent(raw);
-    Database::Transaction tx(*m_db);
+    Database::Transaction tx(*m_db, eventNesting());
     auto recorded = m_calls.record(event, state, m_clock.nowMs());
     if (!recorded.ok()) {
         qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);
@@ -474,7 +483,7 @@ void CallFlow::handleCallEnded(const PbxCallEvent &event)
 void CallFlow::handleCallConnected(const PbxCallEvent &raw)
 {
     const PbxCallEvent event = withAgent(raw);
-    Database::Transaction tx(*m_db);
+    Database::Transaction tx(*m_db, eventNesting());
     auto recorded = m_calls.record(event, CallState::Connected, m_clock.nowMs());
     if (!recorded.ok()) {
         qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);

@@ -5,6 +5,7 @@
 #include <core/model/result.h>
 #include <core/sites/callcontext.h>
 #include <core/sites/interaction.h>
+#include <core/store/database.h>
 #include <core/telephony/pbx.h>
 
 #include <QAtomicInt>
@@ -27,7 +28,6 @@
 namespace enlace {
 
 class Clock;
-class Database;
 class EventLog;
 class MessageCatalog;
 class SecretBox;
@@ -117,8 +117,9 @@ Q_SIGNALS:
 
 private:
     // PBX events are recorded in batches: the events that arrive in one pass of the event loop
-    // (up to kMaxBatch) share one transaction, each in its own savepoint, so a busy server commits
-    // once per pass instead of once per event. Signals are emitted after the commit.
+    // (up to kMaxBatch) share one transaction, so a busy server commits once per pass instead of
+    // once per event; a failing event does not undo the others (eventNesting()). Signals are
+    // emitted after the commit.
     static constexpr int kMaxBatch = 64;   // short write locks: other writers wait at most one batch
     struct PendingEvent
     {
@@ -133,6 +134,7 @@ private:
     void releaseHeld();   // on the CallFlow's thread
     void handle(const PendingEvent &pending);
     void afterCommit(std::function<void()> emit);
+    Database::Transaction::Nesting eventNesting() const;
 
     PbxCallEvent withAgent(PbxCallEvent event) const;
     void recordSimple(const PbxCallEvent &event, CallState state, const char *type);

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QMutex>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -33,6 +34,7 @@ namespace {
 
 QMutex g_depthMutex;
 QHash<QString, int> g_depth;   // connection name -> open transaction depth
+QSet<QString> g_doomed;        // connection names whose outermost transaction a joined part doomed
 
 Error storeError(const QString &code, const QSqlError &e)
 {
@@ -435,7 +437,7 @@ bool Database::isConstraintViolation(const QSqlError &error)
     return ok && (n & 0xff) == 19;
 }
 
-Database::Transaction::Transaction(const Database &db) : m_db(db)
+Database::Transaction::Transaction(const Database &db, Nesting nesting) : m_db(db)
 {
     QSqlDatabase c = db.connection();
     int depth;
@@ -456,6 +458,9 @@ Database::Transaction::Transaction(const Database &db) : m_db(db)
         } else {
             m_active = c.transaction();
         }
+    } else if (nesting == Nesting::Join) {
+        m_joined = true;
+        m_active = true;
     } else {
         m_savepoint = u"sp"_s + QString::number(depth);
         m_active = db.control(u"SAVEPOINT "_s + m_savepoint).ok();
@@ -497,7 +502,16 @@ Result<void> Database::Transaction::commit()
         return Error::internal(u"store.transaction"_s, u"transaction not active"_s);
     QSqlDatabase c = m_db.connection();
     Result<void> done;
-    if (!m_savepoint.isEmpty())
+    bool doomed = false;
+    if (!m_joined && m_savepoint.isEmpty()) {
+        QMutexLocker lock(&g_depthMutex);
+        doomed = g_doomed.remove(c.connectionName());
+    }
+    if (m_joined) {
+        // the enclosing transaction commits
+    } else if (doomed)
+        done = Error::internal(u"store.commit"_s, u"a part of the transaction failed"_s);
+    else if (!m_savepoint.isEmpty())
         done = m_db.control(u"RELEASE SAVEPOINT "_s + m_savepoint);
     else if (m_db.dialect() == SqlDialect::Sqlite)
         done = m_db.control(u"COMMIT"_s);
@@ -521,7 +535,14 @@ void Database::Transaction::rollback()
     if (!m_active)
         return;
     QSqlDatabase c = m_db.connection();
-    if (m_savepoint.isEmpty()) {
+    if (m_joined) {
+        QMutexLocker lock(&g_depthMutex);
+        g_doomed.insert(c.connectionName());
+    } else if (m_savepoint.isEmpty()) {
+        {
+            QMutexLocker lock(&g_depthMutex);
+            g_doomed.remove(c.connectionName());
+        }
         if (m_db.dialect() == SqlDialect::Sqlite)
             (void)m_db.control(u"ROLLBACK"_s);
         else

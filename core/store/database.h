@@ -70,11 +70,14 @@ public:
     Result<QVariant> scalar(const QString &sql, const QVariantList &values = {}) const;
 
     // All-or-nothing: begin, then commit(); rolls back when destroyed uncommitted.
-    // Nested transactions become savepoints.
+    // Nested transactions become savepoints, or with Nesting::Join take part in the enclosing one
+    // without a savepoint (no round trips on PostgreSQL): a joined part that does not commit dooms
+    // the outermost transaction, whose commit() then rolls back and fails.
     class Transaction final
     {
     public:
-        explicit Transaction(const Database &db);
+        enum class Nesting { Savepoint, Join };
+        explicit Transaction(const Database &db, Nesting nesting = Nesting::Savepoint);
         ~Transaction();
         Transaction(const Transaction &) = delete;
         Transaction &operator=(const Transaction &) = delete;
@@ -87,6 +90,7 @@ public:
 
         const Database &m_db;
         QString m_savepoint;
+        bool m_joined = false;
         bool m_active = false;
         bool m_holdsWriters = false;   // SQLite, outermost: this process's writer mutex
     };

@@ -402,6 +402,51 @@ private Q_SLOTS:
         QCOMPARE(call->agentId, std::optional<qint64>(third.agentId));
     }
 
+    // Events that arrive together are recorded in one batch. One that cannot be recorded (no call
+    // id; on PostgreSQL also a phone with a NUL, which the server rejects and which aborts the
+    // whole transaction) does not take the others of its batch with it.
+    void batch_aFailingEventLosesNoOther_data() { addBackendRows(); }
+    void batch_aFailingEventLosesNoOther()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent, SiteMethod::Get,
+                                             std::nullopt, SiteTarget::Embedded);
+        Flow f(scratch.db(), true);
+        QSignalSpy recorded(&f.flow, &CallFlow::callRecorded);
+        const auto event = [&](const QString &callId, const QString &phone) {
+            PbxCallEvent e;
+            e.callId = callId;
+            e.agentId = s.agent.agentId;
+            e.agentExtension = s.agent.extension;
+            e.campaignId = s.campaignId;
+            e.contactId = s.contactId;
+            e.phone = phone;
+            e.at = QDateTime::currentDateTimeUtc();
+            return e;
+        };
+        Q_EMIT f.pbx.callOffered(event(u"good-1"_s, u"+541155550000"_s));
+        Q_EMIT f.pbx.callOffered(event(QString(), u"+541155550001"_s));
+        Q_EMIT f.pbx.callOffered(event(u"nul-1"_s, u"+54115555"_s + QChar(0)));
+        Q_EMIT f.pbx.callConnected(event(u"good-1"_s, u"+541155550000"_s));
+        Q_EMIT f.pbx.callOffered(event(u"good-2"_s, u"+541155550002"_s));
+        const int expected = backend == u"postgresql"_s ? 3 : 4;
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), expected, 5000);
+        QTest::qWait(100);
+        QCOMPARE(recorded.count(), expected);
+        auto first = f.flow.calls().find(u"good-1"_s);
+        QVERIFY(first.ok());
+        QCOMPARE(first->state, CallState::Connected);
+        auto second = f.flow.calls().find(u"good-2"_s);
+        QVERIFY(second.ok());
+        QCOMPARE(second->state, CallState::Offered);
+        QStringList types;
+        for (const AgentEvent &e : f.eventsOf(s.agent.agentId))
+            types.append(e.type);
+        QCOMPARE(types.count(u"call.offered"_s), expected - 1);
+        QCOMPARE(types.count(u"call.connected"_s), 1);
+    }
+
     void samePbxEventsOnTwoInstances_areAnnouncedOnce_data() { addBackendRows(); }
     void samePbxEventsOnTwoInstances_areAnnouncedOnce()
     {

@@ -99,6 +99,51 @@ private Q_SLOTS:
         QCOMPARE(db->scalar(u"SELECT name FROM external_systems"_s)->toString(), u"three"_s);
     }
 
+    // A joined part has no savepoint: committed, it is part of the enclosing transaction; left
+    // uncommitted, the enclosing commit() fails and nothing is stored. The next transaction on the
+    // connection is not affected.
+    void transaction_joinedPartCommitsOrDoomsTheWhole_data() { test::addBackendRows(); }
+    void transaction_joinedPartCommitsOrDoomsTheWhole()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const auto &db = scratch.db();
+        const auto count = [&] { return db->scalar(u"SELECT COUNT(*) FROM external_systems"_s)->toInt(); };
+        {
+            Database::Transaction tx(*db);
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"one"_s}).ok());
+            {
+                Database::Transaction part(*db, Database::Transaction::Nesting::Join);
+                QVERIFY(part.active());
+                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"two"_s}).ok());
+                QVERIFY(part.commit().ok());
+            }
+            QCOMPARE(count(), 2);
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(count(), 2);
+        {
+            Database::Transaction tx(*db);
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"three"_s}).ok());
+            {
+                Database::Transaction part(*db, Database::Transaction::Nesting::Join);
+                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"four"_s}).ok());
+                // destroyed without commit
+            }
+            const auto committed = tx.commit();
+            QVERIFY(!committed.ok());
+            QCOMPARE(committed.error().code, u"store.commit"_s);
+            QVERIFY(!tx.active());
+        }
+        QCOMPARE(count(), 2);
+        {
+            Database::Transaction tx(*db);
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"five"_s}).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(count(), 3);
+    }
+
     // The statement cache: a statement is reused only when no Query holds it, with the new values.
     void statementCache_reusesWithNewValuesAndNestsSafely_data() { test::addBackendRows(); }
     void statementCache_reusesWithNewValuesAndNestsSafely()
