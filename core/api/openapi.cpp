@@ -48,7 +48,8 @@ QList<RouteDoc> buildCatalogue()
         {"POST", u"/api/v1/makeCall/"_s, {}, kCalls, A::AgentOrIntegration, u"Originate a call for an agent (click2call)"_s,
          u"Ids are Enlace ids, or the external ids of idExternalSystem. Always HTTP 200: {\"status\":\"OK\"} or "
          "{\"status\":\"ERROR\",\"message\":...,\"errors\":...}, as OMniLeads. An agent calls only as itself; an "
-         "integration key only with its own system's ids."_s,
+         "integration key only with its own system's ids. While the server records a burst of calls the request "
+         "waits; one held 10 s is answered ERROR with a Retry-After: 1 header."_s,
          {u"idCampaign:id*"_s, u"idAgent:id*"_s, u"idContact:id"_s, u"phone:string*"_s, u"idExternalSystem:id"_s}, {200}},
         {"GET", u"/api/v1/campaign/<arg>/dispositionOptions/"_s, {u"campaign"_s}, kCalls, A::AgentOrIntegration,
          u"Disposition options of a campaign (hidden ones flagged)"_s, u"Plain array [{id, name, hidden}]."_s, {}, {200, 404}},
