@@ -136,6 +136,10 @@
         <translation>Chamada não encontrada.</translation>
     </message>
     <message>
+        <source>The server is busy recording calls; try again in a moment.</source>
+        <translation>O servidor está ocupado registrando chamadas; tente novamente em instantes.</translation>
+    </message>
+    <message>
         <source>The telephony server is not available.</source>
         <translation>O servidor de telefonia não está disponível.</translation>
     </message>

@@ -197,7 +197,7 @@ void CallFlow::flushEvents()
 
 bool CallFlow::mustHold() const
 {
-    return m_recordingContext && m_handedOver.loadRelaxed() > m_backpressure.holdAboveEvents;
+    return m_recordingContext && recordingBacklog() > m_backpressure.holdAboveEvents;
 }
 
 void CallFlow::releaseHeld()
@@ -205,7 +205,7 @@ void CallFlow::releaseHeld()
     m_releaseQueued = false;
     // Each released call brings its own events (three) later: release only what the backlog has
     // room for, the rest on the next wake-up.
-    int room = (m_backpressure.holdAboveEvents - m_handedOver.loadRelaxed()) / 3 + 1;
+    int room = (m_backpressure.holdAboveEvents - recordingBacklog()) / 3 + 1;
     while (!m_held.empty() && (m_held.front().since.hasExpired(m_backpressure.holdMs) || (room > 0 && !mustHold()))) {
         HeldOriginate held = std::move(m_held.front());
         m_held.pop_front();

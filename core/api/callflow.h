@@ -86,6 +86,8 @@ public:
         int holdMs = 10000;
     };
     void setBackpressure(const Backpressure &b) { m_backpressure = b; }
+    // PBX events handed to the recording thread and not yet taken up by it (any thread).
+    int recordingBacklog() const { return m_handedOver.loadRelaxed(); }
     // Connects to the PBX and SiteDelivery signals.
     void start();
 

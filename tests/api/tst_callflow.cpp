@@ -368,7 +368,8 @@ private Q_SLOTS:
         f.flow.originate(f.call(s), [&](Result<QString> id) { first = id.ok() ? id.value() : u"failed"_s; });
         QTRY_VERIFY(!first.isEmpty());
         QVERIFY(first != u"failed"_s);
-        QTest::qWait(150);   // rung, answered and hung up: the first event is being recorded, two wait
+        // Rung, answered and hung up: the first event is being recorded, two wait.
+        QTRY_COMPARE_WITH_TIMEOUT(f.flow.recordingBacklog(), 2, 5000);
         QCOMPARE(recorded.count(), 0);
 
         const auto callFor = [&](const SeededAgent &a) {
@@ -387,7 +388,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(waited.has_value(), 2000);   // held past holdMs (300): busy
         QVERIFY(!waited->ok());
         QCOMPARE(waited->error().code, u"api.calls_behind"_s);
-        QVERIFY(!waited->error().text(&f.catalog, u"en"_s).isEmpty());
+        QCOMPARE(waited->error().text(&f.catalog, u"en"_s), u"The server is busy recording calls; try again in a moment."_s);
+        QCOMPARE(waited->error().text(&f.catalog, u"es"_s), u"El servidor está ocupado registrando llamadas; intente de nuevo en un momento."_s);
 
         f.flow.originate(callFor(third), [&](Result<QString> id) { expired = id; });
         QTest::qWait(50);

@@ -1,9 +1,16 @@
 #include <core/api/callroutes.h>
 
+#include <core/api/callflow.h>
+#include <core/api/eventlog.h>
+#include <core/store/database.h>
 #include <tests/api/support/endpoints_apifixture.h>
 
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace enlace;
@@ -118,6 +125,61 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(u"message"_s).toString(), u"Error when executing the call"_s);
         const QString detail = r.json().value(u"errors"_s).toArray().first().toString();
         QCOMPARE(detail, u"Originate failed by channel unavailable - contacto: 5551"_s);   // worded once
+    }
+
+    // While the server is behind recording PBX events, makeCall waits; with no room left to wait
+    // (here: none at all) it answers the error envelope with Retry-After, and the PBX is not asked.
+    void makeCall_recordingBehind_isBusyWithRetryAfter_data() { test::addBackendRows(); }
+    void makeCall_recordingBehind_isBusyWithRetryAfter()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const auto w = f.seedWorld();
+        CallFlow recording(f.db(), f.clock(), f.services().catalog, &f.pbx(), nullptr, &f.events(), f.services().secrets);
+        recording.setRecordingThread(true);
+        recording.setBackpressure(CallFlow::Backpressure{0, 0, 1000});
+        recording.start();
+        CallFlow *const previous = std::exchange(f.services().calls, &recording);
+        const auto restore = qScopeGuard([&] { f.services().calls = previous; });
+
+        // The recording thread is kept from writing (SQLite: this thread holds the write
+        // transaction; PostgreSQL: the agent rows a call row's foreign key check needs).
+        std::optional<Database::Transaction> blocker(std::in_place, *f.db());
+        if (backend == u"postgresql"_s) {
+            auto locked = f.db()->exec(u"SELECT id FROM agents FOR UPDATE"_s);
+            QVERIFY(locked.ok());
+            while (locked->next()) {
+            }
+        }
+        PbxCallEvent event;
+        event.agentId = w.ana.id;
+        event.agentExtension = w.ana.sipExtension;
+        event.campaignId = w.camp;
+        event.phone = u"5550"_s;
+        // The first is taken and its batch waits for the store; those after it wait to be taken.
+        for (const QString &callId : {u"inbound-1"_s, u"inbound-2"_s, u"inbound-3"_s}) {
+            event.callId = callId;
+            Q_EMIT f.pbx().callOffered(event);
+            QTest::qWait(50);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(recording.recordingBacklog() >= 1, 5000);
+
+        const auto r = f.send("POST", u"/api/v1/makeCall/"_s,
+                              w.body(uR"({"idCampaign":{camp},"idAgent":{ana},"phone":"5551"})"_s), f.tokenFor(w.ana.userId));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
+        QCOMPARE(r.json().value(u"errors"_s).toArray().first().toString(),
+                 u"Originate failed by The server is busy recording calls; try again in a moment. - contacto: 5551"_s);
+        QCOMPARE(r.headers.value("retry-after"), QByteArray("1"));
+        QVERIFY(f.pbx().originated().isEmpty());
+
+        QSignalSpy recorded(&recording, &CallFlow::callRecorded);
+        blocker.reset();   // caught up: calls go through again
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 3, 5000);
+        const auto again = f.send("POST", u"/api/v1/makeCall/"_s,
+                                  w.body(uR"({"idCampaign":{camp},"idAgent":{ana},"phone":"5551"})"_s), f.tokenFor(w.ana.userId));
+        QCOMPARE(again.json().value(u"status"_s).toString(), u"OK"_s);
+        QCOMPARE(f.pbx().originated().size(), 1);
     }
 
     void makeCall_spanish_usesOmniLeadsTexts_data() { test::addBackendRows(); }
