@@ -154,6 +154,15 @@ void CallFlow::handle(const PendingEvent &pending)
     }
 }
 
+EventLog::Notify CallFlow::eventNotify()
+{
+    // A batch tells other instances once, after its commit (announceCommitted).
+    if (!m_inBatch)
+        return EventLog::Notify::WithAppend;
+    m_notifyAfterBatch = true;
+    return EventLog::Notify::Later;
+}
+
 Database::Transaction::Nesting CallFlow::eventNesting() const
 {
     // In a batch each event gets a savepoint, so a failing one does not undo the others. On
@@ -177,6 +186,8 @@ void CallFlow::flushEvents()
                 handle(p);   // see eventNesting(): a failing event does not undo the others
             m_inBatch = false;
             if (auto c = tx.commit(); c.ok()) {
+                if (std::exchange(m_notifyAfterBatch, false))
+                    m_events->notifyOthers();
                 for (const auto &emitIt : std::exchange(m_afterCommit, {}))
                     emitIt();
                 announceCommitted();
@@ -186,6 +197,7 @@ void CallFlow::flushEvents()
             }
         }
         m_inBatch = false;
+        m_notifyAfterBatch = false;
         m_afterCommit.clear();
         // What the failed batch wrote was rolled back with it (and with it the per-call context
         // read for it, which is still valid): record each event on its own.
@@ -271,38 +283,48 @@ Result<CallFlow::ContextParts> CallFlow::readContextParts(const Call &call) cons
     p.agentId = call.agentId;
     p.campaignId = call.campaignId;
     p.contactId = call.contactId;
-    if (call.agentId) {
-        AgentRepository agents(m_db);
-        if (auto agent = agents.find(*call.agentId); agent.ok()) {
-            p.agentUsername = agent->username;
-            p.agentName = agent->fullName;
-        }
+    if (!call.agentId && !call.campaignId && !call.contactId)
+        return p;
+    // One statement for the three (one round trip on PostgreSQL); an absent id joins nothing.
+    static const QString sql = u"SELECT u.username, u.first_name, u.last_name, c.id, c.name, c.type, c.site_id, k.values_json, d.columns_json "
+                               "FROM (SELECT 1 AS one) o "
+                               "LEFT JOIN agents a ON a.id = ? LEFT JOIN users u ON u.id = a.user_id "
+                               "LEFT JOIN campaigns c ON c.id = ? "
+                               "LEFT JOIN contacts k ON k.id = ? LEFT JOIN contact_databases d ON d.id = k.database_id"_s;
+    const auto id = [](std::optional<qint64> v) { return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>()); };
+    auto q = m_db->exec(sql, {id(call.agentId), id(call.campaignId), id(call.contactId)});
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return p;
+    if (!q->value(0).isNull()) {
+        p.agentUsername = q->value(0).toString();
+        p.agentName = QString(q->value(1).toString() + u' ' + q->value(2).toString()).trimmed();
     }
-    if (call.campaignId) {
-        auto q = m_db->exec(u"SELECT name, type FROM campaigns WHERE id = ?"_s, {*call.campaignId});
-        if (!q.ok())
-            return q.error();
-        if (q->next()) {
-            p.campaignName = q->value(0).toString();
-            p.campaignType = static_cast<CampaignType>(q->value(1).toInt());
-        }
+    if (!q->value(3).isNull()) {
+        p.campaignFound = true;
+        p.campaignName = q->value(4).toString();
+        p.campaignType = static_cast<CampaignType>(q->value(5).toInt());
+        if (!q->value(6).isNull())
+            p.siteId = q->value(6).toLongLong();
     }
-    if (call.contactId) {
-        auto q = m_db->exec(u"SELECT c.values_json, d.columns_json FROM contacts c JOIN contact_databases d ON d.id = c.database_id WHERE c.id = ?"_s,
-                            {*call.contactId});
-        if (!q.ok())
-            return q.error();
-        if (q->next()) {
-            const QStringList values = jsonStrings(q->value(0).toString());
-            const QStringList columns = jsonStrings(q->value(1).toString());
-            for (qsizetype i = 0; i < columns.size(); ++i)
-                p.contactValues.insert(columns.at(i), values.value(i));
-        }
+    if (!q->value(7).isNull()) {
+        const QStringList values = jsonStrings(q->value(7).toString());
+        const QStringList columns = jsonStrings(q->value(8).toString());
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            p.contactValues.insert(columns.at(i), values.value(i));
+    }
+    while (q->next()) {
     }
     return p;
 }
 
 Result<CallContext> CallFlow::contextFor(const Call &call) const
+{
+    return contextFor(call, nullptr);
+}
+
+Result<CallContext> CallFlow::contextFor(const Call &call, ContextParts *partsOut) const
 {
     CallContext c;
     c.callId = call.callId;
@@ -349,6 +371,8 @@ Result<CallContext> CallFlow::contextFor(const Call &call) const
         c.campaignType = parts.campaignType;
     }
     c.contactValues = parts.contactValues;
+    if (partsOut)
+        *partsOut = std::move(parts);
     return c;
 }
 
@@ -379,15 +403,22 @@ QJsonObject CallFlow::callJson(const Call &call, const CallContext &context) con
     return o;
 }
 
-Result<std::optional<ExternalSite>> CallFlow::campaignSite(qint64 campaignId) const
+Result<std::optional<ExternalSite>> CallFlow::campaignSite(qint64 campaignId, const ContextParts *known) const
 {
-    auto siteId = m_db->scalar(u"SELECT site_id FROM campaigns WHERE id = ?"_s, {campaignId});
-    if (!siteId.ok())
-        return siteId.error();
-    if (!siteId->isValid() || siteId->isNull())
+    std::optional<qint64> siteId;
+    if (known && known->campaignFound && known->campaignId == campaignId) {
+        siteId = known->siteId;   // read with the call's context
+    } else {
+        auto read = m_db->scalar(u"SELECT site_id FROM campaigns WHERE id = ?"_s, {campaignId});
+        if (!read.ok())
+            return read.error();
+        if (read->isValid() && !read->isNull())
+            siteId = read->toLongLong();
+    }
+    if (!siteId)
         return std::optional<ExternalSite>();
     SiteRepository sites(m_db, m_secrets);
-    auto site = sites.find(siteId->toLongLong());
+    auto site = sites.find(*siteId);
     if (!site.ok())
         return site.error();
     return std::optional<ExternalSite>(site.value());
@@ -455,7 +486,7 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
             if (call.connectedAt.isValid() && call.endedAt.isValid())
                 data.insert(u"duration_seconds"_s, int(call.connectedAt.secsTo(call.endedAt)));
         }
-        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(type), data); !id.ok()) {
+        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(type), data, eventNotify()); !id.ok()) {
             qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(call.callId, id.error().detail);
             return;
         }
@@ -492,7 +523,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     if (!recorded->has_value())
         return;
     const Call call = recorded->value();
-    auto context = contextFor(call);
+    ContextParts parts;
+    auto context = contextFor(call, &parts);
     QJsonObject data = callJson(call, context.ok() ? context.value() : CallContext());
     data.insert(u"interaction"_s, QJsonValue::Null);
     QString deliveryKey;
@@ -504,7 +536,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
         data.insert(u"interaction_error"_s, error.text(m_catalog, m_language));
     };
     if (call.campaignId && context.ok()) {
-        auto site = campaignSite(*call.campaignId);
+        auto site = campaignSite(*call.campaignId, &parts);
         if (!site.ok()) {
             interactionError(site.error());
         } else if (site->has_value()) {
@@ -542,7 +574,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     }
 
     if (call.agentId) {
-        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(EventLog::CallConnected), data); !id.ok()) {
+        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(EventLog::CallConnected), data, eventNotify()); !id.ok()) {
             qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(call.callId, id.error().detail);
             return;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/api/callrepository.h>
+#include <core/api/eventlog.h>
 #include <core/model/call.h>
 #include <core/model/result.h>
 #include <core/sites/callcontext.h>
@@ -28,7 +29,6 @@
 namespace enlace {
 
 class Clock;
-class EventLog;
 class MessageCatalog;
 class SecretBox;
 class SiteDelivery;
@@ -137,10 +137,13 @@ private:
     void handle(const PendingEvent &pending);
     void afterCommit(std::function<void()> emit);
     Database::Transaction::Nesting eventNesting() const;
+    EventLog::Notify eventNotify();   // and remembers to notify after the batch
 
     PbxCallEvent withAgent(PbxCallEvent event) const;
     void recordSimple(const PbxCallEvent &event, CallState state, const char *type);
-    Result<std::optional<ExternalSite>> campaignSite(qint64 campaignId) const;
+    struct ContextParts;
+    // The campaign's site; its id is taken from known when that was read for this campaign.
+    Result<std::optional<ExternalSite>> campaignSite(qint64 campaignId, const ContextParts *known = nullptr) const;
     Result<Interaction> resolve(const ExternalSite &site, const CallContext &context) const;
     Result<QString> enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId, const QString &callId);
     static QJsonObject requestJson(const Interaction &interaction);
@@ -160,9 +163,12 @@ private:
         std::optional<qint64> agentId, campaignId, contactId;
         QString agentUsername, agentName, campaignName;
         CampaignType campaignType = CampaignType::Manual;
+        bool campaignFound = false;
+        std::optional<qint64> siteId;   // the campaign's, when it was found
         QHash<QString, QString> contactValues;
     };
     Result<ContextParts> readContextParts(const Call &call) const;
+    Result<CallContext> contextFor(const Call &call, ContextParts *parts) const;
     mutable QMutex m_liveMutex;   // m_live is read by the recording thread and by routes
     mutable QHash<QString, ContextParts> m_live;
     bool m_useRecordingThread = false;
@@ -186,6 +192,7 @@ private:
     std::vector<PendingEvent> m_pending;
     bool m_flushQueued = false;
     bool m_inBatch = false;
+    bool m_notifyAfterBatch = false;
     std::vector<std::function<void()>> m_afterCommit;
     QString m_language = QStringLiteral("es");
     bool m_started = false;

@@ -36,16 +36,27 @@ EventLog::~EventLog()
     stop();
 }
 
-Result<qint64> EventLog::append(qint64 agentId, const QString &type, const QJsonObject &data)
+Result<qint64> EventLog::append(qint64 agentId, const QString &type, const QJsonObject &data, Notify notify)
 {
     auto id = m_db->insert(u"INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES (?, ?, ?, ?)"_s,
                            {agentId, type, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), m_clock.nowMs()});
     if (!id.ok())
         return id.error();
-    if (m_db->dialect() == SqlDialect::Postgres)
-        (void)m_db->exec(u"SELECT pg_notify(?, ?)"_s, {kChannel, QString::number(agentId)});   // delivered at commit
+    if (notify == Notify::WithAppend)
+        notifyOthers();   // delivered at commit
     schedulePoll();
     return id;
+}
+
+void EventLog::notifyOthers()
+{
+    // The listeners poll the whole log; the payload is only a hint.
+    if (m_db->dialect() == SqlDialect::Postgres) {
+        auto q = m_db->exec(u"SELECT pg_notify(?, ?)"_s, {kChannel, QString()});
+        if (q.ok())
+            while (q->next()) {
+            }
+    }
 }
 
 Result<QList<AgentEvent>> EventLog::since(qint64 agentId, qint64 lastId, int limit) const

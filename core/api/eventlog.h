@@ -50,8 +50,14 @@ public:
     EventLog(std::shared_ptr<Database> db, const Clock &clock, QObject *parent = nullptr);
     ~EventLog() override;
 
+    // Other instances are told of new events (PostgreSQL NOTIFY, delivered at commit) with each
+    // append, or, for a caller that appends many in one transaction, once with notifyOthers()
+    // after its commit.
+    enum class Notify { WithAppend, Later };
     // Written in the caller's open transaction (if any). Returns the event id.
-    Result<qint64> append(qint64 agentId, const QString &type, const QJsonObject &data);
+    Result<qint64> append(qint64 agentId, const QString &type, const QJsonObject &data, Notify notify = Notify::WithAppend);
+    // PostgreSQL: wakes every instance's event log (one NOTIFY); nothing on SQLite.
+    void notifyOthers();
     // Events of the agent with id > lastId, oldest first, at most limit.
     Result<QList<AgentEvent>> since(qint64 agentId, qint64 lastId, int limit = 500) const;
     // The newest event id of the whole log (0 when empty).

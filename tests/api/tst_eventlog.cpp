@@ -4,6 +4,7 @@
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -111,6 +112,39 @@ private Q_SLOTS:
         QVERIFY(there.append(4, u"call.offered"_s, {}).ok());
         QTRY_COMPARE(spy.count(), 1);
         QCOMPARE(spy.first().first().toLongLong(), 4);
+    }
+
+    // A caller that appends many events in one transaction notifies once, after its commit.
+    void postgres_laterNotifyWakesOthersOnlyWhenAsked_data()
+    {
+        test::addBackendColumn();
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+    void postgres_laterNotifyWakesOthersOnlyWhenAsked()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        auto otherDb = Database::open(scratch.url());
+        QVERIFY(otherDb.ok());
+        EventLog here(scratch.db(), clock);
+        EventLog there(otherDb.value(), clock);
+        here.start(3'600'000);   // the poll alone would take an hour
+        QSignalSpy spy(&here, &EventLog::eventsAvailable);
+        {
+            Database::Transaction tx(*otherDb.value());
+            QVERIFY(there.append(4, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
+            QVERIFY(there.append(5, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QTest::qWait(300);
+        QCOMPARE(spy.count(), 0);
+        there.notifyOthers();
+        QTRY_COMPARE(spy.count(), 2);
+        QSet<qint64> agents;
+        for (const auto &args : spy)
+            agents.insert(args.first().toLongLong());
+        QCOMPARE(agents, (QSet<qint64>{4, 5}));
     }
 
     void prune_deletesOnlyOldEvents_data() { test::addBackendRows(); }
