@@ -21,7 +21,6 @@ Q_LOGGING_CATEGORY(lcChannel, "enlace.channel", QtInfoMsg)
 namespace enlace {
 
 namespace {
-constexpr qint64 kLookBack = 200;
 constexpr int kBatch = 500;
 constexpr auto kCloseUnauthorized = QWebSocketProtocol::CloseCode(4401);
 constexpr auto kCloseForbidden = QWebSocketProtocol::CloseCode(4403);
@@ -214,7 +213,7 @@ void EventChannel::deliver(QWebSocket *socket)
         auto it = m_sessions.find(socket);
         if (it == m_sessions.end() || !it->authenticated)
             return;
-        const qint64 from = std::max(it->floor, it->maxSent - kLookBack);
+        const qint64 from = std::max(it->floor, it->maxSent - m_log->lookBack());
         auto events = m_log->since(it->agentId, from, kBatch);
         if (!events.ok()) {
             qCWarning(lcChannel).noquote() << u"event read failed agent=%1 detail=%2"_s.arg(it->agentId).arg(events.error().detail);
@@ -227,7 +226,7 @@ void EventChannel::deliver(QWebSocket *socket)
             it->maxSent = std::max(it->maxSent, e.id);
             socket->sendTextMessage(compact(e.toJson()));
         }
-        const qint64 keepFrom = it->maxSent - kLookBack;
+        const qint64 keepFrom = it->maxSent - m_log->lookBack();
         for (auto s = it->sent.begin(); s != it->sent.end();) {
             if (*s <= keepFrom)
                 s = it->sent.erase(s);

@@ -58,6 +58,9 @@ public:
     Result<qint64> append(qint64 agentId, const QString &type, const QJsonObject &data, Notify notify = Notify::WithAppend);
     // PostgreSQL: wakes every instance's event log (one NOTIFY); nothing on SQLite.
     void notifyOthers();
+    // How many ids behind the highest seen an event may still appear (commit order differs from
+    // id order on PostgreSQL; not on SQLite).
+    qint64 lookBack() const;
     // Events of the agent with id > lastId, oldest first, at most limit.
     Result<QList<AgentEvent>> since(qint64 agentId, qint64 lastId, int limit = 500) const;
     // The newest event id of the whole log (0 when empty).
