@@ -11,6 +11,32 @@
 using namespace Qt::StringLiterals;
 using namespace enlace;
 
+namespace {
+
+// Two server instances' event logs on one PostgreSQL database: "here" watches (its poll alone
+// would take an hour), "there" appends.
+struct TwoInstances
+{
+    explicit TwoInstances(const test::ScratchDatabase &scratch)
+        : thereDb(Database::open(scratch.url())), here(scratch.db(), clock),
+          there(thereDb.ok() ? thereDb.value() : scratch.db(), clock)
+    {
+        here.start(3'600'000);
+    }
+    test::FakeClock clock;
+    Result<std::shared_ptr<Database>> thereDb;   // its own connection, as another instance has
+    EventLog here;
+    EventLog there;
+};
+
+void postgresOnly()
+{
+    test::addBackendColumn();
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+} // namespace
+
 class TestEventLog final : public QObject
 {
     Q_OBJECT
@@ -93,53 +119,37 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), announced);
     }
 
-    void postgres_notifyWakesOtherInstancesWithoutPolling_data()
-    {
-        test::addBackendColumn();
-        QTest::newRow("postgresql") << u"postgresql"_s;
-    }
+    void postgres_notifyWakesOtherInstancesWithoutPolling_data() { postgresOnly(); }
     void postgres_notifyWakesOtherInstancesWithoutPolling()
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        test::FakeClock clock;
-        auto otherDb = Database::open(scratch.url());
-        QVERIFY(otherDb.ok());
-        EventLog here(scratch.db(), clock);
-        EventLog there(otherDb.value(), clock);
-        here.start(3'600'000);   // the poll alone would take an hour
-        QSignalSpy spy(&here, &EventLog::eventsAvailable);
-        QVERIFY(there.append(4, u"call.offered"_s, {}).ok());
+        TwoInstances t(scratch);
+        QVERIFY(t.thereDb.ok());
+        QSignalSpy spy(&t.here, &EventLog::eventsAvailable);
+        QVERIFY(t.there.append(4, u"call.offered"_s, {}).ok());
         QTRY_COMPARE(spy.count(), 1);
         QCOMPARE(spy.first().first().toLongLong(), 4);
     }
 
     // A caller that appends many events in one transaction notifies once, after its commit.
-    void postgres_laterNotifyWakesOthersOnlyWhenAsked_data()
-    {
-        test::addBackendColumn();
-        QTest::newRow("postgresql") << u"postgresql"_s;
-    }
+    void postgres_laterNotifyWakesOthersOnlyWhenAsked_data() { postgresOnly(); }
     void postgres_laterNotifyWakesOthersOnlyWhenAsked()
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        test::FakeClock clock;
-        auto otherDb = Database::open(scratch.url());
-        QVERIFY(otherDb.ok());
-        EventLog here(scratch.db(), clock);
-        EventLog there(otherDb.value(), clock);
-        here.start(3'600'000);   // the poll alone would take an hour
-        QSignalSpy spy(&here, &EventLog::eventsAvailable);
+        TwoInstances t(scratch);
+        QVERIFY(t.thereDb.ok());
+        QSignalSpy spy(&t.here, &EventLog::eventsAvailable);
         {
-            Database::Transaction tx(*otherDb.value());
-            QVERIFY(there.append(4, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
-            QVERIFY(there.append(5, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
+            Database::Transaction tx(*t.thereDb.value());
+            QVERIFY(t.there.append(4, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
+            QVERIFY(t.there.append(5, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
             QVERIFY(tx.commit().ok());
         }
         QTest::qWait(300);
         QCOMPARE(spy.count(), 0);
-        there.notifyOthers();
+        t.there.notifyOthers();
         QTRY_COMPARE(spy.count(), 2);
         QSet<qint64> agents;
         for (const auto &args : spy)
