@@ -2,6 +2,7 @@
 
 #include <core/api/eventlog.h>
 #include <core/identity/agentrepository.h>
+#include <core/model/agent.h>
 #include <core/model/clock.h>
 #include <core/model/externalsite.h>
 #include <core/model/messagecatalog.h>
@@ -299,7 +300,7 @@ Result<CallFlow::ContextParts> CallFlow::readContextParts(const Call &call) cons
         return p;
     if (!q->value(0).isNull()) {
         p.agentUsername = q->value(0).toString();
-        p.agentName = QString(q->value(1).toString() + u' ' + q->value(2).toString()).trimmed();
+        p.agentName = Agent::fullNameOf(q->value(1).toString(), q->value(2).toString());
     }
     if (!q->value(3).isNull()) {
         p.campaignFound = true;

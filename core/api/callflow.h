@@ -73,7 +73,8 @@ public:
     void setLanguage(const QString &language) { m_language = language; }
     // Before start(): record PBX events on a thread of their own, so a burst of calls never holds
     // up API requests on the server's thread. Signals are then emitted from that thread. The server
-    // turns it on for PostgreSQL; without it events are recorded on the CallFlow's own thread.
+    // turns it on (except for an in-memory SQLite database); without it events are recorded on the
+    // CallFlow's own thread.
     void setRecordingThread(bool on) { m_useRecordingThread = on; }
     // With the recording thread: past this many PBX events waiting to be recorded, makeCall
     // requests wait (first in, first out) until the store has caught up, so a burst of calls slows

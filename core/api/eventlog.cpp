@@ -50,9 +50,9 @@ Result<qint64> EventLog::append(qint64 agentId, const QString &type, const QJson
 
 void EventLog::notifyOthers()
 {
-    // The listeners poll the whole log; the payload is only a hint.
+    // The listeners poll the whole log: the payload says nothing more.
     if (m_db->dialect() == SqlDialect::Postgres) {
-        auto q = m_db->exec(u"SELECT pg_notify(?, ?)"_s, {kChannel, QString()});
+        auto q = m_db->exec(u"SELECT pg_notify(?, ?)"_s, {kChannel, u"new"_s});
         if (q.ok())
             while (q->next()) {
             }

@@ -19,7 +19,7 @@ Agent readAgent(const QSqlQuery &q)
     a.id = q.value(0).toLongLong();
     a.userId = q.value(1).toLongLong();
     a.username = q.value(2).toString();
-    a.fullName = QString(q.value(3).toString() + u' ' + q.value(4).toString()).trimmed();
+    a.fullName = Agent::fullNameOf(q.value(3).toString(), q.value(4).toString());
     a.sipExtension = q.value(5).toString();
     a.active = q.value(6).toInt() != 0;
     return a;
