@@ -38,7 +38,7 @@ QList<RouteDoc> buildCatalogue()
         {"POST", u"/api/v1/login"_s, {}, kServer, A::Public, u"Log in: a bearer token with its expiry"_s,
          u"OMniLeads' login. Bad credentials answer 404 {\"detail\": ...}, as OMniLeads."_s, {u"username:string*"_s, u"password:string*"_s}, {200, 400, 404}},
         {"POST", u"/api/v1/logout"_s, {}, kServer, A::Authenticated, u"Revoke the caller's token"_s, {}, {}, {200}},
-        {"GET", u"/api/v1/health"_s, {}, kServer, A::Public, u"Liveness and readiness"_s, {}, {}, {200}},
+        {"GET", u"/api/v1/health"_s, {}, kServer, A::Public, u"Liveness and readiness"_s, u"{status, version, schema, pbx_connected, pbx_events_waiting (PBX events not yet taken up by the recording thread)}."_s, {}, {200}},
         {"GET", u"/api/v1/openapi.json"_s, {}, kServer, A::Public, u"This document"_s, {}, {}, {200}},
         {"GET", u"/demo/crm"_s, {}, kServer, A::Public, u"Demo CRM page (demo mode)"_s, {}, {}, {200}},
         {"GET", u"/demo/crm/requests"_s, {}, kServer, A::Public, u"What the demo CRM received (demo mode)"_s, {}, {}, {200}},

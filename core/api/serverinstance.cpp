@@ -163,7 +163,9 @@ void ServerInstance::registerHealthRoute()
         respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s},
                                               {u"version"_s, QStringLiteral(ENLACE_VERSION)},
                                               {u"schema"_s, m_db->schemaVersion()},
-                                              {u"pbx_connected"_s, pbx}}));
+                                              {u"pbx_connected"_s, pbx},
+                                              // PBX events waiting for the recording thread (backpressure)
+                                              {u"pbx_events_waiting"_s, m_calls ? m_calls->recordingBacklog() : 0}}));
     });
 }
 

@@ -218,6 +218,8 @@ private Q_SLOTS:
         const QJsonObject h = QJsonDocument::fromJson(health).object();
         QCOMPARE(h.value(u"status"_s).toString(), u"OK"_s);
         QCOMPARE(h.value(u"schema"_s).toInt(), Database::latestSchemaVersion());
+        QCOMPARE(h.value(u"pbx_connected"_s), QJsonValue(true));
+        QCOMPARE(h.value(u"pbx_events_waiting"_s), QJsonValue(0));
         QVERIFY(out.contains(u"stopped"_s));
         QVERIFY(QFile::exists(m_dir.filePath(u"secret.key"_s)));
     }
