@@ -188,4 +188,167 @@
         <translation>%1 debe ser un número positivo, no &quot;%2&quot;.</translation>
     </message>
 </context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: enlace-server [command] [options]
+
+Enlace links every call of a contact center to the customer&apos;s CRM. This program is the server:
+the REST API (OMniLeads-compatible, /api/v1/...), the agents&apos; event channel (WebSocket
+/api/v1/events), the telephony link and the server-side CRM deliveries.
+
+Commands:
+  serve            Run the server (the default command). With no options it uses a SQLite file
+                   in the data directory, listens on 127.0.0.1:8080 and simulates the PBX.
+  create-user      Create a user: --role admin|supervisor|agent --username NAME
+                   [--password-stdin] [--first-name X] [--last-name Y] [--email E]
+                   [--extension SIP] (agents). Without --password-stdin a password is generated
+                   and printed once.
+  import-contacts  Import a CSV contact database (see: enlace-server import-contacts --help).
+  version          Print this build&apos;s version and database schema version.
+  schema-version   Print the schema version of the database (opening it applies migrations).
+  help             This text.
+
+Options of serve (and, where they apply, of the other commands):
+  --config FILE          INI file with a [server] section (keys: database, listen, tls_cert,
+                         tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
+                         log_level, public_url, demo).
+  --database URL         SQLite file path, or postgresql://user[:password]@host[:port]/dbname.
+  --listen HOST:PORT     Default 127.0.0.1:8080. Use :8080 for every interface.
+  --tls-cert FILE        Serve HTTPS and WSS with this PEM certificate (chain) ...
+  --tls-key FILE         ... and this unencrypted PEM key.
+  --pbx URL              simulated (default) or ami://user@asterisk:5038 (secret in ENLACE_AMI_SECRET).
+  --secret-key-file FILE Key encrypting stored secrets; created (mode 0600) when missing.
+                         Back it up with the database: without it, stored site passwords are lost.
+  --log-level LEVEL      debug, info (default), warning or error. Logs go to stderr, one
+                         &quot;time level= category= key=value...&quot; line each; secrets are never logged.
+  --public-url URL       How clients reach this server (behind a proxy).
+  --demo                 Seed a demo data set when the database is empty and serve the demo CRM
+                         at /demo/crm.
+
+Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
+ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads&apos;
+TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
+ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
+
+SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
+3 failure (database, network, configuration). See docs/operations.md.
+</source>
+        <translation>Uso: enlace-server [orden] [opciones]
+
+Enlace vincula cada llamada de un centro de contacto con el CRM del cliente. Este programa es el
+servidor: la API REST (compatible con OMniLeads, /api/v1/...), el canal de eventos de los agentes
+(WebSocket /api/v1/events), el enlace con la telefonía y los envíos al CRM desde el servidor.
+
+Órdenes:
+  serve            Ejecuta el servidor (la orden por omisión). Sin opciones usa un archivo SQLite
+                   en el directorio de datos, escucha en 127.0.0.1:8080 y simula la central.
+  create-user      Crea un usuario: --role admin|supervisor|agent --username NOMBRE
+                   [--password-stdin] [--first-name X] [--last-name Y] [--email E]
+                   [--extension SIP] (agentes). Sin --password-stdin se genera una contraseña
+                   y se muestra una sola vez.
+  import-contacts  Importa una base de contactos CSV (ver: enlace-server import-contacts --help).
+  version          Muestra la versión de este programa y la versión del esquema de la base.
+  schema-version   Muestra la versión del esquema de la base (abrirla aplica las migraciones).
+  help             Este texto.
+
+Opciones de serve (y, donde corresponde, de las demás órdenes):
+  --config ARCHIVO       Archivo INI con una sección [server] (claves: database, listen, tls_cert,
+                         tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
+                         log_level, public_url, demo).
+  --database URL         Ruta de un archivo SQLite, o postgresql://usuario[:clave]@host[:puerto]/base.
+  --listen HOST:PUERTO   Por omisión 127.0.0.1:8080. Use :8080 para todas las interfaces.
+  --tls-cert ARCHIVO     Sirve HTTPS y WSS con este certificado PEM (cadena) ...
+  --tls-key ARCHIVO      ... y esta clave PEM sin cifrar.
+  --pbx URL              simulated (por omisión) o ami://usuario@asterisk:5038 (clave en ENLACE_AMI_SECRET).
+  --secret-key-file ARCHIVO Clave que cifra los secretos guardados; se crea (modo 0600) si falta.
+                         Respáldela junto con la base: sin ella se pierden las claves de los sitios.
+  --log-level NIVEL      debug, info (por omisión), warning o error. Los registros van a stderr, una
+                         línea &quot;time level= category= clave=valor...&quot; cada uno; nunca se registran secretos.
+  --public-url URL       Cómo llegan los clientes a este servidor (detrás de un proxy).
+  --demo                 Carga datos de demostración si la base está vacía y sirve el CRM de
+                         demostración en /demo/crm.
+
+Entorno (las opciones tienen prioridad): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
+ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (segundos; también se lee
+TOKEN_EXPIRED_AFTER_SECONDS de OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
+ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) elige el idioma de estos mensajes.
+
+SIGTERM o SIGINT detienen el servidor de forma ordenada. Códigos de salida: 0 correcto, 1 uso,
+2 datos rechazados, 3 fallo (base de datos, red, configuración). Ver docs/operations.md.
+</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>orden desconocida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argumento inesperado &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot start: %1</source>
+        <translation>no se puede iniciar: %1</translation>
+    </message>
+    <message>
+        <source>Enlace server %1 listening on %2</source>
+        <translation>Servidor Enlace %1 escuchando en %2</translation>
+    </message>
+    <message>
+        <source>the PBX refused to start: %1</source>
+        <translation>la central se negó a iniciar: %1</translation>
+    </message>
+    <message>
+        <source>Enlace server stopped.</source>
+        <translation>Servidor Enlace detenido.</translation>
+    </message>
+    <message>
+        <source>admin, supervisor or agent.</source>
+        <translation>admin, supervisor o agent.</translation>
+    </message>
+    <message>
+        <source>The login name.</source>
+        <translation>El nombre de usuario para ingresar.</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation>Lee la contraseña de la primera línea de la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>First name.</source>
+        <translation>Nombre.</translation>
+    </message>
+    <message>
+        <source>Last name.</source>
+        <translation>Apellido.</translation>
+    </message>
+    <message>
+        <source>E-mail address.</source>
+        <translation>Dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s SIP extension (agents).</source>
+        <translation>La extensión SIP del agente (agentes).</translation>
+    </message>
+    <message>
+        <source>--role must be admin, supervisor or agent</source>
+        <translation>--role debe ser admin, supervisor o agent</translation>
+    </message>
+    <message>
+        <source>--username is required</source>
+        <translation>--username es obligatorio</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>no hay contraseña en la entrada estándar</translation>
+    </message>
+    <message>
+        <source>cannot open the database: %1</source>
+        <translation>no se puede abrir la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>(shown once; change it after the first login)</source>
+        <translation>(se muestra una sola vez; cámbiela después del primer ingreso)</translation>
+    </message>
+</context>
 </TS>

@@ -188,4 +188,167 @@
         <translation>%1 deve ser um número positivo, não &quot;%2&quot;.</translation>
     </message>
 </context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: enlace-server [command] [options]
+
+Enlace links every call of a contact center to the customer&apos;s CRM. This program is the server:
+the REST API (OMniLeads-compatible, /api/v1/...), the agents&apos; event channel (WebSocket
+/api/v1/events), the telephony link and the server-side CRM deliveries.
+
+Commands:
+  serve            Run the server (the default command). With no options it uses a SQLite file
+                   in the data directory, listens on 127.0.0.1:8080 and simulates the PBX.
+  create-user      Create a user: --role admin|supervisor|agent --username NAME
+                   [--password-stdin] [--first-name X] [--last-name Y] [--email E]
+                   [--extension SIP] (agents). Without --password-stdin a password is generated
+                   and printed once.
+  import-contacts  Import a CSV contact database (see: enlace-server import-contacts --help).
+  version          Print this build&apos;s version and database schema version.
+  schema-version   Print the schema version of the database (opening it applies migrations).
+  help             This text.
+
+Options of serve (and, where they apply, of the other commands):
+  --config FILE          INI file with a [server] section (keys: database, listen, tls_cert,
+                         tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
+                         log_level, public_url, demo).
+  --database URL         SQLite file path, or postgresql://user[:password]@host[:port]/dbname.
+  --listen HOST:PORT     Default 127.0.0.1:8080. Use :8080 for every interface.
+  --tls-cert FILE        Serve HTTPS and WSS with this PEM certificate (chain) ...
+  --tls-key FILE         ... and this unencrypted PEM key.
+  --pbx URL              simulated (default) or ami://user@asterisk:5038 (secret in ENLACE_AMI_SECRET).
+  --secret-key-file FILE Key encrypting stored secrets; created (mode 0600) when missing.
+                         Back it up with the database: without it, stored site passwords are lost.
+  --log-level LEVEL      debug, info (default), warning or error. Logs go to stderr, one
+                         &quot;time level= category= key=value...&quot; line each; secrets are never logged.
+  --public-url URL       How clients reach this server (behind a proxy).
+  --demo                 Seed a demo data set when the database is empty and serve the demo CRM
+                         at /demo/crm.
+
+Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
+ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads&apos;
+TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
+ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
+
+SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
+3 failure (database, network, configuration). See docs/operations.md.
+</source>
+        <translation>Uso: enlace-server [comando] [opções]
+
+O Enlace liga cada chamada de uma central de atendimento ao CRM do cliente. Este programa é o
+servidor: a API REST (compatível com o OMniLeads, /api/v1/...), o canal de eventos dos agentes
+(WebSocket /api/v1/events), a ligação com a telefonia e os envios ao CRM feitos pelo servidor.
+
+Comandos:
+  serve            Executa o servidor (o comando padrão). Sem opções usa um arquivo SQLite no
+                   diretório de dados, escuta em 127.0.0.1:8080 e simula o PABX.
+  create-user      Cria um usuário: --role admin|supervisor|agent --username NOME
+                   [--password-stdin] [--first-name X] [--last-name Y] [--email E]
+                   [--extension SIP] (agentes). Sem --password-stdin uma senha é gerada
+                   e exibida uma única vez.
+  import-contacts  Importa uma base de contatos CSV (veja: enlace-server import-contacts --help).
+  version          Mostra a versão deste programa e a versão do esquema do banco.
+  schema-version   Mostra a versão do esquema do banco (abri-lo aplica as migrações).
+  help             Este texto.
+
+Opções de serve (e, quando se aplicam, dos outros comandos):
+  --config ARQUIVO       Arquivo INI com uma seção [server] (chaves: database, listen, tls_cert,
+                         tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
+                         log_level, public_url, demo).
+  --database URL         Caminho de um arquivo SQLite, ou postgresql://usuario[:senha]@host[:porta]/banco.
+  --listen HOST:PORTA    Padrão 127.0.0.1:8080. Use :8080 para todas as interfaces.
+  --tls-cert ARQUIVO     Serve HTTPS e WSS com este certificado PEM (cadeia) ...
+  --tls-key ARQUIVO      ... e esta chave PEM sem criptografia.
+  --pbx URL              simulated (padrão) ou ami://usuario@asterisk:5038 (senha em ENLACE_AMI_SECRET).
+  --secret-key-file ARQUIVO Chave que criptografa os segredos guardados; criada (modo 0600) se faltar.
+                         Faça backup junto com o banco: sem ela as senhas dos sites se perdem.
+  --log-level NÍVEL      debug, info (padrão), warning ou error. Os logs vão para stderr, uma
+                         linha &quot;time level= category= chave=valor...&quot; cada; segredos nunca são registrados.
+  --public-url URL       Como os clientes chegam a este servidor (atrás de um proxy).
+  --demo                 Carrega dados de demonstração se o banco estiver vazio e serve o CRM de
+                         demonstração em /demo/crm.
+
+Ambiente (as opções têm prioridade): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
+ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (segundos; também se lê
+TOKEN_EXPIRED_AFTER_SECONDS do OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
+ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) escolhe o idioma destas mensagens.
+
+SIGTERM ou SIGINT param o servidor de forma ordenada. Códigos de saída: 0 ok, 1 uso,
+2 dados rejeitados, 3 falha (banco de dados, rede, configuração). Veja docs/operations.md.
+</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>comando desconhecido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argumento inesperado &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot start: %1</source>
+        <translation>não foi possível iniciar: %1</translation>
+    </message>
+    <message>
+        <source>Enlace server %1 listening on %2</source>
+        <translation>Servidor Enlace %1 escutando em %2</translation>
+    </message>
+    <message>
+        <source>the PBX refused to start: %1</source>
+        <translation>o PABX recusou-se a iniciar: %1</translation>
+    </message>
+    <message>
+        <source>Enlace server stopped.</source>
+        <translation>Servidor Enlace parado.</translation>
+    </message>
+    <message>
+        <source>admin, supervisor or agent.</source>
+        <translation>admin, supervisor ou agent.</translation>
+    </message>
+    <message>
+        <source>The login name.</source>
+        <translation>O nome de usuário para entrar.</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation>Lê a senha da primeira linha da entrada padrão.</translation>
+    </message>
+    <message>
+        <source>First name.</source>
+        <translation>Nome.</translation>
+    </message>
+    <message>
+        <source>Last name.</source>
+        <translation>Sobrenome.</translation>
+    </message>
+    <message>
+        <source>E-mail address.</source>
+        <translation>Endereço de e-mail.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s SIP extension (agents).</source>
+        <translation>O ramal SIP do agente (agentes).</translation>
+    </message>
+    <message>
+        <source>--role must be admin, supervisor or agent</source>
+        <translation>--role deve ser admin, supervisor ou agent</translation>
+    </message>
+    <message>
+        <source>--username is required</source>
+        <translation>--username é obrigatório</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>nenhuma senha na entrada padrão</translation>
+    </message>
+    <message>
+        <source>cannot open the database: %1</source>
+        <translation>não foi possível abrir o banco de dados: %1</translation>
+    </message>
+    <message>
+        <source>(shown once; change it after the first login)</source>
+        <translation>(exibida uma única vez; altere-a após o primeiro acesso)</translation>
+    </message>
+</context>
 </TS>

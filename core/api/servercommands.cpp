@@ -114,13 +114,35 @@ void logHandler(QtMsgType type, const QMessageLogContext &context, const QString
     std::fflush(stderr);
 }
 
-QString errorText(const Error &e)
+// The command line speaks the operator's language: ENLACE_LANGUAGE, else the locale of the
+// environment (LC_ALL, LC_MESSAGES, LANG), among the shipped ones; English otherwise. Lines
+// that scripts read (version, "created ... user_id=", "password:", schema-version) stay as they are.
+class CliText final
 {
-    QString text = e.text();
-    for (const auto &entry : e.fields.entries())
-        text += u"\n  "_s + entry.field + u": "_s + entry.message.text();
-    return text;
-}
+public:
+    CliText()
+    {
+        const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QString wanted = env.value(u"ENLACE_LANGUAGE"_s);
+        for (const QString &name : {u"LC_ALL"_s, u"LC_MESSAGES"_s, u"LANG"_s})
+            if (wanted.isEmpty())
+                wanted = env.value(name);
+        const QString tag = wanted.section(u'.', 0, 0).section(u'@', 0, 0);   // es_AR.UTF-8@euro -> es_AR
+        m_language = m_catalog.negotiate(tag + u","_s + tag.section(u'_', 0, 0), u"en"_s);
+    }
+    QString operator()(const char *source) const { return m_catalog.translate(m_language, "Cli", source); }
+    QString error(const Error &e) const
+    {
+        QString text = e.text(&m_catalog, m_language);
+        for (const auto &entry : e.fields.entries())
+            text += u"\n  "_s + entry.field + u": "_s + entry.message.text(&m_catalog, m_language);
+        return text;
+    }
+
+private:
+    MessageCatalog m_catalog;
+    QString m_language;
+};
 
 QString randomPassword()
 {
@@ -147,7 +169,7 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, QTextStream
 
 QString ServerCommands::usage()
 {
-    return uR"(Usage: enlace-server [command] [options]
+    return CliText()(QT_TRANSLATE_NOOP("Cli", R"(Usage: enlace-server [command] [options]
 
 Enlace links every call of a contact center to the customer's CRM. This program is the server:
 the REST API (OMniLeads-compatible, /api/v1/...), the agents' event channel (WebSocket
@@ -185,11 +207,11 @@ Options of serve (and, where they apply, of the other commands):
 Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads'
 TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
-ENLACE_DEMO, ENLACE_AMI_SECRET.
+ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
 
 SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
 3 failure (database, network, configuration). See docs/operations.md.
-)"_s;
+)"));
 }
 
 void ServerCommands::installLogging(const QString &level)
@@ -253,12 +275,13 @@ int ServerCommands::run(const QStringList &arguments, QTextStream &in, QTextStre
         }
         return runImportContacts(args, out, err);
     }
-    err << "enlace-server: unknown command \"" << command << "\"\n\n" << usage();
+    err << u"enlace-server: "_s << CliText()(QT_TRANSLATE_NOOP("Cli", "unknown command \"%1\"")).arg(command) << "\n\n" << usage();
     return Usage;
 }
 
 int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    const CliText tr;
     QCommandLineParser parser;
     ServerConfig::addOptions(parser);
     parser.addHelpOption();
@@ -269,22 +292,22 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << "enlace-server: unexpected argument \"" << parser.positionalArguments().first() << "\"\n";
+        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "unexpected argument \"%1\"")).arg(parser.positionalArguments().first()) << "\n";
         return Usage;
     }
     auto config = ServerConfig::load(parser, QProcessEnvironment::systemEnvironment());
     if (!config.ok()) {
-        err << "enlace-server: " << errorText(config.error()) << "\n";
+        err << "enlace-server: " << tr.error(config.error()) << "\n";
         return Usage;
     }
     installLogging(config->logLevel);
     ServerInstance server(config.value());
     if (auto r = server.start(); !r.ok()) {
-        err << "enlace-server: cannot start: " << errorText(r.error()) << "\n";
+        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "cannot start: %1")).arg(tr.error(r.error())) << "\n";
         err.flush();
         return Failure;
     }
-    out << "Enlace server " << ENLACE_VERSION << " listening on " << server.baseUrl().toString() << "\n";
+    out << tr(QT_TRANSLATE_NOOP("Cli", "Enlace server %1 listening on %2")).arg(QStringLiteral(ENLACE_VERSION), server.baseUrl().toString()) << "\n";
     if (const DemoSummary *demo = server.demoSummary())
         for (const QString &line : demo->describe(server.baseUrl().toString()))
             out << line << "\n";
@@ -300,8 +323,8 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
     });
     // A PBX that refuses our credentials (AMI wrong password) is final: say so and exit, never loop.
     if (Pbx *pbx = server.pbx()) {
-        QObject::connect(pbx, &Pbx::startFailed, pbx, [&err, &server](const QString &reason) {
-            err << "enlace-server: the PBX refused to start: " << reason << "\n";
+        QObject::connect(pbx, &Pbx::startFailed, pbx, [&err, &server, &tr](const QString &reason) {
+            err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "the PBX refused to start: %1")).arg(reason) << "\n";
             err.flush();
             server.stop();
             QCoreApplication::exit(1);
@@ -309,24 +332,25 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
     }
     const int code = QCoreApplication::exec();
     server.stop();
-    out << "Enlace server stopped.\n";
+    out << tr(QT_TRANSLATE_NOOP("Cli", "Enlace server stopped.")) << "\n";
     out.flush();
     return code == 0 ? Ok : Failure;
 }
 
 int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QTextStream &out, QTextStream &err)
 {
+    const CliText tr;
     QCommandLineParser parser;
     ServerConfig::addOptions(parser);
     parser.addHelpOption();
     parser.addOptions({
-        {u"role"_s, u"admin, supervisor or agent."_s, u"ROLE"_s},
-        {u"username"_s, u"The login name."_s, u"NAME"_s},
-        {u"password-stdin"_s, u"Read the password from the first line of standard input."_s},
-        {u"first-name"_s, u"First name."_s, u"TEXT"_s},
-        {u"last-name"_s, u"Last name."_s, u"TEXT"_s},
-        {u"email"_s, u"E-mail address."_s, u"ADDRESS"_s},
-        {u"extension"_s, u"The agent's SIP extension (agents)."_s, u"EXT"_s},
+        {u"role"_s, tr(QT_TRANSLATE_NOOP("Cli", "admin, supervisor or agent.")), u"ROLE"_s},
+        {u"username"_s, tr(QT_TRANSLATE_NOOP("Cli", "The login name.")), u"NAME"_s},
+        {u"password-stdin"_s, tr(QT_TRANSLATE_NOOP("Cli", "Read the password from the first line of standard input."))},
+        {u"first-name"_s, tr(QT_TRANSLATE_NOOP("Cli", "First name.")), u"TEXT"_s},
+        {u"last-name"_s, tr(QT_TRANSLATE_NOOP("Cli", "Last name.")), u"TEXT"_s},
+        {u"email"_s, tr(QT_TRANSLATE_NOOP("Cli", "E-mail address.")), u"ADDRESS"_s},
+        {u"extension"_s, tr(QT_TRANSLATE_NOOP("Cli", "The agent's SIP extension (agents).")), u"EXT"_s},
     });
     if (!parse(parser, arguments, err))
         return Usage;
@@ -343,12 +367,12 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
     else if (roleText == u"agent"_s)
         role = Role::Agent;
     else {
-        err << "enlace-server create-user: --role must be admin, supervisor or agent\n";
+        err << u"enlace-server create-user: "_s << tr(QT_TRANSLATE_NOOP("Cli", "--role must be admin, supervisor or agent")) << "\n";
         return Usage;
     }
     const QString username = parser.value(u"username"_s).trimmed();
     if (username.isEmpty()) {
-        err << "enlace-server create-user: --username is required\n";
+        err << u"enlace-server create-user: "_s << tr(QT_TRANSLATE_NOOP("Cli", "--username is required")) << "\n";
         return Usage;
     }
     QString password;
@@ -356,7 +380,7 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
     if (parser.isSet(u"password-stdin"_s)) {
         password = in.readLine();
         if (password.isEmpty()) {
-            err << "enlace-server create-user: no password on standard input\n";
+            err << u"enlace-server create-user: "_s << tr(QT_TRANSLATE_NOOP("Cli", "no password on standard input")) << "\n";
             return Usage;
         }
     } else {
@@ -365,12 +389,12 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
     }
     auto config = ServerConfig::load(parser, QProcessEnvironment::systemEnvironment());
     if (!config.ok()) {
-        err << "enlace-server: " << errorText(config.error()) << "\n";
+        err << "enlace-server: " << tr.error(config.error()) << "\n";
         return Usage;
     }
     auto db = Database::open(config->effectiveDatabaseUrl());
     if (!db.ok()) {
-        err << "enlace-server: cannot open the database: " << errorText(db.error()) << "\n";
+        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "cannot open the database: %1")).arg(tr.error(db.error())) << "\n";
         return Failure;
     }
     qint64 userId = 0;
@@ -380,7 +404,7 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
         auto agent = agents.createAgentUser(username, password, parser.value(u"first-name"_s), parser.value(u"last-name"_s),
                                             parser.value(u"extension"_s));
         if (!agent.ok()) {
-            err << "enlace-server create-user: " << errorText(agent.error()) << "\n";
+            err << "enlace-server create-user: " << tr.error(agent.error()) << "\n";
             return agent.error().kind == Error::Kind::Invalid ? Rejected : Failure;
         }
         userId = agent->userId;
@@ -395,7 +419,7 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
         UserRepository users(db.value());
         auto id = users.create(user, password);
         if (!id.ok()) {
-            err << "enlace-server create-user: " << errorText(id.error()) << "\n";
+            err << "enlace-server create-user: " << tr.error(id.error()) << "\n";
             return id.error().kind == Error::Kind::Invalid ? Rejected : Failure;
         }
         userId = id.value();
@@ -405,13 +429,14 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
         out << " agent_id=" << agentId;
     out << "\n";
     if (generated)
-        out << "password: " << password << "\n(shown once; change it after the first login)\n";
+        out << "password: " << password << "\n" << tr(QT_TRANSLATE_NOOP("Cli", "(shown once; change it after the first login)")) << "\n";
     out.flush();
     return Ok;
 }
 
 int ServerCommands::schemaVersion(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    const CliText tr;
     QCommandLineParser parser;
     ServerConfig::addOptions(parser);
     parser.addHelpOption();
@@ -419,12 +444,12 @@ int ServerCommands::schemaVersion(const QStringList &arguments, QTextStream &out
         return Usage;
     auto config = ServerConfig::load(parser, QProcessEnvironment::systemEnvironment());
     if (!config.ok()) {
-        err << "enlace-server: " << errorText(config.error()) << "\n";
+        err << "enlace-server: " << tr.error(config.error()) << "\n";
         return Usage;
     }
     auto db = Database::open(config->effectiveDatabaseUrl());
     if (!db.ok()) {
-        err << "enlace-server: cannot open the database: " << errorText(db.error()) << "\n";
+        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "cannot open the database: %1")).arg(tr.error(db.error())) << "\n";
         return Failure;
     }
     out << "database " << db.value()->displayUrl() << " schema " << db.value()->schemaVersion() << " (this build: "

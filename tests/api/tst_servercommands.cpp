@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -53,6 +54,9 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    // The messages below are compared in English, whatever the machine's locale.
+    void initTestCase() { qputenv("ENLACE_LANGUAGE", "en"); }
+
     void version_printsVersionAndSchema()
     {
         const Run r = run({u"version"_s});
@@ -69,6 +73,61 @@ private Q_SLOTS:
                                     u"--listen"_s, u"--tls-cert"_s, u"--pbx"_s, u"ENLACE_DATABASE"_s, u"SIGTERM"_s})
             QVERIFY2(r.out.contains(word), qPrintable(word));
         QCOMPARE(run({u"help"_s}).out, r.out);
+    }
+
+    // The operator's language: ENLACE_LANGUAGE, else the locale of the environment; English when
+    // it is not shipped. Lines that scripts read stay as they are.
+    void messages_speakTheOperatorsLanguage_data()
+    {
+        QTest::addColumn<QByteArray>("enlaceLanguage");
+        QTest::addColumn<QByteArray>("lang");
+        QTest::addColumn<QString>("usage");
+        QTest::addColumn<QString>("unknown");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("ENLACE_LANGUAGE es") << QByteArray("es") << QByteArray("C") << u"Uso: enlace-server [orden] [opciones]"_s
+                                            << u"orden desconocida \"frobnicate\""_s << u"--role debe ser admin, supervisor o agent"_s;
+        QTest::newRow("LANG pt_BR") << QByteArray() << QByteArray("pt_BR.UTF-8") << u"Uso: enlace-server [comando] [opções]"_s
+                                    << u"comando desconhecido \"frobnicate\""_s << u"--role deve ser admin, supervisor ou agent"_s;
+        QTest::newRow("LANG es_AR") << QByteArray() << QByteArray("es_AR.UTF-8") << u"Uso: enlace-server [orden] [opciones]"_s
+                                    << u"orden desconocida \"frobnicate\""_s << u"--role debe ser admin, supervisor o agent"_s;
+        QTest::newRow("LANG de_DE: not shipped") << QByteArray() << QByteArray("de_DE.UTF-8") << u"Usage: enlace-server [command] [options]"_s
+                                                 << u"unknown command \"frobnicate\""_s << u"--role must be admin, supervisor or agent"_s;
+    }
+    void messages_speakTheOperatorsLanguage()
+    {
+        QFETCH(QByteArray, enlaceLanguage);
+        QFETCH(QByteArray, lang);
+        QFETCH(QString, usage);
+        QFETCH(QString, unknown);
+        QFETCH(QString, role);
+        const QByteArray savedLang = qgetenv("LANG");
+        const QByteArray savedAll = qgetenv("LC_ALL");
+        const QByteArray savedMessages = qgetenv("LC_MESSAGES");
+        const auto restore = qScopeGuard([&] {
+            qputenv("ENLACE_LANGUAGE", "en");
+            qputenv("LANG", savedLang);
+            qputenv("LC_ALL", savedAll);
+            qputenv("LC_MESSAGES", savedMessages);
+        });
+        if (enlaceLanguage.isEmpty())
+            qunsetenv("ENLACE_LANGUAGE");
+        else
+            qputenv("ENLACE_LANGUAGE", enlaceLanguage);
+        qunsetenv("LC_ALL");
+        qunsetenv("LC_MESSAGES");
+        qputenv("LANG", lang);
+
+        const Run help = run({u"--help"_s});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.startsWith(usage), qPrintable(help.out.left(80)));
+        QVERIFY(help.out.contains(u"--database"_s));
+        const Run unknownCommand = run({u"frobnicate"_s});
+        QCOMPARE(unknownCommand.code, int(ServerCommands::Usage));
+        QVERIFY2(unknownCommand.err.startsWith(u"enlace-server: "_s + unknown), qPrintable(unknownCommand.err.left(80)));
+        const Run badRole = run({u"create-user"_s, u"--username"_s, u"x"_s});
+        QCOMPARE(badRole.code, int(ServerCommands::Usage));
+        QCOMPARE(badRole.err, u"enlace-server create-user: "_s + role + u"\n"_s);
+        QCOMPARE(run({u"version"_s}).out.left(14), u"enlace-server "_s);   // read by scripts: as it is
     }
 
     void unknownCommand_isAUsageError()
