@@ -163,4 +163,63 @@
         <translation>El archivo fue rechazado; no se importó nada.</translation>
     </message>
 </context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Imports a CSV file of contacts into a contact database, all or nothing.</source>
+        <translation>Importa un archivo CSV de contactos a una base de contactos, todo o nada.</translation>
+    </message>
+    <message>
+        <source>Shows this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <source>The store: a SQLite file or postgresql://user@host/db.</source>
+        <translation>El almacén: un archivo SQLite o postgresql://usuario@host/base.</translation>
+    </message>
+    <message>
+        <source>Name of the contact database (new, or existing with --into-existing).</source>
+        <translation>Nombre de la base de contactos (nueva, o existente con --into-existing).</translation>
+    </message>
+    <message>
+        <source>Phone columns, comma separated; the first is the main phone.</source>
+        <translation>Columnas de teléfono, separadas por comas; la primera es el teléfono principal.</translation>
+    </message>
+    <message>
+        <source>The column holding the contacts&apos; external ids.</source>
+        <translation>La columna con los ids externos de los contactos.</translation>
+    </message>
+    <message>
+        <source>Add the contacts to the existing database --name.</source>
+        <translation>Agrega los contactos a la base existente --name.</translation>
+    </message>
+    <message>
+        <source>Language of the messages: es, en, pt_BR (default: ENLACE_LANGUAGE, else the system&apos;s).</source>
+        <translation>Idioma de los mensajes: es, en, pt_BR (por omisión: ENLACE_LANGUAGE, si no el del sistema).</translation>
+    </message>
+    <message>
+        <source>The CSV file (UTF-8; delimiter , ; or tab; first line = column names).</source>
+        <translation>El archivo CSV (UTF-8; separador , ; o tabulador; primera línea = nombres de columna).</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled.</source>
+        <translation>Códigos de salida: 0 importado, 1 uso, 2 archivo rechazado, 3 error del almacén, 4 cancelado.</translation>
+    </message>
+    <message>
+        <source>Exactly one FILE is expected.</source>
+        <translation>Se espera exactamente un ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>--database is required.</source>
+        <translation>--database es obligatorio.</translation>
+    </message>
+    <message>
+        <source>--name is required.</source>
+        <translation>--name es obligatorio.</translation>
+    </message>
+    <message>
+        <source>--phone-columns is required for a new database.</source>
+        <translation>--phone-columns es obligatorio para una base nueva.</translation>
+    </message>
+</context>
 </TS>

@@ -163,4 +163,63 @@
         <translation>O arquivo foi rejeitado; nada foi importado.</translation>
     </message>
 </context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Imports a CSV file of contacts into a contact database, all or nothing.</source>
+        <translation>Importa um arquivo CSV de contatos para uma base de contatos, tudo ou nada.</translation>
+    </message>
+    <message>
+        <source>Shows this help.</source>
+        <translation>Mostra esta ajuda.</translation>
+    </message>
+    <message>
+        <source>The store: a SQLite file or postgresql://user@host/db.</source>
+        <translation>O armazenamento: um arquivo SQLite ou postgresql://usuario@host/banco.</translation>
+    </message>
+    <message>
+        <source>Name of the contact database (new, or existing with --into-existing).</source>
+        <translation>Nome da base de contatos (nova, ou existente com --into-existing).</translation>
+    </message>
+    <message>
+        <source>Phone columns, comma separated; the first is the main phone.</source>
+        <translation>Colunas de telefone, separadas por vírgulas; a primeira é o telefone principal.</translation>
+    </message>
+    <message>
+        <source>The column holding the contacts&apos; external ids.</source>
+        <translation>A coluna com os ids externos dos contatos.</translation>
+    </message>
+    <message>
+        <source>Add the contacts to the existing database --name.</source>
+        <translation>Adiciona os contatos à base existente --name.</translation>
+    </message>
+    <message>
+        <source>Language of the messages: es, en, pt_BR (default: ENLACE_LANGUAGE, else the system&apos;s).</source>
+        <translation>Idioma das mensagens: es, en, pt_BR (padrão: ENLACE_LANGUAGE, senão o do sistema).</translation>
+    </message>
+    <message>
+        <source>The CSV file (UTF-8; delimiter , ; or tab; first line = column names).</source>
+        <translation>O arquivo CSV (UTF-8; separador , ; ou tabulação; primeira linha = nomes das colunas).</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled.</source>
+        <translation>Códigos de saída: 0 importado, 1 uso, 2 arquivo rejeitado, 3 erro do armazenamento, 4 cancelado.</translation>
+    </message>
+    <message>
+        <source>Exactly one FILE is expected.</source>
+        <translation>Espera-se exatamente um ARQUIVO.</translation>
+    </message>
+    <message>
+        <source>--database is required.</source>
+        <translation>--database é obrigatório.</translation>
+    </message>
+    <message>
+        <source>--name is required.</source>
+        <translation>--name é obrigatório.</translation>
+    </message>
+    <message>
+        <source>--phone-columns is required for a new database.</source>
+        <translation>--phone-columns é obrigatório para uma base nova.</translation>
+    </message>
+</context>
 </TS>

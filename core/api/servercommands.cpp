@@ -114,22 +114,12 @@ void logHandler(QtMsgType type, const QMessageLogContext &context, const QString
     std::fflush(stderr);
 }
 
-// The command line speaks the operator's language: ENLACE_LANGUAGE, else the locale of the
-// environment (LC_ALL, LC_MESSAGES, LANG), among the shipped ones; English otherwise. Lines
+// The command line speaks the operator's language (MessageCatalog::commandLineLanguage). Lines
 // that scripts read (version, "created ... user_id=", "password:", schema-version) stay as they are.
 class CliText final
 {
 public:
-    CliText()
-    {
-        const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        QString wanted = env.value(u"ENLACE_LANGUAGE"_s);
-        for (const QString &name : {u"LC_ALL"_s, u"LC_MESSAGES"_s, u"LANG"_s})
-            if (wanted.isEmpty())
-                wanted = env.value(name);
-        const QString tag = wanted.section(u'.', 0, 0).section(u'@', 0, 0);   // es_AR.UTF-8@euro -> es_AR
-        m_language = m_catalog.negotiate(tag + u","_s + tag.section(u'_', 0, 0), u"en"_s);
-    }
+    CliText() : m_language(m_catalog.commandLineLanguage()) {}
     QString operator()(const char *source) const { return m_catalog.translate(m_language, "Cli", source); }
     QString error(const Error &e) const
     {
@@ -269,6 +259,7 @@ int ServerCommands::run(const QStringList &arguments, QTextStream &in, QTextStre
         if (!args.contains(u"--database"_s) && !args.contains(u"--help"_s)) {
             QCommandLineParser parser;
             ServerConfig::addOptions(parser);
+            parser.parse(QStringList{program});   // no options: the environment and the defaults
             const auto config = ServerConfig::load(parser, QProcessEnvironment::systemEnvironment());
             if (config.ok())
                 args = QStringList{u"--database"_s, config->effectiveDatabaseUrl()} + args;

@@ -73,23 +73,35 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
                                const std::function<void(ContactImporter &)> &onStart)
 {
     MessageCatalog catalog;
+    // The language is known before the options are described, so --help speaks it too.
+    QString explicitLanguage;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == u"--language"_s && i + 1 < args.size())
+            explicitLanguage = args.at(i + 1);
+        else if (args.at(i).startsWith(u"--language="_s))
+            explicitLanguage = args.at(i).mid(11);
+    }
+    const QString language = catalog.commandLineLanguage(explicitLanguage);
+    const auto tr = [&](const char *source) { return catalog.translate(language, "Cli", source); };
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Imports a CSV file of contacts into a contact database, all or nothing."_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Shows this help."_s);
-    const QCommandLineOption databaseOption(u"database"_s, u"The store: a SQLite file or postgresql://user@host/db."_s, u"url"_s);
-    const QCommandLineOption nameOption(u"name"_s, u"Name of the contact database (new, or existing with --into-existing)."_s, u"name"_s);
-    const QCommandLineOption phonesOption(u"phone-columns"_s, u"Phone columns, comma separated; the first is the main phone."_s, u"columns"_s);
-    const QCommandLineOption externalOption(u"external-id-column"_s, u"The column holding the contacts' external ids."_s, u"column"_s);
-    const QCommandLineOption existingOption(u"into-existing"_s, u"Add the contacts to the existing database --name."_s);
-    const QCommandLineOption languageOption(u"language"_s, u"Language of the messages: es, en, pt_BR (default: the system's)."_s, u"lang"_s);
+    parser.setApplicationDescription(tr(QT_TRANSLATE_NOOP("Cli", "Imports a CSV file of contacts into a contact database, all or nothing.")));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr(QT_TRANSLATE_NOOP("Cli", "Shows this help.")));
+    const QCommandLineOption databaseOption(u"database"_s, tr(QT_TRANSLATE_NOOP("Cli", "The store: a SQLite file or postgresql://user@host/db.")), u"url"_s);
+    const QCommandLineOption nameOption(u"name"_s, tr(QT_TRANSLATE_NOOP("Cli", "Name of the contact database (new, or existing with --into-existing).")), u"name"_s);
+    const QCommandLineOption phonesOption(u"phone-columns"_s, tr(QT_TRANSLATE_NOOP("Cli", "Phone columns, comma separated; the first is the main phone.")), u"columns"_s);
+    const QCommandLineOption externalOption(u"external-id-column"_s, tr(QT_TRANSLATE_NOOP("Cli", "The column holding the contacts' external ids.")), u"column"_s);
+    const QCommandLineOption existingOption(u"into-existing"_s, tr(QT_TRANSLATE_NOOP("Cli", "Add the contacts to the existing database --name.")));
+    const QCommandLineOption languageOption(u"language"_s, tr(QT_TRANSLATE_NOOP("Cli", "Language of the messages: es, en, pt_BR (default: ENLACE_LANGUAGE, else the system's).")), u"lang"_s);
     parser.addOptions({help, databaseOption, nameOption, phonesOption, externalOption, existingOption, languageOption});
-    parser.addPositionalArgument(u"file"_s, u"The CSV file (UTF-8; delimiter , ; or tab; first line = column names)."_s);
+    parser.addPositionalArgument(u"file"_s, tr(QT_TRANSLATE_NOOP("Cli", "The CSV file (UTF-8; delimiter , ; or tab; first line = column names).")));
+    const QString exitCodes = tr(QT_TRANSLATE_NOOP("Cli", "Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled."));
 
     auto usage = [&](const QString &problem) {
         if (!problem.isEmpty())
             err << problem << '\n';
         err << parser.helpText();
-        err << "Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled.\n";
+        err << exitCodes << '\n';
         err.flush();
         return int(Usage);
     };
@@ -98,24 +110,20 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
         return usage(parser.errorText());
     if (parser.isSet(help)) {
         out << parser.helpText();
-        out << "Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled.\n";
+        out << exitCodes << '\n';
         out.flush();
         return Ok;
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return usage(u"Exactly one FILE is expected."_s);
+        return usage(tr(QT_TRANSLATE_NOOP("Cli", "Exactly one FILE is expected.")));
     if (!parser.isSet(databaseOption) || parser.value(databaseOption).isEmpty())
-        return usage(u"--database is required."_s);
+        return usage(tr(QT_TRANSLATE_NOOP("Cli", "--database is required.")));
     if (parser.value(nameOption).isEmpty())
-        return usage(u"--name is required."_s);
+        return usage(tr(QT_TRANSLATE_NOOP("Cli", "--name is required.")));
     const bool intoExisting = parser.isSet(existingOption);
     if (!intoExisting && parser.value(phonesOption).isEmpty())
-        return usage(u"--phone-columns is required for a new database."_s);
-
-    QString language = parser.value(languageOption);
-    if (language.isEmpty())
-        language = catalog.negotiate(QLocale::system().name().replace(u'_', u'-'), u"en"_s);
+        return usage(tr(QT_TRANSLATE_NOOP("Cli", "--phone-columns is required for a new database.")));
 
     auto opened = Database::open(parser.value(databaseOption));
     if (!opened) {

@@ -77,6 +77,16 @@ QString MessageCatalog::negotiate(const QString &acceptLanguage, const QString &
     return fallback;
 }
 
+QString MessageCatalog::commandLineLanguage(const QString &explicitLanguage) const
+{
+    QString wanted = explicitLanguage;
+    for (const char *name : {"ENLACE_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
+        if (wanted.isEmpty())
+            wanted = qEnvironmentVariable(name);
+    const QString tag = wanted.section(u'.', 0, 0).section(u'@', 0, 0);   // es_AR.UTF-8@euro -> es_AR
+    return negotiate(tag + u","_s + tag.section(u'_', 0, 0), u"en"_s);
+}
+
 QString MessageCatalog::translate(const QString &language, const char *context, const char *source) const
 {
     if (!source)

@@ -25,6 +25,10 @@ public:
     // Picks the best shipped language for an Accept-Language header; falls back to fallback.
     QString negotiate(const QString &acceptLanguage, const QString &fallback = QStringLiteral("es")) const;
     QString translate(const QString &language, const char *context, const char *source) const;
+    // The language of a command-line program: explicitLanguage when given, else ENLACE_LANGUAGE,
+    // else the locale of the environment (LC_ALL, LC_MESSAGES, LANG), among the shipped ones;
+    // English otherwise.
+    QString commandLineLanguage(const QString &explicitLanguage = {}) const;
 
 private:
     QHash<QString, std::shared_ptr<QTranslator>> m_translators;

@@ -47,6 +47,9 @@ class TestImportContactsCommand final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Messages are compared in English unless a test asks for another language.
+    void initTestCase() { qputenv("ENLACE_LANGUAGE", "en"); }
+
     void goodFile_exitsZeroWithOneResultLine_data() { test::addBackendRows(); }
     void goodFile_exitsZeroWithOneResultLine()
     {
@@ -121,6 +124,22 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(u"--phone-columns"_s));
         QVERIFY(r.out.contains(u"4 cancelled"_s));
+    }
+
+    // --language (else ENLACE_LANGUAGE, else the locale) also decides the help and usage texts.
+    void helpAndUsage_speakTheLanguageAskedFor()
+    {
+        const Run help = run({u"--help"_s, u"--language"_s, u"es"_s});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains(u"Importa un archivo CSV de contactos a una base de contactos, todo o nada."_s));
+        QVERIFY(help.out.contains(u"Códigos de salida: 0 importado"_s));
+        const Run missing = run({u"--language=pt_BR"_s});
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.startsWith(u"Espera-se exatamente um ARQUIVO.\n"_s), qPrintable(missing.err.left(60)));
+        qputenv("ENLACE_LANGUAGE", "pt_BR");
+        const Run byEnvironment = run({u"x.csv"_s});
+        qputenv("ENLACE_LANGUAGE", "en");
+        QVERIFY2(byEnvironment.err.startsWith(u"--database é obrigatório.\n"_s), qPrintable(byEnvironment.err.left(60)));
     }
 
     void interrupt_cancelsAndExitsFour_data() { test::addBackendRows(); }

@@ -2,6 +2,8 @@
 
 #include <core/model/message.h>
 
+#include <QHash>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +54,41 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         MessageCatalog catalog;
         QCOMPARE(catalog.negotiate(header), expected);
+    }
+
+    // Command-line programs: the explicit choice, else ENLACE_LANGUAGE, else LC_ALL, LC_MESSAGES,
+    // LANG; a region or encoding suffix is ignored; English when nothing shipped matches.
+    void commandLineLanguage_followsTheEnvironment()
+    {
+        const QList<QByteArray> names{"ENLACE_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+        QHash<QByteArray, QByteArray> saved;
+        for (const QByteArray &n : names)
+            saved.insert(n, qgetenv(n.constData()));
+        const auto restore = qScopeGuard([&] {
+            for (const QByteArray &n : names)
+                qputenv(n.constData(), saved.value(n));
+        });
+        const auto set = [&](const QByteArray &enlace, const QByteArray &all, const QByteArray &messages, const QByteArray &lang) {
+            qputenv("ENLACE_LANGUAGE", enlace);
+            qputenv("LC_ALL", all);
+            qputenv("LC_MESSAGES", messages);
+            qputenv("LANG", lang);
+        };
+        MessageCatalog catalog;
+        set({}, {}, {}, {});
+        QCOMPARE(catalog.commandLineLanguage(), u"en"_s);
+        QCOMPARE(catalog.commandLineLanguage(u"pt_BR"_s), u"pt_BR"_s);
+        set({}, {}, {}, "es_AR.UTF-8");
+        QCOMPARE(catalog.commandLineLanguage(), u"es"_s);
+        set({}, {}, "pt_BR.UTF-8@x", "es_AR.UTF-8");
+        QCOMPARE(catalog.commandLineLanguage(), u"pt_BR"_s);
+        set({}, "C", "pt_BR.UTF-8", "es_AR.UTF-8");
+        QCOMPARE(catalog.commandLineLanguage(), u"en"_s);   // LC_ALL=C wins, and C is not shipped
+        set("es", "C", {}, {});
+        QCOMPARE(catalog.commandLineLanguage(), u"es"_s);
+        set({}, {}, {}, "de_DE.UTF-8");
+        QCOMPARE(catalog.commandLineLanguage(), u"en"_s);
+        QCOMPARE(catalog.commandLineLanguage(u"es"_s), u"es"_s);
     }
 
     void arguments_fillAfterTranslation()
