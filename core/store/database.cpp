@@ -136,7 +136,9 @@ private:
         {
             QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
             c.setDatabaseName(m_db.m_path);
-            c.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=1000"_s);
+            // RESTART holds this process's writers while it waits for readers: never long (a
+            // restart that finds a long reader gives up and is tried again 50 ms later).
+            c.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=200"_s);
             if (c.open()) {
                 QSqlQuery q(c);
                 std::unique_lock lock(m_mutex);
