@@ -263,11 +263,11 @@ private Q_SLOTS:
         }
         writer.join();
         QVERIFY(!failed);
-        // The restart threshold (16 MiB) plus what is written between two checks and while a
-        // checkpoint runs. Measured on a release build: up to 55 MB; 390-430 MB when the
-        // checkpointer does not hold the writers for RESTART, 240-300 MB when it waits for them
-        // without the turnstile (the writer that just committed wins the mutex again).
-        QVERIFY2(largestWal < (96LL << 20), qPrintable(u"largest WAL %1 bytes"_s.arg(largestWal)));
+        // Bounded, not growing with what is written. This writer is faster than any server: the
+        // WAL then holds what it writes while a checkpoint copies. Measured on a release build
+        // (40 runs): 42-92 MB. Without the checkpointer holding the writers for RESTART it was
+        // 390-430 MB; holding them without the turnstile, 240-300 MB.
+        QVERIFY2(largestWal < (160LL << 20), qPrintable(u"largest WAL %1 bytes"_s.arg(largestWal)));
     }
 
     void foreignKeys_areEnforced_data() { test::addBackendRows(); }
