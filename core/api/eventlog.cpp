@@ -18,6 +18,14 @@ namespace {
 // this many ids behind the highest seen and remember which of them were already announced.
 constexpr qint64 kPostgresLookBack = 200;
 const QString kChannel = u"enlace_agent_events"_s;
+
+// NOTIFY channels are per database, not per schema: deployments (or test runs) that share a
+// database in schemas of their own each get their own channel.
+QString channelOf(const Database &db)
+{
+    const QString schema = db.postgresSchema();
+    return schema.isEmpty() ? kChannel : QString(kChannel + u'_' + schema).left(63).toLower();
+}
 } // namespace
 
 QJsonObject AgentEvent::toJson() const
@@ -52,7 +60,7 @@ void EventLog::notifyOthers()
 {
     // The listeners poll the whole log: the payload says nothing more.
     if (m_db->dialect() == SqlDialect::Postgres) {
-        auto q = m_db->exec(u"SELECT pg_notify(?, ?)"_s, {kChannel, u"new"_s});
+        auto q = m_db->exec(u"SELECT pg_notify(?, ?)"_s, {channelOf(*m_db), u"new"_s});
         if (q.ok())
             while (q->next()) {
             }
@@ -111,10 +119,10 @@ void EventLog::start(int pollIntervalMs)
                 m_recent.insert(q->value(0).toLongLong());
         if (m_db->dialect() == SqlDialect::Postgres) {
             QSqlDriver *driver = m_db->connection().driver();
-            if (driver && driver->hasFeature(QSqlDriver::EventNotifications) && driver->subscribeToNotification(kChannel)) {
+            if (driver && driver->hasFeature(QSqlDriver::EventNotifications) && driver->subscribeToNotification(channelOf(*m_db))) {
                 m_listening = true;
                 connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
-                    if (name == kChannel)
+                    if (name == channelOf(*m_db))
                         schedulePoll();
                 });
             }
@@ -129,7 +137,7 @@ void EventLog::stop()
     m_timer.stop();
     if (m_listening) {
         if (QSqlDriver *driver = m_db->connection().driver())
-            driver->unsubscribeFromNotification(kChannel);
+            driver->unsubscribeFromNotification(channelOf(*m_db));
         m_listening = false;
     }
     m_started = false;

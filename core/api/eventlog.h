@@ -34,7 +34,8 @@ struct AgentEvent
 // reconnects with its last id gets what it missed from any server instance.
 // Fan-out: after an append in this process a poll runs at once (the transaction has committed by
 // the time the event loop runs again); other instances' events are found by polling and, on
-// PostgreSQL, woken by LISTEN/NOTIFY (channel "enlace_agent_events").
+// PostgreSQL, woken by LISTEN/NOTIFY (channel "enlace_agent_events", with "_<schema>" appended
+// when the database url names a schema).
 class EventLog final : public QObject
 {
     Q_OBJECT

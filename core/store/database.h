@@ -52,6 +52,8 @@ public:
     // The url without its password, safe for logs.
     QString displayUrl() const;
     int schemaVersion() const;
+    // PostgreSQL: the url's ?schema= (empty: the default search path).
+    QString postgresSchema() const { return m_schema; }
     static int latestSchemaVersion();
 
     QSqlDatabase connection() const;
