@@ -157,6 +157,29 @@ private Q_SLOTS:
         QCOMPARE(agents, (QSet<qint64>{4, 5}));
     }
 
+    // NOTIFY channels are database-wide: a deployment in another schema of the same database
+    // (here: another scratch schema) does not wake this one. Events of this schema committed
+    // without a NOTIFY show whether "here" was woken (by anyone) or not.
+    void postgres_notifyStaysWithinItsSchema_data() { postgresOnly(); }
+    void postgres_notifyStaysWithinItsSchema()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        ENLACE_SCRATCH_DB(elsewhere, backend);
+        QVERIFY(scratch.url() != elsewhere.url());
+        TwoInstances t(scratch);
+        QVERIFY(t.thereDb.ok());
+        EventLog otherDeployment(elsewhere.db(), t.clock);
+        QSignalSpy spy(&t.here, &EventLog::eventsAvailable);
+        QVERIFY(t.there.append(8, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
+        QVERIFY(otherDeployment.append(7, u"call.offered"_s, {}).ok());   // NOTIFY in the other schema
+        QTest::qWait(300);
+        QCOMPARE(spy.count(), 0);
+        t.there.notifyOthers();
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().first().toLongLong(), 8);
+    }
+
     void prune_deletesOnlyOldEvents_data() { test::addBackendRows(); }
     void prune_deletesOnlyOldEvents()
     {
