@@ -208,6 +208,11 @@ void CallFlow::flushEvents()
     announceCommitted();
 }
 
+bool CallFlow::isRecordingBehind(const Error &error)
+{
+    return error.code == busyError().code;
+}
+
 bool CallFlow::mustHold() const
 {
     return m_recordingContext && recordingBacklog() > m_backpressure.holdAboveEvents;
@@ -292,8 +297,7 @@ Result<CallFlow::ContextParts> CallFlow::readContextParts(const Call &call) cons
                                "LEFT JOIN agents a ON a.id = ? LEFT JOIN users u ON u.id = a.user_id "
                                "LEFT JOIN campaigns c ON c.id = ? "
                                "LEFT JOIN contacts k ON k.id = ? LEFT JOIN contact_databases d ON d.id = k.database_id"_s;
-    const auto id = [](std::optional<qint64> v) { return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>()); };
-    auto q = m_db->exec(sql, {id(call.agentId), id(call.campaignId), id(call.contactId)});
+    auto q = m_db->exec(sql, {Database::nullableId(call.agentId), Database::nullableId(call.campaignId), Database::nullableId(call.contactId)});
     if (!q.ok())
         return q.error();
     if (!q->next())
@@ -314,8 +318,6 @@ Result<CallFlow::ContextParts> CallFlow::readContextParts(const Call &call) cons
         const QStringList columns = jsonStrings(q->value(8).toString());
         for (qsizetype i = 0; i < columns.size(); ++i)
             p.contactValues.insert(columns.at(i), values.value(i));
-    }
-    while (q->next()) {
     }
     return p;
 }

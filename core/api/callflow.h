@@ -87,6 +87,8 @@ public:
         int holdMs = 10000;
     };
     void setBackpressure(const Backpressure &b) { m_backpressure = b; }
+    // The answer to an originate held back too long, or refused because too many wait.
+    static bool isRecordingBehind(const Error &error);
     // PBX events handed to the recording thread and not yet taken up by it (any thread).
     int recordingBacklog() const { return m_handedOver.loadRelaxed(); }
     // Connects to the PBX and SiteDelivery signals.

@@ -12,10 +12,6 @@ namespace enlace {
 
 namespace {
 
-QVariant nullable(std::optional<qint64> v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
-}
 
 QString dialplanJson(const QHash<QString, QString> &data)
 {
@@ -119,7 +115,7 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
         return std::optional<Call>();
     };
     const auto insert = [&] {
-        return attempt(sql.insert, {e.callId, nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), int(e.type),
+        return attempt(sql.insert, {e.callId, Database::nullableId(e.campaignId), Database::nullableId(e.agentId), Database::nullableId(e.contactId), text(e.phone), int(e.type),
                                     int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs});
     };
     // The transition, then (rarely: the PBX usually tells everything with the first event) the
@@ -134,7 +130,7 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
             || (row.waitSeconds == 0 && e.waitSeconds != 0);
         if (!missing)
             return updated;
-        return attempt(kFillSql, {nullable(e.campaignId), nullable(e.agentId), nullable(e.contactId), text(e.phone), text(e.recordingFile),
+        return attempt(kFillSql, {Database::nullableId(e.campaignId), Database::nullableId(e.agentId), Database::nullableId(e.contactId), text(e.phone), text(e.recordingFile),
                                   e.waitSeconds, e.callId});
     };
     // The first event of a call inserts its row; later ones find it. Trying the likely statement

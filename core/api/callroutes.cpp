@@ -201,7 +201,7 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
             {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Error when executing the call")).text(catalog, language)},
             {u"errors"_s, QJsonArray{detail}}});
         // The server is recording a burst of calls (CallFlow's backpressure): worth retrying soon.
-        if (error.code == u"api.calls_behind"_s)
+        if (CallFlow::isRecordingBehind(error))
             response.withHeader("Retry-After", "1");
         respond(std::move(response));
     };

@@ -59,12 +59,8 @@ Result<qint64> EventLog::append(qint64 agentId, const QString &type, const QJson
 void EventLog::notifyOthers()
 {
     // The listeners poll the whole log: the payload says nothing more.
-    if (m_db->dialect() == SqlDialect::Postgres) {
-        auto q = m_db->exec(u"SELECT pg_notify(?, ?)"_s, {channelOf(*m_db), u"new"_s});
-        if (q.ok())
-            while (q->next()) {
-            }
-    }
+    if (m_db->dialect() == SqlDialect::Postgres)
+        (void)m_db->exec(u"SELECT pg_notify(?, ?)"_s, {channelOf(*m_db), u"new"_s});
 }
 
 Result<QList<AgentEvent>> EventLog::since(qint64 agentId, qint64 lastId, int limit) const

@@ -19,10 +19,6 @@ std::optional<qint64> optionalId(const QVariant &v)
     return v.toLongLong();
 }
 
-QVariant nullable(const std::optional<qint64> &id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
-}
 
 Campaign readCampaign(const QSqlQuery &q)
 {
@@ -183,9 +179,9 @@ Result<Campaign> CampaignRepository::createOnce(const Campaign &campaign)
     auto id = m_db->insert(
         u"INSERT INTO campaigns (name, type, state, external_system_id, external_id, contact_database_id, site_id, "
         "interaction_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        { c.name.trimmed(), int(c.type), int(c.state), nullable(c.externalSystemId),
+        { c.name.trimmed(), int(c.type), int(c.state), Database::nullableId(c.externalSystemId),
           externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
-          nullable(c.contactDatabaseId), nullable(c.siteId), int(c.interactionType) });
+          Database::nullableId(c.contactDatabaseId), Database::nullableId(c.siteId), int(c.interactionType) });
     if (!id)
         return id.error();
     if (auto r = writeQueue(id.value(), c.agentIds); !r)
@@ -212,9 +208,9 @@ Result<Campaign> CampaignRepository::updateOnce(const Campaign &campaign)
     auto q = m_db->exec(u"UPDATE campaigns SET name = ?, type = ?, state = ?, external_system_id = ?, external_id = ?, "
                         "contact_database_id = ?, site_id = ?, interaction_type = ? WHERE id = ?"_s,
                         { campaign.name.trimmed(), int(campaign.type), int(campaign.state),
-                          nullable(campaign.externalSystemId),
+                          Database::nullableId(campaign.externalSystemId),
                           externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId),
-                          nullable(campaign.contactDatabaseId), nullable(campaign.siteId),
+                          Database::nullableId(campaign.contactDatabaseId), Database::nullableId(campaign.siteId),
                           int(campaign.interactionType), campaign.id });
     if (!q)
         return q.error();

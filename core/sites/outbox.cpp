@@ -55,7 +55,7 @@ Result<QString> Outbox::add(const OutboxItem &item, qint64 nowMs) const
         "attempts, auth_id, timeout_ms, max_attempts, signature_secret_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"_s,
         {key, nullableId(item.siteId), nullableId(item.agentId), nullableText(item.callId), QString::fromLatin1(item.request.method),
          item.request.url.toString(QUrl::FullyEncoded), headersToJson(item.request.headers), item.request.body, nowMs, nowMs,
-         item.authId ? QVariant(*item.authId) : QVariant(QMetaType::fromType<qint64>()), item.timeoutMs, item.maxAttempts, secret});
+         Database::nullableId(item.authId), item.timeoutMs, item.maxAttempts, secret});
     if (!r)
         return r.error();
     return key;

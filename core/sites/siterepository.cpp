@@ -38,10 +38,6 @@ ExternalSite fromRow(const QSqlQuery &q)
     return s;
 }
 
-QVariant nullable(const std::optional<qint64> &v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
-}
 
 QVariant nullableTarget(const std::optional<SiteTarget> &t)
 {
@@ -142,7 +138,7 @@ Result<qint64> SiteRepository::create(const ExternalSite &input)
         u"INSERT INTO external_sites (name, url, hidden, trigger_type, method, format, target, authentication_id, timeout_ms, "
         "max_attempts, signature_secret_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {site.name, site.url, site.hidden ? 1 : 0, static_cast<int>(site.trigger), static_cast<int>(site.method),
-         static_cast<int>(SiteRules::storedFormat(site)), nullableTarget(site.target), nullable(site.authenticationId), site.timeoutMs,
+         static_cast<int>(SiteRules::storedFormat(site)), nullableTarget(site.target), Database::nullableId(site.authenticationId), site.timeoutMs,
          site.maxAttempts, secret.value()});
     if (!id && id.error().kind == Error::Kind::Conflict)
         return duplicateName();   // lost a race with another writer for the same name
@@ -165,7 +161,7 @@ Result<void> SiteRepository::update(const ExternalSite &input)
     QString sql = u"UPDATE external_sites SET name = ?, url = ?, hidden = ?, trigger_type = ?, method = ?, format = ?, target = ?, "
                   "authentication_id = ?, timeout_ms = ?, max_attempts = ?"_s;
     QVariantList values{site.name, site.url, site.hidden ? 1 : 0, static_cast<int>(site.trigger), static_cast<int>(site.method),
-                        static_cast<int>(SiteRules::storedFormat(site)), nullableTarget(site.target), nullable(site.authenticationId),
+                        static_cast<int>(SiteRules::storedFormat(site)), nullableTarget(site.target), Database::nullableId(site.authenticationId),
                         site.timeoutMs, site.maxAttempts};
     if (!site.signatureSecret.isEmpty()) {
         auto secret = sealedSecret(site.signatureSecret);

@@ -167,7 +167,7 @@ private:
                             qWarning("enlace.store: WAL restart failed: %s", qPrintable(q.lastError().text()));
                         q.finish();
                         if (holds)
-                            m_db.m_writers.unlock();
+                            m_db.unlockWriters();
                     }
                     lock.lock();
                 }
@@ -490,7 +490,7 @@ void Database::Transaction::releaseWriters()
 {
     if (m_holdsWriters) {
         m_holdsWriters = false;
-        m_db.m_writers.unlock();
+        m_db.unlockWriters();
     }
 }
 

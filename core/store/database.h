@@ -9,6 +9,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <optional>
 
 namespace enlace {
 
@@ -97,6 +98,12 @@ public:
         bool m_holdsWriters = false;   // SQLite, outermost: this process's writer mutex
     };
 
+    // The value to bind for an optional id: the id, or a typed SQL NULL.
+    static QVariant nullableId(std::optional<qint64> id)
+    {
+        return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
+    }
+
     // SQL fragment for "now" in epoch milliseconds, per dialect.
     QString nowMsExpression() const;
     // Appends " FOR UPDATE SKIP LOCKED" on PostgreSQL, nothing on SQLite (single writer).
@@ -124,6 +131,7 @@ private:
     // again at once (a QMutex is not fair).
     mutable QMutex m_writersTurnstile;
     bool lockWriters(int timeoutMs) const;   // both, in order; false past the timeout
+    void unlockWriters() const { m_writers.unlock(); }
     // SQLite file: WAL checkpoints run on this thread (PRAGMA wal_autocheckpoint = 0 on the others),
     // so no request waits for a checkpoint's copy and fsync.
     class Checkpointer;
