@@ -136,6 +136,10 @@
         <translation>Llamada no encontrada.</translation>
     </message>
     <message>
+        <source>The database does not answer.</source>
+        <translation>La base de datos no responde.</translation>
+    </message>
+    <message>
         <source>The server is busy recording calls; try again in a moment.</source>
         <translation>El servidor está ocupado registrando llamadas; intente de nuevo en un momento.</translation>
     </message>

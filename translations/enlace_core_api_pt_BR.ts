@@ -136,6 +136,10 @@
         <translation>Chamada não encontrada.</translation>
     </message>
     <message>
+        <source>The database does not answer.</source>
+        <translation>O banco de dados não responde.</translation>
+    </message>
+    <message>
         <source>The server is busy recording calls; try again in a moment.</source>
         <translation>O servidor está ocupado registrando chamadas; tente novamente em instantes.</translation>
     </message>

@@ -5,9 +5,17 @@
 #include <QJsonParseError>
 #include <QUrl>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 
 namespace enlace {
+
+quint64 ApiRequest::nextSerial()
+{
+    static std::atomic<quint64> last{0};
+    return ++last;
+}
 
 QByteArray ApiRequest::contentType() const
 {

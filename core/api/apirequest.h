@@ -40,6 +40,10 @@ struct ApiRequest
     QString language = QStringLiteral("es");   // negotiated from Accept-Language: es | en | pt_BR
     std::optional<Caller> caller;              // set by the router for non-public routes
     QString peerAddress;                       // the client's address (logs, throttling)
+    // Unique per request of this process (nextSerial()), 0 for one not made by the HTTP server:
+    // what is read once per request (ReferenceCache::sync) is read once per serial.
+    quint64 serial = 0;
+    static quint64 nextSerial();
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
     // The media type of the body without parameters, lower case ("application/json").

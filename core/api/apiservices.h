@@ -15,6 +15,7 @@ class Database;
 class EventLog;
 class MessageCatalog;
 class Pbx;
+class ReferenceCache;
 class SecretBox;
 class SiteDelivery;
 
@@ -34,6 +35,9 @@ struct ApiServices
     QNetworkAccessManager *network = nullptr;
     const SecretBox *secrets = nullptr;
     Authenticator *auth = nullptr;
+    // The configuration the hot routes read, kept in memory between changes (routes::Lookup uses
+    // it when set; without it every lookup goes to the store).
+    ReferenceCache *reference = nullptr;
     // How clients reach this server, e.g. "http://127.0.0.1:8080" (demo URLs, docs).
     QString publicBaseUrl;
 };

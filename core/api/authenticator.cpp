@@ -1,6 +1,7 @@
 #include <core/api/authenticator.h>
 
 #include <core/api/apirouter.h>
+#include <core/api/referencecache.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/clock.h>
@@ -224,27 +225,39 @@ Result<Caller> Authenticator::callerForToken(const QString &token) const
     return caller;
 }
 
-std::optional<Caller> Authenticator::callerForIntegrationKey(const QString &key) const
+std::optional<Caller> Authenticator::callerForIntegrationKey(const QString &key, quint64 requestSerial) const
 {
     if (key.isEmpty() || key.size() > 256)
         return std::nullopt;
     // Same hash as ExternalSystemRepository::rotateIntegrationKey stores.
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
-    auto q = m_db->exec(u"SELECT id, name FROM external_systems WHERE integration_key_hash = ?"_s, {hash});
-    if (!q.ok() || !q->next())
-        return std::nullopt;
-    Caller caller;
-    caller.integrationSystemId = q->value(0).toLongLong();
-    caller.username = u"integration:"_s + q->value(1).toString();
-    caller.role = Role::Admin;   // not used for integrations: Access checks isIntegration() first
-    return caller;
+    const auto load = [&]() -> Result<std::optional<Caller>> {
+        auto q = m_db->exec(u"SELECT id, name FROM external_systems WHERE integration_key_hash = ?"_s, {hash});
+        if (!q.ok())
+            return q.error();
+        if (!q->next())
+            return std::optional<Caller>();
+        Caller caller;
+        caller.integrationSystemId = q->value(0).toLongLong();
+        caller.username = u"integration:"_s + q->value(1).toString();
+        caller.role = Role::Admin;   // not used for integrations: Access checks isIntegration() first
+        return std::optional<Caller>(caller);
+    };
+    Result<std::optional<Caller>> found = std::optional<Caller>();
+    if (m_reference) {
+        m_reference->sync(requestSerial);
+        found = m_reference->through(&ReferenceCache::Entries::integrationKey, hash, load);
+    } else {
+        found = load();
+    }
+    return found.ok() ? found.value() : std::nullopt;
 }
 
 Result<std::optional<Caller>> Authenticator::resolve(const ApiRequest &request) const
 {
     const QByteArray integrationKey = request.header("x-enlace-integration-key").trimmed();
     if (!integrationKey.isEmpty()) {
-        if (auto c = callerForIntegrationKey(QString::fromLatin1(integrationKey)))
+        if (auto c = callerForIntegrationKey(QString::fromLatin1(integrationKey), request.serial))
             return std::optional<Caller>(*c);
         return Error{Error::Kind::NotFound, u"api.invalid_key"_s, invalidToken(), {}, {}};
     }
@@ -258,7 +271,7 @@ Result<std::optional<Caller>> Authenticator::resolve(const ApiRequest &request) 
     if (caller.ok())
         return std::optional<Caller>(caller.value());
     if (caller.error().code == u"api.invalid_token"_s) {
-        if (auto c = callerForIntegrationKey(token))
+        if (auto c = callerForIntegrationKey(token, request.serial))
             return std::optional<Caller>(*c);
     }
     return caller.error();

@@ -18,6 +18,7 @@ class ApiRouter;
 class Clock;
 class Database;
 class MessageCatalog;
+class ReferenceCache;
 
 struct AuthenticatorSettings
 {
@@ -44,6 +45,8 @@ public:
     ~Authenticator() override;
 
     const AuthenticatorSettings &settings() const { return m_settings; }
+    // Integration keys are then looked up in the cache (by their hash) after a sync.
+    void setReferenceCache(ReferenceCache *cache) { m_reference = cache; }
 
     // POST /api/v1/login (Public) and POST /api/v1/logout (Authenticated, revokes the token used).
     void registerRoutes(ApiRouter &router);
@@ -53,8 +56,8 @@ public:
     Result<std::optional<Caller>> resolve(const ApiRequest &request) const;
     // A user's API token (the event channel): NotFound invalid, Forbidden expired or inactive.
     Result<Caller> callerForToken(const QString &token) const;
-    // An external system's integration key.
-    std::optional<Caller> callerForIntegrationKey(const QString &key) const;
+    // An external system's integration key (requestSerial: see ReferenceCache::sync).
+    std::optional<Caller> callerForIntegrationKey(const QString &key, quint64 requestSerial = 0) const;
 
     static QString bearerToken(const ApiRequest &request);
 
@@ -72,6 +75,7 @@ private:
     TokenStore m_tokens;
     LoginThrottle m_throttle;
     QThreadPool m_pool;
+    ReferenceCache *m_reference = nullptr;
 };
 
 } // namespace enlace

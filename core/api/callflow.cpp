@@ -166,11 +166,11 @@ EventLog::Notify CallFlow::eventNotify()
 
 Database::Transaction::Nesting CallFlow::eventNesting() const
 {
-    // In a batch each event gets a savepoint, so a failing one does not undo the others. On
-    // PostgreSQL that is two round trips per event, and a failed statement aborts the whole batch
-    // anyway: there events join it, and a failure redoes the batch one event at a time.
-    return m_inBatch && m_db->dialect() == SqlDialect::Postgres ? Database::Transaction::Nesting::Join
-                                                                 : Database::Transaction::Nesting::Savepoint;
+    // In a batch the events join its transaction without a savepoint of their own: a savepoint is
+    // two round trips per event on PostgreSQL, and on SQLite two statements and the pager's
+    // savepoint bookkeeping per event. An event that fails dooms the batch, which flushEvents()
+    // then redoes one event at a time, so a failing event still does not undo the others.
+    return m_inBatch ? Database::Transaction::Nesting::Join : Database::Transaction::Nesting::Savepoint;
 }
 
 void CallFlow::flushEvents()
@@ -478,8 +478,12 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
         qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);
         return;
     }
-    if (!recorded->has_value())
-        return;   // another instance (or a repeated event) already recorded it
+    if (!recorded->has_value()) {
+        // Another instance (or a repeated event) already recorded it: nothing was written, and
+        // the batch this event joined goes on (an uncommitted joined part would doom it).
+        (void)tx.commit();
+        return;
+    }
     const Call call = recorded->value();
     if (call.agentId) {
         auto context = contextFor(call);
@@ -523,8 +527,10 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
         qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);
         return;
     }
-    if (!recorded->has_value())
+    if (!recorded->has_value()) {
+        (void)tx.commit();   // recorded elsewhere, as in recordSimple()
         return;
+    }
     const Call call = recorded->value();
     ContextParts parts;
     auto context = contextFor(call, &parts);

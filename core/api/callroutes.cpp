@@ -58,7 +58,7 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
     auto json = routes::body(request, s, respond);
     if (!json)
         return;
-    const routes::Lookup lookup(s);
+    const routes::Lookup lookup(s, request);
     const Caller &caller = *request.caller;
     ValidationErrors errors;
     const auto addError = [&](const QString &field, const Message &m) { errors.add(field, m); };

@@ -41,7 +41,7 @@ struct CampaignTarget
 CampaignTarget resolveCampaign(ApiServices &s, const ApiRequest &request, ApiJson &json)
 {
     CampaignTarget t;
-    const routes::Lookup lookup(s);
+    const routes::Lookup lookup(s, request);
     const Caller &caller = *request.caller;
     if (!caller.isIntegration() && caller.role == Role::Referent) {
         t.response = routes::forbidden(request, s);
@@ -237,7 +237,7 @@ void handleCampaignContacts(ApiServices &s, const ApiRequest &request, ApiRespon
     const auto campaignId = request.pathId(0);
     if (!campaignId)
         return respond(routes::notFound(request, s));
-    const routes::Lookup lookup(s);
+    const routes::Lookup lookup(s, request);
     auto campaign = lookup.campaign(*campaignId);
     if (!campaign)
         return respond(routes::fail(campaign.error(), request, s));

@@ -83,7 +83,7 @@ DispositionInput readCommon(ApiServices &s, const ApiRequest &request, ApiJson &
                             const std::optional<qint64> &unchangedOptionId)
 {
     DispositionInput in;
-    const routes::Lookup lookup(s);
+    const routes::Lookup lookup(s, request);
     const Caller &caller = *request.caller;
     in.bySystem = json.has(u"idExternalSystem"_s);
     const auto optionId = json.integer(u"idDispositionOption"_s, ApiJson::Need::Required);
@@ -156,7 +156,7 @@ DispositionInput readCommon(ApiServices &s, const ApiRequest &request, ApiJson &
 std::optional<qint64> resolveContact(ApiServices &s, const ApiRequest &request, ApiJson &json, const DispositionInput &in,
                                      std::optional<ApiResponse> &response)
 {
-    const routes::Lookup lookup(s);
+    const routes::Lookup lookup(s, request);
     const auto text = json.string(u"idContact"_s, ApiJson::Need::Required, 128);
     if (!text) {
         response = flatErrors(json.errors(), request, s);
@@ -220,7 +220,7 @@ std::optional<Disposition> ownDisposition(ApiServices &s, const ApiRequest &requ
     const Caller &caller = *request.caller;
     bool mine = false;
     if (caller.isIntegration()) {
-        auto campaign = routes::Lookup(s).campaign(d->campaignId);
+        auto campaign = routes::Lookup(s, request).campaign(d->campaignId);
         if (!campaign) {
             response = routes::fail(campaign.error(), request, s);
             return std::nullopt;
@@ -238,7 +238,7 @@ std::optional<Disposition> ownDisposition(ApiServices &s, const ApiRequest &requ
 
 void handleOptions(ApiServices &s, const ApiRequest &request, ApiResponder respond, bool bySystem)
 {
-    const routes::Lookup lookup(s);
+    const routes::Lookup lookup(s, request);
     const Caller &caller = *request.caller;
     std::optional<qint64> campaignId;
     if (bySystem) {
@@ -278,7 +278,7 @@ void handleList(ApiServices &s, const ApiRequest &request, ApiResponder respond)
     const Caller &caller = *request.caller;
     QList<Disposition> list;
     if (caller.isIntegration()) {
-        auto campaigns = routes::Lookup(s).campaignsOfSystem(*caller.integrationSystemId);
+        auto campaigns = routes::Lookup(s, request).campaignsOfSystem(*caller.integrationSystemId);
         if (!campaigns)
             return respond(routes::fail(campaigns.error(), request, s));
         for (qint64 c : campaigns.value()) {
@@ -402,7 +402,7 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     DispositionInput in = readCommon(s, request, *json, std::nullopt);
     if (in.response)
         return respond(*in.response);
-    const routes::Lookup lookup(s);
+    const routes::Lookup lookup(s, request);
     auto campaign = lookup.campaign(in.option->campaignId);
     if (!campaign)
         return respond(routes::fail(campaign.error(), request, s));

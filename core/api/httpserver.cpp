@@ -204,6 +204,7 @@ private:
         const qsizetype headLength = end + 4;
         m_requestTimer.start();
         m_request = ApiRequest{};
+        m_request.serial = ApiRequest::nextSerial();
         m_request.peerAddress = m_socket->peerAddress().toString();
 
         const QList<QByteArray> lines = head.split('\n');

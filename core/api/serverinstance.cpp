@@ -8,6 +8,7 @@
 #include <core/api/eventchannel.h>
 #include <core/api/eventlog.h>
 #include <core/api/httpserver.h>
+#include <core/api/referencecache.h>
 #include <core/sites/secretbox.h>
 #include <core/sites/sitedelivery.h>
 #include <core/sites/tokenprovider.h>
@@ -65,7 +66,8 @@ Result<void> ServerInstance::start()
     if (!db.ok())
         return db.error();
     m_db = db.value();
-    qCInfo(lcServer).noquote() << u"database url=%1 schema=%2"_s.arg(m_db->displayUrl()).arg(m_db->schemaVersion());
+    m_schemaVersion = m_db->schemaVersion();   // Database::open migrated it: it stays so while this server runs
+    qCInfo(lcServer).noquote() << u"database url=%1 schema=%2"_s.arg(m_db->displayUrl()).arg(m_schemaVersion);
 
     auto box = SecretBox::loadOrCreate(m_config.effectiveSecretKeyFile());
     if (!box.ok())
@@ -98,7 +100,9 @@ Result<void> ServerInstance::start()
     m_calls->setRecordingThread(!m_db->isInMemory());
     AuthenticatorSettings authSettings;
     authSettings.tokenLifetimeMs = m_config.tokenLifetimeSeconds * 1000;
+    m_reference = std::make_unique<ReferenceCache>(m_db);
     m_auth = std::make_unique<Authenticator>(m_db, m_clock, &m_catalog, authSettings);
+    m_auth->setReferenceCache(m_reference.get());
     m_channel = std::make_unique<EventChannel>(m_events.get(), [auth = m_auth.get()](const QString &token) { return auth->callerForToken(token); },
                                                &m_catalog);
 
@@ -112,6 +116,7 @@ Result<void> ServerInstance::start()
     m_services.network = m_network.get();
     m_services.secrets = m_box.get();
     m_services.auth = m_auth.get();
+    m_services.reference = m_reference.get();
 
     m_router.setCatalog(&m_catalog);
     m_router.setCallerResolver([auth = m_auth.get()](const ApiRequest &r) { return auth->resolve(r); });
@@ -158,14 +163,28 @@ Result<void> ServerInstance::start()
 
 void ServerInstance::registerHealthRoute()
 {
+    // Liveness: what the server knows in memory, no store access (a load balancer may ask often;
+    // it is also the benchmark's constant route).
     m_router.add("GET", u"/api/v1/health"_s, Access::Public, [this](const ApiRequest &, ApiResponder respond) {
         const bool pbx = m_pbx && m_pbx->isConnected();
         respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s},
                                               {u"version"_s, QStringLiteral(ENLACE_VERSION)},
-                                              {u"schema"_s, m_db->schemaVersion()},
+                                              {u"schema"_s, m_schemaVersion},
                                               {u"pbx_connected"_s, pbx},
                                               // PBX events waiting for the recording thread (backpressure)
                                               {u"pbx_events_waiting"_s, m_calls ? m_calls->recordingBacklog() : 0}}));
+    });
+    // Readiness: the database answers (one read), else 503.
+    m_router.add("GET", u"/api/v1/ready"_s, Access::Public, [this](const ApiRequest &request, ApiResponder respond) {
+        auto version = m_db->scalar(u"SELECT MAX(version) FROM schema_version"_s);
+        if (!version.ok()) {
+            qCWarning(lcServer).noquote() << u"not ready: database detail=%1"_s.arg(version.error().detail);
+            respond(ApiResponse::json(503, QJsonObject{
+                {u"status"_s, u"ERROR"_s},
+                {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer.")).text(&m_catalog, request.language)}}));
+            return;
+        }
+        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}, {u"schema"_s, version->toInt()}}));
     });
 }
 

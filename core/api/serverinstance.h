@@ -24,6 +24,7 @@ class EventChannel;
 class EventLog;
 class HttpServer;
 class Pbx;
+class ReferenceCache;
 class SecretBox;
 class SiteDelivery;
 class TokenProvider;
@@ -79,6 +80,7 @@ private:
     std::unique_ptr<SiteDelivery> m_delivery;
     std::unique_ptr<EventLog> m_events;
     std::unique_ptr<CallFlow> m_calls;
+    std::unique_ptr<ReferenceCache> m_reference;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<EventChannel> m_channel;
     std::unique_ptr<DemoCrm> m_demoCrm;
@@ -87,6 +89,7 @@ private:
     ApiServices m_services;
     std::unique_ptr<HttpServer> m_http;
     bool m_started = false;
+    int m_schemaVersion = 0;
 };
 
 } // namespace enlace

@@ -1,5 +1,6 @@
 #include <core/api/sharedroutes.h>
 
+#include <core/api/referencecache.h>
 #include <core/identity/agentrepository.h>
 #include <core/model/validationerrors.h>
 #include <core/store/database.h>
@@ -115,51 +116,73 @@ Result<std::optional<T>> optionalValue(const Result<QVariant> &v)
 
 } // namespace
 
+Lookup::Lookup(const ApiServices &services, const ApiRequest &request) : m_s(services)
+{
+    if (m_s.reference)
+        m_s.reference->sync(request.serial);
+}
+
+template <typename Map, typename Key, typename Load>
+auto Lookup::cached(Map ReferenceCache::Entries::*map, const Key &key, Load load) const -> decltype(load())
+{
+    if (!m_s.reference)
+        return load();
+    return m_s.reference->through(map, key, load);
+}
+
 Result<std::optional<Campaign>> Lookup::campaign(qint64 id) const
 {
-    auto q = m_s.db->exec(u"SELECT id, name, type, state, external_system_id, external_id, contact_database_id, site_id, "
-                          "interaction_type FROM campaigns WHERE id = ?"_s, {id});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<Campaign>();
-    Campaign c;
-    c.id = q->value(0).toLongLong();
-    c.name = q->value(1).toString();
-    c.type = static_cast<CampaignType>(q->value(2).toInt());
-    c.state = static_cast<CampaignState>(q->value(3).toInt());
-    if (!q->value(4).isNull())
-        c.externalSystemId = q->value(4).toLongLong();
-    c.externalId = q->value(5).toString();
-    if (!q->value(6).isNull())
-        c.contactDatabaseId = q->value(6).toLongLong();
-    if (!q->value(7).isNull())
-        c.siteId = q->value(7).toLongLong();
-    c.interactionType = static_cast<InteractionType>(q->value(8).toInt());
-    auto agents = m_s.db->exec(u"SELECT agent_id FROM campaign_agents WHERE campaign_id = ? ORDER BY agent_id"_s, {id});
-    if (!agents)
-        return agents.error();
-    while (agents->next())
-        c.agentIds.append(agents->value(0).toLongLong());
-    return std::optional<Campaign>(c);
+    return cached(&ReferenceCache::Entries::campaign, id, [&]() -> Result<std::optional<Campaign>> {
+        auto q = m_s.db->exec(u"SELECT id, name, type, state, external_system_id, external_id, contact_database_id, site_id, "
+                              "interaction_type FROM campaigns WHERE id = ?"_s, {id});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return std::optional<Campaign>();
+        Campaign c;
+        c.id = q->value(0).toLongLong();
+        c.name = q->value(1).toString();
+        c.type = static_cast<CampaignType>(q->value(2).toInt());
+        c.state = static_cast<CampaignState>(q->value(3).toInt());
+        if (!q->value(4).isNull())
+            c.externalSystemId = q->value(4).toLongLong();
+        c.externalId = q->value(5).toString();
+        if (!q->value(6).isNull())
+            c.contactDatabaseId = q->value(6).toLongLong();
+        if (!q->value(7).isNull())
+            c.siteId = q->value(7).toLongLong();
+        c.interactionType = static_cast<InteractionType>(q->value(8).toInt());
+        auto agents = m_s.db->exec(u"SELECT agent_id FROM campaign_agents WHERE campaign_id = ? ORDER BY agent_id"_s, {id});
+        if (!agents)
+            return agents.error();
+        while (agents->next())
+            c.agentIds.append(agents->value(0).toLongLong());
+        return std::optional<Campaign>(c);
+    });
 }
 
 Result<std::optional<qint64>> Lookup::campaignByExternalId(qint64 systemId, const QString &externalId) const
 {
-    return optionalValue<qint64>(m_s.db->scalar(
-        u"SELECT id FROM campaigns WHERE external_system_id = ? AND external_id = ?"_s, {systemId, externalId}));
+    return cached(&ReferenceCache::Entries::campaignByExternalId, std::pair(systemId, externalId), [&]() -> Result<std::optional<qint64>> {
+        return optionalValue<qint64>(m_s.db->scalar(
+            u"SELECT id FROM campaigns WHERE external_system_id = ? AND external_id = ?"_s, {systemId, externalId}));
+    });
 }
 
 Result<std::optional<qint64>> Lookup::agentByExternalId(qint64 systemId, const QString &externalId) const
 {
-    return optionalValue<qint64>(m_s.db->scalar(
-        u"SELECT agent_id FROM agent_external_ids WHERE system_id = ? AND external_id = ?"_s, {systemId, externalId}));
+    return cached(&ReferenceCache::Entries::agentByExternalId, std::pair(systemId, externalId), [&]() -> Result<std::optional<qint64>> {
+        return optionalValue<qint64>(m_s.db->scalar(
+            u"SELECT agent_id FROM agent_external_ids WHERE system_id = ? AND external_id = ?"_s, {systemId, externalId}));
+    });
 }
 
 Result<std::optional<QString>> Lookup::agentExternalId(qint64 systemId, qint64 agentId) const
 {
-    return optionalValue<QString>(m_s.db->scalar(
-        u"SELECT external_id FROM agent_external_ids WHERE system_id = ? AND agent_id = ?"_s, {systemId, agentId}));
+    return cached(&ReferenceCache::Entries::agentExternalId, std::pair(systemId, agentId), [&]() -> Result<std::optional<QString>> {
+        return optionalValue<QString>(m_s.db->scalar(
+            u"SELECT external_id FROM agent_external_ids WHERE system_id = ? AND agent_id = ?"_s, {systemId, agentId}));
+    });
 }
 
 Result<std::optional<qint64>> Lookup::contactByExternalId(qint64 databaseId, const QString &externalId) const
@@ -175,21 +198,25 @@ Result<std::optional<qint64>> Lookup::contactDatabaseOf(qint64 contactId) const
 
 Result<bool> Lookup::systemExists(qint64 systemId) const
 {
-    auto v = m_s.db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, {systemId});
-    if (!v)
-        return v.error();
-    return v->isValid();
+    return cached(&ReferenceCache::Entries::systemExists, systemId, [&]() -> Result<bool> {
+        auto v = m_s.db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, {systemId});
+        if (!v)
+            return v.error();
+        return v->isValid();
+    });
 }
 
 Result<std::optional<Agent>> Lookup::agent(qint64 id) const
 {
-    AgentRepository agents(m_s.db);
-    auto a = agents.find(id);
-    if (a)
-        return std::optional<Agent>(a.value());
-    if (a.error().kind == Error::Kind::NotFound)
-        return std::optional<Agent>();
-    return a.error();
+    return cached(&ReferenceCache::Entries::agent, id, [&]() -> Result<std::optional<Agent>> {
+        AgentRepository agents(m_s.db);
+        auto a = agents.find(id);
+        if (a)
+            return std::optional<Agent>(a.value());
+        if (a.error().kind == Error::Kind::NotFound)
+            return std::optional<Agent>();
+        return a.error();
+    });
 }
 
 namespace {
@@ -210,25 +237,29 @@ DispositionOption readOption(const QSqlQuery &q)
 
 Result<QList<DispositionOption>> Lookup::dispositionOptions(qint64 campaignId) const
 {
-    auto q = m_s.db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
-                          "WHERE campaign_id = ? ORDER BY id"_s, {campaignId});
-    if (!q)
-        return q.error();
-    QList<DispositionOption> out;
-    while (q->next())
-        out.append(readOption(q.value()));
-    return out;
+    return cached(&ReferenceCache::Entries::dispositionOptions, campaignId, [&]() -> Result<QList<DispositionOption>> {
+        auto q = m_s.db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
+                              "WHERE campaign_id = ? ORDER BY id"_s, {campaignId});
+        if (!q)
+            return q.error();
+        QList<DispositionOption> out;
+        while (q->next())
+            out.append(readOption(q.value()));
+        return out;
+    });
 }
 
 Result<std::optional<DispositionOption>> Lookup::dispositionOption(qint64 id) const
 {
-    auto q = m_s.db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
-                          "WHERE id = ?"_s, {id});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<DispositionOption>();
-    return std::optional<DispositionOption>(readOption(q.value()));
+    return cached(&ReferenceCache::Entries::dispositionOption, id, [&]() -> Result<std::optional<DispositionOption>> {
+        auto q = m_s.db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
+                              "WHERE id = ?"_s, {id});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return std::optional<DispositionOption>();
+        return std::optional<DispositionOption>(readOption(q.value()));
+    });
 }
 
 Result<bool> Lookup::isSupervisor(qint64 campaignId, qint64 userId) const
@@ -242,13 +273,15 @@ Result<bool> Lookup::isSupervisor(qint64 campaignId, qint64 userId) const
 
 Result<QList<qint64>> Lookup::campaignsOfSystem(qint64 systemId) const
 {
-    auto q = m_s.db->exec(u"SELECT id FROM campaigns WHERE external_system_id = ? ORDER BY id"_s, {systemId});
-    if (!q)
-        return q.error();
-    QList<qint64> out;
-    while (q->next())
-        out.append(q->value(0).toLongLong());
-    return out;
+    return cached(&ReferenceCache::Entries::campaignsOfSystem, systemId, [&]() -> Result<QList<qint64>> {
+        auto q = m_s.db->exec(u"SELECT id FROM campaigns WHERE external_system_id = ? ORDER BY id"_s, {systemId});
+        if (!q)
+            return q.error();
+        QList<qint64> out;
+        while (q->next())
+            out.append(q->value(0).toLongLong());
+        return out;
+    });
 }
 
 } // namespace enlace::routes

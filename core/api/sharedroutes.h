@@ -4,6 +4,7 @@
 #include <core/api/apirequest.h>
 #include <core/api/apiresponse.h>
 #include <core/api/apiservices.h>
+#include <core/api/referencecache.h>
 #include <core/model/agent.h>
 #include <core/model/campaign.h>
 #include <core/model/dispositionoption.h>
@@ -87,7 +88,8 @@ Message unknownSystemMessage();
 class Lookup final
 {
 public:
-    explicit Lookup(const ApiServices &services) : m_s(services) {}
+    // Brings the services' ReferenceCache (when there is one) up to date for this request.
+    Lookup(const ApiServices &services, const ApiRequest &request);
 
     Result<std::optional<Campaign>> campaign(qint64 id) const;   // with its queue (agentIds)
     Result<std::optional<qint64>> campaignByExternalId(qint64 systemId, const QString &externalId) const;
@@ -103,6 +105,9 @@ public:
     Result<QList<qint64>> campaignsOfSystem(qint64 systemId) const;
 
 private:
+    template <typename Map, typename Key, typename Load>
+    auto cached(Map ReferenceCache::Entries::*map, const Key &key, Load load) const -> decltype(load());
+
     const ApiServices &m_s;
 };
 

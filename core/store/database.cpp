@@ -44,8 +44,15 @@ Error storeError(const QString &code, const QSqlError &e)
     return err;
 }
 
+// The statement for this dialect; empty when it is marked for the other one.
 QString substitute(QString sql, SqlDialect d)
 {
+    const QString own = d == SqlDialect::Postgres ? u"{postgres}"_s : u"{sqlite}"_s;
+    const QString other = d == SqlDialect::Postgres ? u"{sqlite}"_s : u"{postgres}"_s;
+    if (sql.startsWith(other))
+        return {};
+    if (sql.startsWith(own))
+        sql.remove(0, own.size());
     if (d == SqlDialect::Postgres) {
         sql.replace(u"{pk}"_s, u"BIGSERIAL PRIMARY KEY"_s);
         sql.replace(u"{blob}"_s, u"BYTEA"_s);
@@ -281,7 +288,7 @@ QSqlDatabase Database::createConnection(const QString &name) const
                 q.exec(u"PRAGMA journal_size_limit = 67108864"_s);   // a restarted WAL file shrinks to 64 MiB
                 // Pages read through a shared mapping: a connection whose cache another
                 // connection's write invalidated re-reads them without copying.
-                q.exec(u"PRAGMA mmap_size = 1073741824"_s);
+                q.exec(u"PRAGMA mmap_size = 0"_s);
             }
             q.exec(u"PRAGMA synchronous = NORMAL"_s);
         }
@@ -306,9 +313,21 @@ QSqlDatabase Database::createConnection(const QString &name) const
     return c;
 }
 
+QString Database::connectionName() const
+{
+    return m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+}
+
+bool Database::inTransaction() const
+{
+    const QString name = connectionName();
+    QMutexLocker lock(&g_depthMutex);
+    return g_depth.value(name) > 0;
+}
+
 QSqlDatabase Database::connection() const
 {
-    const QString name = m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase c = QSqlDatabase::database(name, true);
         return c;
@@ -407,7 +426,10 @@ Result<void> Database::migrate()
         if (m.version <= current)
             continue;
         for (const QString &statement : m.statements) {
-            if (auto r = execStatic(substitute(statement, m_dialect)); !r)
+            const QString sql = substitute(statement, m_dialect);
+            if (sql.isEmpty())
+                continue;
+            if (auto r = execStatic(sql); !r)
                 return Error{Error::Kind::Internal, u"store.migration"_s, {}, u"migration "_s + QString::number(m.version) + u": "_s + r.error().detail, {}};
         }
         if (auto r = exec(u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s,

@@ -98,6 +98,9 @@ public:
         bool m_holdsWriters = false;   // SQLite, outermost: this process's writer mutex
     };
 
+    // Whether this thread has a transaction open on this database.
+    bool inTransaction() const;
+
     // The value to bind for an optional id: the id, or a typed SQL NULL.
     static QVariant nullableId(std::optional<qint64> id)
     {
@@ -117,6 +120,7 @@ private:
     Result<void> control(const QString &sql) const;
     Result<void> migrate();
     QSqlDatabase createConnection(const QString &name) const;
+    QString connectionName() const;   // this thread's
 
     SqlDialect m_dialect = SqlDialect::Sqlite;
     QString m_url;

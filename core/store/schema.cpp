@@ -206,6 +206,31 @@ const QList<Migration> &schemaMigrations()
              uR"(CREATE INDEX delivery_outcomes_key ON delivery_outcomes (idempotency_key))"_s,
              uR"(CREATE INDEX agent_events_created ON agent_events (created_at))"_s,
          }},
+        // The reference version: one row that every change to what the API keeps in memory
+        // (ReferenceCache: users, agents, their external ids, external systems and their keys,
+        // campaigns, their queues and disposition options) moves on, whoever makes it: this
+        // server, another one on the same database, or the command line.
+        {3,
+         [] {
+             QStringList s{
+                 uR"(CREATE TABLE reference_version (id INTEGER PRIMARY KEY, n BIGINT NOT NULL))"_s,
+                 uR"(INSERT INTO reference_version (id, n) VALUES (1, 0))"_s,
+                 uR"({postgres}CREATE FUNCTION enlace_reference_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN UPDATE reference_version SET n = n + 1 WHERE id = 1; RETURN NULL; END $$)"_s,
+             };
+             for (const char *table : {"users", "agents", "agent_external_ids", "external_systems", "campaigns",
+                                       "campaign_agents", "disposition_options"}) {
+                 const QString t = QString::fromLatin1(table);
+                 // PostgreSQL: once per statement; SQLite has row triggers only.
+                 s.append(u"{postgres}CREATE TRIGGER "_s + t + u"_reference AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "_s + t
+                          + u" FOR EACH STATEMENT EXECUTE FUNCTION enlace_reference_changed()"_s);
+                 for (const char *event : {"INSERT", "UPDATE", "DELETE"})
+                     s.append(u"{sqlite}CREATE TRIGGER "_s + t + u"_reference_"_s + QString::fromLatin1(event).toLower() + u" AFTER "_s
+                              + QString::fromLatin1(event) + u" ON "_s + t
+                              + u" BEGIN UPDATE reference_version SET n = n + 1 WHERE id = 1; END"_s);
+             }
+             return s;
+         }()},
     };
     return migrations;
 }

@@ -7,7 +7,8 @@
 namespace enlace {
 
 // The versioned migrations of the one schema. Statements use {pk}, {blob} and {now} markers that
-// the Database replaces per dialect; everything else is portable SQL. Append, never edit.
+// the Database replaces per dialect; everything else is portable SQL. A statement that starts with
+// {sqlite} or {postgres} runs on that dialect only. Append, never edit.
 struct Migration
 {
     int version;

@@ -1,6 +1,7 @@
 #include <core/api/apirouter.h>
 #include <core/api/authenticator.h>
 #include <core/api/httpserver.h>
+#include <core/api/referencecache.h>
 #include <core/api/tokenstore.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
@@ -335,6 +336,38 @@ private Q_SLOTS:
         QCOMPARE(viaBearer.json().value(u"system_id"_s).toInteger(), system.value());
         QCOMPARE(c.get(u"/admin-only"_s, key).status, 403);
         QCOMPARE(c.call("GET", u"/whoami"_s, {}, {}, {}, {{"X-Enlace-Integration-Key", "wrong"}}).status, 401);
+    }
+
+    // With the reference cache (as the server runs it) a key that is replaced, by this process or
+    // by another connection, stops working on the next request, and the new one works at once.
+    void integrationKey_fromTheCache_followsARotationAtOnce_data() { test::addBackendRows(); }
+    void integrationKey_fromTheCache_followsARotationAtOnce()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        AuthServer s(scratch.db(), clock, m_catalog, fastSettings());
+        QVERIFY(s.ok);
+        ReferenceCache cache(scratch.db());
+        s.auth.setReferenceCache(&cache);
+        const QString oldKey = u"first-key-of-the-crm"_s;
+        auto system = scratch.db()->insert(u"INSERT INTO external_systems (name, integration_key_hash) VALUES (?, ?)"_s,
+                                           {u"CRM"_s, TokenStore::hash(oldKey)});
+        QVERIFY(system.ok());
+        ApiTestClient c(s.base());
+        QCOMPARE(c.get(u"/agent-or-integration"_s, oldKey).status, 200);
+        QCOMPARE(c.get(u"/agent-or-integration"_s, oldKey).status, 200);
+        QVERIFY(cache.size() > 0);   // held in memory now
+
+        auto other = Database::open(scratch.url());
+        QVERIFY(other.ok());
+        const QString newKey = u"second-key-of-the-crm"_s;
+        QVERIFY(other.value()->exec(u"UPDATE external_systems SET integration_key_hash = ? WHERE id = ?"_s,
+                                    {TokenStore::hash(newKey), system.value()}).ok());
+        QCOMPARE(c.get(u"/agent-or-integration"_s, oldKey).status, 401);
+        ApiReply withNew = c.get(u"/agent-or-integration"_s, newKey);
+        QCOMPARE(withNew.status, 200);
+        QCOMPARE(withNew.json().value(u"system_id"_s).toInteger(), system.value());
     }
 
     void bruteForce_isThrottledThenBlockedWith429_data() { test::addBackendRows(); }

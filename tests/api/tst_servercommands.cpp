@@ -254,6 +254,8 @@ private Q_SLOTS:
         QTextStream errStream(&err);
         QNetworkAccessManager nam;
         QByteArray health;
+        QByteArray ready;
+        int readyStatus = 0;
         QTimer poll;
         // While serve runs its event loop: find the URL it printed, ask it, then send SIGTERM.
         QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
@@ -261,11 +263,18 @@ private Q_SLOTS:
             if (!m.hasMatch())
                 return;
             poll.stop();
-            QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(m.captured(1) + u"/api/v1/health"_s)));
-            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+            const QString base = m.captured(1);
+            QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/health"_s)));
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, base] {
                 health = reply->readAll();
                 reply->deleteLater();
-                std::raise(SIGTERM);
+                QNetworkReply *readiness = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/ready"_s)));
+                QObject::connect(readiness, &QNetworkReply::finished, readiness, [&, readiness] {
+                    readyStatus = readiness->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    ready = readiness->readAll();
+                    readiness->deleteLater();
+                    std::raise(SIGTERM);
+                });
             });
         });
         poll.start(10);
@@ -279,6 +288,10 @@ private Q_SLOTS:
         QCOMPARE(h.value(u"schema"_s).toInt(), Database::latestSchemaVersion());
         QCOMPARE(h.value(u"pbx_connected"_s), QJsonValue(true));
         QCOMPARE(h.value(u"pbx_events_waiting"_s), QJsonValue(0));
+        QCOMPARE(readyStatus, 200);
+        const QJsonObject r = QJsonDocument::fromJson(ready).object();
+        QCOMPARE(r.value(u"status"_s).toString(), u"OK"_s);
+        QCOMPARE(r.value(u"schema"_s).toInt(), Database::latestSchemaVersion());
         QVERIFY(out.contains(u"stopped"_s));
         QVERIFY(QFile::exists(m_dir.filePath(u"secret.key"_s)));
     }

@@ -4,6 +4,7 @@
 #include <core/api/endpointroutes.h>
 #include <core/api/eventlog.h>
 #include <core/api/httpserver.h>
+#include <core/api/referencecache.h>
 #include <core/contacts/contactrepository.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/externalsystemrepository.h>
@@ -62,6 +63,10 @@ ApiFixture::ApiFixture(const QString &backend)
     m_calls->start();
     m_services.events = m_events.get();
     m_services.calls = m_calls.get();
+    // As the server runs: lookups through the reference cache (every test that changes the
+    // configuration between requests checks that the cache follows).
+    m_reference = std::make_unique<ReferenceCache>(m_scratch.db());
+    m_services.reference = m_reference.get();
     m_router.setCatalog(m_catalog.get());
     m_router.setCallerResolver([this](const ApiRequest &r) { return resolve(r); });
     registerEndpointRoutes(m_router, m_services);

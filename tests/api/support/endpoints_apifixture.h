@@ -25,6 +25,7 @@ class CallFlow;
 class EventLog;
 class HttpServer;
 class MessageCatalog;
+class ReferenceCache;
 class SecretBox;
 }
 
@@ -148,6 +149,7 @@ private:
     std::unique_ptr<SecretBox> m_secrets;
     std::unique_ptr<EventLog> m_events;
     std::unique_ptr<CallFlow> m_calls;
+    std::unique_ptr<ReferenceCache> m_reference;
     ApiServices m_services;
     ApiRouter m_router;
     std::unique_ptr<HttpServer> m_server;
