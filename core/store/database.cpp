@@ -288,7 +288,7 @@ QSqlDatabase Database::createConnection(const QString &name) const
                 q.exec(u"PRAGMA journal_size_limit = 67108864"_s);   // a restarted WAL file shrinks to 64 MiB
                 // Pages read through a shared mapping: a connection whose cache another
                 // connection's write invalidated re-reads them without copying.
-                q.exec(u"PRAGMA mmap_size = 0"_s);
+                q.exec(u"PRAGMA mmap_size = 1073741824"_s);
             }
             q.exec(u"PRAGMA synchronous = NORMAL"_s);
         }
