@@ -54,24 +54,20 @@ Error DispositionRepository::duplicateError()
 
 Result<Disposition> DispositionRepository::create(Disposition d) const
 {
-    Database::Transaction tx(*m_db);
-    // Checked before writing: on PostgreSQL a failed INSERT would poison the caller's transaction.
-    auto existing = m_db->scalar(u"SELECT id FROM dispositions WHERE campaign_id = ? AND contact_id = ?"_s,
-                                 {d.campaignId, d.contactId});
-    if (!existing)
-        return existing.error();
-    if (existing->isValid())
-        return duplicateError();
+    // One statement: the contact already qualified in the campaign inserts nothing (and, unlike a
+    // failed INSERT, does not poison the caller's transaction on PostgreSQL), so no check before
+    // it and no savepoint around it.
     const qint64 now = m_clock.nowMs();
-    auto id = m_db->insert(u"INSERT INTO dispositions (campaign_id, contact_id, option_id, agent_id, call_id, comments, "
-                           "subdisposition, form_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                           {d.campaignId, d.contactId, d.optionId, d.agentId, nullableText(d.callId), text(d.comments),
-                            text(d.subdisposition), text(d.formJson), now, now});
-    if (!id)
-        return id.error();
-    if (auto committed = tx.commit(); !committed)
-        return committed.error().kind == Error::Kind::Conflict ? duplicateError() : committed.error();
-    d.id = id.value();
+    auto q = m_db->exec(u"INSERT INTO dispositions (campaign_id, contact_id, option_id, agent_id, call_id, comments, "
+                        "subdisposition, form_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (campaign_id, contact_id) DO NOTHING RETURNING id"_s,
+                        {d.campaignId, d.contactId, d.optionId, d.agentId, nullableText(d.callId), text(d.comments),
+                         text(d.subdisposition), text(d.formJson), now, now});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return duplicateError();
+    d.id = q->value(0).toLongLong();
     d.createdAt = d.updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     return d;
 }

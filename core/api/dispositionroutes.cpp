@@ -57,9 +57,11 @@ QJsonObject toJson(const Disposition &d, const QJsonValue &contact)
 
 // Fires the campaign's "call disposition" interaction for a disposition stored through the API,
 // inside the transaction that stores it (OMniLeads fires none from its API).
-Result<void> fireInteraction(ApiServices &s, const Disposition &d)
+Result<void> fireInteraction(ApiServices &s, const Disposition &d, const DispositionOption &option)
 {
-    if (!s.calls)
+    // Only an option marked crm_interaction fires anything (CallFlow checks it too; knowing it
+    // here saves reading the disposition back).
+    if (!s.calls || !option.crmInteraction)
         return {};
     auto fired = s.calls->fireDispositionInteraction(d.id);
     if (!fired)
@@ -335,7 +337,7 @@ void handleCreate(ApiServices &s, const ApiRequest &request, ApiResponder respon
             return respond(flatError(u"msg"_s, created.error().message, request, s));
         return respond(routes::fail(created.error(), request, s));
     }
-    if (auto fired = fireInteraction(s, created.value()); !fired)
+    if (auto fired = fireInteraction(s, created.value(), *in.option); !fired)
         return respond(routes::fail(fired.error(), request, s));
     if (auto committed = tx.commit(); !committed)
         return respond(routes::fail(committed.error(), request, s));
@@ -372,7 +374,7 @@ void handleUpdate(ApiServices &s, const ApiRequest &request, ApiResponder respon
             return respond(flatError(u"msg"_s, updated.error().message, request, s));
         return respond(routes::fail(updated.error(), request, s));
     }
-    if (auto fired = fireInteraction(s, updated.value()); !fired)
+    if (auto fired = fireInteraction(s, updated.value(), *in.option); !fired)
         return respond(routes::fail(fired.error(), request, s));
     if (auto committed = tx.commit(); !committed)
         return respond(routes::fail(committed.error(), request, s));
@@ -447,7 +449,7 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     auto created = repo.create(d);
     if (!created)
         return respond(routes::fail(created.error(), request, s));
-    if (auto fired = fireInteraction(s, created.value()); !fired)
+    if (auto fired = fireInteraction(s, created.value(), *in.option); !fired)
         return respond(routes::fail(fired.error(), request, s));
     if (auto committed = tx.commit(); !committed)
         return respond(routes::fail(committed.error(), request, s));
