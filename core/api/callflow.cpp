@@ -155,13 +155,27 @@ void CallFlow::handle(const PendingEvent &pending)
     }
 }
 
-EventLog::Notify CallFlow::eventNotify()
+bool CallFlow::appendCallEvent(qint64 agentId, const char *type, const QJsonObject &data, const QString &callId)
 {
-    // A batch tells other instances once, after its commit (announceCommitted).
-    if (!m_inBatch)
-        return EventLog::Notify::WithAppend;
+    if (m_inBatch) {
+        m_batchEvents.push_back({agentId, QString::fromLatin1(type), data});
+        return true;
+    }
+    if (auto id = m_events->append(agentId, QString::fromLatin1(type), data); !id.ok()) {
+        qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(callId, id.error().detail);
+        return false;
+    }
+    return true;
+}
+
+Result<void> CallFlow::writeBatchEvents()
+{
+    // Other instances are told once, after the commit (flushEvents).
+    const std::vector<EventLog::NewEvent> events = std::exchange(m_batchEvents, {});
+    if (events.empty())
+        return {};
     m_notifyAfterBatch = true;
-    return EventLog::Notify::Later;
+    return m_events->appendAll(events, EventLog::Notify::Later);
 }
 
 Database::Transaction::Nesting CallFlow::eventNesting() const
@@ -186,18 +200,21 @@ void CallFlow::flushEvents()
             for (const PendingEvent &p : batch)
                 handle(p);   // see eventNesting(): a failing event does not undo the others
             m_inBatch = false;
-            if (auto c = tx.commit(); c.ok()) {
+            // The agents' events of the whole batch in one statement, inside its transaction.
+            auto written = writeBatchEvents();
+            auto c = written.ok() ? tx.commit() : Result<void>(written.error());
+            if (c.ok()) {
                 if (std::exchange(m_notifyAfterBatch, false))
                     m_events->notifyOthers();
                 for (const auto &emitIt : std::exchange(m_afterCommit, {}))
                     emitIt();
                 announceCommitted();
                 return;
-            } else {
-                qCWarning(lcCalls).noquote() << u"call batch commit failed events=%1 detail=%2; recording them one by one"_s.arg(batch.size()).arg(c.error().detail);
             }
+            qCWarning(lcCalls).noquote() << u"call batch failed events=%1 detail=%2; recording them one by one"_s.arg(batch.size()).arg(c.error().detail);
         }
         m_inBatch = false;
+        m_batchEvents.clear();
         m_notifyAfterBatch = false;
         m_afterCommit.clear();
         // What the failed batch wrote was rolled back with it (and with it the per-call context
@@ -493,10 +510,8 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
             if (call.connectedAt.isValid() && call.endedAt.isValid())
                 data.insert(u"duration_seconds"_s, int(call.connectedAt.secsTo(call.endedAt)));
         }
-        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(type), data, eventNotify()); !id.ok()) {
-            qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(call.callId, id.error().detail);
+        if (!appendCallEvent(*call.agentId, type, data, call.callId))
             return;
-        }
     }
     if (auto c = tx.commit(); !c.ok()) {
         qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(call.callId, c.error().detail);
@@ -583,10 +598,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     }
 
     if (call.agentId) {
-        if (auto id = m_events->append(*call.agentId, QString::fromLatin1(EventLog::CallConnected), data, eventNotify()); !id.ok()) {
-            qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(call.callId, id.error().detail);
+        if (!appendCallEvent(*call.agentId, EventLog::CallConnected, data, call.callId))
             return;
-        }
     }
     if (auto c = tx.commit(); !c.ok()) {
         qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(call.callId, c.error().detail);

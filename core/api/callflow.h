@@ -140,7 +140,10 @@ private:
     void handle(const PendingEvent &pending);
     void afterCommit(std::function<void()> emit);
     Database::Transaction::Nesting eventNesting() const;
-    EventLog::Notify eventNotify();   // and remembers to notify after the batch
+    // The agent's event for a call transition: in a batch it is kept and written with the
+    // batch's others in one statement before the commit (writeBatchEvents), else at once.
+    bool appendCallEvent(qint64 agentId, const char *type, const QJsonObject &data, const QString &callId);
+    Result<void> writeBatchEvents();
 
     PbxCallEvent withAgent(PbxCallEvent event) const;
     void recordSimple(const PbxCallEvent &event, CallState state, const char *type);
@@ -197,6 +200,7 @@ private:
     bool m_inBatch = false;
     bool m_notifyAfterBatch = false;
     std::vector<std::function<void()>> m_afterCommit;
+    std::vector<EventLog::NewEvent> m_batchEvents;   // the events of the batch being recorded
     QString m_language = QStringLiteral("es");
     bool m_started = false;
 };

@@ -56,6 +56,30 @@ Result<qint64> EventLog::append(qint64 agentId, const QString &type, const QJson
     return id;
 }
 
+Result<void> EventLog::appendAll(const std::vector<NewEvent> &events, Notify notify)
+{
+    if (events.empty())
+        return {};
+    const qint64 now = m_clock.nowMs();
+    for (size_t from = 0; from < events.size(); from += kMaxRowsPerInsert) {
+        const size_t count = std::min<size_t>(kMaxRowsPerInsert, events.size() - from);
+        QString sql = u"INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES "_s;
+        QVariantList values;
+        values.reserve(int(count) * 4);
+        for (size_t i = 0; i < count; ++i) {
+            const NewEvent &e = events[from + i];
+            sql += i == 0 ? u"(?, ?, ?, ?)"_s : u", (?, ?, ?, ?)"_s;
+            values << e.agentId << e.type << QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)) << now;
+        }
+        if (auto q = m_db->exec(sql, values); !q.ok())
+            return q.error();
+    }
+    if (notify == Notify::WithAppend)
+        notifyOthers();
+    schedulePoll();
+    return {};
+}
+
 void EventLog::notifyOthers()
 {
     // The listeners poll the whole log: the payload says nothing more.

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <vector>
 #include <memory>
 
 namespace enlace {
@@ -57,6 +58,16 @@ public:
     enum class Notify { WithAppend, Later };
     // Written in the caller's open transaction (if any). Returns the event id.
     Result<qint64> append(qint64 agentId, const QString &type, const QJsonObject &data, Notify notify = Notify::WithAppend);
+    // Several events at once, in this order (ids increase in it), in the caller's open
+    // transaction: one statement per kMaxRowsPerInsert events instead of one per event.
+    struct NewEvent
+    {
+        qint64 agentId = 0;
+        QString type;
+        QJsonObject data;
+    };
+    static constexpr int kMaxRowsPerInsert = 64;
+    Result<void> appendAll(const std::vector<NewEvent> &events, Notify notify = Notify::WithAppend);
     // PostgreSQL: wakes every instance's event log (one NOTIFY); nothing on SQLite.
     void notifyOthers();
     // How many ids behind the highest seen an event may still appear (commit order differs from

@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace enlace;
 
@@ -69,6 +71,47 @@ private Q_SLOTS:
         QCOMPARE(after->first().id, a2.value());
         QCOMPARE(log.since(7, a2.value())->size(), 0);
         QCOMPARE(log.latestId(), a2.value());
+    }
+
+    // Many events written together keep their order (ids increase in it), across more than one
+    // statement; written in a transaction that rolls back, none remains; after a commit the agents
+    // are announced.
+    void appendAll_keepsTheOrder_acrossStatements_andFollowsTheTransaction_data() { test::addBackendRows(); }
+    void appendAll_keepsTheOrder_acrossStatements_andFollowsTheTransaction()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        EventLog log(scratch.db(), clock);
+        log.start(60'000);
+        QSignalSpy spy(&log, &EventLog::eventsAvailable);
+        std::vector<EventLog::NewEvent> events;
+        const int count = EventLog::kMaxRowsPerInsert * 2 + 5;
+        for (int i = 0; i < count; ++i)
+            events.push_back({i % 2 == 0 ? qint64(7) : qint64(8), u"call.offered"_s, QJsonObject{{u"n"_s, i}}});
+        {
+            Database::Transaction tx(*scratch.db());
+            QVERIFY(log.appendAll(events).ok());
+        }
+        QCOMPARE(log.latestId(), qint64(0));
+        {
+            Database::Transaction tx(*scratch.db());
+            QVERIFY(log.appendAll(events).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        auto seven = log.since(7, 0, 1000);
+        auto eight = log.since(8, 0, 1000);
+        QVERIFY(seven.ok() && eight.ok());
+        QCOMPARE(seven->size() + eight->size(), count);
+        QList<AgentEvent> all = seven.value() + eight.value();
+        std::sort(all.begin(), all.end(), [](const AgentEvent &a, const AgentEvent &b) { return a.id < b.id; });
+        for (int i = 0; i < count; ++i) {
+            QCOMPARE(all.at(i).data.value(u"n"_s).toInt(), i);
+            QCOMPARE(all.at(i).agentId, i % 2 == 0 ? qint64(7) : qint64(8));
+            QCOMPARE(all.at(i).createdAtMs, clock.nowMs());
+        }
+        QTRY_COMPARE(spy.count(), 2);
+        QVERIFY(log.appendAll({}).ok());   // nothing to write
     }
 
     void append_inARolledBackTransaction_leavesNoEvent_data() { test::addBackendRows(); }
