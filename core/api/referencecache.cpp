@@ -44,6 +44,7 @@ void ReferenceCache::sync(quint64 requestSerial)
                                                 .arg(read.ok() ? u"no row"_s : read.error().detail);
     m_version = version;
     m_entries = Entries();
+    ++m_generation;
 }
 
 qint64 ReferenceCache::version() const

@@ -39,9 +39,9 @@ public:
     // nothing is served from the cache until a later sync() reads it. With a request's serial
     // (ApiRequest::serial) the version is read once per request, however many ask.
     void sync(quint64 requestSerial = 0);
-    // The version seen by the last sync() (tests, health), -1 before one succeeded.
+    // The version seen by the last sync() (tests), -1 before one succeeded.
     qint64 version() const;
-    // Entries held now, all maps together (tests, health).
+    // Entries held now, all maps together (tests).
     int size() const;
 
     // Each map is bounded: past this many entries it starts over (a caller asking for many ids
@@ -72,6 +72,7 @@ public:
     {
         if (!usable())
             return load();
+        quint64 generation = 0;
         {
             QMutexLocker lock(&m_mutex);
             if (m_version >= 0) {
@@ -80,12 +81,14 @@ public:
                 if (it != m.cend())
                     return it.value();
             }
+            generation = m_generation;
         }
         auto loaded = load();
         if (!loaded.ok())
             return loaded;
         QMutexLocker lock(&m_mutex);
-        if (m_version >= 0) {
+        // Not when another thread started over meanwhile: what was read may predate its version.
+        if (m_version >= 0 && generation == m_generation) {
             Map &m = m_entries.*map;
             if (m.size() >= kMaxEntries)
                 m.clear();
@@ -100,6 +103,7 @@ private:
     std::shared_ptr<Database> m_db;
     mutable QMutex m_mutex;
     qint64 m_version = -1;
+    quint64 m_generation = 0;   // moves each time the entries are dropped
     quint64 m_syncedSerial = 0;
     Entries m_entries;
 };
