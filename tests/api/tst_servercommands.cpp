@@ -19,6 +19,8 @@
 
 #include <csignal>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using namespace enlace;
 
@@ -243,27 +245,43 @@ private Q_SLOTS:
         QCOMPARE(r.code, int(ServerCommands::Usage));
     }
 
+private:
+    // Runs `serve` on the database until ask (given the base URL once it listens) raises SIGTERM;
+    // returns the exit code.
+    int serveWhile(const QString &databaseUrl, const std::function<void(const QString &base)> &ask, QString &out)
+    {
+        QString err;
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+            outStream.flush();
+            const QRegularExpressionMatch m = QRegularExpression(u"listening on (http://\\S+)"_s).match(out);
+            if (!m.hasMatch())
+                return;
+            poll.stop();
+            ask(m.captured(1));
+        });
+        poll.start(10);
+        const int code = ServerCommands::serve({u"enlace-server"_s, u"--database"_s, databaseUrl, u"--listen"_s, u"127.0.0.1:0"_s,
+                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, u"warning"_s},
+                                               outStream, errStream);
+        outStream.flush();
+        return code;
+    }
+
+private Q_SLOTS:
     void serve_answersThenStopsCleanlyOnSigterm_data() { test::addBackendRows(); }
     void serve_answersThenStopsCleanlyOnSigterm()
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
         QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
         QNetworkAccessManager nam;
         QByteArray health;
         QByteArray ready;
         int readyStatus = 0;
-        QTimer poll;
-        // While serve runs its event loop: find the URL it printed, ask it, then send SIGTERM.
-        QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
-            const QRegularExpressionMatch m = QRegularExpression(u"listening on (http://\\S+)"_s).match(out);
-            if (!m.hasMatch())
-                return;
-            poll.stop();
-            const QString base = m.captured(1);
+        const int code = serveWhile(scratch.url(), [&](const QString &base) {
             QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/health"_s)));
             QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, base] {
                 health = reply->readAll();
@@ -276,12 +294,7 @@ private Q_SLOTS:
                     std::raise(SIGTERM);
                 });
             });
-        });
-        poll.start(10);
-        const int code = ServerCommands::serve({u"enlace-server"_s, u"--database"_s, scratch.url(), u"--listen"_s, u"127.0.0.1:0"_s,
-                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, u"warning"_s},
-                                               outStream, errStream);
-        outStream.flush();
+        }, out);
         QCOMPARE(code, 0);
         const QJsonObject h = QJsonDocument::fromJson(health).object();
         QCOMPARE(h.value(u"status"_s).toString(), u"OK"_s);
@@ -294,6 +307,43 @@ private Q_SLOTS:
         QCOMPARE(r.value(u"schema"_s).toInt(), Database::latestSchemaVersion());
         QVERIFY(out.contains(u"stopped"_s));
         QVERIFY(QFile::exists(m_dir.filePath(u"secret.key"_s)));
+    }
+
+    // Readiness reads the database: when that fails it answers 503 with a message in the
+    // caller's language, while liveness (memory only) still answers 200.
+    void serve_ready_is503WhenTheDatabaseDoesNotAnswer_data() { test::addBackendRows(); }
+    void serve_ready_is503WhenTheDatabaseDoesNotAnswer()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QString out;
+        QNetworkAccessManager nam;
+        int readyStatus = 0;
+        int healthStatus = 0;
+        QJsonObject ready;
+        const int code = serveWhile(scratch.url(), [&](const QString &base) {
+            // The server's reads of the schema version now fail (another connection took the table).
+            QVERIFY(scratch.db()->execStatic(u"DROP TABLE schema_version"_s).ok());
+            QNetworkRequest request(QUrl(base + u"/api/v1/ready"_s));
+            request.setRawHeader("Accept-Language", "es");
+            QNetworkReply *readiness = nam.get(request);
+            QObject::connect(readiness, &QNetworkReply::finished, readiness, [&, readiness, base] {
+                readyStatus = readiness->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                ready = QJsonDocument::fromJson(readiness->readAll()).object();
+                readiness->deleteLater();
+                QNetworkReply *health = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/health"_s)));
+                QObject::connect(health, &QNetworkReply::finished, health, [&, health] {
+                    healthStatus = health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    health->deleteLater();
+                    std::raise(SIGTERM);
+                });
+            });
+        }, out);
+        QCOMPARE(code, 0);
+        QCOMPARE(readyStatus, 503);
+        QCOMPARE(ready.value(u"status"_s).toString(), u"ERROR"_s);
+        QCOMPARE(ready.value(u"message"_s).toString(), u"La base de datos no responde."_s);
+        QCOMPARE(healthStatus, 200);
     }
 
     void serve_unusableDatabase_failsWithExitCode3()
