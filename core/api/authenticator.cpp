@@ -243,13 +243,7 @@ std::optional<Caller> Authenticator::callerForIntegrationKey(const QString &key,
         caller.role = Role::Admin;   // not used for integrations: Access checks isIntegration() first
         return std::optional<Caller>(caller);
     };
-    Result<std::optional<Caller>> found = std::optional<Caller>();
-    if (m_reference) {
-        m_reference->sync(requestSerial);
-        found = m_reference->through(&ReferenceCache::Entries::integrationKey, hash, load);
-    } else {
-        found = load();
-    }
+    auto found = ReferenceCache::through(m_reference, requestSerial, &ReferenceCache::Entries::integrationKey, hash, load);
     return found.ok() ? found.value() : std::nullopt;
 }
 

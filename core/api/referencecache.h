@@ -65,6 +65,18 @@ public:
         int size() const;
     };
 
+    // Through the cache when there is one (after syncing it for the request), else straight to
+    // load(): what routes::Lookup and the Authenticator both do.
+    template <typename Map, typename Key, typename Load>
+    static auto through(ReferenceCache *cache, quint64 requestSerial, Map Entries::*map, const Key &key, Load load)
+        -> decltype(load())
+    {
+        if (!cache)
+            return load();
+        cache->sync(requestSerial);
+        return cache->through(map, key, load);
+    }
+
     // The value cached under key, or what load() returns (a Result), then cached when that is
     // safe. Errors are never cached.
     template <typename Map, typename Key, typename Load>

@@ -176,7 +176,7 @@ void ServerInstance::registerHealthRoute()
     });
     // Readiness: the database answers (one read), else 503.
     m_router.add("GET", u"/api/v1/ready"_s, Access::Public, [this](const ApiRequest &request, ApiResponder respond) {
-        auto version = m_db->scalar(u"SELECT MAX(version) FROM schema_version"_s);
+        auto version = m_db->readSchemaVersion();
         if (!version.ok()) {
             qCWarning(lcServer).noquote() << u"not ready: database detail=%1"_s.arg(version.error().detail);
             respond(ApiResponse::json(503, QJsonObject{
@@ -184,7 +184,7 @@ void ServerInstance::registerHealthRoute()
                 {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer.")).text(&m_catalog, request.language)}}));
             return;
         }
-        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}, {u"schema"_s, version->toInt()}}));
+        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}, {u"schema"_s, version.value()}}));
     });
 }
 

@@ -116,18 +116,12 @@ Result<std::optional<T>> optionalValue(const Result<QVariant> &v)
 
 } // namespace
 
-Lookup::Lookup(const ApiServices &services, const ApiRequest &request) : m_s(services)
-{
-    if (m_s.reference)
-        m_s.reference->sync(request.serial);
-}
+Lookup::Lookup(const ApiServices &services, const ApiRequest &request) : m_s(services), m_requestSerial(request.serial) {}
 
 template <typename Map, typename Key, typename Load>
 auto Lookup::cached(Map ReferenceCache::Entries::*map, const Key &key, Load load) const -> decltype(load())
 {
-    if (!m_s.reference)
-        return load();
-    return m_s.reference->through(map, key, load);
+    return ReferenceCache::through(m_s.reference, m_requestSerial, map, key, load);
 }
 
 Result<std::optional<Campaign>> Lookup::campaign(qint64 id) const

@@ -88,7 +88,7 @@ Message unknownSystemMessage();
 class Lookup final
 {
 public:
-    // Brings the services' ReferenceCache (when there is one) up to date for this request.
+    // Lookups go through the services' ReferenceCache when there is one, synced once per request.
     Lookup(const ApiServices &services, const ApiRequest &request);
 
     Result<std::optional<Campaign>> campaign(qint64 id) const;   // with its queue (agentIds)
@@ -109,6 +109,7 @@ private:
     auto cached(Map ReferenceCache::Entries::*map, const Key &key, Load load) const -> decltype(load());
 
     const ApiServices &m_s;
+    quint64 m_requestSerial;
 };
 
 // Messages the admin routes answer with: ok / created / deleted.

@@ -405,10 +405,18 @@ int Database::latestSchemaVersion()
     return schemaMigrations().constLast().version;
 }
 
-int Database::schemaVersion() const
+Result<int> Database::readSchemaVersion() const
 {
     auto r = scalar(u"SELECT MAX(version) FROM schema_version"_s);
-    return r ? r->toInt() : 0;
+    if (!r)
+        return r.error();
+    return r->toInt();
+}
+
+int Database::schemaVersion() const
+{
+    auto r = readSchemaVersion();
+    return r ? r.value() : 0;
 }
 
 Result<void> Database::migrate()

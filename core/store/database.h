@@ -52,7 +52,8 @@ public:
     bool isInMemory() const { return m_dialect == SqlDialect::Sqlite && m_path.startsWith(QStringLiteral("file:")); }
     // The url without its password, safe for logs.
     QString displayUrl() const;
-    int schemaVersion() const;
+    int schemaVersion() const;   // 0 when it cannot be read
+    Result<int> readSchemaVersion() const;   // the same, with the reason it could not
     // PostgreSQL: the url's ?schema= (empty: the default search path).
     QString postgresSchema() const { return m_schema; }
     static int latestSchemaVersion();
