@@ -2,7 +2,8 @@
 # REST API load test: seeds 1,000,000 contacts, 10,000 agents and 1,000 campaigns through the
 # repositories, starts enlace-server on them and measures with wrk (50 connections) makeCall and
 # disposition addressed by external ids with the integration key, and the constant route
-# GET /api/v1/health of the same server in the same run.
+# GET /api/v1/health of the same server in the same run, with the CPU each thread and wrk used,
+# and (SEEDED SQLite runs) bench_store_floor: the same durable work on SQLite's C API alone.
 #
 #   bench/api/run.sh <build dir> [database url]      (default: a SQLite file in a temp dir)
 # Env: SEEDED (see below), DURATION (default 30s), CONNECTIONS (50), THREADS (2), CONTACTS, AGENTS, CAMPAIGNS.
@@ -55,12 +56,37 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 
+# CPU time (user + system, clock ticks) of each server thread: "tid name ticks" lines.
+TICK=$(getconf CLK_TCK)
+threads_cpu() {
+    for t in /proc/"$SERVER"/task/*; do
+        [ -r "$t/stat" ] || continue
+        echo "$(basename "$t") $(tr ' ' _ < "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"
+    done | sort
+}
+
 run() {
     # Each route on its own: the calls a makeCall run started (ring 30 ms + talk 450 ms) have
     # ended, and their events are written, before the next route starts.
     sleep "${PAUSE:-2}"
     echo "== $1"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT"
+    threads_cpu > "$WORK/cpu.before"
+    started=$(date +%s.%N)
+    if [ -x /usr/bin/time ]; then   # Debian package "time"
+        /usr/bin/time -f "%U %S %e" -o "$WORK/wrk.time" \
+            wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT"
+    else
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT"
+        echo "0 0 $(echo "$(date +%s.%N) $started" | awk '{print $1 - $2}')" > "$WORK/wrk.time"
+    fi
+    threads_cpu > "$WORK/cpu.after"
+    # Where the machine's cores went during the run (cores busy on average): the load generator and
+    # each server thread that used more than 2 % of a core.
+    elapsed=$(awk '{print $3}' "$WORK/wrk.time")
+    printf "cpu (cores): wrk %s" "$(awk '{printf "%.2f", ($1 + $2) / $3}' "$WORK/wrk.time")"
+    join "$WORK/cpu.before" "$WORK/cpu.after" | awk -v el="$elapsed" -v tick="$TICK" \
+        '{ c = ($5 - $3) / tick / el; if (c > 0.02) printf ", %s(%s) %.2f", $2, $1, c }'
+    echo
 }
 run "constant route GET /api/v1/health" health.lua
 run "POST /api/v1/makeCall/ (external ids)" makecall.lua
@@ -71,6 +97,14 @@ if [ -f "$DB" ] && command -v sqlite3 > /dev/null; then
 fi
 run "POST /api/v1/disposition/ (external ids)" disposition.lua
 run "constant route GET /api/v1/health (again)" health.lua
+# The floor: the same durable work on SQLite's C API alone, on a copy of the same data set.
+FLOOR="$BUILD/bench/api/bench_store_floor"
+if [ -x "$FLOOR" ] && [ -n "${SEEDED:-}" ]; then
+    rm -f "$WORK/floor.db"*
+    cp "$SEEDED" "$WORK/floor.db"
+    "$FLOOR" "$WORK/floor.db" --calls 30000 --dispositions 10000
+    rm -f "$WORK/floor.db"*
+fi
 echo "== outcome check"
 curl -s -H "Authorization: Bearer $ENLACE_KEY" -H 'Content-Type: application/json' \
     -d "{\"idExternalSystem\":$ENLACE_SYSTEM,\"idCampaign\":\"C0001\",\"idAgent\":\"A$(printf %05d "$ENLACE_QUEUE")\",\"idContact\":\"E0000001\",\"phone\":\"5500000001\"}" \
