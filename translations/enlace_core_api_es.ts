@@ -76,6 +76,10 @@
         <translation>El cuerpo de la solicitud es demasiado grande (como máximo %1 bytes).</translation>
     </message>
     <message>
+        <source>The server has no room for the upload now.</source>
+        <translation>El servidor no tiene espacio para la carga en este momento.</translation>
+    </message>
+    <message>
         <source>Cannot read the TLS certificate file %1.</source>
         <translation>No se puede leer el archivo de certificado TLS %1.</translation>
     </message>
@@ -216,7 +220,7 @@ Commands:
 Options of serve (and, where they apply, of the other commands):
   --config FILE          INI file with a [server] section (keys: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo).
   --database URL         SQLite file path, or postgresql://user[:password]@host[:port]/dbname.
   --listen HOST:PORT     Default 127.0.0.1:8080. Use :8080 for every interface.
   --tls-cert FILE        Serve HTTPS and WSS with this PEM certificate (chain) ...
@@ -232,8 +236,8 @@ Options of serve (and, where they apply, of the other commands):
 
 Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads&apos;
-TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
-ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
+TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
 
 SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
 3 failure (database, network, configuration). See docs/operations.md.
@@ -259,7 +263,7 @@ servidor: la API REST (compatible con OMniLeads, /api/v1/...), el canal de event
 Opciones de serve (y, donde corresponde, de las demás órdenes):
   --config ARCHIVO       Archivo INI con una sección [server] (claves: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo).
   --database URL         Ruta de un archivo SQLite, o postgresql://usuario[:clave]@host[:puerto]/base.
   --listen HOST:PUERTO   Por omisión 127.0.0.1:8080. Use :8080 para todas las interfaces.
   --tls-cert ARCHIVO     Sirve HTTPS y WSS con este certificado PEM (cadena) ...
@@ -275,8 +279,8 @@ Opciones de serve (y, donde corresponde, de las demás órdenes):
 
 Entorno (las opciones tienen prioridad): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (segundos; también se lee
-TOKEN_EXPIRED_AFTER_SECONDS de OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
-ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) elige el idioma de estos mensajes.
+TOKEN_EXPIRED_AFTER_SECONDS de OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) elige el idioma de estos mensajes.
 
 SIGTERM o SIGINT detienen el servidor de forma ordenada. Códigos de salida: 0 correcto, 1 uso,
 2 datos rechazados, 3 fallo (base de datos, red, configuración). Ver docs/operations.md.

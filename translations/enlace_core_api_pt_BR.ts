@@ -76,6 +76,10 @@
         <translation>O corpo da requisição é grande demais (no máximo %1 bytes).</translation>
     </message>
     <message>
+        <source>The server has no room for the upload now.</source>
+        <translation>O servidor não tem espaço para o envio agora.</translation>
+    </message>
+    <message>
         <source>Cannot read the TLS certificate file %1.</source>
         <translation>Não é possível ler o arquivo de certificado TLS %1.</translation>
     </message>
@@ -216,7 +220,7 @@ Commands:
 Options of serve (and, where they apply, of the other commands):
   --config FILE          INI file with a [server] section (keys: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo).
   --database URL         SQLite file path, or postgresql://user[:password]@host[:port]/dbname.
   --listen HOST:PORT     Default 127.0.0.1:8080. Use :8080 for every interface.
   --tls-cert FILE        Serve HTTPS and WSS with this PEM certificate (chain) ...
@@ -232,8 +236,8 @@ Options of serve (and, where they apply, of the other commands):
 
 Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads&apos;
-TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
-ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
+TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
 
 SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
 3 failure (database, network, configuration). See docs/operations.md.
@@ -259,7 +263,7 @@ Comandos:
 Opções de serve (e, quando se aplicam, dos outros comandos):
   --config ARQUIVO       Arquivo INI com uma seção [server] (chaves: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo).
   --database URL         Caminho de um arquivo SQLite, ou postgresql://usuario[:senha]@host[:porta]/banco.
   --listen HOST:PORTA    Padrão 127.0.0.1:8080. Use :8080 para todas as interfaces.
   --tls-cert ARQUIVO     Serve HTTPS e WSS com este certificado PEM (cadeia) ...
@@ -275,8 +279,8 @@ Opções de serve (e, quando se aplicam, dos outros comandos):
 
 Ambiente (as opções têm prioridade): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (segundos; também se lê
-TOKEN_EXPIRED_AFTER_SECONDS do OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL,
-ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) escolhe o idioma destas mensagens.
+TOKEN_EXPIRED_AFTER_SECONDS do OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) escolhe o idioma destas mensagens.
 
 SIGTERM ou SIGINT param o servidor de forma ordenada. Códigos de saída: 0 ok, 1 uso,
 2 dados rejeitados, 3 falha (banco de dados, rede, configuração). Veja docs/operations.md.

@@ -9,8 +9,10 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QFile>
 #include <QJsonObject>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QTemporaryFile>
 #include <QUuid>
 
@@ -40,15 +42,27 @@ ApiResponse fail(const Error &error, const ApiRequest &request, const ApiService
     return routes::adminFail(error, request, s);
 }
 
-// One part of a multipart/form-data body.
+// One part of a multipart/form-data body: where its content lies in the body, and (when small,
+// as a form field is) a copy of it.
 struct Part
 {
     QString name;
     QString fileName;
-    QByteArray data;
+    qsizetype offset = 0;
+    qsizetype length = 0;
+    QByteArray data;   // the content, when it is at most kCopiedPartBytes
 };
+constexpr qsizetype kCopiedPartBytes = 64 * 1024;
 
-std::optional<QList<Part>> parseMultipart(const ApiRequest &request)
+// Up to n bytes of view from pos (fewer, or none, past its end).
+QByteArrayView slice(QByteArrayView view, qsizetype pos, qsizetype n)
+{
+    pos = qBound<qsizetype>(0, pos, view.size());
+    return view.sliced(pos, qBound<qsizetype>(0, n, view.size() - pos));
+}
+
+// body: the whole request body (in memory, or the upload's file mapped).
+std::optional<QList<Part>> parseMultipart(const ApiRequest &request, QByteArrayView body)
 {
     const QByteArray type = request.header("content-type");
     const qsizetype at = type.indexOf("boundary=");
@@ -64,16 +78,15 @@ std::optional<QList<Part>> parseMultipart(const ApiRequest &request)
         return std::nullopt;
     const QByteArray delimiter = QByteArray("--" + boundary);
     const QByteArray separator = QByteArray("\r\n" + delimiter);
-    const QByteArray &body = request.body;
     QList<Part> parts;
     qsizetype pos = body.indexOf(delimiter);
     if (pos < 0)
         return std::nullopt;
     while (true) {
         pos += delimiter.size();
-        if (body.mid(pos, 2) == "--")
+        if (slice(body, pos, 2) == "--")
             return parts;   // closing delimiter
-        if (body.mid(pos, 2) != "\r\n")
+        if (slice(body, pos, 2) != "\r\n")
             return std::nullopt;
         pos += 2;
         const qsizetype headersEnd = body.indexOf("\r\n\r\n", pos);
@@ -83,7 +96,7 @@ std::optional<QList<Part>> parseMultipart(const ApiRequest &request)
         if (next < 0)
             return std::nullopt;
         Part part;
-        for (const QByteArray &line : body.mid(pos, headersEnd - pos).split('\n')) {
+        for (const QByteArray &line : slice(body, pos, headersEnd - pos).toByteArray().split('\n')) {
             const QByteArray l = line.trimmed();
             if (!l.toLower().startsWith("content-disposition:"))
                 continue;
@@ -101,7 +114,10 @@ std::optional<QList<Part>> parseMultipart(const ApiRequest &request)
                     part.fileName = value(9);
             }
         }
-        part.data = body.mid(headersEnd + 4, next - headersEnd - 4);
+        part.offset = headersEnd + 4;
+        part.length = next - part.offset;
+        if (part.length <= kCopiedPartBytes)
+            part.data = slice(body, part.offset, part.length).toByteArray();
         parts.append(part);
         pos = next + 2;
     }
@@ -112,7 +128,7 @@ struct ImportJob
 {
     QString id;
     QPointer<ContactImporter> importer;
-    std::shared_ptr<QTemporaryFile> file;
+    std::shared_ptr<QFile> file;   // the CSV (or the upload's body holding it)
     QString state = u"running"_s;   // running | finished | failed
     int phase = ContactImporter::Validating;
     qint64 rowsDone = 0;
@@ -158,7 +174,21 @@ QStringList commaList(const QString &text)
 
 void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const ApiRequest &r, ApiResponder respond)
 {
-    const auto parts = parseMultipart(r);
+    // A large upload arrives as a file (ApiRequest::bodyFile): its parts are found in place, and the
+    // importer reads the CSV part straight from it.
+    QByteArrayView whole = r.body;
+    uchar *mapped = nullptr;
+    if (r.bodyFile && r.bodyFile->size() > 0) {
+        mapped = r.bodyFile->map(0, r.bodyFile->size());
+        if (!mapped)
+            return respond(routes::fail(Error::internal(u"api.upload"_s, r.bodyFile->errorString()), r, s));
+        whole = QByteArrayView(mapped, r.bodyFile->size());
+    }
+    const auto unmap = qScopeGuard([&] {
+        if (mapped)
+            r.bodyFile->unmap(mapped);
+    });
+    const auto parts = parseMultipart(r, whole);
     if (!parts)
         return respond(ApiResponse::error(400, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api",
             "Send the file as multipart/form-data with a \"filename\" part.")), r, s)));
@@ -189,10 +219,18 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
         return respond(invalid(errors, r, s));
     auto job = std::make_shared<ImportJob>();
     job->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    job->file = std::make_shared<QTemporaryFile>();
-    if (!job->file->open() || job->file->write(byName.value(u"filename"_s).data) < 0 || !job->file->flush())
-        return respond(routes::fail(Error::internal(u"api.upload"_s, job->file->errorString()), r, s));
-    job->totalBytes = job->file->size();
+    const Part csv = byName.value(u"filename"_s);
+    if (r.bodyFile) {
+        job->file = r.bodyFile;   // kept until the import ends
+        options.fileOffset = csv.offset;
+        options.fileLength = csv.length;
+    } else {
+        auto file = std::make_shared<QTemporaryFile>();
+        if (!file->open() || file->write(whole.data() + csv.offset, csv.length) < 0 || !file->flush())
+            return respond(routes::fail(Error::internal(u"api.upload"_s, file->errorString()), r, s));
+        job->file = std::move(file);
+    }
+    job->totalBytes = csv.length;
     options.filePath = job->file->fileName();
     auto *importer = s.clock ? new ContactImporter(s.db, *s.clock) : new ContactImporter(s.db);
     job->importer = importer;
@@ -298,7 +336,7 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
             {u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s)},
             {u"id"_s, contact.value()}}));
     });
-    router.add("POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
+    router.addUpload("POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
                [&s, jobs](const ApiRequest &r, ApiResponder respond) { handleUpload(s, jobs, r, std::move(respond)); });
     router.add("GET", u"/api/v1/contact_imports/<arg>/"_s, Access::Admin, [&s, jobs](const ApiRequest &r, ApiResponder respond) {
         const auto job = jobs->jobs.value(r.pathArgs.value(0));

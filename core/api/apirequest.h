@@ -10,7 +10,10 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <memory>
 #include <optional>
+
+class QFile;
 
 namespace enlace {
 
@@ -37,6 +40,9 @@ struct ApiRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers;     // lower-case names
     QByteArray body;
+    // Routes added with ApiRouter::addUpload: the body, written to a temporary file as it arrived
+    // (body stays empty). The file is removed when the last holder lets it go.
+    std::shared_ptr<QFile> bodyFile;
     QString language = QStringLiteral("es");   // negotiated from Accept-Language: es | en | pt_BR
     std::optional<Caller> caller;              // set by the router for non-public routes
     QString peerAddress;                       // the client's address (logs, throttling)

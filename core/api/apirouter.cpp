@@ -69,6 +69,12 @@ void ApiRouter::add(QByteArray method, QString pattern, Access access, ApiHandle
     m_routes.append(std::move(route));
 }
 
+void ApiRouter::addUpload(QByteArray method, QString pattern, Access access, ApiHandler handler)
+{
+    add(std::move(method), std::move(pattern), access, std::move(handler));
+    m_routes.last().upload = true;
+}
+
 std::optional<QStringList> ApiRouter::match(const Route &route, const QStringList &pathSegments)
 {
     QStringList args;
@@ -108,61 +114,73 @@ bool ApiRouter::hasRoute(const QByteArray &method, const QString &path) const
     return false;
 }
 
-void ApiRouter::dispatch(ApiRequest request, ApiResponder respond) const
+ApiRouter::Found ApiRouter::find(const ApiRequest &request) const
 {
     const QStringList segments = splitPath(request);
-    const Route *found = nullptr;
-    QStringList args;
     QList<QByteArray> allowed;
     for (const Route &r : m_routes) {
         auto m = match(r, segments);
         if (!m)
             continue;
-        if (r.method == request.method || r.method == "*" || (request.method == "HEAD" && r.method == "GET")) {
-            found = &r;
-            args = *m;
-            break;
-        }
+        if (r.method == request.method || r.method == "*" || (request.method == "HEAD" && r.method == "GET"))
+            return Found{&r, *m, {}};
         if (!allowed.contains(r.method))
             allowed.append(r.method);
     }
-    if (!found) {
-        if (!allowed.isEmpty()) {
-            if (allowed.contains("GET") && !allowed.contains("HEAD"))
-                allowed.append("HEAD");
-            ApiResponse r = ApiResponse::error(
-                405, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Method \"%1\" not allowed."))
-                         .arg(QString::fromLatin1(request.method))
-                         .text(m_catalog, request.language));
-            r.withHeader("Allow", allowed.join(", "));
-            respond(std::move(r));
-            return;
-        }
-        respond(ApiResponse::error(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")).text(m_catalog, request.language)));
-        return;
+    if (!allowed.isEmpty()) {
+        if (allowed.contains("GET") && !allowed.contains("HEAD"))
+            allowed.append("HEAD");
+        ApiResponse r = ApiResponse::error(
+            405, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Method \"%1\" not allowed."))
+                     .arg(QString::fromLatin1(request.method))
+                     .text(m_catalog, request.language));
+        r.withHeader("Allow", allowed.join(", "));
+        return Found{nullptr, {}, std::move(r)};
     }
-    request.pathArgs = args;
+    return Found{nullptr, {}, ApiResponse::error(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")).text(m_catalog, request.language))};
+}
 
+std::optional<ApiResponse> ApiRouter::authorize(const Route &route, ApiRequest &request) const
+{
     Result<std::optional<Caller>> resolved = m_resolver ? m_resolver(request) : Result<std::optional<Caller>>(std::optional<Caller>{});
     if (resolved.ok())
         request.caller = resolved.value();
-    if (found->access != Access::Public) {
-        if (!resolved.ok()) {
-            respond(authError(401, resolved.error().text(m_catalog, request.language)));
-            return;
-        }
-        if (!request.caller) {
-            respond(authError(401, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Authentication credentials were not provided."))
-                                       .text(m_catalog, request.language)));
-            return;
-        }
-        if (!accessAllows(found->access, *request.caller)) {
-            respond(authError(403, Message::make("Api", QT_TRANSLATE_NOOP("Api", "You do not have permission to perform this action."))
-                                       .text(m_catalog, request.language)));
-            return;
-        }
+    if (route.access == Access::Public)
+        return std::nullopt;
+    if (!resolved.ok())
+        return authError(401, resolved.error().text(m_catalog, request.language));
+    if (!request.caller)
+        return authError(401, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Authentication credentials were not provided."))
+                                  .text(m_catalog, request.language));
+    if (!accessAllows(route.access, *request.caller))
+        return authError(403, Message::make("Api", QT_TRANSLATE_NOOP("Api", "You do not have permission to perform this action."))
+                                  .text(m_catalog, request.language));
+    return std::nullopt;
+}
+
+ApiRouter::Admission ApiRouter::admit(const ApiRequest &request) const
+{
+    const Found found = find(request);
+    if (!found.route || !found.route->upload)
+        return {};   // everything else is checked whole by dispatch(), body and all
+    ApiRequest checked = request;
+    checked.pathArgs = found.args;
+    return Admission{true, authorize(*found.route, checked)};
+}
+
+void ApiRouter::dispatch(ApiRequest request, ApiResponder respond) const
+{
+    Found found = find(request);
+    if (!found.route) {
+        respond(std::move(*found.refusal));
+        return;
     }
-    found->handler(request, std::move(respond));
+    request.pathArgs = found.args;
+    if (auto refusal = authorize(*found.route, request)) {
+        respond(std::move(*refusal));
+        return;
+    }
+    found.route->handler(request, std::move(respond));
 }
 
 } // namespace enlace

@@ -53,6 +53,18 @@ public:
     ApiRouter &operator=(const ApiRouter &) = delete;
 
     void add(QByteArray method, QString pattern, Access access, ApiHandler handler);
+    // A route whose body may be large (a file upload): the HTTP server streams it to a temporary
+    // file (ApiRequest::bodyFile) under its own, larger limit, and only after admit() has let the
+    // caller in, so nobody unauthorized gets to send a large body.
+    void addUpload(QByteArray method, QString pattern, Access access, ApiHandler handler);
+
+    // Called by the HTTP server once the headers are read, before the body.
+    struct Admission
+    {
+        bool upload = false;                  // the matched route is an upload route
+        std::optional<ApiResponse> refusal;   // an upload route refused this caller (401 / 403)
+    };
+    Admission admit(const ApiRequest &request) const;
 
     void setCallerResolver(CallerResolver resolver) { m_resolver = std::move(resolver); }
     void setCatalog(const MessageCatalog *catalog) { m_catalog = catalog; }
@@ -72,8 +84,19 @@ private:
         QStringList segments;
         Access access;
         ApiHandler handler;
+        bool upload = false;
     };
     static std::optional<QStringList> match(const Route &route, const QStringList &pathSegments);
+    // The route for the request's method and path, with its <arg>s; else the 404 or 405 answer.
+    struct Found
+    {
+        const Route *route = nullptr;
+        QStringList args;
+        std::optional<ApiResponse> refusal;
+    };
+    Found find(const ApiRequest &request) const;
+    // Resolves the caller into request.caller; the 401 / 403 answer when the route refuses them.
+    std::optional<ApiResponse> authorize(const Route &route, ApiRequest &request) const;
 
     QList<Route> m_routes;
     CallerResolver m_resolver;

@@ -6,6 +6,7 @@
 #include <core/model/messagecatalog.h>
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLocale>
@@ -14,6 +15,7 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTemporaryFile>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocketServer>
@@ -58,6 +60,7 @@ QByteArray reasonPhrase(int status)
     case 502: return "Bad Gateway";
     case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
+    case 507: return "Insufficient Storage";
     default: return status < 300 ? "OK" : status < 500 ? "Client Error" : "Server Error";
     }
 }
@@ -302,11 +305,8 @@ private:
                 sendErrorAndClose(400, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Malformed HTTP request.")));
                 return false;
             }
-            if (m_bodyLength > m_server->m_limits.maxBodyBytes) {
-                sendErrorAndClose(413, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body is too large (at most %1 bytes)."))
-                                           .arg(QString::number(m_server->m_limits.maxBodyBytes)));
+            if (m_bodyLength > m_server->m_limits.maxBodyBytes && !startUpload())
                 return false;
-            }
             if (m_bodyLength > 0 && m_request.header("expect").toLower() == "100-continue")
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         }
@@ -314,8 +314,68 @@ private:
         return true;
     }
 
+    // A body above the body limit: only an upload route the caller may use takes it, into a
+    // temporary file (readBody). False when the request was answered instead.
+    bool startUpload()
+    {
+        const HttpServerLimits &limits = m_server->m_limits;
+        const ApiRouter::Admission admission = m_server->m_router->admit(m_request);
+        if (!admission.upload || m_bodyLength > limits.maxUploadBytes) {
+            const qint64 limit = admission.upload ? limits.maxUploadBytes : limits.maxBodyBytes;
+            sendErrorAndClose(413, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body is too large (at most %1 bytes)."))
+                                       .arg(QString::number(limit)));
+            return false;
+        }
+        if (admission.refusal) {
+            // The body is never read: the connection closes after the answer.
+            m_keepAlive = false;
+            write(*admission.refusal);
+            closeConnection();
+            return false;
+        }
+        const QString directory = limits.uploadDirectory.isEmpty() ? QDir::tempPath() : limits.uploadDirectory;
+        auto file = std::make_shared<QTemporaryFile>(directory + u"/enlace-upload-XXXXXX"_s);
+        if (!file->open()) {
+            qCWarning(lcHttp).noquote() << u"upload refused: no temporary file (%1)"_s.arg(file->errorString());
+            sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
+            return false;
+        }
+        m_upload = std::move(file);
+        return true;
+    }
+
+    // The upload's bytes as they arrive, straight to its file.
+    bool readUpload()
+    {
+        while (m_socket->bytesAvailable() > 0 && m_upload->size() < m_bodyLength) {
+            const QByteArray chunk = m_socket->read(qMin<qint64>(m_bodyLength - m_upload->size(), 256 * 1024));
+            if (m_upload->write(chunk) != chunk.size()) {
+                qCWarning(lcHttp).noquote() << u"upload dropped: writing its temporary file failed (%1)"_s.arg(m_upload->errorString());
+                m_upload.reset();
+                sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
+                return false;
+            }
+            m_idle.start();
+        }
+        if (m_upload->size() < m_bodyLength)
+            return false;
+        if (!m_upload->flush() || !m_upload->seek(0)) {
+            m_upload.reset();
+            sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
+            return false;
+        }
+        m_request.bodyFile = std::exchange(m_upload, {});
+        m_state = State::Waiting;
+        m_idle.stop();
+        dispatch();
+        m_request.bodyFile.reset();   // the route holds it as long as it needs it
+        return false;
+    }
+
     bool readBody()
     {
+        if (m_upload)
+            return readUpload();
         if (m_socket->bytesAvailable() < m_bodyLength) {
             if (m_socket->bytesAvailable() > 0)
                 m_idle.start();
@@ -427,6 +487,7 @@ private:
     bool m_head = false;
     int m_served = 0;
     QElapsedTimer m_requestTimer;
+    std::shared_ptr<QTemporaryFile> m_upload;   // the body of an upload being received
 };
 
 HttpServer::HttpServer(ApiRouter *router, const MessageCatalog *catalog, QObject *parent)

@@ -29,12 +29,18 @@ struct HttpServerLimits
     int idleTimeoutMs = 30'000;            // an idle or stalled connection is closed (408 mid-request)
     int maxConnections = 1024;             // beyond -> 503 and close
     int maxRequestsPerConnection = 1000;
+    // Upload routes (ApiRouter::addUpload): a body above maxBodyBytes goes to a temporary file as
+    // it arrives, up to this (more -> 413); the caller is authorized before any of it is read.
+    qint64 maxUploadBytes = 256LL * 1024 * 1024;
+    QString uploadDirectory;   // where uploads are written as they arrive; empty: QDir::tempPath() ($TMPDIR)
 };
 
 // A small HTTP/1.1 server for the API. Qt 6.4's QHttpServer is a technical preview with no request
 // body limit and no asynchronous responses, so Enlace parses HTTP itself:
 // - request line and headers with a size limit; Content-Length checked against the body limit
 //   before any of the body is read (413); Transfer-Encoding (chunked) bodies answer 411;
+// - large uploads: on an upload route a body above the body limit is admitted by the router
+//   (401 / 403 before it is read) and streamed to a temporary file, up to the upload limit;
 // - keep-alive and pipelining (one request at a time per connection, in order);
 // - asynchronous answers: the route gets an ApiResponder it may call later;
 // - every error is a JSON answer in the OMniLeads envelope, written whole;

@@ -127,7 +127,8 @@ QList<RouteDoc> buildCatalogue()
          u"Column names as keys."_s, {}, {200, 400, 404}},
         {"POST", u"/api/v1/crear_base_contactos/"_s, {}, kDatabases, A::Admin, u"Upload a CSV file (multipart) and import it"_s,
          u"Parts: filename (the file), nombre, campos_telefono (comma list), id_externo; or base_datos to add to an existing "
-         "database. Answers 202 with a job id at once."_s, {}, {202, 400}},
+         "database. Answers 202 with a job id at once. A body over max_body_bytes (1 MiB) is streamed to a temporary file, "
+         "up to max_upload_bytes (256 MiB); the caller is checked before it is read."_s, {}, {202, 400, 413, 507}},
         {"GET", u"/api/v1/contact_imports/<arg>/"_s, {u"job"_s}, kDatabases, A::Admin, u"Progress and outcome of an upload"_s, {}, {}, {200, 404}},
         // Users.
         {"GET", u"/api/v1/users/"_s, {}, kUsers, A::AdminOnly, u"List users (never passwords)"_s, {}, {}, {200}},
@@ -194,6 +195,7 @@ QString statusText(int status)
     case 404: return u"Unknown id"_s;
     case 405: return u"Method not allowed on this path"_s;
     case 413: return u"Body too large"_s;
+    case 507: return u"No room to store the upload"_s;
     }
     return u"Answer"_s;
 }

@@ -146,11 +146,13 @@ Result<void> ServerConfig::applyFile(const QString &path)
             return v.error();
         tokenLifetimeSeconds = v.value();
     }
-    if (ini.contains(u"max_body_bytes"_s)) {
-        auto v = parsePositive(text("max_body_bytes"), u"max_body_bytes"_s);
+    for (const auto &[key, limit] : {std::pair{"max_body_bytes", &maxBodyBytes}, std::pair{"max_upload_bytes", &maxUploadBytes}}) {
+        if (!ini.contains(QString::fromLatin1(key)))
+            continue;
+        auto v = parsePositive(text(key), QString::fromLatin1(key));
         if (!v.ok())
             return v.error();
-        maxBodyBytes = v.value();
+        *limit = v.value();
     }
     if (ini.contains(u"log_level"_s)) {
         logLevel = text("log_level").toLower();
@@ -195,11 +197,13 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
             tokenLifetimeSeconds = v.value();
         }
     }
-    if (has("ENLACE_MAX_BODY_BYTES")) {
-        auto v = parsePositive(get("ENLACE_MAX_BODY_BYTES"), u"ENLACE_MAX_BODY_BYTES"_s);
+    for (const auto &[name, limit] : {std::pair{"ENLACE_MAX_BODY_BYTES", &maxBodyBytes}, std::pair{"ENLACE_MAX_UPLOAD_BYTES", &maxUploadBytes}}) {
+        if (!has(name))
+            continue;
+        auto v = parsePositive(get(name), QString::fromLatin1(name));
         if (!v.ok())
             return v.error();
-        maxBodyBytes = v.value();
+        *limit = v.value();
     }
     if (has("ENLACE_LOG_LEVEL")) {
         logLevel = get("ENLACE_LOG_LEVEL").toLower();

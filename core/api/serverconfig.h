@@ -19,6 +19,7 @@ namespace enlace {
 //   secret key file  secret_key_file          ENLACE_SECRET_KEY_FILE      --secret-key-file FILE
 //   token lifetime   token_lifetime_seconds   ENLACE_TOKEN_LIFETIME (or OMniLeads' TOKEN_EXPIRED_AFTER_SECONDS)
 //   body limit       max_body_bytes           ENLACE_MAX_BODY_BYTES
+//   upload limit     max_upload_bytes         ENLACE_MAX_UPLOAD_BYTES   (CSV uploads: HttpServerLimits)
 //   log level        log_level                ENLACE_LOG_LEVEL            --log-level debug|info|warning
 //   public URL       public_url               ENLACE_PUBLIC_URL           --public-url URL
 //   demo             demo                     ENLACE_DEMO                 --demo
@@ -33,6 +34,7 @@ struct ServerConfig
     QString secretKeyFile;            // empty: <data dir>/secret.key
     qint64 tokenLifetimeSeconds = 9 * 3600;
     qint64 maxBodyBytes = 1024 * 1024;
+    qint64 maxUploadBytes = 256LL * 1024 * 1024;
     QString logLevel = QStringLiteral("info");
     QString publicUrl;                // empty: http(s)://<listen>
     bool demo = false;

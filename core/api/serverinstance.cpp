@@ -127,6 +127,7 @@ Result<void> ServerInstance::start()
     m_http = std::make_unique<HttpServer>(&m_router, &m_catalog);
     HttpServerLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.maxUploadBytes = m_config.maxUploadBytes;
     m_http->setLimits(limits);
     if (!m_config.tlsCertificate.isEmpty())
         if (auto r = m_http->setTlsFiles(m_config.tlsCertificate, m_config.tlsKey); !r.ok())

@@ -3,9 +3,9 @@
 #include <core/contacts/contactrepository.h>
 #include <core/contacts/csvreader.h>
 #include <core/contacts/externalidset.h>
+#include <core/contacts/filerange.h>
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -254,7 +254,7 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
     clock.start();
     ContactRepository repository(m_db, m_clock);
 
-    QFile file(options.filePath);
+    FileRange file(options.filePath, options.fileOffset, options.fileLength);
     if (!file.open(QIODevice::ReadOnly))
         return rejected(u"file"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file %1 cannot be read: %2"),
                                                  {QFileInfo(options.filePath).fileName(), file.errorString()}));

@@ -20,6 +20,9 @@ namespace enlace {
 struct ContactImportOptions
 {
     QString filePath;
+    // Only this part of the file (an uploaded multipart body's CSV part); fileLength < 0: to the end.
+    qint64 fileOffset = 0;
+    qint64 fileLength = -1;
     // A new database: its name, phone columns (the first is the main phone) and optional
     // external-id column, all chosen from the file's header.
     QString databaseName;

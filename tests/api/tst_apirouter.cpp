@@ -175,6 +175,46 @@ private Q_SLOTS:
         QCOMPARE(r.header("WWW-Authenticate").isEmpty(), status != 401);
     }
 
+    void admit_judgesUploadRoutesBeforeTheirBody_andNothingElse()
+    {
+        ApiRouter router;
+        std::optional<Caller> caller;
+        int resolved = 0;
+        router.setCallerResolver([&](const ApiRequest &) -> Result<std::optional<Caller>> {
+            ++resolved;
+            return caller;
+        });
+        int handled = 0;
+        router.add("POST", u"/plain/"_s, Access::Admin, [&](const ApiRequest &, ApiResponder respond) { ++handled; respond(ApiResponse::json(QJsonObject())); });
+        router.addUpload("POST", u"/files/<arg>/"_s, Access::Admin, [&](const ApiRequest &, ApiResponder respond) { ++handled; respond(ApiResponse::json(QJsonObject())); });
+
+        // Not upload routes: nothing is judged here (dispatch does it, body and all).
+        for (const auto &[method, path] : {std::pair{"POST", "/plain/"}, std::pair{"POST", "/nowhere/"}, std::pair{"GET", "/files/a/"}}) {
+            const auto admission = router.admit(request(method, path));
+            QVERIFY(!admission.upload);
+            QVERIFY(!admission.refusal);
+        }
+        QCOMPARE(resolved, 0);
+
+        // The upload route: the caller is judged now, and the handler never runs.
+        auto admission = router.admit(request("POST", "/files/a/"));
+        QVERIFY(admission.upload);
+        QVERIFY(admission.refusal);
+        QCOMPARE(admission.refusal->status, 401);
+        caller = user(Role::Agent, true);
+        admission = router.admit(request("POST", "/files/a/"));
+        QVERIFY(admission.refusal);
+        QCOMPARE(admission.refusal->status, 403);
+        caller = user(Role::Supervisor);
+        admission = router.admit(request("POST", "/files/a/"));
+        QVERIFY(admission.upload);
+        QVERIFY(!admission.refusal);
+        QCOMPARE(handled, 0);
+        QCOMPARE(router.routes(), QStringList({u"POST /plain/"_s, u"POST /files/<arg>/"_s}));
+        QCOMPARE(dispatch(router, request("POST", "/files/a/")).status, 200);
+        QCOMPARE(handled, 1);
+    }
+
     void invalidCredentials_are401EvenWhereAnonymousWouldBe401()
     {
         ApiRouter router;

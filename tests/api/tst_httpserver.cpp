@@ -4,6 +4,8 @@
 
 #include <tests/api/support/server_rawhttp.h>
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -29,6 +31,8 @@ private:
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<HttpServer> m_server;
     int m_handled = 0;
+    std::shared_ptr<QFile> m_uploaded;   // the last upload's body file, as the route got it
+    QTemporaryDir m_scratch;
 
     void start() { start(HttpServerLimits()); }
     void start(const HttpServerLimits &limits)
@@ -55,6 +59,30 @@ private:
                 respond(ApiResponse::json(QJsonObject{{u"late"_s, true}}));
                 respond(ApiResponse::json(500, QJsonObject{{u"twice"_s, true}}));   // ignored
             });
+        });
+        // An upload route for admins: it answers with what it received.
+        m_router->setCallerResolver([](const ApiRequest &r) -> Result<std::optional<Caller>> {
+            const QByteArray auth = r.header("authorization");
+            if (auth.isEmpty())
+                return std::optional<Caller>();
+            Caller caller;
+            caller.userId = 1;
+            caller.role = auth == "Bearer admin" ? Role::Admin : Role::Agent;
+            caller.agentId = caller.role == Role::Agent ? std::optional<qint64>(7) : std::nullopt;
+            return std::optional<Caller>(caller);
+        });
+        m_router->addUpload("POST", u"/upload/<arg>/"_s, Access::Admin, [this](const ApiRequest &r, ApiResponder respond) {
+            ++m_handled;
+            m_uploaded = r.bodyFile;
+            QByteArray content = r.body;
+            if (r.bodyFile) {
+                r.bodyFile->seek(0);
+                content = r.bodyFile->readAll();
+            }
+            respond(ApiResponse::json(200, QJsonObject{{u"arg"_s, r.pathArgs.value(0)},
+                                                       {u"inFile"_s, r.bodyFile != nullptr},
+                                                       {u"size"_s, content.size()},
+                                                       {u"sha"_s, QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())}}));
         });
         m_server = std::make_unique<HttpServer>(m_router.get(), &m_catalog);
         m_server->setLimits(limits);
@@ -163,6 +191,146 @@ private Q_SLOTS:
         QCOMPARE(r.headers.value("connection"), "close");
         QVERIFY(c.waitClosed());
         QCOMPARE(m_handled, 0);
+    }
+
+    static HttpServerLimits uploadLimits()
+    {
+        HttpServerLimits limits;
+        limits.maxBodyBytes = 1000;
+        limits.maxUploadBytes = 200 * 1000;
+        return limits;
+    }
+
+    static QByteArray uploadBody(int size)
+    {
+        QByteArray body;
+        body.reserve(size);
+        for (int i = 0; body.size() < size; ++i)
+            body += QByteArray::number(i) + ',';
+        body.truncate(size);
+        return body;
+    }
+
+    void upload_aboveTheBodyLimit_isStreamedToAFileWhole()
+    {
+        start(uploadLimits());
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        const QByteArray body = uploadBody(150 * 1000);
+        c.send(RawHttpClient::request("POST", "/upload/x/", body, {{"Authorization", "Bearer admin"}, {"Content-Type", "text/csv"}}));
+        auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(u"arg"_s).toString(), u"x"_s);
+        QCOMPARE(r.json().value(u"inFile"_s).toBool(), true);
+        QCOMPARE(r.json().value(u"size"_s).toInt(), body.size());
+        QCOMPARE(r.json().value(u"sha"_s).toString(), QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
+        // The connection goes on, and the file is gone once nobody holds it.
+        QVERIFY(m_uploaded);
+        const QString path = m_uploaded->fileName();
+        QVERIFY(QFile::exists(path));
+        m_uploaded.reset();
+        QVERIFY(!QFile::exists(path));
+        c.send(RawHttpClient::request("GET", "/hello/again/"));
+        QCOMPARE(c.read().status, 200);
+    }
+
+    void upload_withinTheBodyLimit_staysInMemory()
+    {
+        start(uploadLimits());
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("POST", "/upload/y/", uploadBody(900), {{"Authorization", "Bearer admin"}}));
+        auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(u"inFile"_s).toBool(), false);
+        QCOMPARE(r.json().value(u"size"_s).toInt(), 900);
+    }
+
+    void upload_arrivingSlowly_isAssembled()
+    {
+        HttpServerLimits limits = uploadLimits();
+        limits.idleTimeoutMs = 400;   // longer than the whole upload takes would be too easy
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        const QByteArray body = uploadBody(20 * 1000);
+        const QByteArray raw = RawHttpClient::request("POST", "/upload/slow/", body, {{"Authorization", "Bearer admin"}});
+        // Ten pieces, 150 ms apart: 1.5 s in all, each gap well within the idle timeout.
+        const qsizetype piece = raw.size() / 10 + 1;
+        for (qsizetype at = 0; at < raw.size(); at += piece) {
+            c.send(raw.mid(at, piece));
+            QTest::qWait(150);
+        }
+        auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(u"size"_s).toInt(), body.size());
+    }
+
+    void upload_aboveTheUploadLimit_is413BeforeTheBodyIsRead()
+    {
+        start(uploadLimits());
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("POST /upload/x/ HTTP/1.1\r\nAuthorization: Bearer admin\r\nContent-Length: 200001\r\n\r\n");
+        auto r = c.read();
+        QCOMPARE(r.status, 413);
+        QVERIFY2(r.json().value(u"message"_s).toString().contains(u"200000"_s), r.body.constData());
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void upload_ofAnUnauthorizedCaller_isRefusedBeforeTheBodyIsRead_data()
+    {
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no credentials") << QByteArray() << 401;
+        QTest::newRow("an agent") << QByteArray("Bearer agent") << 403;
+    }
+
+    void upload_ofAnUnauthorizedCaller_isRefusedBeforeTheBodyIsRead()
+    {
+        QFETCH(QByteArray, authorization);
+        QFETCH(int, status);
+        start(uploadLimits());
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        // Expect: 100-continue: the client waits for the go-ahead, which it must not get.
+        QByteArray head = "POST /upload/x/ HTTP/1.1\r\nContent-Length: 150000\r\nExpect: 100-continue\r\n";
+        if (!authorization.isEmpty())
+            head += "Authorization: " + authorization + "\r\n";
+        c.send(head + "\r\n");
+        auto r = c.read();
+        QCOMPARE(r.status, status);
+        QVERIFY(!c.pending().contains("100 Continue"));
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void upload_withNowhereToStoreIt_is507InTheCallersLanguage()
+    {
+        HttpServerLimits limits = uploadLimits();
+        limits.uploadDirectory = m_scratch.filePath(u"missing/dir"_s);
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(RawHttpClient::request("POST", "/upload/x/", uploadBody(5000), {{"Authorization", "Bearer admin"}}));
+        auto r = c.read();
+        QCOMPARE(r.status, 507);
+        QCOMPARE(r.json().value(u"message"_s).toString(), u"El servidor no tiene espacio para la carga en este momento."_s);
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void largeBody_onAnOrdinaryRoute_isStill413()
+    {
+        start(uploadLimits());
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("POST /echo HTTP/1.1\r\nAuthorization: Bearer admin\r\nContent-Type: application/json\r\nContent-Length: 1001\r\n\r\n");
+        auto r = c.read();
+        QCOMPARE(r.status, 413);
+        QVERIFY2(r.json().value(u"message"_s).toString().contains(u"1000"_s), r.body.constData());
+        QVERIFY(c.waitClosed());
     }
 
     void bodyAtTheLimit_isAccepted()

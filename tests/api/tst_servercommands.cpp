@@ -225,6 +225,41 @@ private Q_SLOTS:
         QCOMPARE(config->logLevel, u"debug"_s);
     }
 
+    void config_bodyAndUploadLimits_fromFileAndEnvironment()
+    {
+        const QString ini = m_dir.filePath(u"limits.conf"_s);
+        {
+            QFile f(ini);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[server]\nmax_body_bytes=2048\nmax_upload_bytes=4096\n");
+        }
+        QCommandLineParser parser;
+        ServerConfig::addOptions(parser);
+        QVERIFY(parser.parse({u"x"_s, u"--config"_s, ini}));
+        auto config = ServerConfig::load(parser, QProcessEnvironment());
+        QVERIFY(config.ok());
+        QCOMPARE(config->maxBodyBytes, 2048);
+        QCOMPARE(config->maxUploadBytes, 4096);
+        QProcessEnvironment env;
+        env.insert(u"ENLACE_MAX_UPLOAD_BYTES"_s, u"1073741824"_s);
+        config = ServerConfig::load(parser, env);
+        QVERIFY(config.ok());
+        QCOMPARE(config->maxBodyBytes, 2048);
+        QCOMPARE(config->maxUploadBytes, 1073741824LL);
+        // Defaults: 1 MiB for a request, 256 MiB for an upload.
+        QCommandLineParser plain;
+        ServerConfig::addOptions(plain);
+        QVERIFY(plain.parse({u"x"_s}));
+        config = ServerConfig::load(plain, QProcessEnvironment());
+        QVERIFY(config.ok());
+        QCOMPARE(config->maxBodyBytes, 1024 * 1024);
+        QCOMPARE(config->maxUploadBytes, 256LL * 1024 * 1024);
+        env.insert(u"ENLACE_MAX_UPLOAD_BYTES"_s, u"lots"_s);
+        config = ServerConfig::load(parser, env);
+        QVERIFY(!config.ok());
+        QVERIFY2(config.error().text().contains(u"ENLACE_MAX_UPLOAD_BYTES"_s), qPrintable(config.error().text()));
+    }
+
     void config_badValuesAreRefused_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -71,7 +71,7 @@ ApiFixture::ApiFixture(const QString &backend)
     m_router.setCallerResolver([this](const ApiRequest &r) { return resolve(r); });
     registerEndpointRoutes(m_router, m_services);
     m_server = std::make_unique<HttpServer>(&m_router, m_catalog.get());
-    m_server->setLimits(HttpServerLimits{16 * 1024, 64 * 1024, 30'000, 1024, 1000});
+    m_server->setLimits(HttpServerLimits{.maxHeaderBytes = 16 * 1024, .maxBodyBytes = 64 * 1024});
     if (auto listening = m_server->listen(QHostAddress::LocalHost, 0); !listening)
         m_error = listening.error().text();
 }
@@ -188,6 +188,8 @@ HttpReply ApiFixture::sendRaw(const QByteArray &method, const QString &path, con
     }
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = reply->readAll();
+    if (out.status == 0)   // no answer: say why in the test's output
+        qWarning().noquote() << "no HTTP answer:" << reply->errorString();
     for (const auto &pair : reply->rawHeaderPairs())
         out.headers.insert(pair.first.toLower(), pair.second);
     reply->deleteLater();
