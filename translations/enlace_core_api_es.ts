@@ -80,6 +80,10 @@
         <translation>El servidor no tiene espacio para la carga en este momento.</translation>
     </message>
     <message>
+        <source>Too many uploads at once; try again in a moment.</source>
+        <translation>Demasiadas cargas a la vez; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
         <source>Cannot read the TLS certificate file %1.</source>
         <translation>No se puede leer el archivo de certificado TLS %1.</translation>
     </message>

@@ -80,6 +80,10 @@
         <translation>O servidor não tem espaço para o envio agora.</translation>
     </message>
     <message>
+        <source>Too many uploads at once; try again in a moment.</source>
+        <translation>Envios demais ao mesmo tempo; tente novamente em instantes.</translation>
+    </message>
+    <message>
         <source>Cannot read the TLS certificate file %1.</source>
         <translation>Não é possível ler o arquivo de certificado TLS %1.</translation>
     </message>

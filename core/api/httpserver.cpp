@@ -125,7 +125,11 @@ public:
         if (m_socket->bytesAvailable() > 0)
             QTimer::singleShot(0, this, &HttpConnection::process);
     }
-    ~HttpConnection() override { m_server->connectionClosed(); }
+    ~HttpConnection() override
+    {
+        takeUpload();   // a client gone mid-upload: its file goes too
+        m_server->connectionClosed();
+    }
 
 private:
     enum class State { Headers, Body, Waiting, Closing, HandedOver };
@@ -334,6 +338,10 @@ private:
             return false;
         }
         const QString directory = limits.uploadDirectory.isEmpty() ? QDir::tempPath() : limits.uploadDirectory;
+        if (m_server->m_uploadsReceiving >= limits.maxConcurrentUploads) {
+            sendErrorAndClose(503, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many uploads at once; try again in a moment.")));
+            return false;
+        }
         auto file = std::make_shared<QTemporaryFile>(directory + u"/enlace-upload-XXXXXX"_s);
         if (!file->open()) {
             qCWarning(lcHttp).noquote() << u"upload refused: no temporary file (%1)"_s.arg(file->errorString());
@@ -341,6 +349,7 @@ private:
             return false;
         }
         m_upload = std::move(file);
+        ++m_server->m_uploadsReceiving;
         return true;
     }
 
@@ -351,7 +360,7 @@ private:
             const QByteArray chunk = m_socket->read(qMin<qint64>(m_bodyLength - m_upload->size(), 256 * 1024));
             if (m_upload->write(chunk) != chunk.size()) {
                 qCWarning(lcHttp).noquote() << u"upload dropped: writing its temporary file failed (%1)"_s.arg(m_upload->errorString());
-                m_upload.reset();
+                takeUpload();
                 sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
                 return false;
             }
@@ -360,16 +369,24 @@ private:
         if (m_upload->size() < m_bodyLength)
             return false;
         if (!m_upload->flush() || !m_upload->seek(0)) {
-            m_upload.reset();
+            takeUpload();
             sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
             return false;
         }
-        m_request.bodyFile = std::exchange(m_upload, {});
+        m_request.bodyFile = takeUpload();
         m_state = State::Waiting;
         m_idle.stop();
         dispatch();
         m_request.bodyFile.reset();   // the route holds it as long as it needs it
         return false;
+    }
+
+    // The upload being received, which no longer counts as one.
+    std::shared_ptr<QTemporaryFile> takeUpload()
+    {
+        if (m_upload)
+            --m_server->m_uploadsReceiving;
+        return std::exchange(m_upload, {});
     }
 
     bool readBody()

@@ -33,6 +33,7 @@ struct HttpServerLimits
     // it arrives, up to this (more -> 413); the caller is authorized before any of it is read.
     qint64 maxUploadBytes = 256LL * 1024 * 1024;
     QString uploadDirectory;   // where uploads are written as they arrive; empty: QDir::tempPath() ($TMPDIR)
+    int maxConcurrentUploads = 4;   // uploads being received at once; one more -> 503
 };
 
 // A small HTTP/1.1 server for the API. Qt 6.4's QHttpServer is a technical preview with no request
@@ -71,6 +72,7 @@ public:
     quint16 port() const;
     QHostAddress address() const;
     int openConnections() const { return m_connections; }
+    int uploadsReceiving() const { return m_uploadsReceiving; }
 
 Q_SIGNALS:
     // After each answer: for the access log and the tests.
@@ -88,6 +90,7 @@ private:
     QHash<QString, QPointer<QWebSocketServer>> m_webSocketPaths;
     QTcpServer *m_server = nullptr;
     int m_connections = 0;
+    int m_uploadsReceiving = 0;
 };
 
 } // namespace enlace

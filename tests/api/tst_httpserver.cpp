@@ -5,6 +5,7 @@
 #include <tests/api/support/server_rawhttp.h>
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -319,6 +320,44 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(u"message"_s).toString(), u"El servidor no tiene espacio para la carga en este momento."_s);
         QVERIFY(c.waitClosed());
         QCOMPARE(m_handled, 0);
+    }
+
+    void uploads_beyondTheConcurrentLimit_are503_andAnAbandonedOneLeavesNothing()
+    {
+        HttpServerLimits limits = uploadLimits();
+        limits.maxConcurrentUploads = 1;
+        QTemporaryDir spool;
+        limits.uploadDirectory = spool.path();
+        start(limits);
+        const QByteArray body = uploadBody(50 * 1000);
+        const QByteArray raw = RawHttpClient::request("POST", "/upload/first/", body, {{"Authorization", "Bearer admin"}});
+        // The first upload stops half-way.
+        auto first = std::make_unique<RawHttpClient>();
+        QVERIFY(first->connectTo(m_server->port()));
+        first->send(raw.left(raw.size() / 2));
+        QTRY_COMPARE(m_server->uploadsReceiving(), 1);
+        // A second one meanwhile is turned away, in the caller's language.
+        RawHttpClient second;
+        QVERIFY(second.connectTo(m_server->port()));
+        second.send(RawHttpClient::request("POST", "/upload/second/", body, {{"Authorization", "Bearer admin"}, {"Accept-Language", "pt-BR"}}));
+        auto r = second.read();
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.json().value(u"message"_s).toString(), u"Envios demais ao mesmo tempo; tente novamente em instantes."_s);
+        // The first client goes away: its slot and its file are freed (on Linux the file has no
+        // name until a route asks for one, so nothing is left behind even after a crash).
+        first.reset();
+        QTRY_COMPARE(m_server->uploadsReceiving(), 0);
+        QCOMPARE(QDir(spool.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        RawHttpClient third;
+        QVERIFY(third.connectTo(m_server->port()));
+        third.send(RawHttpClient::request("POST", "/upload/third/", body, {{"Authorization", "Bearer admin"}}));
+        r = third.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(u"size"_s).toInt(), body.size());
+        QCOMPARE(m_server->uploadsReceiving(), 0);
+        QCOMPARE(m_handled, 1);
+        m_uploaded.reset();
+        QCOMPARE(QDir(spool.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
     }
 
     void largeBody_onAnOrdinaryRoute_isStill413()
