@@ -210,6 +210,26 @@
         <translation>Se espera exactamente un ARCHIVO.</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>columnas</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>columna</translation>
+    </message>
+    <message>
+        <source>lang</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
         <source>--database is required.</source>
         <translation>--database es obligatorio.</translation>
     </message>

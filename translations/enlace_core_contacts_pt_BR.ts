@@ -210,6 +210,26 @@
         <translation>Espera-se exatamente um ARQUIVO.</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>colunas</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>coluna</translation>
+    </message>
+    <message>
+        <source>lang</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>arquivo</translation>
+    </message>
+    <message>
         <source>--database is required.</source>
         <translation>--database é obrigatório.</translation>
     </message>

@@ -132,6 +132,7 @@ public:
 private:
     MessageCatalog m_catalog;
     QString m_language;
+    QtCommandLineTranslation m_qtWords{m_language};   // QCommandLineParser's own errors
 };
 
 QString randomPassword()

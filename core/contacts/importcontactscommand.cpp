@@ -83,18 +83,19 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
     }
     const QString language = catalog.commandLineLanguage(explicitLanguage);
     const auto tr = [&](const char *source) { return catalog.translate(language, "Cli", source); };
+    const QtCommandLineTranslation qtWords(language);   // "Usage:", "Options:", the parser's errors
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(QT_TRANSLATE_NOOP("Cli", "Imports a CSV file of contacts into a contact database, all or nothing.")));
     const QCommandLineOption help({u"h"_s, u"help"_s}, tr(QT_TRANSLATE_NOOP("Cli", "Shows this help.")));
     const QCommandLineOption databaseOption(u"database"_s, tr(QT_TRANSLATE_NOOP("Cli", "The store: a SQLite file or postgresql://user@host/db.")), u"url"_s);
-    const QCommandLineOption nameOption(u"name"_s, tr(QT_TRANSLATE_NOOP("Cli", "Name of the contact database (new, or existing with --into-existing).")), u"name"_s);
-    const QCommandLineOption phonesOption(u"phone-columns"_s, tr(QT_TRANSLATE_NOOP("Cli", "Phone columns, comma separated; the first is the main phone.")), u"columns"_s);
-    const QCommandLineOption externalOption(u"external-id-column"_s, tr(QT_TRANSLATE_NOOP("Cli", "The column holding the contacts' external ids.")), u"column"_s);
+    const QCommandLineOption nameOption(u"name"_s, tr(QT_TRANSLATE_NOOP("Cli", "Name of the contact database (new, or existing with --into-existing).")), tr(QT_TRANSLATE_NOOP("Cli", "name")));
+    const QCommandLineOption phonesOption(u"phone-columns"_s, tr(QT_TRANSLATE_NOOP("Cli", "Phone columns, comma separated; the first is the main phone.")), tr(QT_TRANSLATE_NOOP("Cli", "columns")));
+    const QCommandLineOption externalOption(u"external-id-column"_s, tr(QT_TRANSLATE_NOOP("Cli", "The column holding the contacts' external ids.")), tr(QT_TRANSLATE_NOOP("Cli", "column")));
     const QCommandLineOption existingOption(u"into-existing"_s, tr(QT_TRANSLATE_NOOP("Cli", "Add the contacts to the existing database --name.")));
-    const QCommandLineOption languageOption(u"language"_s, tr(QT_TRANSLATE_NOOP("Cli", "Language of the messages: es, en, pt_BR (default: ENLACE_LANGUAGE, else the system's).")), u"lang"_s);
+    const QCommandLineOption languageOption(u"language"_s, tr(QT_TRANSLATE_NOOP("Cli", "Language of the messages: es, en, pt_BR (default: ENLACE_LANGUAGE, else the system's).")), tr(QT_TRANSLATE_NOOP("Cli", "lang")));
     parser.addOptions({help, databaseOption, nameOption, phonesOption, externalOption, existingOption, languageOption});
-    parser.addPositionalArgument(u"file"_s, tr(QT_TRANSLATE_NOOP("Cli", "The CSV file (UTF-8; delimiter , ; or tab; first line = column names).")));
+    parser.addPositionalArgument(tr(QT_TRANSLATE_NOOP("Cli", "file")), tr(QT_TRANSLATE_NOOP("Cli", "The CSV file (UTF-8; delimiter , ; or tab; first line = column names).")));
     const QString exitCodes = tr(QT_TRANSLATE_NOOP("Cli", "Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled."));
 
     auto usage = [&](const QString &problem) {

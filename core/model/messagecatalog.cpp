@@ -1,6 +1,8 @@
 #include <core/model/messagecatalog.h>
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QLibraryInfo>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -105,6 +107,21 @@ QString MessageCatalog::translate(const QString &language, const char *context, 
         }
     }
     return QString::fromUtf8(source);
+}
+
+QtCommandLineTranslation::QtCommandLineTranslation(const QString &language)
+{
+    if (language.isEmpty() || language == u"en"_s || !QCoreApplication::instance())
+        return;
+    m_translator = std::make_unique<QTranslator>();
+    if (m_translator->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        m_installed = QCoreApplication::installTranslator(m_translator.get());
+}
+
+QtCommandLineTranslation::~QtCommandLineTranslation()
+{
+    if (m_installed && QCoreApplication::instance())
+        QCoreApplication::removeTranslator(m_translator.get());
 }
 
 } // namespace enlace

@@ -34,4 +34,22 @@ private:
     QHash<QString, std::shared_ptr<QTranslator>> m_translators;
 };
 
+// Qt's own words on a command line ("Usage:", "Options:", QCommandLineParser's errors) in the
+// command's language, from Qt's qtbase_<language>.qm (Debian: qt6-translations-l10n), while it
+// lives; English when Qt ships no such file. It installs a translator application-wide, so it is
+// for one-shot commands, not for the server, whose requests each have a language of their own.
+class QtCommandLineTranslation final
+{
+public:
+    explicit QtCommandLineTranslation(const QString &language);
+    ~QtCommandLineTranslation();
+    QtCommandLineTranslation(const QtCommandLineTranslation &) = delete;
+    QtCommandLineTranslation &operator=(const QtCommandLineTranslation &) = delete;
+    bool isInstalled() const { return m_installed; }
+
+private:
+    std::unique_ptr<QTranslator> m_translator;
+    bool m_installed = false;
+};
+
 } // namespace enlace

@@ -133,6 +133,18 @@ private Q_SLOTS:
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains(u"Importa un archivo CSV de contactos a una base de contactos, todo o nada."_s));
         QVERIFY(help.out.contains(u"Códigos de salida: 0 importado"_s));
+        // Qt's own words too (Qt's translations, qt6-translations-l10n, which setup-deps installs).
+        QVERIFY2(help.out.startsWith(u"Uso: "_s), qPrintable(help.out.left(60)));
+        QVERIFY(help.out.contains(u"\nOpciones:\n"_s));
+        QVERIFY(help.out.contains(u"\nArgumentos:\n"_s));
+        QVERIFY(!help.out.contains(u"Usage:"_s));
+        const Run unknown = run({u"--language=pt_BR"_s, u"--frobnicate"_s, u"x.csv"_s});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.startsWith(u"Opção desconhecida 'frobnicate'."_s), qPrintable(unknown.err.left(60)));
+        QVERIFY(unknown.err.contains(u"\nOpções:\n"_s));
+        // And English stays English afterwards: the translation lasts as long as the command.
+        const Run english = run({u"--help"_s, u"--language"_s, u"en"_s});
+        QVERIFY2(english.out.startsWith(u"Usage: "_s), qPrintable(english.out.left(60)));
         const Run missing = run({u"--language=pt_BR"_s});
         QCOMPARE(missing.code, 1);
         QVERIFY2(missing.err.startsWith(u"Espera-se exatamente um ARQUIVO.\n"_s), qPrintable(missing.err.left(60)));

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QScopeGuard>
+#include <QCoreApplication>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +59,26 @@ private Q_SLOTS:
 
     // Command-line programs: the explicit choice, else ENLACE_LANGUAGE, else LC_ALL, LC_MESSAGES,
     // LANG; a region or encoding suffix is ignored; English when nothing shipped matches.
+    void qtCommandLineTranslation_speaksQtsWordsWhileItLives()
+    {
+        const auto usage = [] { return QCoreApplication::translate("QCommandLineParser", "Usage: %1"); };
+        QCOMPARE(usage(), u"Usage: %1"_s);
+        {
+            const QtCommandLineTranslation spanish(u"es"_s);
+            QVERIFY2(spanish.isInstalled(), "Qt's qtbase_es.qm is missing: install qt6-translations-l10n (scripts/setup-deps does)");
+            QCOMPARE(usage(), u"Uso: %1"_s);
+        }
+        QCOMPARE(usage(), u"Usage: %1"_s);
+        {
+            const QtCommandLineTranslation portuguese(u"pt_BR"_s);
+            QVERIFY(portuguese.isInstalled());
+            QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Options:"), u"Opções:"_s);
+        }
+        const QtCommandLineTranslation english(u"en"_s);
+        QVERIFY(!english.isInstalled());
+        QCOMPARE(usage(), u"Usage: %1"_s);
+    }
+
     void commandLineLanguage_followsTheEnvironment()
     {
         const QList<QByteArray> names{"ENLACE_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
