@@ -71,7 +71,9 @@ ApiFixture::ApiFixture(const QString &backend)
     m_router.setCallerResolver([this](const ApiRequest &r) { return resolve(r); });
     registerEndpointRoutes(m_router, m_services);
     m_server = std::make_unique<HttpServer>(&m_router, m_catalog.get());
-    m_server->setLimits(HttpServerLimits{.maxHeaderBytes = 16 * 1024, .maxBodyBytes = 64 * 1024});
+    HttpServerLimits limits;
+    limits.maxBodyBytes = 64 * 1024;
+    m_server->setLimits(limits);
     if (auto listening = m_server->listen(QHostAddress::LocalHost, 0); !listening)
         m_error = listening.error().text();
 }
