@@ -84,6 +84,10 @@
         <translation>Demasiadas cargas a la vez; intente de nuevo en un momento.</translation>
     </message>
     <message>
+        <source>The import stopped before it ended: the server running it went away. Nothing was imported; upload the file again.</source>
+        <translation>La importación se detuvo antes de terminar: el servidor que la hacía dejó de funcionar. No se importó nada; vuelva a subir el archivo.</translation>
+    </message>
+    <message>
         <source>Cannot read the TLS certificate file %1.</source>
         <translation>No se puede leer el archivo de certificado TLS %1.</translation>
     </message>

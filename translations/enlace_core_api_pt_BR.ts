@@ -84,6 +84,10 @@
         <translation>Envios demais ao mesmo tempo; tente novamente em instantes.</translation>
     </message>
     <message>
+        <source>The import stopped before it ended: the server running it went away. Nothing was imported; upload the file again.</source>
+        <translation>A importação parou antes de terminar: o servidor que a fazia deixou de funcionar. Nada foi importado; envie o arquivo novamente.</translation>
+    </message>
+    <message>
         <source>Cannot read the TLS certificate file %1.</source>
         <translation>Não é possível ler o arquivo de certificado TLS %1.</translation>
     </message>

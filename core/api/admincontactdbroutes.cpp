@@ -4,19 +4,27 @@
 #include <core/api/sharedroutes.h>
 #include <core/contacts/contactimporter.h>
 #include <core/contacts/contactrepository.h>
+#include <core/contacts/importjobrepository.h>
+#include <core/model/clock.h>
+#include <core/model/messagecatalog.h>
 #include <core/model/validationerrors.h>
+#include <core/store/database.h>
 
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QFile>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QScopeGuard>
 #include <QTemporaryFile>
+#include <QTimer>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcImports, "enlace.imports", QtInfoMsg)
 
 namespace enlace {
 
@@ -123,30 +131,74 @@ std::optional<QList<Part>> parseMultipart(const ApiRequest &request, QByteArrayV
     }
 }
 
-// The uploads in progress and their outcomes, for this server process.
+// How long a running job may go without its server writing to its row before readers take that
+// server for gone (it writes every kHeartbeatMs where it can, see ImportJobs::heartbeat).
+constexpr qint64 kAbandonedMs = 60'000;
+constexpr int kHeartbeatMs = 10'000;
+
+const Clock &clockOf(const ApiServices &s)
+{
+    static const SystemClock system;
+    return s.clock ? *s.clock : system;
+}
+
+Message abandonedMessage()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The import stopped before it ended: the server running it went away. "
+                                                         "Nothing was imported; upload the file again."));
+}
+
+// An error as the job's row keeps it: rendered in every shipped language.
+QJsonObject inEveryLanguage(const ApiServices &s, const std::function<QJsonObject(const QString &language)> &render)
+{
+    QJsonObject out;
+    const QStringList languages = s.catalog ? s.catalog->languages() : QStringList{u"en"_s};
+    for (const QString &language : languages)
+        out.insert(language, render(language));
+    return out;
+}
+
+QJsonObject errorInEveryLanguage(const ApiServices &s, const Error &error)
+{
+    // A refused file's error names its lines in `errors` and has no message of its own: say what
+    // happened rather than show its code.
+    const Message rejected = Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The file was rejected; nothing was imported."));
+    return inEveryLanguage(s, [&](const QString &language) {
+        const QString message = error.message.isNull() && !error.fields.isEmpty() ? rejected.text(s.catalog, language)
+                                                                                  : error.text(s.catalog, language);
+        return QJsonObject{{u"message"_s, message}, {u"errors"_s, error.fields.toJson(s.catalog, language)}};
+    });
+}
+
+QJsonObject abandonedInEveryLanguage(const ApiServices &s)
+{
+    return inEveryLanguage(s, [&](const QString &language) {
+        return QJsonObject{{u"message"_s, abandonedMessage().text(s.catalog, language)}, {u"errors"_s, QJsonObject()}};
+    });
+}
+
+// An upload this server is importing. Its row (contact_imports) is what every server answers
+// from once it ends; while it runs, this server answers from here, with live progress.
 struct ImportJob
 {
-    QString id;
+    ImportJobRecord record;
     QPointer<ContactImporter> importer;
     std::shared_ptr<QFile> file;   // the CSV (or the upload's body holding it)
-    QString state = u"running"_s;   // running | finished | failed
-    int phase = ContactImporter::Validating;
-    qint64 rowsDone = 0;
-    qint64 bytesRead = 0;
-    qint64 totalBytes = 0;
-    std::optional<ImportSummary> summary;
-    std::optional<Error> error;
 };
 
 struct ImportJobs
 {
-    QHash<QString, std::shared_ptr<ImportJob>> jobs;
+    QHash<QString, std::shared_ptr<ImportJob>> running;
+    // PostgreSQL: the running jobs' progress is written to their rows every kHeartbeatMs, which
+    // also tells the other servers this one is alive. Not on SQLite: a write there would wait for
+    // the import's own transaction, and a SQLite database has one server, which answers from memory.
+    QTimer heartbeat;
 };
 
-QJsonObject jobJson(const ImportJob &job, const ApiRequest &request, const ApiServices &s)
+QJsonObject jobJson(const ImportJobRecord &job, const ApiRequest &request)
 {
     QJsonObject o{{u"id"_s, job.id},
-                  {u"state"_s, job.state},
+                  {u"state"_s, ImportJobRecord::stateName(job.state)},
                   {u"phase"_s, job.phase == ContactImporter::Writing ? u"writing"_s : u"validating"_s},
                   {u"rows"_s, job.rowsDone},
                   {u"bytes_read"_s, job.bytesRead},
@@ -156,11 +208,35 @@ QJsonObject jobJson(const ImportJob &job, const ApiRequest &request, const ApiSe
         o.insert(u"rows_imported"_s, job.summary->rowsImported);
         o.insert(u"created_database"_s, job.summary->createdDatabase);
     }
-    if (job.error) {
-        o.insert(u"message"_s, job.error->text(s.catalog, request.language));
-        o.insert(u"errors"_s, job.error->fields.toJson(s.catalog, request.language));
+    if (job.state == ImportJobRecord::State::Failed) {
+        QJsonObject error = job.errorByLanguage.value(request.language).toObject();
+        if (error.isEmpty())
+            error = job.errorByLanguage.value(u"en"_s).toObject();
+        o.insert(u"message"_s, error.value(u"message"_s).toString());
+        o.insert(u"errors"_s, error.value(u"errors"_s).toObject());
     }
     return o;
+}
+
+void answerJob(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const ApiRequest &r, ApiResponder respond)
+{
+    const QString id = r.pathArgs.value(0);
+    if (const auto local = jobs->running.value(id))
+        return respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(local->record, r)}}));
+    ImportJobRepository repository(s.db, clockOf(s));
+    auto found = repository.find(id);
+    if (!found)
+        return respond(fail(found.error(), r, s));
+    if (!found.value())
+        return respond(routes::notFound(r, s));
+    ImportJobRecord job = *found.value();
+    if (job.state == ImportJobRecord::State::Running && clockOf(s).nowMs() - job.updatedAtMs > kAbandonedMs) {
+        // Its server went away (a running one writes every kHeartbeatMs): say so, and store it.
+        job.state = ImportJobRecord::State::Failed;
+        job.errorByLanguage = abandonedInEveryLanguage(s);
+        (void)repository.failAbandoned(kAbandonedMs, job.errorByLanguage);
+    }
+    respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(job, r)}}));
 }
 
 QStringList commaList(const QString &text)
@@ -218,7 +294,7 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
     if (!errors.isEmpty())
         return respond(invalid(errors, r, s));
     auto job = std::make_shared<ImportJob>();
-    job->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    job->record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const Part csv = byName.value(u"filename"_s);
     if (r.bodyFile) {
         job->file = r.bodyFile;   // kept until the import ends
@@ -230,40 +306,60 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
             return respond(routes::fail(Error::internal(u"api.upload"_s, file->errorString()), r, s));
         job->file = std::move(file);
     }
-    job->totalBytes = csv.length;
+    job->record.totalBytes = csv.length;
     options.filePath = job->file->fileName();
-    auto *importer = s.clock ? new ContactImporter(s.db, *s.clock) : new ContactImporter(s.db);
+    ImportJobRepository repository(s.db, clockOf(s));
+    if (auto created = repository.create(job->record.id, csv.length, r.caller ? std::optional<qint64>(r.caller->userId) : std::nullopt); !created)
+        return respond(fail(created.error(), r, s));
+    auto *importer = new ContactImporter(s.db, clockOf(s));
     job->importer = importer;
     std::weak_ptr<ImportJob> weak = job;
     // The importer works on its own thread; its signals arrive here, on the server's thread.
     QObject::connect(importer, &ContactImporter::importProgressed, importer,
                      [weak](qint64 rows, qint64 bytes, qint64 total, int phase) {
                          if (auto j = weak.lock()) {
-                             j->rowsDone = rows;
-                             j->bytesRead = bytes;
-                             j->totalBytes = total;
-                             j->phase = phase;
+                             j->record.rowsDone = rows;
+                             j->record.bytesRead = bytes;
+                             j->record.totalBytes = total;
+                             j->record.phase = phase;
                          }
                      });
-    QObject::connect(importer, &ContactImporter::importFinished, importer, [weak, importer](bool) {
+    QObject::connect(importer, &ContactImporter::importFinished, importer, [&s, jobs, weak, importer](bool) {
         if (auto j = weak.lock()) {
             const auto result = importer->result();
+            ImportJobRepository repository(s.db, clockOf(s));
+            Result<void> stored;
             if (result && result->ok()) {
-                j->summary = result->value();
-                j->state = u"finished"_s;
+                j->record.state = ImportJobRecord::State::Finished;
+                j->record.summary = result->value();
+                j->record.phase = ContactImporter::Writing;
+                j->record.rowsDone = j->record.summary->rowsImported;
+                stored = repository.finish(j->record.id, *j->record.summary);
             } else {
-                j->error = result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s);
-                j->state = u"failed"_s;
+                j->record.state = ImportJobRecord::State::Failed;
+                j->record.errorByLanguage = errorInEveryLanguage(s, result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s));
+                stored = repository.fail(j->record.id, j->record.errorByLanguage);
             }
             j->file.reset();
+            if (stored) {
+                jobs->running.remove(j->record.id);   // its row answers from now on, on every server
+            } else {
+                // Kept here so this server still answers for it; the row shows it running until
+                // readers take it for abandoned.
+                qCWarning(lcImports).noquote() << u"import job %1 ended but its row was not updated: %2"_s.arg(j->record.id, stored.error().detail);
+            }
         }
+        if (jobs->running.isEmpty())
+            jobs->heartbeat.stop();
         importer->deleteLater();
     });
-    jobs->jobs.insert(job->id, job);
+    jobs->running.insert(job->record.id, job);
+    if (s.db->dialect() == SqlDialect::Postgres && !jobs->heartbeat.isActive())
+        jobs->heartbeat.start();
     importer->start(options);
     respond(ApiResponse::json(202, QJsonObject{{u"status"_s, u"SUCCESS"_s},
-                                               {u"job"_s, job->id},
-                                               {u"progress"_s, u"/api/v1/contact_imports/%1/"_s.arg(job->id)}}));
+                                               {u"job"_s, job->record.id},
+                                               {u"progress"_s, u"/api/v1/contact_imports/%1/"_s.arg(job->record.id)}}));
 }
 
 } // namespace
@@ -272,6 +368,24 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
     auto jobs = std::make_shared<ImportJobs>();
+    jobs->heartbeat.setInterval(kHeartbeatMs);
+    QObject::connect(&jobs->heartbeat, &QTimer::timeout, [&s, weak = std::weak_ptr<ImportJobs>(jobs)] {
+        const auto jobs = weak.lock();
+        if (!jobs)
+            return;
+        ImportJobRepository repository(s.db, clockOf(s));
+        for (const auto &job : std::as_const(jobs->running)) {
+            const ImportJobRecord &r = job->record;
+            if (auto saved = repository.saveProgress(r.id, r.phase, r.rowsDone, r.bytesRead, r.totalBytes); !saved)
+                qCWarning(lcImports).noquote() << u"import job %1: progress not stored: %2"_s.arg(r.id, saved.error().detail);
+        }
+    });
+    // A SQLite database has one server: a job its row shows running was cut off when that server
+    // stopped. (On PostgreSQL other servers may be running theirs: readers judge by kAbandonedMs.)
+    if (s.db->dialect() == SqlDialect::Sqlite) {
+        if (auto n = ImportJobRepository(s.db, clockOf(s)).failAbandoned(0, abandonedInEveryLanguage(s)); n && n.value() > 0)
+            qCInfo(lcImports).noquote() << u"%1 import job(s) cut off by the last stop marked failed"_s.arg(n.value());
+    }
     router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
         respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson));
     });
@@ -339,10 +453,7 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
     router.addUpload("POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
                [&s, jobs](const ApiRequest &r, ApiResponder respond) { handleUpload(s, jobs, r, std::move(respond)); });
     router.add("GET", u"/api/v1/contact_imports/<arg>/"_s, Access::Admin, [&s, jobs](const ApiRequest &r, ApiResponder respond) {
-        const auto job = jobs->jobs.value(r.pathArgs.value(0));
-        if (!job)
-            return respond(routes::notFound(r, s));
-        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(*job, r, s)}}));
+        answerJob(s, jobs, r, std::move(respond));
     });
 }
 

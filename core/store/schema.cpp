@@ -231,6 +231,27 @@ const QList<Migration> &schemaMigrations()
              }
              return s;
          }()},
+        // CSV uploads' import jobs, so any server behind the load balancer can answer for a job
+        // another one runs (ImportJobRepository). error_json holds the refusal rendered in every
+        // shipped language: {"es": {"message": ..., "errors": {...}}, ...}.
+        {4,
+         {
+             uR"(CREATE TABLE contact_imports (
+                id TEXT PRIMARY KEY,
+                state TEXT NOT NULL,
+                phase INTEGER NOT NULL DEFAULT 1,
+                rows_done BIGINT NOT NULL DEFAULT 0,
+                bytes_read BIGINT NOT NULL DEFAULT 0,
+                total_bytes BIGINT NOT NULL DEFAULT 0,
+                database_id BIGINT NULL,
+                rows_imported BIGINT NULL,
+                created_database INTEGER NULL,
+                error_json TEXT NULL,
+                created_by BIGINT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"_s,
+             uR"(CREATE INDEX contact_imports_running ON contact_imports (state, updated_at))"_s,
+         }},
     };
     return migrations;
 }

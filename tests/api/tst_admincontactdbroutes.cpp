@@ -1,4 +1,7 @@
 #include <core/api/admincontactdbroutes.h>
+#include <core/api/apirouter.h>
+#include <core/contacts/importjobrepository.h>
+#include <core/store/database.h>
 
 #include <tests/api/support/endpoints_apifixture.h>
 
@@ -68,6 +71,88 @@ private Q_SLOTS:
         QCOMPARE(d.value(u"id_externo"_s).toString(), u"id_cliente"_s);
         QCOMPARE(d.value(u"contactos"_s).toInt(), 4);
         QCOMPARE(f.send("GET", u"/api/v1/contact_databases/"_s, {}, admin).json().value(u"contactDatabases"_s).toArray().size(), 1);
+    }
+
+    // Jobs are stored: once one ends, its row answers (on this server and on any other).
+    void upload_outcomeIsStored_data() { test::addBackendRows(); }
+    void upload_outcomeIsStored()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        const QByteArray good = multipart("XyZ", {{"filename", "a.csv", "telefono,id\n111,A\n222,B\n"}, {"nombre", {}, "Stored"},
+                                                  {"campos_telefono", {}, "telefono"}, {"id_externo", {}, "id"}});
+        auto r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, good, "multipart/form-data; boundary=XyZ", admin);
+        QCOMPARE(r.status, 202);
+        const QString id = r.json().value(u"job"_s).toString();
+        QCOMPARE(waitForJob(f, admin, id).value(u"state"_s).toString(), u"finished"_s);
+        ImportJobRepository jobs(f.db(), f.clock());
+        auto row = jobs.find(id);
+        QVERIFY(row.ok() && row->has_value());
+        QCOMPARE(row->value().state, ImportJobRecord::State::Finished);
+        QCOMPARE(row->value().summary->rowsImported, 2);
+        QVERIFY(row->value().createdBy.has_value());
+
+        // A refused file: its row keeps the refusal in every language, and answers in the caller's.
+        const QByteArray bad = multipart("XyZ", {{"filename", "b.csv", "telefono,id\n111,A\n222,A\n"}, {"nombre", {}, "Bad"},
+                                                 {"campos_telefono", {}, "telefono"}, {"id_externo", {}, "id"}});
+        r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, bad, "multipart/form-data; boundary=XyZ", admin);
+        const QString badId = r.json().value(u"job"_s).toString();
+        QCOMPARE(waitForJob(f, admin, badId).value(u"state"_s).toString(), u"failed"_s);
+        row = jobs.find(badId);
+        QCOMPARE(row->value().state, ImportJobRecord::State::Failed);
+        QCOMPARE(row->value().errorByLanguage.keys(), QStringList({u"en"_s, u"es"_s, u"pt_BR"_s}));
+        const auto spanish = f.sendRaw("GET", u"/api/v1/contact_imports/%1/"_s.arg(badId), {}, {}, admin, {{"Accept-Language", "es"}});
+        const QJsonObject job = spanish.json().value(u"job"_s).toObject();
+        QCOMPARE(job.value(u"message"_s).toString(), u"El archivo fue rechazado; no se importó nada."_s);
+        QVERIFY2(job.value(u"errors"_s).toObject().value(u"line 3"_s).toArray().first().toString().contains(u"repetido"_s), spanish.body.constData());
+    }
+
+    // A job another server runs: answered from its row; past a minute without news its server is
+    // taken for gone.
+    void job_ofAnotherServer_isAnsweredFromItsRow_untilItIsAbandoned_data() { test::addBackendRows(); }
+    void job_ofAnotherServer_isAnsweredFromItsRow_untilItIsAbandoned()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ImportJobRepository jobs(f.db(), f.clock());
+        QVERIFY(jobs.create(u"elsewhere"_s, 9000, std::nullopt).ok());
+        f.clock().advance(20'000);
+        QVERIFY(jobs.saveProgress(u"elsewhere"_s, ContactImporter::Writing, 300, 4500, 9000).ok());
+        f.clock().advance(40'000);
+        QJsonObject job = f.send("GET", u"/api/v1/contact_imports/elsewhere/"_s, {}, admin).json().value(u"job"_s).toObject();
+        QCOMPARE(job.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(job.value(u"phase"_s).toString(), u"writing"_s);
+        QCOMPARE(job.value(u"rows"_s).toInt(), 300);
+        QCOMPARE(job.value(u"bytes_read"_s).toInt(), 4500);
+        f.clock().advance(21'000);
+        const auto r = f.sendRaw("GET", u"/api/v1/contact_imports/elsewhere/"_s, {}, {}, admin, {{"Accept-Language", "pt-BR"}});
+        job = r.json().value(u"job"_s).toObject();
+        QCOMPARE(job.value(u"state"_s).toString(), u"failed"_s);
+        QVERIFY2(job.value(u"message"_s).toString().startsWith(u"A importação parou antes de terminar"_s), r.body.constData());
+        QCOMPARE(jobs.find(u"elsewhere"_s)->value().state, ImportJobRecord::State::Failed);
+        QCOMPARE(f.send("GET", u"/api/v1/contact_imports/nowhere/"_s, {}, admin).status, 404);
+    }
+
+    // A SQLite database has one server: when it starts, a job its row shows running was cut off by
+    // the last stop. On PostgreSQL another server may be running it, so it is left alone.
+    void start_onSqlite_failsTheJobsTheLastStopCutOff_data() { test::addBackendRows(); }
+    void start_onSqlite_failsTheJobsTheLastStopCutOff()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        ImportJobRepository jobs(f.db(), f.clock());
+        QVERIFY(jobs.create(u"cut-off"_s, 100, std::nullopt).ok());
+        ApiRouter restarted;   // the routes of a server starting on the same database
+        registerAdminContactDbRoutes(restarted, f.services());
+        const auto row = jobs.find(u"cut-off"_s);
+        if (f.db()->dialect() == SqlDialect::Sqlite) {
+            QCOMPARE(row->value().state, ImportJobRecord::State::Failed);
+            QVERIFY(row->value().errorByLanguage.value(u"es"_s).toObject().value(u"message"_s).toString().startsWith(u"La importación se detuvo"_s));
+        } else {
+            QCOMPARE(row->value().state, ImportJobRecord::State::Running);
+        }
     }
 
     // A real contact list is megabytes: past the 1 MiB body limit the upload goes to a file as it
