@@ -267,19 +267,6 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(u"size"_s).toInt(), body.size());
     }
 
-    void upload_aboveTheUploadLimit_is413BeforeTheBodyIsRead()
-    {
-        start(uploadLimits());
-        RawHttpClient c;
-        QVERIFY(c.connectTo(m_server->port()));
-        c.send("POST /upload/x/ HTTP/1.1\r\nAuthorization: Bearer admin\r\nContent-Length: 200001\r\n\r\n");
-        auto r = c.read();
-        QCOMPARE(r.status, 413);
-        QVERIFY2(r.json().value(u"message"_s).toString().contains(u"200000"_s), r.body.constData());
-        QVERIFY(c.waitClosed());
-        QCOMPARE(m_handled, 0);
-    }
-
     void upload_ofAnUnauthorizedCaller_isRefusedBeforeTheBodyIsRead_data()
     {
         QTest::addColumn<QByteArray>("authorization");
@@ -360,16 +347,32 @@ private Q_SLOTS:
         QCOMPARE(QDir(spool.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
     }
 
-    void largeBody_onAnOrdinaryRoute_isStill413()
+    // Past the body limit only the upload route takes a body, and only up to the upload limit:
+    // either way the answer names the limit that applies, before the body is read.
+    void largeBody_is413NamingTheLimitThatApplies_data()
     {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<QString>("limit");
+        QTest::newRow("ordinary route") << QByteArray("/echo") << 1001 << u"1000"_s;
+        QTest::newRow("upload route") << QByteArray("/upload/x/") << 200001 << u"200000"_s;
+    }
+
+    void largeBody_is413NamingTheLimitThatApplies()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(int, length);
+        QFETCH(QString, limit);
         start(uploadLimits());
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send("POST /echo HTTP/1.1\r\nAuthorization: Bearer admin\r\nContent-Type: application/json\r\nContent-Length: 1001\r\n\r\n");
+        c.send("POST " + target + " HTTP/1.1\r\nAuthorization: Bearer admin\r\nContent-Type: application/json\r\nContent-Length: "
+               + QByteArray::number(length) + "\r\n\r\n");
         auto r = c.read();
         QCOMPARE(r.status, 413);
-        QVERIFY2(r.json().value(u"message"_s).toString().contains(u"1000"_s), r.body.constData());
+        QVERIFY2(r.json().value(u"message"_s).toString().contains(u"como máximo %1 bytes"_s.arg(limit)), r.body.constData());
         QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
     }
 
     void bodyAtTheLimit_isAccepted()
