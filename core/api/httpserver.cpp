@@ -337,11 +337,11 @@ private:
             closeConnection();
             return false;
         }
-        const QString directory = limits.uploadDirectory.isEmpty() ? QDir::tempPath() : limits.uploadDirectory;
         if (m_server->m_uploadsReceiving >= limits.maxConcurrentUploads) {
             sendErrorAndClose(503, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many uploads at once; try again in a moment.")));
             return false;
         }
+        const QString directory = limits.uploadDirectory.isEmpty() ? QDir::tempPath() : limits.uploadDirectory;
         auto file = std::make_shared<QTemporaryFile>(directory + u"/enlace-upload-XXXXXX"_s);
         if (!file->open()) {
             qCWarning(lcHttp).noquote() << u"upload refused: no temporary file (%1)"_s.arg(file->errorString());
@@ -349,6 +349,7 @@ private:
             return false;
         }
         m_upload = std::move(file);
+        m_uploadReceived = 0;
         ++m_server->m_uploadsReceiving;
         return true;
     }
@@ -356,8 +357,9 @@ private:
     // The upload's bytes as they arrive, straight to its file.
     bool readUpload()
     {
-        while (m_socket->bytesAvailable() > 0 && m_upload->size() < m_bodyLength) {
-            const QByteArray chunk = m_socket->read(qMin<qint64>(m_bodyLength - m_upload->size(), 256 * 1024));
+        while (m_socket->bytesAvailable() > 0 && m_uploadReceived < m_bodyLength) {
+            const QByteArray chunk = m_socket->read(qMin<qint64>(m_bodyLength - m_uploadReceived, 256 * 1024));
+            m_uploadReceived += chunk.size();
             if (m_upload->write(chunk) != chunk.size()) {
                 qCWarning(lcHttp).noquote() << u"upload dropped: writing its temporary file failed (%1)"_s.arg(m_upload->errorString());
                 takeUpload();
@@ -366,7 +368,7 @@ private:
             }
             m_idle.start();
         }
-        if (m_upload->size() < m_bodyLength)
+        if (m_uploadReceived < m_bodyLength)
             return false;
         if (!m_upload->flush() || !m_upload->seek(0)) {
             takeUpload();
@@ -505,6 +507,7 @@ private:
     int m_served = 0;
     QElapsedTimer m_requestTimer;
     std::shared_ptr<QTemporaryFile> m_upload;   // the body of an upload being received
+    qint64 m_uploadReceived = 0;                // its bytes so far
 };
 
 HttpServer::HttpServer(ApiRouter *router, const MessageCatalog *catalog, QObject *parent)
