@@ -328,18 +328,17 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
         if (auto j = weak.lock()) {
             const auto result = importer->result();
             ImportJobRepository repository(s.db, clockOf(s));
-            Result<void> stored;
             if (result && result->ok()) {
                 j->record.state = ImportJobRecord::State::Finished;
                 j->record.summary = result->value();
                 j->record.phase = ContactImporter::Writing;
                 j->record.rowsDone = j->record.summary->rowsImported;
-                stored = repository.finish(j->record.id, *j->record.summary);
+                j->record.bytesRead = j->record.summary->bytesRead;
             } else {
                 j->record.state = ImportJobRecord::State::Failed;
                 j->record.errorByLanguage = errorInEveryLanguage(s, result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s));
-                stored = repository.fail(j->record.id, j->record.errorByLanguage);
             }
+            const Result<void> stored = repository.end(j->record);
             j->file.reset();
             if (stored) {
                 jobs->running.remove(j->record.id);   // its row answers from now on, on every server

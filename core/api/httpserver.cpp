@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -553,10 +554,26 @@ void HttpServer::addWebSocketPath(const QString &path, QWebSocketServer *server)
     m_webSocketPaths.insert(path, server);
 }
 
+void HttpServer::removeStaleUploads() const
+{
+    // Uploads of a server that was killed mid-import keep their name (the importer opens them by
+    // path). Nothing still running is that old: an upload is received and imported in minutes.
+    const QDir directory(m_limits.uploadDirectory.isEmpty() ? QDir::tempPath() : m_limits.uploadDirectory);
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    int removed = 0;
+    for (const QFileInfo &file : directory.entryInfoList({u"enlace-upload-*"_s}, QDir::Files | QDir::Hidden)) {
+        if (file.lastModified().toUTC() < before && QFile::remove(file.absoluteFilePath()))
+            ++removed;
+    }
+    if (removed > 0)
+        qCInfo(lcHttp).noquote() << u"removed %1 upload file(s) left by an earlier run in %2"_s.arg(removed).arg(directory.path());
+}
+
 Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     if (m_server)
         close();
+    removeStaleUploads();
     if (m_tls && !QSslSocket::supportsSsl())
         return Error{Error::Kind::Unavailable, u"http.no_tls"_s,
                      Message::make("Api", QT_TRANSLATE_NOOP("Api", "TLS is not available on this system.")), {}, {}};

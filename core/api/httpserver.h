@@ -81,6 +81,7 @@ Q_SIGNALS:
 private:
     friend class HttpConnection;
     void handleNewConnection();
+    void removeStaleUploads() const;   // at listen(): files of uploads an earlier run left behind
     void connectionClosed() { --m_connections; }
 
     ApiRouter *m_router;

@@ -65,21 +65,17 @@ Result<void> ImportJobRepository::saveProgress(const QString &id, int phase, qin
     return {};
 }
 
-Result<void> ImportJobRepository::finish(const QString &id, const ImportSummary &summary)
+Result<void> ImportJobRepository::end(const ImportJobRecord &record)
 {
-    auto q = m_db->exec(u"UPDATE contact_imports SET state = 'finished', phase = ?, rows_done = ?, bytes_read = ?, database_id = ?, "
-                        "rows_imported = ?, created_database = ?, updated_at = ? WHERE id = ?"_s,
-                        {int(ContactImporter::Writing), summary.rowsImported, summary.bytesRead, summary.databaseId,
-                         summary.rowsImported, summary.createdDatabase ? 1 : 0, m_clock.nowMs(), id});
-    if (!q.ok())
-        return q.error();
-    return {};
-}
-
-Result<void> ImportJobRepository::fail(const QString &id, const QJsonObject &errorByLanguage)
-{
-    auto q = m_db->exec(u"UPDATE contact_imports SET state = 'failed', error_json = ?, updated_at = ? WHERE id = ?"_s,
-                        {errorText(errorByLanguage), m_clock.nowMs(), id});
+    const bool finished = record.state == ImportJobRecord::State::Finished && record.summary;
+    auto q = m_db->exec(u"UPDATE contact_imports SET state = ?, phase = ?, rows_done = ?, bytes_read = ?, total_bytes = ?, database_id = ?, "
+                        "rows_imported = ?, created_database = ?, error_json = ?, updated_at = ? WHERE id = ?"_s,
+                        {finished ? u"finished"_s : u"failed"_s, record.phase, record.rowsDone, record.bytesRead, record.totalBytes,
+                         finished ? QVariant(record.summary->databaseId) : QVariant(QMetaType::fromType<qint64>()),
+                         finished ? QVariant(record.summary->rowsImported) : QVariant(QMetaType::fromType<qint64>()),
+                         finished ? QVariant(record.summary->createdDatabase ? 1 : 0) : QVariant(QMetaType::fromType<int>()),
+                         finished ? QVariant(QMetaType::fromType<QString>()) : QVariant(errorText(record.errorByLanguage)),
+                         m_clock.nowMs(), record.id});
     if (!q.ok())
         return q.error();
     return {};

@@ -46,8 +46,9 @@ public:
     Result<void> create(const QString &id, qint64 totalBytes, std::optional<qint64> createdBy);
     // While the job runs; also tells readers it is alive (updated_at).
     Result<void> saveProgress(const QString &id, int phase, qint64 rowsDone, qint64 bytesRead, qint64 totalBytes);
-    Result<void> finish(const QString &id, const ImportSummary &summary);
-    Result<void> fail(const QString &id, const QJsonObject &errorByLanguage);
+    // The job ended (record.state Finished with its summary, or Failed with its error): stores the
+    // outcome with the progress it had reached.
+    Result<void> end(const ImportJobRecord &record);
     Result<std::optional<ImportJobRecord>> find(const QString &id) const;
     // Jobs still "running" that nobody updated for olderThanMs (0: all of them) become failed with
     // this error: their server stopped before they ended. Returns how many.

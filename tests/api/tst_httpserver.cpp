@@ -5,6 +5,7 @@
 #include <tests/api/support/server_rawhttp.h>
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -349,6 +350,25 @@ private Q_SLOTS:
 
     // Past the body limit only the upload route takes a body, and only up to the upload limit:
     // either way the answer names the limit that applies, before the body is read.
+    void listen_removesUploadsAnEarlierRunLeftBehind()
+    {
+        QTemporaryDir spool;
+        const auto touch = [&](const QString &name, int ageSeconds) {
+            QFile f(spool.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+            QVERIFY(f.flush());   // else closing writes it, and moves the time to now
+            QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds), QFileDevice::FileModificationTime));
+        };
+        touch(u"enlace-upload-old123"_s, 2 * 3600);    // a killed server's
+        touch(u"enlace-upload-new456"_s, 60);          // another server's, still importing
+        touch(u"other-old789"_s, 2 * 3600);            // not an upload
+        HttpServerLimits limits = uploadLimits();
+        limits.uploadDirectory = spool.path();
+        start(limits);
+        QCOMPARE(QDir(spool.path()).entryList(QDir::Files, QDir::Name), QStringList({u"enlace-upload-new456"_s, u"other-old789"_s}));
+    }
+
     void largeBody_is413NamingTheLimitThatApplies_data()
     {
         QTest::addColumn<QByteArray>("target");

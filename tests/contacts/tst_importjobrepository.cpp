@@ -49,12 +49,16 @@ private Q_SLOTS:
         QCOMPARE(found->value().updatedAtMs, clock.nowMs());
         QVERIFY(!found->value().summary);
 
-        ImportSummary summary;
-        summary.databaseId = 42;
-        summary.rowsImported = 250;
-        summary.bytesRead = 5000;
-        summary.createdDatabase = true;
-        QVERIFY(jobs.finish(u"job-1"_s, summary).ok());
+        ImportJobRecord ended = found->value();
+        ended.state = ImportJobRecord::State::Finished;
+        ended.summary = ImportSummary{};
+        ended.summary->databaseId = 42;
+        ended.summary->rowsImported = 250;
+        ended.summary->bytesRead = 5000;
+        ended.summary->createdDatabase = true;
+        ended.rowsDone = 250;
+        ended.bytesRead = 5000;
+        QVERIFY(jobs.end(ended).ok());
         found = jobs.find(u"job-1"_s);
         QCOMPARE(found->value().state, ImportJobRecord::State::Finished);
         QVERIFY(found->value().summary);
@@ -84,10 +88,17 @@ private Q_SLOTS:
         ImportJobRepository jobs(scratch.db(), clock);
         QVERIFY(jobs.create(u"j"_s, 10, std::nullopt).ok());
         const QJsonObject error = refusal(u"Línea 3: falta el teléfono."_s, u"Line 3: the phone is missing."_s);
-        QVERIFY(jobs.fail(u"j"_s, error).ok());
+        ImportJobRecord failed = jobs.find(u"j"_s)->value();
+        failed.state = ImportJobRecord::State::Failed;
+        failed.errorByLanguage = error;
+        failed.rowsDone = 2;   // how far validation got before the refusal
+        failed.bytesRead = 8;
+        QVERIFY(jobs.end(failed).ok());
         const auto found = jobs.find(u"j"_s);
         QCOMPARE(found->value().state, ImportJobRecord::State::Failed);
         QCOMPARE(found->value().errorByLanguage, error);
+        QCOMPARE(found->value().rowsDone, 2);
+        QCOMPARE(found->value().bytesRead, 8);
         QVERIFY(!found->value().summary);
         QVERIFY(!found->value().createdBy);
     }
@@ -101,7 +112,10 @@ private Q_SLOTS:
         ImportJobRepository jobs(scratch.db(), clock);
         QVERIFY(jobs.create(u"old"_s, 10, std::nullopt).ok());
         QVERIFY(jobs.create(u"done"_s, 10, std::nullopt).ok());
-        QVERIFY(jobs.finish(u"done"_s, ImportSummary{}).ok());
+        ImportJobRecord done = jobs.find(u"done"_s)->value();
+        done.state = ImportJobRecord::State::Finished;
+        done.summary = ImportSummary{};
+        QVERIFY(jobs.end(done).ok());
         clock.advance(90'000);
         QVERIFY(jobs.create(u"fresh"_s, 10, std::nullopt).ok());
         const QJsonObject gone = refusal(u"El servidor se fue."_s, u"The server went away."_s);
