@@ -22,7 +22,8 @@ int main(int argc, char **argv)
     const QCommandLineOption phones(u"phone-columns"_s, u"phone columns"_s, u"columns"_s);
     const QCommandLineOption external(u"external-id-column"_s, u"external id column"_s, u"column"_s);
     const QCommandLineOption batch(u"batch"_s, u"rows per INSERT"_s, u"rows"_s, u"500"_s);
-    parser.addOptions({database, name, phones, external, batch});
+    const QCommandLineOption step(u"rows-per-step"_s, u"SQLite, new database: rows per transaction (0: one transaction)"_s, u"rows"_s, u"20000"_s);
+    parser.addOptions({database, name, phones, external, batch, step});
     parser.addPositionalArgument(u"file"_s, u"CSV file"_s);
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
@@ -35,6 +36,7 @@ int main(int argc, char **argv)
     }
     ContactImporter importer(db.value());
     importer.setBatchSize(parser.value(batch).toInt());
+    importer.setRowsPerStep(parser.value(step).toInt());
     QElapsedTimer timer;
     qint64 validatedAtMs = 0;
     QObject::connect(&importer, &ContactImporter::importProgressed, &importer, [&](qint64, qint64, qint64, int phase) {

@@ -385,6 +385,12 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
         if (auto n = ImportJobRepository(s.db, clockOf(s)).failAbandoned(0, abandonedInEveryLanguage(s)); n && n.value() > 0)
             qCInfo(lcImports).noquote() << u"%1 import job(s) cut off by the last stop marked failed"_s.arg(n.value());
     }
+    // What a stopped importer had written of a new database in steps (still hidden) goes, once it
+    // has taken no step for kAbandonedMs (another process may be importing right now).
+    if (auto n = ContactRepository(s.db, clockOf(s)).removeAbandonedImports(kAbandonedMs); !n)
+        qCWarning(lcImports).noquote() << u"unfinished imports not removed: %1"_s.arg(n.error().detail);
+    else if (n.value() > 0)
+        qCInfo(lcImports).noquote() << u"removed %1 contact database(s) whose import was cut off"_s.arg(n.value());
     router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
         respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson));
     });

@@ -7,11 +7,15 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcImport, "enlace.contacts.import", QtInfoMsg)
 
 namespace enlace {
 
@@ -377,14 +381,37 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
     QSqlQuery batch(m_db->connection());
     QSqlQuery tail(m_db->connection());
     SqliteCacheBoost boost(*m_db);   // before the transaction: temp_store cannot change inside one
-    Database::Transaction tx(*m_db);
-    if (!tx.active())
-        return Error::internal(u"contacts.import_transaction"_s, m_db->connection().lastError().text());
     ImportSummary summary;
     summary.delimiter = reader.delimiter();
+    // A new database on SQLite is written in steps of m_rowsPerStep rows, each its own transaction:
+    // SQLite has one writer, and one transaction for a whole large file would hold every other
+    // writer (calls, dispositions, logins) for all of it. The database stays hidden until its last
+    // step and is removed whole if the import fails (ContactRepository::createDatabaseForImport),
+    // so the import is still all or nothing for everyone who looks. Into an existing database, or
+    // on PostgreSQL (whose other writers do not wait for it), it is one transaction.
+    const bool inSteps = !options.intoExisting && m_db->dialect() == SqlDialect::Sqlite && m_rowsPerStep > 0;
+    bool published = false;
+    if (inSteps) {
+        auto id = repository.createDatabaseForImport(target);
+        if (!id)
+            return id.error();
+        summary.databaseId = id.value();
+        summary.createdDatabase = true;
+    }
+    std::optional<Database::Transaction> tx;
+    const auto removeUnpublished = qScopeGuard([&] {
+        if (inSteps && !published) {
+            tx.reset();   // rolls back the step in progress
+            if (auto removed = repository.removeImport(summary.databaseId); !removed)
+                qCWarning(lcImport).noquote() << u"a failed import's database %1 could not be removed: %2"_s.arg(summary.databaseId).arg(removed.error().detail);
+        }
+    });
+    tx.emplace(*m_db);
+    if (!tx->active())
+        return Error::internal(u"contacts.import_transaction"_s, m_db->connection().lastError().text());
     if (options.intoExisting) {
         summary.databaseId = target.id;
-    } else {
+    } else if (!inSteps) {
         auto id = repository.createDatabase(target);
         if (!id)
             return id.error();
@@ -392,6 +419,20 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         summary.createdDatabase = true;
     }
     summary.databaseName = target.name;
+    // Ends the current step and begins the next one.
+    qint64 writtenAtStep = 0;
+    auto nextStep = [&]() -> Result<void> {
+        batch.finish();
+        tail.finish();
+        if (auto touched = repository.touchImport(summary.databaseId); !touched)
+            return touched.error();
+        if (auto c = tx->commit(); !c)
+            return c.error();
+        tx.emplace(*m_db);
+        if (!tx->active())
+            return Error::internal(u"contacts.import_transaction"_s, m_db->connection().lastError().text());
+        return {};
+    };
 
     const QVariant databaseId = summary.databaseId;
     const QVariant nullText(QMetaType::fromType<QString>());
@@ -495,6 +536,11 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
             written += inBatch;
             inBatch = 0;
             writeProgress.report(written, writer.bytesRead());
+            if (inSteps && written - writtenAtStep >= m_rowsPerStep) {
+                if (auto r = nextStep(); !r)
+                    return r.error();
+                writtenAtStep = written;
+            }
         }
     }
     if (inBatch > 0) {
@@ -516,8 +562,13 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         return cancelled();
     batch.finish();
     tail.finish();
-    if (auto r = tx.commit(); !r)
+    if (inSteps) {
+        if (auto r = repository.publishImport(summary.databaseId); !r)
+            return r.error();
+    }
+    if (auto r = tx->commit(); !r)
         return r.error();
+    published = true;
     writeProgress.report(written, writer.bytesRead(), true);
     summary.rowsImported = written;
     summary.bytesRead = writer.bytesRead();

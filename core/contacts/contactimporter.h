@@ -50,7 +50,9 @@ struct ImportSummary
 //     external ids unique within the file and against the database); any problem rejects the
 //     whole file with Error::invalid whose fields name the lines ("line 5"), "file", or the
 //     database fields ("name", "columns", "phone_fields", "external_id_field");
-//  2. writing: one transaction, prepared multi-row INSERTs; a failure or cancel() rolls back.
+//  2. writing: prepared multi-row INSERTs in one transaction, or, for a new database on SQLite, in
+//     steps that keep it hidden until the last (setRowsPerStep); a failure or cancel() rolls back
+//     or removes everything written.
 // Memory stays bounded by one chunk of the file plus the distinct external ids.
 // importFile() blocks and may run on any thread (the Database gives each thread its connection);
 // start() runs it on a thread of its own and emits importFinished().
@@ -73,6 +75,10 @@ public:
     std::optional<Result<ImportSummary>> result() const;
 
     // Rows per INSERT; 0 (the default) picks per store (SQLite 500, PostgreSQL 5000).
+    // A new database on SQLite is written in steps of this many rows, each its own transaction
+    // (0: one transaction); the other writers of the file wait for one step at most.
+    void setRowsPerStep(int rows) { m_rowsPerStep = qMax(0, rows); }
+    int rowsPerStep() const { return m_rowsPerStep; }
     void setBatchSize(int rows) { m_batchSize = qMax(0, rows); }
     int batchSize() const { return m_batchSize; }
     // Minimum time between two importProgressed() of one phase (the first and last always come).
@@ -96,6 +102,7 @@ private:
     const Clock &m_clock;
     std::atomic<bool> m_cancel{false};
     int m_batchSize = 0;
+    int m_rowsPerStep = 20000;
     int m_progressIntervalMs = 100;
     int m_maxErrors = 20;
     QThread *m_thread = nullptr;

@@ -139,6 +139,16 @@ ValidationErrors ContactRepository::validateDatabase(const ContactDatabase &data
 
 Result<qint64> ContactRepository::createDatabase(const ContactDatabase &database)
 {
+    return insertDatabase(database, false);
+}
+
+Result<qint64> ContactRepository::createDatabaseForImport(const ContactDatabase &database)
+{
+    return insertDatabase(database, true);
+}
+
+Result<qint64> ContactRepository::insertDatabase(const ContactDatabase &database, bool forImport)
+{
     ValidationErrors errors = validateDatabase(database);
     if (!errors.isEmpty())
         return Error::invalid(errors);
@@ -151,10 +161,11 @@ Result<qint64> ContactRepository::createDatabase(const ContactDatabase &database
         errors.add(u"name"_s, nameTaken);
         return Error::invalid(errors);
     }
-    auto id = m_db->insert(u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, external_id_column, created_at) VALUES (?, ?, ?, ?, ?)"_s,
+    auto id = m_db->insert(u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, external_id_column, created_at, import_heartbeat) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"_s,
                            {database.name, toJsonArray(database.columns), toJsonArray(database.phoneColumns),
                             database.externalIdColumn.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(database.externalIdColumn),
-                            m_clock.nowMs()});
+                            m_clock.nowMs(), forImport ? QVariant(m_clock.nowMs()) : QVariant(QMetaType::fromType<qint64>())});
     if (!id) {
         if (id.error().kind == Error::Kind::Conflict) {
             errors.add(u"name"_s, nameTaken);
@@ -167,10 +178,70 @@ Result<qint64> ContactRepository::createDatabase(const ContactDatabase &database
     return id.value();
 }
 
+Result<void> ContactRepository::touchImport(qint64 databaseId)
+{
+    auto q = m_db->exec(u"UPDATE contact_databases SET import_heartbeat = ? WHERE id = ? AND import_heartbeat IS NOT NULL"_s,
+                        {m_clock.nowMs(), databaseId});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> ContactRepository::publishImport(qint64 databaseId)
+{
+    auto q = m_db->exec(u"UPDATE contact_databases SET import_heartbeat = NULL WHERE id = ?"_s, {databaseId});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> ContactRepository::removeImport(qint64 databaseId)
+{
+    // Only a database still hidden: a published one is never removed as an import.
+    auto hidden = m_db->scalar(u"SELECT id FROM contact_databases WHERE id = ? AND import_heartbeat IS NOT NULL"_s, {databaseId});
+    if (!hidden)
+        return hidden.error();
+    if (!hidden->isValid())
+        return {};
+    // In steps as it was written, so that other writers wait for one step at most.
+    constexpr int kRowsPerStep = 20000;
+    for (;;) {
+        Database::Transaction tx(*m_db);
+        auto q = m_db->exec(u"DELETE FROM contacts WHERE id IN (SELECT id FROM contacts WHERE database_id = ? LIMIT ?)"_s,
+                            {databaseId, kRowsPerStep});
+        if (!q)
+            return q.error();
+        const int removed = q->numRowsAffected();
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        if (removed < kRowsPerStep)
+            break;
+    }
+    auto q = m_db->exec(u"DELETE FROM contact_databases WHERE id = ? AND import_heartbeat IS NOT NULL"_s, {databaseId});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<int> ContactRepository::removeAbandonedImports(qint64 olderThanMs)
+{
+    auto q = m_db->exec(u"SELECT id FROM contact_databases WHERE import_heartbeat IS NOT NULL AND import_heartbeat <= ?"_s,
+                        {m_clock.nowMs() - olderThanMs});
+    if (!q)
+        return q.error();
+    QList<qint64> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    for (qint64 id : std::as_const(ids))
+        if (auto r = removeImport(id); !r)
+            return r.error();
+    return int(ids.size());
+}
+
 Result<ContactDatabase> ContactRepository::readDatabase(const QString &where, const QVariant &value) const
 {
     auto q = m_db->exec(u"SELECT d.id, d.name, d.columns_json, d.phone_columns_json, d.external_id_column, "
-                        "(SELECT COUNT(*) FROM contacts c WHERE c.database_id = d.id) FROM contact_databases d WHERE "_s
+                        "(SELECT COUNT(*) FROM contacts c WHERE c.database_id = d.id) FROM contact_databases d WHERE d.import_heartbeat IS NULL AND "_s
                             + where,
                         {value});
     if (!q)
@@ -200,7 +271,7 @@ Result<ContactDatabase> ContactRepository::findDatabaseByName(const QString &nam
 QList<ContactDatabase> ContactRepository::listDatabases() const
 {
     QList<ContactDatabase> out;
-    auto q = m_db->exec(u"SELECT id FROM contact_databases ORDER BY name, id"_s);
+    auto q = m_db->exec(u"SELECT id FROM contact_databases WHERE import_heartbeat IS NULL ORDER BY name, id"_s);
     if (!q)
         return out;
     QList<qint64> ids;

@@ -27,10 +27,23 @@ public:
     ContactRepository(std::shared_ptr<Database> db, const Clock &clock);
 
     Result<qint64> createDatabase(const ContactDatabase &database);
+    // Finding, listing, campaigns and contacts see only complete databases: one an import still
+    // writes in steps (see below) does not exist for them yet.
     Result<ContactDatabase> findDatabase(qint64 id) const;
     Result<ContactDatabase> findDatabaseByName(const QString &name) const;
     // Every database with its contactCount, by name.
     QList<ContactDatabase> listDatabases() const;
+
+    // A database an import writes in several transactions (so that other writers of a SQLite file
+    // wait for one step, not for the whole file): created hidden, kept alive by touchImport() at
+    // each step, shown by publishImport(), or removed whole by removeImport().
+    Result<qint64> createDatabaseForImport(const ContactDatabase &database);
+    Result<void> touchImport(qint64 databaseId);
+    Result<void> publishImport(qint64 databaseId);
+    Result<void> removeImport(qint64 databaseId);
+    // Hidden databases whose import took no step for olderThanMs: their importer is gone (a
+    // stopped server or command). Removed with their contacts; returns how many.
+    Result<int> removeAbandonedImports(qint64 olderThanMs);
 
     Result<Contact> find(qint64 id) const;
     Result<Contact> findByExternalId(qint64 databaseId, const QString &externalId) const;
@@ -52,6 +65,7 @@ public:
 
 private:
     Result<ContactDatabase> readDatabase(const QString &where, const QVariant &value) const;
+    Result<qint64> insertDatabase(const ContactDatabase &database, bool forImport);
     Result<Contact> readContact(const QString &where, const QVariantList &values) const;
     Result<bool> externalIdTaken(qint64 databaseId, const QString &externalId, qint64 exceptContactId) const;
     ValidationErrors checkValues(const ContactDatabase &database, const QHash<QString, QString> &columnValues) const;

@@ -104,7 +104,7 @@ Result<IdentityRules::CampaignContext> CampaignRepository::context(const Campaig
         }
     }
     if (campaign.contactDatabaseId) {
-        auto q = m_db->exec(u"SELECT external_id_column FROM contact_databases WHERE id = ?"_s,
+        auto q = m_db->exec(u"SELECT external_id_column FROM contact_databases WHERE id = ? AND import_heartbeat IS NULL"_s,
                             { *campaign.contactDatabaseId });
         if (!q)
             return q.error();

@@ -251,6 +251,9 @@ const QList<Migration> &schemaMigrations()
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL))"_s,
              uR"(CREATE INDEX contact_imports_running ON contact_imports (state, updated_at))"_s,
+             // A database an import is still writing in steps (SQLite, ContactImporter): the time of
+             // its last step; NULL once it is complete. Hidden until then.
+             uR"(ALTER TABLE contact_databases ADD COLUMN import_heartbeat BIGINT NULL)"_s,
          }},
     };
     return migrations;

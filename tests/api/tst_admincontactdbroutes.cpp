@@ -1,5 +1,6 @@
 #include <core/api/admincontactdbroutes.h>
 #include <core/api/apirouter.h>
+#include <core/contacts/contactrepository.h>
 #include <core/contacts/importjobrepository.h>
 #include <core/store/database.h>
 
@@ -144,8 +145,21 @@ private Q_SLOTS:
         ENLACE_API_FIXTURE(f, backend);
         ImportJobRepository jobs(f.db(), f.clock());
         QVERIFY(jobs.create(u"cut-off"_s, 100, std::nullopt).ok());
+        // What a cut-off import had written in steps, and one another process is writing now.
+        ContactRepository contacts(f.db(), f.clock());
+        ContactDatabase d;
+        d.columns = {u"telefono"_s};
+        d.phoneColumns = {u"telefono"_s};
+        d.name = u"half"_s;
+        const auto half = contacts.createDatabaseForImport(d);
+        f.clock().advance(61'000);
+        d.name = u"busy"_s;
+        const auto busy = contacts.createDatabaseForImport(d);
+        QVERIFY(half.ok() && busy.ok());
         ApiRouter restarted;   // the routes of a server starting on the same database
         registerAdminContactDbRoutes(restarted, f.services());
+        QCOMPARE(f.db()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE name = 'half'"_s)->toInt(), 0);
+        QCOMPARE(f.db()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE name = 'busy'"_s)->toInt(), 1);
         const auto row = jobs.find(u"cut-off"_s);
         if (f.db()->dialect() == SqlDialect::Sqlite) {
             QCOMPARE(row->value().state, ImportJobRecord::State::Failed);

@@ -360,6 +360,7 @@ private Q_SLOTS:
             databases = 1;
         }
         importer.setBatchSize(100);
+        importer.setRowsPerStep(200);   // a new SQLite database: several steps committed before the cancel
         importer.setProgressIntervalMs(0);
         qint64 writtenBeforeCancel = 0;
         connect(&importer, &ContactImporter::importProgressed, this,
@@ -375,6 +376,52 @@ private Q_SLOTS:
         QVERIFY(writtenBeforeCancel >= 500);
         QCOMPARE(countRows(*scratch.db(), u"contact_databases"_s), databases);
         QCOMPARE(countRows(*scratch.db(), u"contacts"_s), databases);
+    }
+
+    // SQLite has one writer: a new database is written in steps, and another writer (here the
+    // main thread, as the server's would be) gets in between two of them instead of waiting for
+    // the whole file; until the last step the database does not exist for anyone who looks.
+    void steps_onSqlite_letOtherWritersInAndStayHiddenUntilTheLast()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        QTemporaryDir dir;
+        ContactImporter importer(scratch.db());
+        importer.setBatchSize(50);
+        importer.setRowsPerStep(100);
+        importer.setProgressIntervalMs(0);
+        std::atomic<bool> writing{false};
+        connect(&importer, &ContactImporter::importProgressed, &importer,
+                [&](qint64 rows, qint64, qint64, int phase) {
+                    if (phase == ContactImporter::Writing && rows >= 300)
+                        writing = true;
+                },
+                Qt::DirectConnection);
+        QSignalSpy finished(&importer, &ContactImporter::importFinished);
+        const int total = 20000;
+        importer.start(newDatabase(test::writeFile(dir.path(), u"a.csv"_s, generated(total)), u"Stepped"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(writing || !finished.isEmpty(), 30000);
+        QVERIFY2(finished.isEmpty(), "the import ended before it was seen writing");
+        // Another writer commits while the import goes on.
+        {
+            Database::Transaction tx(*scratch.db());
+            QVERIFY(tx.active());
+            QVERIFY(scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"meanwhile"_s}).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QVERIFY2(importer.isRunning() && finished.isEmpty(), "the other writer waited for the whole import");
+        // Steps are committed, yet the database is nowhere to be seen.
+        const qint64 committed = scratch.db()->scalar(u"SELECT COUNT(*) FROM contacts c JOIN contact_databases d ON d.id = c.database_id "
+                                                      "WHERE d.name = 'Stepped'"_s)->toLongLong();
+        QVERIFY2(committed >= 300 && committed < total, qPrintable(QString::number(committed)));
+        ContactRepository repository(scratch.db());
+        QVERIFY(!repository.findDatabaseByName(u"Stepped"_s).ok());
+        QVERIFY(repository.listDatabases().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        const auto d = repository.findDatabaseByName(u"Stepped"_s);
+        QVERIFY(d.ok());
+        QCOMPARE(d->contactCount, total);
+        QCOMPARE(repository.listDatabases().size(), 1);
     }
 
     void cancel_fromAnotherThread_whileRunningOnAWorker_data() { test::addBackendRows(); }

@@ -252,6 +252,59 @@ private Q_SLOTS:
         QCOMPARE(repo.list(dbId, 0, 10, u"351007"_s).value(0).id, ids.at(7));
     }
 
+    // A database an import writes in steps: hidden from every reader until published; removed
+    // whole when its import fails or is gone.
+    void importInSteps_hiddenUntilPublished_andRemovedWhenAbandoned_data() { test::addBackendRows(); }
+    void importInSteps_hiddenUntilPublished_andRemovedWhenAbandoned()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        ContactRepository repo(scratch.db(), clock);
+        const auto contactsIn = [&](qint64 id) {
+            return scratch.db()->scalar(u"SELECT COUNT(*) FROM contacts WHERE database_id = ?"_s, {id})->toLongLong();
+        };
+        const auto writeRows = [&](qint64 id, int n) {
+            for (int i = 0; i < n; ++i)
+                QVERIFY(scratch.db()->exec(u"INSERT INTO contacts (database_id, external_id, phone, values_json) VALUES (?, ?, ?, ?)"_s,
+                                           {id, u"X%1-%2"_s.arg(id).arg(i), u"555"_s, u"[]"_s}).ok());
+        };
+        auto gone = repo.createDatabaseForImport(sampleDatabase(u"Gone"_s));
+        auto live = repo.createDatabaseForImport(sampleDatabase(u"Live"_s));
+        auto done = repo.createDatabaseForImport(sampleDatabase(u"Done"_s));
+        QVERIFY(gone.ok() && live.ok() && done.ok());
+        writeRows(gone.value(), 30);
+        writeRows(live.value(), 5);
+        writeRows(done.value(), 7);
+        // Hidden: not found by id or name, not listed, not addressable.
+        QVERIFY(!repo.findDatabase(gone.value()).ok());
+        QVERIFY(!repo.findDatabaseByName(u"Gone"_s).ok());
+        QVERIFY(repo.listDatabases().isEmpty());
+        QVERIFY(!repo.addContact(gone.value(), values(u"1"_s, u"a"_s, u"E1"_s)).ok());
+        // Its name is taken all the same.
+        QVERIFY(!repo.createDatabase(sampleDatabase(u"Gone"_s)).ok());
+
+        QVERIFY(repo.publishImport(done.value()).ok());
+        QCOMPARE(repo.findDatabase(done.value())->contactCount, 7);
+        clock.advance(50'000);
+        QVERIFY(repo.touchImport(live.value()).ok());
+        clock.advance(20'000);
+        // "Gone" took no step for 70 s, "Live" for 20 s.
+        auto removed = repo.removeAbandonedImports(60'000);
+        QVERIFY(removed.ok());
+        QCOMPARE(removed.value(), 1);
+        QCOMPARE(contactsIn(gone.value()), 0);
+        QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE id = ?"_s, {gone.value()})->toLongLong(), 0);
+        QCOMPARE(contactsIn(live.value()), 5);
+        QCOMPARE(contactsIn(done.value()), 7);
+        // A published database is never removed as an import.
+        QVERIFY(repo.removeImport(done.value()).ok());
+        QCOMPARE(repo.findDatabase(done.value())->contactCount, 7);
+        QVERIFY(repo.removeImport(live.value()).ok());
+        QCOMPARE(contactsIn(live.value()), 0);
+        QCOMPARE(repo.listDatabases().size(), 1);
+    }
+
     void jsonArray_roundTripsEveryCharacter()
     {
         const QStringList v{u"a\"b\\c"_s, u"\n\r\t\x01"_s, u"😀 ñ"_s, QString(), u"[]{},:"_s};
