@@ -327,7 +327,7 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
     QObject::connect(importer, &ContactImporter::importFinished, importer, [&s, jobs, weak, importer](bool) {
         if (auto j = weak.lock()) {
             const auto result = importer->result();
-            ImportJobRepository repository(s.db, clockOf(s));
+            ImportJobRepository jobRows(s.db, clockOf(s));
             if (result && result->ok()) {
                 j->record.state = ImportJobRecord::State::Finished;
                 j->record.summary = result->value();
@@ -338,14 +338,14 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
                 j->record.state = ImportJobRecord::State::Failed;
                 j->record.errorByLanguage = errorInEveryLanguage(s, result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s));
             }
-            const Result<void> stored = repository.end(j->record);
+            const Result<void> ended = jobRows.end(j->record);
             j->file.reset();
-            if (stored) {
+            if (ended) {
                 jobs->running.remove(j->record.id);   // its row answers from now on, on every server
             } else {
                 // Kept here so this server still answers for it; the row shows it running until
                 // readers take it for abandoned.
-                qCWarning(lcImports).noquote() << u"import job %1 ended but its row was not updated: %2"_s.arg(j->record.id, stored.error().detail);
+                qCWarning(lcImports).noquote() << u"import job %1 ended but its row was not updated: %2"_s.arg(j->record.id, ended.error().detail);
             }
         }
         if (jobs->running.isEmpty())
@@ -369,11 +369,11 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
     auto jobs = std::make_shared<ImportJobs>();
     jobs->heartbeat.setInterval(kHeartbeatMs);
     QObject::connect(&jobs->heartbeat, &QTimer::timeout, [&s, weak = std::weak_ptr<ImportJobs>(jobs)] {
-        const auto jobs = weak.lock();
-        if (!jobs)
+        const auto alive = weak.lock();
+        if (!alive)
             return;
         ImportJobRepository repository(s.db, clockOf(s));
-        for (const auto &job : std::as_const(jobs->running)) {
+        for (const auto &job : std::as_const(alive->running)) {
             const ImportJobRecord &r = job->record;
             if (auto saved = repository.saveProgress(r.id, r.phase, r.rowsDone, r.bytesRead, r.totalBytes); !saved)
                 qCWarning(lcImports).noquote() << u"import job %1: progress not stored: %2"_s.arg(r.id, saved.error().detail);
