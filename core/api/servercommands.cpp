@@ -30,6 +30,8 @@
 
 using namespace Qt::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcServe, "enlace.server", QtInfoMsg)
+
 namespace enlace {
 
 namespace {
@@ -309,7 +311,7 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
     SignalWatcher watcher([&server, &signals] {
         if (++signals > 1)
             return;
-        qCInfo(QLoggingCategory("enlace.server")) << "signal received, shutting down";
+        qCInfo(lcServe) << "signal received, shutting down";
         server.stop();
         QCoreApplication::quit();
     });
