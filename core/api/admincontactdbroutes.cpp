@@ -1,30 +1,21 @@
 #include <core/api/admincontactdbroutes.h>
 
 #include <core/api/apirouter.h>
+#include <core/api/importjobboard.h>
 #include <core/api/sharedroutes.h>
 #include <core/contacts/contactimporter.h>
 #include <core/contacts/contactrepository.h>
-#include <core/contacts/importjobrepository.h>
-#include <core/model/clock.h>
-#include <core/model/messagecatalog.h>
 #include <core/model/validationerrors.h>
-#include <core/store/database.h>
 
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
-#include <QPointer>
 #include <QScopeGuard>
 #include <QTemporaryFile>
-#include <QTimer>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcImports, "enlace.imports", QtInfoMsg)
 
 namespace enlace {
 
@@ -131,70 +122,6 @@ std::optional<QList<Part>> parseMultipart(const ApiRequest &request, QByteArrayV
     }
 }
 
-// How long a running job may go without its server writing to its row before readers take that
-// server for gone (it writes every kHeartbeatMs where it can, see ImportJobs::heartbeat).
-constexpr qint64 kAbandonedMs = 60'000;
-constexpr int kHeartbeatMs = 10'000;
-
-const Clock &clockOf(const ApiServices &s)
-{
-    static const SystemClock system;
-    return s.clock ? *s.clock : system;
-}
-
-Message abandonedMessage()
-{
-    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The import stopped before it ended: the server running it went away. "
-                                                         "Nothing was imported; upload the file again."));
-}
-
-// An error as the job's row keeps it: rendered in every shipped language.
-QJsonObject inEveryLanguage(const ApiServices &s, const std::function<QJsonObject(const QString &language)> &render)
-{
-    QJsonObject out;
-    const QStringList languages = s.catalog ? s.catalog->languages() : QStringList{u"en"_s};
-    for (const QString &language : languages)
-        out.insert(language, render(language));
-    return out;
-}
-
-QJsonObject errorInEveryLanguage(const ApiServices &s, const Error &error)
-{
-    // A refused file's error names its lines in `errors` and has no message of its own: say what
-    // happened rather than show its code.
-    const Message rejected = Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The file was rejected; nothing was imported."));
-    return inEveryLanguage(s, [&](const QString &language) {
-        const QString message = error.message.isNull() && !error.fields.isEmpty() ? rejected.text(s.catalog, language)
-                                                                                  : error.text(s.catalog, language);
-        return QJsonObject{{u"message"_s, message}, {u"errors"_s, error.fields.toJson(s.catalog, language)}};
-    });
-}
-
-QJsonObject abandonedInEveryLanguage(const ApiServices &s)
-{
-    return inEveryLanguage(s, [&](const QString &language) {
-        return QJsonObject{{u"message"_s, abandonedMessage().text(s.catalog, language)}, {u"errors"_s, QJsonObject()}};
-    });
-}
-
-// An upload this server is importing. Its row (contact_imports) is what every server answers
-// from once it ends; while it runs, this server answers from here, with live progress.
-struct ImportJob
-{
-    ImportJobRecord record;
-    QPointer<ContactImporter> importer;
-    std::shared_ptr<QFile> file;   // the CSV (or the upload's body holding it)
-};
-
-struct ImportJobs
-{
-    QHash<QString, std::shared_ptr<ImportJob>> running;
-    // PostgreSQL: the running jobs' progress is written to their rows every kHeartbeatMs, which
-    // also tells the other servers this one is alive. Not on SQLite: a write there would wait for
-    // the import's own transaction, and a SQLite database has one server, which answers from memory.
-    QTimer heartbeat;
-};
-
 QJsonObject jobJson(const ImportJobRecord &job, const ApiRequest &request)
 {
     QJsonObject o{{u"id"_s, job.id},
@@ -218,25 +145,14 @@ QJsonObject jobJson(const ImportJobRecord &job, const ApiRequest &request)
     return o;
 }
 
-void answerJob(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const ApiRequest &r, ApiResponder respond)
+void answerJob(ApiServices &s, ImportJobBoard &board, const ApiRequest &r, ApiResponder respond)
 {
-    const QString id = r.pathArgs.value(0);
-    if (const auto local = jobs->running.value(id))
-        return respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(local->record, r)}}));
-    ImportJobRepository repository(s.db, clockOf(s));
-    auto found = repository.find(id);
+    auto found = board.find(r.pathArgs.value(0));
     if (!found)
         return respond(fail(found.error(), r, s));
     if (!found.value())
         return respond(routes::notFound(r, s));
-    ImportJobRecord job = *found.value();
-    if (job.state == ImportJobRecord::State::Running && clockOf(s).nowMs() - job.updatedAtMs > kAbandonedMs) {
-        // Its server went away (a running one writes every kHeartbeatMs): say so, and store it.
-        job.state = ImportJobRecord::State::Failed;
-        job.errorByLanguage = abandonedInEveryLanguage(s);
-        (void)repository.failAbandoned(kAbandonedMs, job.errorByLanguage);
-    }
-    respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(job, r)}}));
+    respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(*found.value(), r)}}));
 }
 
 QStringList commaList(const QString &text)
@@ -248,7 +164,7 @@ QStringList commaList(const QString &text)
     return out;
 }
 
-void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const ApiRequest &r, ApiResponder respond)
+void handleUpload(ApiServices &s, ImportJobBoard &board, const ApiRequest &r, ApiResponder respond)
 {
     // A large upload arrives as a file (ApiRequest::bodyFile): its parts are found in place, and the
     // importer reads the CSV part straight from it.
@@ -293,72 +209,25 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
     }
     if (!errors.isEmpty())
         return respond(invalid(errors, r, s));
-    auto job = std::make_shared<ImportJob>();
-    job->record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const Part csv = byName.value(u"filename"_s);
+    std::shared_ptr<QFile> file;
     if (r.bodyFile) {
-        job->file = r.bodyFile;   // kept until the import ends
+        file = r.bodyFile;   // kept until the import ends
         options.fileOffset = csv.offset;
         options.fileLength = csv.length;
     } else {
-        auto file = std::make_shared<QTemporaryFile>();
-        if (!file->open() || file->write(whole.data() + csv.offset, csv.length) < 0 || !file->flush())
-            return respond(routes::fail(Error::internal(u"api.upload"_s, file->errorString()), r, s));
-        job->file = std::move(file);
+        auto copy = std::make_shared<QTemporaryFile>();
+        if (!copy->open() || copy->write(whole.data() + csv.offset, csv.length) < 0 || !copy->flush())
+            return respond(routes::fail(Error::internal(u"api.upload"_s, copy->errorString()), r, s));
+        file = std::move(copy);
     }
-    job->record.totalBytes = csv.length;
-    options.filePath = job->file->fileName();
-    ImportJobRepository repository(s.db, clockOf(s));
-    if (auto created = repository.create(job->record.id, csv.length, r.caller ? std::optional<qint64>(r.caller->userId) : std::nullopt); !created)
-        return respond(fail(created.error(), r, s));
-    auto *importer = new ContactImporter(s.db, clockOf(s));
-    job->importer = importer;
-    std::weak_ptr<ImportJob> weak = job;
-    // The importer works on its own thread; its signals arrive here, on the server's thread.
-    QObject::connect(importer, &ContactImporter::importProgressed, importer,
-                     [weak](qint64 rows, qint64 bytes, qint64 total, int phase) {
-                         if (auto j = weak.lock()) {
-                             j->record.rowsDone = rows;
-                             j->record.bytesRead = bytes;
-                             j->record.totalBytes = total;
-                             j->record.phase = phase;
-                         }
-                     });
-    QObject::connect(importer, &ContactImporter::importFinished, importer, [&s, jobs, weak, importer](bool) {
-        if (auto j = weak.lock()) {
-            const auto result = importer->result();
-            ImportJobRepository jobRows(s.db, clockOf(s));
-            if (result && result->ok()) {
-                j->record.state = ImportJobRecord::State::Finished;
-                j->record.summary = result->value();
-                j->record.phase = ContactImporter::Writing;
-                j->record.rowsDone = j->record.summary->rowsImported;
-                j->record.bytesRead = j->record.summary->bytesRead;
-            } else {
-                j->record.state = ImportJobRecord::State::Failed;
-                j->record.errorByLanguage = errorInEveryLanguage(s, result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s));
-            }
-            const Result<void> ended = jobRows.end(j->record);
-            j->file.reset();
-            if (ended) {
-                jobs->running.remove(j->record.id);   // its row answers from now on, on every server
-            } else {
-                // Kept here so this server still answers for it; the row shows it running until
-                // readers take it for abandoned.
-                qCWarning(lcImports).noquote() << u"import job %1 ended but its row was not updated: %2"_s.arg(j->record.id, ended.error().detail);
-            }
-        }
-        if (jobs->running.isEmpty())
-            jobs->heartbeat.stop();
-        importer->deleteLater();
-    });
-    jobs->running.insert(job->record.id, job);
-    if (s.db->dialect() == SqlDialect::Postgres && !jobs->heartbeat.isActive())
-        jobs->heartbeat.start();
-    importer->start(options);
+    options.filePath = file->fileName();
+    auto id = board.start(options, std::move(file), r.caller ? std::optional<qint64>(r.caller->userId) : std::nullopt);
+    if (!id)
+        return respond(fail(id.error(), r, s));
     respond(ApiResponse::json(202, QJsonObject{{u"status"_s, u"SUCCESS"_s},
-                                               {u"job"_s, job->record.id},
-                                               {u"progress"_s, u"/api/v1/contact_imports/%1/"_s.arg(job->record.id)}}));
+                                               {u"job"_s, id.value()},
+                                               {u"progress"_s, u"/api/v1/contact_imports/%1/"_s.arg(id.value())}}));
 }
 
 } // namespace
@@ -366,31 +235,9 @@ void handleUpload(ApiServices &s, const std::shared_ptr<ImportJobs> &jobs, const
 void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
-    auto jobs = std::make_shared<ImportJobs>();
-    jobs->heartbeat.setInterval(kHeartbeatMs);
-    QObject::connect(&jobs->heartbeat, &QTimer::timeout, [&s, weak = std::weak_ptr<ImportJobs>(jobs)] {
-        const auto alive = weak.lock();
-        if (!alive)
-            return;
-        ImportJobRepository repository(s.db, clockOf(s));
-        for (const auto &job : std::as_const(alive->running)) {
-            const ImportJobRecord &r = job->record;
-            if (auto saved = repository.saveProgress(r.id, r.phase, r.rowsDone, r.bytesRead, r.totalBytes); !saved)
-                qCWarning(lcImports).noquote() << u"import job %1: progress not stored: %2"_s.arg(r.id, saved.error().detail);
-        }
-    });
-    // A SQLite database has one server: a job its row shows running was cut off when that server
-    // stopped. (On PostgreSQL other servers may be running theirs: readers judge by kAbandonedMs.)
-    if (s.db->dialect() == SqlDialect::Sqlite) {
-        if (auto n = ImportJobRepository(s.db, clockOf(s)).failAbandoned(0, abandonedInEveryLanguage(s)); n && n.value() > 0)
-            qCInfo(lcImports).noquote() << u"%1 import job(s) cut off by the last stop marked failed"_s.arg(n.value());
-    }
-    // What a stopped importer had written of a new database in steps (still hidden) goes, once it
-    // has taken no step for kAbandonedMs (another process may be importing right now).
-    if (auto n = ContactRepository(s.db, clockOf(s)).removeAbandonedImports(kAbandonedMs); !n)
-        qCWarning(lcImports).noquote() << u"unfinished imports not removed: %1"_s.arg(n.error().detail);
-    else if (n.value() > 0)
-        qCInfo(lcImports).noquote() << u"removed %1 contact database(s) whose import was cut off"_s.arg(n.value());
+    // Held by the routes below, so it lives as long as they do.
+    auto board = std::make_shared<ImportJobBoard>(s);
+    board->sweepAtStart();
     router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
         respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson));
     });
@@ -456,9 +303,9 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
             {u"id"_s, contact.value()}}));
     });
     router.addUpload("POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
-               [&s, jobs](const ApiRequest &r, ApiResponder respond) { handleUpload(s, jobs, r, std::move(respond)); });
-    router.add("GET", u"/api/v1/contact_imports/<arg>/"_s, Access::Admin, [&s, jobs](const ApiRequest &r, ApiResponder respond) {
-        answerJob(s, jobs, r, std::move(respond));
+               [&s, board](const ApiRequest &r, ApiResponder respond) { handleUpload(s, *board, r, std::move(respond)); });
+    router.add("GET", u"/api/v1/contact_imports/<arg>/"_s, Access::Admin, [&s, board](const ApiRequest &r, ApiResponder respond) {
+        answerJob(s, *board, r, std::move(respond));
     });
 }
 
