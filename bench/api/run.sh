@@ -65,6 +65,8 @@ threads_cpu() {
     done | sort
 }
 
+# Requests/s of the last run, for the ratios printed at the end.
+RATES=""
 run() {
     # Each route on its own: the calls a makeCall run started (ring 30 ms + talk 450 ms) have
     # ended, and their events are written, before the next route starts.
@@ -74,9 +76,9 @@ run() {
     started=$(date +%s.%N)
     if [ -x /usr/bin/time ]; then   # Debian package "time"
         /usr/bin/time -f "%U %S %e" -o "$WORK/wrk.time" \
-            wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT"
+            wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.out"
     else
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$2" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.out"
         echo "0 0 $(echo "$(date +%s.%N) $started" | awk '{print $1 - $2}')" > "$WORK/wrk.time"
     fi
     threads_cpu > "$WORK/cpu.after"
@@ -87,6 +89,7 @@ run() {
     join "$WORK/cpu.before" "$WORK/cpu.after" | awk -v el="$elapsed" -v tick="$TICK" \
         '{ c = ($5 - $3) / tick / el; if (c > 0.02) printf ", %s(%s) %.2f", $2, $1, c }'
     echo
+    RATES="$RATES $(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
 }
 run "constant route GET /api/v1/health" health.lua
 run "POST /api/v1/makeCall/ (external ids)" makecall.lua
@@ -105,6 +108,8 @@ if [ -x "$FLOOR" ] && [ -n "${SEEDED:-}" ]; then
     "$FLOOR" "$WORK/floor.db" --calls 30000 --dispositions 10000
     rm -f "$WORK/floor.db"*
 fi
+# Against the constant route (the mean of its two runs), as the goal states it.
+echo "$RATES" | awk '{ c = ($1 + $4) / 2; printf "== ratios to the constant route (%.0f/s): makeCall %.2f, disposition %.2f\n", c, $2 / c, $3 / c }'
 echo "== outcome check"
 curl -s -H "Authorization: Bearer $ENLACE_KEY" -H 'Content-Type: application/json' \
     -d "{\"idExternalSystem\":$ENLACE_SYSTEM,\"idCampaign\":\"C0001\",\"idAgent\":\"A$(printf %05d "$ENLACE_QUEUE")\",\"idContact\":\"E0000001\",\"phone\":\"5500000001\"}" \
