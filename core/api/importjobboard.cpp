@@ -44,8 +44,7 @@ ImportJobBoard::~ImportJobBoard() = default;
 
 const Clock &ImportJobBoard::clock() const
 {
-    static const SystemClock system;
-    return m_services.clock ? *m_services.clock : system;
+    return *m_services.clock;
 }
 
 QJsonObject ImportJobBoard::errorInEveryLanguage(const Error &error) const

@@ -36,7 +36,7 @@ class ImportJobBoard final : public QObject
 public:
     static constexpr qint64 kAbandonedMs = 60'000;
 
-    // services: db, clock (the system's when null) and catalog are used; they outlive the board.
+    // services: db, clock and catalog are used; they outlive the board.
     explicit ImportJobBoard(const ApiServices &services, QObject *parent = nullptr);
     ~ImportJobBoard() override;
 

@@ -41,6 +41,20 @@ ContactImportOptions newDatabase(const QString &path)
     return o;
 }
 
+// What the board is given by the server: the store, a clock and the catalog.
+struct Services
+{
+    explicit Services(const std::shared_ptr<Database> &db)
+    {
+        services.db = db;
+        services.clock = &clock;
+        services.catalog = &catalog;
+    }
+    test::FakeClock clock;
+    MessageCatalog catalog;
+    ApiServices services;
+};
+
 } // namespace
 
 class TestImportJobBoard final : public QObject
@@ -56,22 +70,17 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        test::FakeClock clock;
-        MessageCatalog catalog;
-        ApiServices services;
-        services.db = scratch.db();
-        services.clock = &clock;
-        services.catalog = &catalog;
+        Services given(scratch.db());
         QTemporaryDir dir;
         const int rows = 60000;
         const QString path = csvFile(dir, rows);
-        ImportJobBoard board(services);
+        ImportJobBoard board(given.services);
         board.setHeartbeatIntervalMs(10);
         QSignalSpy ended(&board, &ImportJobBoard::jobEnded);
         auto id = board.start(newDatabase(path), std::make_shared<QFile>(path), 42);
         QVERIFY(id.ok());
         QCOMPARE(board.runningHere(), 1);
-        ImportJobRepository jobs(scratch.db(), clock);
+        ImportJobRepository jobs(scratch.db(), given.clock);
         const bool postgres = scratch.db()->dialect() == SqlDialect::Postgres;
         // Watch the row while the job runs.
         qint64 rowProgressWhileRunning = 0;
@@ -113,26 +122,21 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        test::FakeClock clock;
-        MessageCatalog catalog;
-        ApiServices services;
-        services.db = scratch.db();
-        services.clock = &clock;
-        services.catalog = &catalog;
+        Services given(scratch.db());
         QTemporaryDir dir;
         const QString path = dir.filePath(u"bad.csv"_s);
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("telefono,nombre,id\n1,a,X\n,b,Y\n");
         f.close();
-        ImportJobBoard board(services);
+        ImportJobBoard board(given.services);
         QSignalSpy ended(&board, &ImportJobBoard::jobEnded);
         auto id = board.start(newDatabase(path), std::make_shared<QFile>(path), std::nullopt);
         QVERIFY(id.ok());
         QTRY_COMPARE(ended.size(), 1);
         const auto job = board.find(id.value());
         QCOMPARE(job->value().state, ImportJobRecord::State::Failed);
-        for (const QString &language : catalog.languages()) {
+        for (const QString &language : given.catalog.languages()) {
             const QJsonObject error = job->value().errorByLanguage.value(language).toObject();
             QVERIFY2(!error.value(u"message"_s).toString().isEmpty(), qPrintable(language));
             QVERIFY2(error.value(u"errors"_s).toObject().contains(u"line 3"_s), qPrintable(language));
