@@ -5,6 +5,7 @@
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/clock.h>
+#include <core/model/logvalue.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
 #include <core/model/validationerrors.h>
@@ -110,10 +111,13 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
     const LoginThrottle::Verdict verdict = m_throttle.check(username);
     if (verdict.blocked) {
         const qint64 seconds = std::max<qint64>(1, (verdict.retryAfterMs + 999) / 1000);
-        qCWarning(lcAuth).noquote() << u"login throttled username=%1 failures=%2"_s.arg(username).arg(verdict.failures);
-        ApiResponse r = detailResponse(429, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many failed logins. Try again in %1 seconds."))
-                                                .arg(QString::number(seconds))
-                                                .text(m_catalog, language));
+        qCWarning(lcAuth).noquote() << u"login throttled username=%1 failures=%2"_s.arg(
+            LogValue::quoted(username), QString::number(verdict.failures));
+        ApiResponse r = detailResponse(
+            429,
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many failed logins. Try again in %1 seconds."))
+                .arg(QString::number(seconds))
+                .text(m_catalog, language));
         r.withHeader("Retry-After", QByteArray::number(seconds));
         respond(std::move(r));
         return;
@@ -164,12 +168,13 @@ void Authenticator::finishLogin(const QString &username, const Result<User> &use
 {
     if (!user.ok()) {
         if (user.error().kind != Error::Kind::NotFound) {
-            qCWarning(lcAuth).noquote() << u"login error username=%1 code=%2 detail=%3"_s.arg(username, user.error().code, user.error().detail);
+            qCWarning(lcAuth).noquote() << u"login error username=%1 code=%2 detail=%3"_s.arg(
+                LogValue::quoted(username), LogValue::quoted(user.error().code), LogValue::quoted(user.error().detail));
             respond(ApiResponse::fromError(user.error(), m_catalog, language));
             return;
         }
         (void)m_throttle.recordFailure(username);
-        qCInfo(lcAuth).noquote() << u"login failed username=%1"_s.arg(username);
+        qCInfo(lcAuth).noquote() << u"login failed username=%1"_s.arg(LogValue::quoted(username));
         Q_EMIT loginFailed(username);
         respond(detailResponse(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Credentials or activate account")).text(m_catalog, language)));
         return;
@@ -178,7 +183,8 @@ void Authenticator::finishLogin(const QString &username, const Result<User> &use
     const User &u = user.value();
     auto issued = m_tokens.issue(u.id, m_settings.tokenLifetimeMs);
     if (!issued.ok()) {
-        qCWarning(lcAuth).noquote() << u"token issue failed user=%1 detail=%2"_s.arg(u.id).arg(issued.error().detail);
+        qCWarning(lcAuth).noquote() << u"token issue failed user=%1 detail=%2"_s.arg(
+            QString::number(u.id), LogValue::quoted(issued.error().detail));
         respond(ApiResponse::fromError(issued.error(), m_catalog, language));
         return;
     }
@@ -190,7 +196,8 @@ void Authenticator::finishLogin(const QString &username, const Result<User> &use
             userJson.insert(u"agent_id"_s, agent->id);
     }
     const double secondsLeft = double(issued->expiresAtMs - m_clock.nowMs()) / 1000.0;
-    qCInfo(lcAuth).noquote() << u"login ok user=%1 username=%2"_s.arg(u.id).arg(u.username);
+    qCInfo(lcAuth).noquote() << u"login ok user=%1 username=%2"_s.arg(QString::number(u.id),
+                                                                      LogValue::quoted(u.username));
     Q_EMIT loginSucceeded(u.id);
     respond(ApiResponse::json(200, QJsonObject{{u"user"_s, userJson},
                                                {u"expires_in"_s, QString::number(secondsLeft, 'f', 1)},

@@ -5,6 +5,7 @@
 #include <core/model/agent.h>
 #include <core/model/clock.h>
 #include <core/model/externalsite.h>
+#include <core/model/logvalue.h>
 #include <core/model/messagecatalog.h>
 #include <core/sites/parameterresolver.h>
 #include <core/sites/requestbuilder.h>
@@ -162,7 +163,8 @@ bool CallFlow::appendCallEvent(qint64 agentId, const char *type, const QJsonObje
         return true;
     }
     if (auto id = m_events->append(agentId, QString::fromLatin1(type), data); !id.ok()) {
-        qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(callId, id.error().detail);
+        qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(
+            LogValue::quoted(callId), LogValue::quoted(id.error().detail));
         return false;
     }
     return true;
@@ -211,7 +213,8 @@ void CallFlow::flushEvents()
                 announceCommitted();
                 return;
             }
-            qCWarning(lcCalls).noquote() << u"call batch failed events=%1 detail=%2; recording them one by one"_s.arg(batch.size()).arg(c.error().detail);
+            qCWarning(lcCalls).noquote() << u"call batch failed events=%1 detail=%2; recording them one by one"_s.arg(
+                QString::number(batch.size()), LogValue::quoted(c.error().detail));
         }
         m_inBatch = false;
         m_batchEvents.clear();
@@ -492,7 +495,9 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
     Database::Transaction tx(*m_db, eventNesting());
     auto recorded = m_calls.record(event, state, m_clock.nowMs());
     if (!recorded.ok()) {
-        qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);
+        qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(
+            LogValue::quoted(event.callId), LogValue::quoted(recorded.error().code),
+            LogValue::quoted(recorded.error().detail));
         return;
     }
     if (!recorded->has_value()) {
@@ -514,10 +519,12 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
             return;
     }
     if (auto c = tx.commit(); !c.ok()) {
-        qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(call.callId, c.error().detail);
+        qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(
+            LogValue::quoted(call.callId), LogValue::quoted(c.error().detail));
         return;
     }
-    qCInfo(lcCalls).noquote() << u"call %1 call=%2 agent=%3 campaign=%4"_s.arg(QString::fromLatin1(type), call.callId)
+    qCInfo(lcCalls).noquote() << u"call %1 call=%2 agent=%3 campaign=%4"_s
+                                     .arg(QString::fromLatin1(type), LogValue::quoted(call.callId))
                                      .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
                                      .arg(call.campaignId ? QString::number(*call.campaignId) : u"-"_s);
     afterCommit([this, id = call.callId, state] { Q_EMIT callRecorded(id, state); });
@@ -539,7 +546,9 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     Database::Transaction tx(*m_db, eventNesting());
     auto recorded = m_calls.record(event, CallState::Connected, m_clock.nowMs());
     if (!recorded.ok()) {
-        qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(event.callId, recorded.error().code, recorded.error().detail);
+        qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(
+            LogValue::quoted(event.callId), LogValue::quoted(recorded.error().code),
+            LogValue::quoted(recorded.error().detail));
         return;
     }
     if (!recorded->has_value()) {
@@ -556,7 +565,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     // The interaction never keeps the call from being recorded and announced: a failure to
     // resolve it is reported in the event.
     const auto interactionError = [&](const Error &error) {
-        qCWarning(lcCalls).noquote() << u"interaction failed call=%1 code=%2 detail=%3"_s.arg(call.callId, error.code, error.detail);
+        qCWarning(lcCalls).noquote() << u"interaction failed call=%1 code=%2 detail=%3"_s.arg(
+            LogValue::quoted(call.callId), LogValue::quoted(error.code), LogValue::quoted(error.detail));
         data.insert(u"interaction_error"_s, error.text(m_catalog, m_language));
     };
     if (call.campaignId && context.ok()) {
@@ -578,7 +588,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
                             // Without the queued request nothing is stored: the transaction rolls back
                             // and the PBX event is not lost to a half-written state.
                             if (key.error().kind != Error::Kind::Unavailable) {
-                                qCWarning(lcCalls).noquote() << u"enqueue failed call=%1 detail=%2"_s.arg(call.callId, key.error().detail);
+                                qCWarning(lcCalls).noquote() << u"enqueue failed call=%1 detail=%2"_s.arg(
+                                    LogValue::quoted(call.callId), LogValue::quoted(key.error().detail));
                                 return;
                             }
                             interactionError(key.error());
@@ -602,10 +613,11 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
             return;
     }
     if (auto c = tx.commit(); !c.ok()) {
-        qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(call.callId, c.error().detail);
+        qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(
+            LogValue::quoted(call.callId), LogValue::quoted(c.error().detail));
         return;
     }
-    qCInfo(lcCalls).noquote() << u"call connected call=%1 agent=%2 interaction=%3"_s.arg(call.callId)
+    qCInfo(lcCalls).noquote() << u"call connected call=%1 agent=%2 interaction=%3"_s.arg(LogValue::quoted(call.callId))
                                      .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
                                      .arg(data.value(u"interaction"_s).isObject() ? QString::number(data.value(u"interaction"_s).toObject().value(u"trigger"_s).toInt()) : u"none"_s);
     afterCommit([this, id = call.callId, deliveryKey] {
@@ -631,10 +643,15 @@ void CallFlow::handleDeliveryFinished(const DeliveryOutcome &outcome)
         {u"call_id"_s, outcome.callId},
         {u"key"_s, outcome.key},
     };
-    if (auto id = m_events->append(outcome.agentId, QString::fromLatin1(EventLog::ExternalSiteInteraction), data); !id.ok())
-        qCWarning(lcCalls).noquote() << u"event append failed key=%1 detail=%2"_s.arg(outcome.key, id.error().detail);
-    qCInfo(lcCalls).noquote() << u"delivery finished key=%1 call=%2 delivered=%3 status=%4 attempts=%5"_s.arg(outcome.key, outcome.callId)
-                                     .arg(outcome.delivered).arg(outcome.httpStatus).arg(outcome.attempts);
+    if (auto id = m_events->append(outcome.agentId, QString::fromLatin1(EventLog::ExternalSiteInteraction), data);
+        !id.ok())
+        qCWarning(lcCalls).noquote() << u"event append failed key=%1 detail=%2"_s.arg(
+            LogValue::quoted(outcome.key), LogValue::quoted(id.error().detail));
+    qCInfo(lcCalls).noquote() << u"delivery finished key=%1 call=%2 delivered=%3 status=%4 attempts=%5"_s
+                                     .arg(LogValue::quoted(outcome.key), LogValue::quoted(outcome.callId))
+                                     .arg(outcome.delivered)
+                                     .arg(outcome.httpStatus)
+                                     .arg(outcome.attempts);
 }
 
 Result<DispositionInteraction> CallFlow::fireDispositionInteraction(qint64 dispositionId)
@@ -695,7 +712,8 @@ Result<DispositionInteraction> CallFlow::fireDispositionInteraction(qint64 dispo
             return key.error();
         out.mode = DispositionInteraction::Mode::Server;
         out.deliveryKey = key.value();
-        qCInfo(lcCalls).noquote() << u"disposition interaction queued disposition=%1 key=%2"_s.arg(dispositionId).arg(out.deliveryKey);
+        qCInfo(lcCalls).noquote() << u"disposition interaction queued disposition=%1 key=%2"_s.arg(
+            QString::number(dispositionId), LogValue::quoted(out.deliveryKey));
         return out;
     }
     QJsonObject json = interaction->toJson();

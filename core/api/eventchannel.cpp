@@ -1,6 +1,7 @@
 #include <core/api/eventchannel.h>
 
 #include <core/api/eventlog.h>
+#include <core/model/logvalue.h>
 #include <core/model/message.h>
 #include <core/model/messagecatalog.h>
 
@@ -216,7 +217,8 @@ void EventChannel::deliver(QWebSocket *socket)
         const qint64 from = std::max(it->floor, it->maxSent - m_log->lookBack());
         auto events = m_log->since(it->agentId, from, kBatch);
         if (!events.ok()) {
-            qCWarning(lcChannel).noquote() << u"event read failed agent=%1 detail=%2"_s.arg(it->agentId).arg(events.error().detail);
+            qCWarning(lcChannel).noquote() << u"event read failed agent=%1 detail=%2"_s.arg(
+                QString::number(it->agentId), LogValue::quoted(events.error().detail));
             return;
         }
         for (const AgentEvent &e : std::as_const(events.value())) {

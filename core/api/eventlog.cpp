@@ -1,6 +1,7 @@
 #include <core/api/eventlog.h>
 
 #include <core/model/clock.h>
+#include <core/model/logvalue.h>
 #include <core/store/database.h>
 
 #include <QJsonDocument>
@@ -177,7 +178,7 @@ void EventLog::poll()
         return;
     auto q = m_db->exec(u"SELECT id, agent_id FROM agent_events WHERE id > ? ORDER BY id"_s, {std::max<qint64>(0, m_highWater - lookBack())});
     if (!q.ok()) {
-        qCWarning(lcEvents).noquote() << u"event poll failed detail=%1"_s.arg(q.error().detail);
+        qCWarning(lcEvents).noquote() << u"event poll failed detail=%1"_s.arg(LogValue::quoted(q.error().detail));
         return;
     }
     QList<qint64> agents;

@@ -2,6 +2,8 @@
 
 #include <core/api/apirequest.h>
 #include <core/api/apirouter.h>
+#include <core/api/httpserver.h>
+#include <core/model/logvalue.h>
 #include <core/model/message.h>
 #include <core/model/messagecatalog.h>
 
@@ -345,8 +347,10 @@ private:
         const QString directory = limits.uploadDirectory.isEmpty() ? QDir::tempPath() : limits.uploadDirectory;
         auto file = std::make_shared<QTemporaryFile>(directory + u"/enlace-upload-XXXXXX"_s);
         if (!file->open()) {
-            qCWarning(lcHttp).noquote() << u"upload refused: no temporary file (%1)"_s.arg(file->errorString());
-            sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
+            qCWarning(lcHttp).noquote() << u"upload refused: no temporary file detail=%1"_s.arg(
+                LogValue::quoted(file->errorString()));
+            sendErrorAndClose(
+                507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
             return false;
         }
         m_upload = std::move(file);
@@ -362,7 +366,8 @@ private:
             const QByteArray chunk = m_socket->read(qMin<qint64>(m_bodyLength - m_uploadReceived, 256 * 1024));
             m_uploadReceived += chunk.size();
             if (m_upload->write(chunk) != chunk.size()) {
-                qCWarning(lcHttp).noquote() << u"upload dropped: writing its temporary file failed (%1)"_s.arg(m_upload->errorString());
+                qCWarning(lcHttp).noquote() << u"upload dropped: writing its temporary file failed detail=%1"_s.arg(
+                    LogValue::quoted(m_upload->errorString()));
                 takeUpload();
                 sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
                 return false;
@@ -416,7 +421,8 @@ private:
         QTcpSocket *socket = m_socket;
         socket->setParent(nullptr);
         m_socket = nullptr;
-        qCDebug(lcHttp).noquote() << u"websocket upgrade path=%1 peer=%2"_s.arg(m_request.path, m_request.peerAddress);
+        qCDebug(lcHttp).noquote() << u"websocket upgrade path=%1 peer=%2"_s.arg(
+            LogValue::quoted(m_request.path), LogValue::quoted(m_request.peerAddress));
         ws->handleConnection(socket);
         // QWebSocketServer owns the socket from here on; this object is done.
         deleteLater();
@@ -454,9 +460,11 @@ private:
         m_head = false;
         const int status = response.status;
         if (status >= 500)
-            qCWarning(lcHttp).noquote() << u"request method=%1 path=%2 status=%3 ms=%4"_s.arg(QString::fromLatin1(method), path).arg(status).arg(elapsed);
+            qCWarning(lcHttp).noquote() << u"request method=%1 path=%2 status=%3 ms=%4"_s.arg(
+                LogValue::quoted(method), LogValue::quoted(path), QString::number(status), QString::number(elapsed));
         else
-            qCInfo(lcHttp).noquote() << u"request method=%1 path=%2 status=%3 ms=%4"_s.arg(QString::fromLatin1(method), path).arg(status).arg(elapsed);
+            qCInfo(lcHttp).noquote() << u"request method=%1 path=%2 status=%3 ms=%4"_s.arg(
+                LogValue::quoted(method), LogValue::quoted(path), QString::number(status), QString::number(elapsed));
         Q_EMIT m_server->requestServed(method, path, status, elapsed);
         if (!m_keepAlive) {
             closeConnection();
@@ -566,7 +574,8 @@ void HttpServer::removeStaleUploads() const
             ++removed;
     }
     if (removed > 0)
-        qCInfo(lcHttp).noquote() << u"removed %1 upload file(s) left by an earlier run in %2"_s.arg(removed).arg(directory.path());
+        qCInfo(lcHttp).noquote() << u"removed %1 upload file(s) left by an earlier run dir=%2"_s.arg(
+            QString::number(removed), LogValue::quoted(directory.path()));
 }
 
 Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)

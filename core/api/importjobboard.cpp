@@ -3,6 +3,7 @@
 #include <core/api/apiservices.h>
 #include <core/contacts/contactrepository.h>
 #include <core/model/clock.h>
+#include <core/model/logvalue.h>
 #include <core/model/message.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/validationerrors.h>
@@ -81,7 +82,8 @@ void ImportJobBoard::sweepAtStart()
     // What a stopped importer had written of a new database in steps (still hidden) goes, once it
     // has taken no step for kAbandonedMs (another process may be importing right now).
     if (auto n = ContactRepository(m_services.db, clock()).removeAbandonedImports(kAbandonedMs); !n)
-        qCWarning(lcImports).noquote() << u"unfinished imports not removed: %1"_s.arg(n.error().detail);
+        qCWarning(lcImports).noquote() << u"unfinished imports not removed: detail=%1"_s.arg(
+            LogValue::quoted(n.error().detail));
     else if (n.value() > 0)
         qCInfo(lcImports).noquote() << u"removed %1 contact database(s) whose import was cut off"_s.arg(n.value());
 }
@@ -139,7 +141,8 @@ void ImportJobBoard::finish(const QString &id)
     } else {
         // Kept here so this server still answers for it; the row shows it running until readers
         // take it for abandoned.
-        qCWarning(lcImports).noquote() << u"import job %1 ended but its row was not updated: %2"_s.arg(id, ended.error().detail);
+        qCWarning(lcImports).noquote() << u"import job ended but its row was not updated: job=%1 detail=%2"_s.arg(
+            LogValue::quoted(id), LogValue::quoted(ended.error().detail));
     }
     if (m_running.isEmpty())
         m_heartbeat.stop();
@@ -154,7 +157,8 @@ void ImportJobBoard::writeProgress()
         if (r.state != ImportJobRecord::State::Running)
             continue;
         if (auto saved = rows.saveProgress(r.id, r.phase, r.rowsDone, r.bytesRead, r.totalBytes); !saved)
-            qCWarning(lcImports).noquote() << u"import job %1: progress not stored: %2"_s.arg(r.id, saved.error().detail);
+            qCWarning(lcImports).noquote() << u"import job progress not stored: job=%1 detail=%2"_s.arg(
+                LogValue::quoted(r.id), LogValue::quoted(saved.error().detail));
     }
 }
 

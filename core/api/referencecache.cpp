@@ -1,5 +1,5 @@
 #include <core/api/referencecache.h>
-
+#include <core/model/logvalue.h>
 #include <core/store/database.h>
 
 #include <QLoggingCategory>
@@ -40,8 +40,8 @@ void ReferenceCache::sync(quint64 requestSerial)
     if (version == m_version)
         return;
     if (version < 0)
-        qCWarning(lcReference).noquote() << u"reference version unreadable; lookups go to the store: %1"_s
-                                                .arg(read.ok() ? u"no row"_s : read.error().detail);
+        qCWarning(lcReference).noquote() << u"reference version unreadable; lookups go to the store: detail=%1"_s.arg(
+            LogValue::quoted(read.ok() ? u"no row"_s : read.error().detail));
     m_version = version;
     m_entries = Entries();
     ++m_generation;

@@ -6,6 +6,7 @@
 #include <core/contacts/importcontactscommand.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
+#include <core/model/logvalue.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
 #include <core/store/database.h>
@@ -99,6 +100,9 @@ private:
 
 QMutex g_logMutex;
 
+// One record per line whatever the message holds: the values in it were quoted where they were
+// put (LogValue::quoted); a control character that still arrives here (a Qt message, a value
+// someone forgot) is escaped rather than written.
 void logHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const char *level = "info";
@@ -109,8 +113,9 @@ void logHandler(QtMsgType type, const QMessageLogContext &context, const QString
     case QtCriticalMsg: level = "error"; break;
     case QtFatalMsg: level = "fatal"; break;
     }
-    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + " level=" + level + " category="
-                            + QByteArray(context.category ? context.category : "default") + ' ' + message.toUtf8().replace('\n', ' ') + '\n';
+    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + " level=" + level
+        + " category=" + QByteArray(context.category ? context.category : "default") + ' '
+        + LogValue::oneLine(message).toUtf8() + '\n';
     QMutexLocker lock(&g_logMutex);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);

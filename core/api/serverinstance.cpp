@@ -9,6 +9,8 @@
 #include <core/api/eventlog.h>
 #include <core/api/httpserver.h>
 #include <core/api/referencecache.h>
+#include <core/api/serverinstance.h>
+#include <core/model/logvalue.h>
 #include <core/sites/secretbox.h>
 #include <core/sites/sitedelivery.h>
 #include <core/sites/tokenprovider.h>
@@ -67,7 +69,8 @@ Result<void> ServerInstance::start()
         return db.error();
     m_db = db.value();
     m_schemaVersion = m_db->schemaVersion();   // Database::open migrated it: it stays so while this server runs
-    qCInfo(lcServer).noquote() << u"database url=%1 schema=%2"_s.arg(m_db->displayUrl()).arg(m_schemaVersion);
+    qCInfo(lcServer).noquote() << u"database url=%1 schema=%2"_s.arg(LogValue::quoted(m_db->displayUrl()),
+                                                                     QString::number(m_schemaVersion));
 
     auto box = SecretBox::loadOrCreate(m_config.effectiveSecretKeyFile());
     if (!box.ok())
@@ -84,7 +87,7 @@ Result<void> ServerInstance::start()
         options.timeScale = m_config.simulatedTimeScale;
         m_pbx = std::make_unique<SimulatedPbx>(m_clock, options);
     }
-    qCInfo(lcServer).noquote() << u"pbx %1"_s.arg(pbxUrl->toString());
+    qCInfo(lcServer).noquote() << u"pbx url=%1"_s.arg(LogValue::quoted(pbxUrl->toString()));
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_tokens = std::make_unique<TokenProvider>(m_db, *m_box, m_network.get(), m_clock);
@@ -158,7 +161,9 @@ Result<void> ServerInstance::start()
     m_delivery->start();
     m_pbx->start();
     m_started = true;
-    qCInfo(lcServer).noquote() << u"listening url=%1 tls=%2 demo=%3"_s.arg(baseUrl().toString()).arg(m_http->isTls()).arg(m_config.demo);
+    qCInfo(lcServer).noquote() << u"listening url=%1 tls=%2 demo=%3"_s.arg(LogValue::quoted(baseUrl().toString()),
+                                                                           QString::number(int(m_http->isTls())),
+                                                                           QString::number(int(m_config.demo)));
     return {};
 }
 
@@ -179,10 +184,14 @@ void ServerInstance::registerHealthRoute()
     m_router.add("GET", u"/api/v1/ready"_s, Access::Public, [this](const ApiRequest &request, ApiResponder respond) {
         auto version = m_db->readSchemaVersion();
         if (!version.ok()) {
-            qCWarning(lcServer).noquote() << u"not ready: database detail=%1"_s.arg(version.error().detail);
-            respond(ApiResponse::json(503, QJsonObject{
-                {u"status"_s, u"ERROR"_s},
-                {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer.")).text(&m_catalog, request.language)}}));
+            qCWarning(lcServer).noquote()
+                << u"not ready: database detail=%1"_s.arg(LogValue::quoted(version.error().detail));
+            respond(ApiResponse::json(
+                503,
+                QJsonObject { { u"status"_s, u"ERROR"_s },
+                              { u"message"_s,
+                                Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer."))
+                                    .text(&m_catalog, request.language) } }));
             return;
         }
         respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}, {u"schema"_s, version.value()}}));

@@ -2,6 +2,7 @@
 
 #include <core/api/referencecache.h>
 #include <core/identity/agentrepository.h>
+#include <core/model/logvalue.h>
 #include <core/model/validationerrors.h>
 #include <core/store/database.h>
 
@@ -24,7 +25,9 @@ QString text(const Message &message, const ApiRequest &request, const ApiService
 ApiResponse fail(const Error &error, const ApiRequest &request, const ApiServices &services)
 {
     if (error.kind == Error::Kind::Internal)
-        qCWarning(lcRoutes).noquote() << request.method << request.path << "failed:" << error.code << error.detail;
+        qCWarning(lcRoutes).noquote() << u"request failed method=%1 path=%2 code=%3 detail=%4"_s.arg(
+            LogValue::quoted(request.method), LogValue::quoted(request.path), LogValue::quoted(error.code),
+            LogValue::quoted(error.detail));
     return ApiResponse::fromError(error, services.catalog, request.language);
 }
 

@@ -4,6 +4,7 @@
 #include <core/contacts/csvreader.h>
 #include <core/contacts/externalidset.h>
 #include <core/contacts/filerange.h>
+#include <core/model/logvalue.h>
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -403,7 +404,9 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         if (inSteps && !published) {
             tx.reset();   // rolls back the step in progress
             if (auto removed = repository.removeImport(summary.databaseId); !removed)
-                qCWarning(lcImport).noquote() << u"a failed import's database %1 could not be removed: %2"_s.arg(summary.databaseId).arg(removed.error().detail);
+                qCWarning(lcImport).noquote()
+                    << u"a failed import's database could not be removed: database=%1 detail=%2"_s.arg(
+                           QString::number(summary.databaseId), LogValue::quoted(removed.error().detail));
         }
     });
     tx.emplace(*m_db);

@@ -12,12 +12,17 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 #include <csignal>
+#include <cstdio>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <functional>
 
@@ -283,7 +288,8 @@ private Q_SLOTS:
 private:
     // Runs `serve` on the database until ask (given the base URL once it listens) raises SIGTERM;
     // returns the exit code.
-    int serveWhile(const QString &databaseUrl, const std::function<void(const QString &base)> &ask, QString &out)
+    int serveWhile(const QString &databaseUrl, const std::function<void(const QString &base)> &ask, QString &out,
+                   const QString &logLevel = u"warning"_s)
     {
         QString err;
         QTextStream outStream(&out);
@@ -299,7 +305,7 @@ private:
         });
         poll.start(10);
         const int code = ServerCommands::serve({u"enlace-server"_s, u"--database"_s, databaseUrl, u"--listen"_s, u"127.0.0.1:0"_s,
-                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, u"warning"_s},
+                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, logLevel},
                                                outStream, errStream);
         outStream.flush();
         return code;
@@ -379,6 +385,104 @@ private Q_SLOTS:
         QCOMPARE(ready.value(u"status"_s).toString(), u"ERROR"_s);
         QCOMPARE(ready.value(u"message"_s).toString(), u"La base de datos no responde."_s);
         QCOMPARE(healthStatus, 200);
+    }
+
+    // Text from outside (a username, a path) never ends its log record nor starts a forged one:
+    // newlines, ESC, NUL and backspace reach the log escaped, in one record per line.
+    void serve_logsHostileTextAsOneEscapedRecord_data() { test::addBackendRows(); }
+    void serve_logsHostileTextAsOneEscapedRecord()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const QString logPath = m_dir.filePath(u"stderr-%1.log"_s.arg(backend));
+        std::fflush(stderr);
+        const int saved = ::dup(2);
+        const int file = ::open(QFile::encodeName(logPath).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        QVERIFY(saved >= 0 && file >= 0);
+        ::dup2(file, 2);
+        ::close(file);
+        auto restore = qScopeGuard([saved] {
+            std::fflush(stderr);
+            ::dup2(saved, 2);
+            ::close(saved);
+            qInstallMessageHandler(nullptr);
+        });
+        const QString forged = u"eve\nlevel=error category=enlace.auth login ok\u001b[31m\b"_s;
+        QString out;
+        QNetworkAccessManager nam;
+        int loginStatus = 0;
+        int pathStatus = 0;
+        int nulStatus = 0;
+        QJsonObject nulAnswer;
+        const int code = serveWhile(
+            scratch.url(),
+            [&](const QString &base) {
+                QNetworkRequest login(QUrl(base + u"/api/v1/login"_s));
+                login.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+                const QByteArray body =
+                    QJsonDocument(QJsonObject{{u"username"_s, forged}, {u"password"_s, u"wrong"_s}}).toJson();
+                QNetworkReply *reply = nam.post(login, body);
+                QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, base] {
+                    loginStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    reply->deleteLater();
+                    const QUrl url = QUrl::fromEncoded((base + u"/api/v1/x%0Alevel=error%1B%5B2J%00%08"_s).toLatin1());
+                    QNetworkReply *path = nam.get(QNetworkRequest(url));
+                    QObject::connect(path, &QNetworkReply::finished, path, [&, path, base] {
+                        pathStatus = path->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                        path->deleteLater();
+                        // NUL cannot be stored (PostgreSQL refuses it): a 400 naming the field on
+                        // both stores, never a 500.
+                        QNetworkRequest nul(QUrl(base + u"/api/v1/login"_s));
+                        nul.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+                        const QString withNul = u"eve"_s + QChar(0) + u"x"_s;
+                        QNetworkReply *nulReply = nam.post(
+                            nul, QJsonDocument(QJsonObject{{u"username"_s, withNul}, {u"password"_s, u"wrong"_s}}).toJson());
+                        QObject::connect(nulReply, &QNetworkReply::finished, nulReply, [&, nulReply] {
+                            nulStatus = nulReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                            nulAnswer = QJsonDocument::fromJson(nulReply->readAll()).object();
+                            nulReply->deleteLater();
+                            std::raise(SIGTERM);
+                        });
+                    });
+                });
+            },
+            out, u"info"_s);
+        restore.dismiss();
+        std::fflush(stderr);
+        ::dup2(saved, 2);
+        ::close(saved);
+        qInstallMessageHandler(nullptr);
+        QFile log(logPath);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray bytes = log.readAll();
+        QCOMPARE(code, 0);
+        QVERIFY2(loginStatus == 404, bytes.constData());   // OMniLeads' answer to bad credentials
+        QCOMPARE(pathStatus, 404);
+        QVERIFY2(nulStatus == 400, bytes.constData());
+        QVERIFY2(nulAnswer.value(u"errors"_s).toObject().contains(u"username"_s),
+                 QJsonDocument(nulAnswer).toJson().constData());
+        for (const char c : { '\x1b', '\0', '\b', '\r' })
+            QVERIFY2(!bytes.contains(c), bytes.constData());
+        const QList<QByteArray> lines = bytes.split('\n');
+        const QRegularExpression record(u"^\\d{4}-\\d\\d-\\d\\dT\\S+ level=(debug|info|warning|error|fatal) category=\\S+ "_s);
+        int failed = 0;
+        int forgedRecords = 0;
+        int pathRecords = 0;
+        for (const QByteArray &line : lines) {
+            if (line.isEmpty())
+                continue;
+            const QString text = QString::fromUtf8(line);
+            QVERIFY2(record.match(text).hasMatch(), line.constData());
+            if (text.contains(u"level=error category=enlace.auth login ok"_s) && !text.contains(u"login failed"_s))
+                ++forgedRecords;
+            if (text.contains(u"login failed username=\"eve\\nlevel=error category=enlace.auth login ok\\x1b[31m\\x08\""_s))
+                ++failed;
+            if (text.contains(u"path=\"/api/v1/x\\nlevel=error\\x1b[2J\\x00\\x08\""_s))
+                ++pathRecords;
+        }
+        QVERIFY2(failed == 1, bytes.constData());
+        QCOMPARE(forgedRecords, 0);
+        QVERIFY2(pathRecords == 1, bytes.constData());
     }
 
     void serve_unusableDatabase_failsWithExitCode3()
