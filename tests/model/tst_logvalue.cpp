@@ -27,7 +27,7 @@ private Q_SLOTS:
         QTest::newRow("CR and tab") << u"a\rb\tc"_s << u"\"a\\rb\\tc\""_s;
         QTest::newRow("ESC NUL BS DEL") << QString::fromUtf16(u"e\x1b[2Jn\0b\x08"
                                                               u"d\x7f",
-                                                              10)
+                                                              11)
                                         << u"\"e\\x1b[2Jn\\x00b\\x08d\\x7f\""_s;
         QTest::newRow("C1 and line separator") << QString::fromUtf16(u"a\u0085b\u2028c") << u"\"a\\u0085b\\u2028c\""_s;
         QTest::newRow("lone surrogate") << QString(QChar(0xd800)) << u"\"\\ud800\""_s;
