@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QCoreApplication>
 #include <QThread>
 
 #include <pthread.h>
@@ -24,6 +25,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <atomic>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -72,7 +74,7 @@ QString substitute(QString sql, SqlDialect d)
 class StatementCache final
 {
 public:
-    std::optional<QSqlQuery> take(Qt::HANDLE thread, const QString &sql)
+    std::optional<QSqlQuery> take(quint64 thread, const QString &sql)
     {
         QMutexLocker lock(&m_mutex);
         auto t = m_idle.find(thread);
@@ -86,7 +88,7 @@ public:
         return q;
     }
 
-    void give(Qt::HANDLE thread, const QString &sql, QSqlQuery &&query)
+    void give(quint64 thread, const QString &sql, QSqlQuery &&query)
     {
         QMutexLocker lock(&m_mutex);
         auto &statements = m_idle[thread];
@@ -103,14 +105,93 @@ public:
         m_idle.clear();
     }
 
+    // The thread is ending: its statements go before its connection does.
+    void dropThread(quint64 thread)
+    {
+        std::unordered_map<QString, std::vector<QSqlQuery>> doomed;
+        {
+            QMutexLocker lock(&m_mutex);
+            auto t = m_idle.find(thread);
+            if (t == m_idle.end())
+                return;
+            doomed = std::move(t->second);
+            m_idle.erase(t);
+        }
+    }
+
 private:
     static constexpr std::size_t kMaxStatements = 512;
     static constexpr std::size_t kMaxPerStatement = 4;
     QMutex m_mutex;
-    std::unordered_map<Qt::HANDLE, std::unordered_map<QString, std::vector<QSqlQuery>>> m_idle;
+    std::unordered_map<quint64, std::unordered_map<QString, std::vector<QSqlQuery>>> m_idle;
 };
 
-Query::Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql, Qt::HANDLE thread)
+namespace {
+
+// Numbers threads for the life of the process: unlike a thread id, never reused, so a connection
+// name can never be found by a later thread that got a dead thread's id.
+quint64 threadSerial()
+{
+    static std::atomic<quint64> next{0};
+    thread_local const quint64 serial = ++next;
+    return serial;
+}
+
+// The connections a worker thread opened (on any Database), removed when the thread ends: each
+// upload's import thread, each pool thread that expires. Without it a dead thread's connection
+// (and on SQLite, what it held) stayed open for as long as the process ran.
+class ThreadConnections final
+{
+public:
+    ~ThreadConnections()
+    {
+        for (auto &[cache, name] : m_connections) {
+            if (auto statements = cache.lock())
+                statements->dropThread(threadSerial());
+            bool inTransaction = false;
+            {
+                QMutexLocker lock(&g_depthMutex);
+                inTransaction = g_depth.take(name) > 0;
+                g_doomed.remove(name);
+            }
+            if (QSqlDatabase::contains(name)) {
+                {
+                    QSqlDatabase c = QSqlDatabase::database(name, false);
+                    if (c.isOpen()) {
+                        // An import that failed between begin and rollback leaves no lock behind.
+                        if (inTransaction)
+                            c.rollback();
+                        c.close();
+                    }
+                }
+                QSqlDatabase::removeDatabase(name);
+            }
+        }
+    }
+
+    void add(std::weak_ptr<StatementCache> cache, const QString &name)
+    {
+        m_connections.emplace_back(std::move(cache), name);
+    }
+
+private:
+    std::vector<std::pair<std::weak_ptr<StatementCache>, QString>> m_connections;
+};
+
+// Only threads other than the application's: the main thread's connections end with their
+// Database (its destructor), before Qt's own statics go.
+void ownByThisThread(std::weak_ptr<StatementCache> cache, const QString &name)
+{
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (app && QThread::currentThread() == app->thread())
+        return;
+    thread_local ThreadConnections connections;
+    connections.add(std::move(cache), name);
+}
+
+} // namespace
+
+Query::Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql, quint64 thread)
     : QSqlQuery(std::move(prepared)), m_cache(std::move(cache)), m_sql(sql), m_thread(thread)
 {
 }
@@ -276,6 +357,7 @@ QString Database::displayUrl() const
 
 QSqlDatabase Database::createConnection(const QString &name) const
 {
+    ownByThisThread(std::weak_ptr<StatementCache>(m_statements), name);
     if (m_dialect == SqlDialect::Sqlite) {
         QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         c.setDatabaseName(m_path);
@@ -319,7 +401,7 @@ QSqlDatabase Database::createConnection(const QString &name) const
 
 QString Database::connectionName() const
 {
-    return m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    return m_connectionPrefix + QString::number(threadSerial());
 }
 
 bool Database::inTransaction() const
@@ -341,7 +423,7 @@ QSqlDatabase Database::connection() const
 
 Result<Query> Database::exec(const QString &sql, const QVariantList &values) const
 {
-    const Qt::HANDLE thread = QThread::currentThreadId();
+    const quint64 thread = threadSerial();
     std::optional<QSqlQuery> cached = m_statements->take(thread, sql);
     // A cached statement implies this thread's connection exists: look it up only to prepare.
     QSqlQuery q = cached ? std::move(*cached) : QSqlQuery(connection());

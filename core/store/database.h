@@ -23,7 +23,7 @@ class StatementCache;
 class Query final : public QSqlQuery
 {
 public:
-    Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql, Qt::HANDLE thread);
+    Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql, quint64 thread);
     Query(Query &&other) noexcept = default;
     Query &operator=(Query &&other) noexcept = default;
     ~Query();
@@ -31,7 +31,7 @@ public:
 private:
     std::weak_ptr<StatementCache> m_cache;
     QString m_sql;
-    Qt::HANDLE m_thread = nullptr;   // the thread whose connection ran it
+    quint64 m_thread = 0;   // the thread whose connection ran it (Database::threadSerial)
 };
 
 // The one handle on the store. SQLite (embedded default) or PostgreSQL (production), same schema,

@@ -248,6 +248,41 @@ private Q_SLOTS:
         QCOMPARE(f.count(u"contact_databases"_s), 0);
     }
 
+    // Each upload is imported on a thread of its own; a later thread may get an ended thread's id.
+    // Uploads in a row, failed ones among them, each end as they should, and the store stays
+    // writable after every one (it once stayed locked for good after the second).
+    void upload_manyInARow_eachEndsAndTheStoreStaysWritable_data() { test::addBackendRows(); }
+    void upload_manyInARow_eachEndsAndTheStoreStaysWritable()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const qint64 adminId = f.addUser(u"admin"_s, Role::Admin);
+        QString admin = f.tokenFor(adminId);
+        int finished = 0;
+        for (int i = 0; i < 6; ++i) {
+            const bool good = i % 3 != 1;
+            const QByteArray csv = good ? "telefono,id_cliente\n1," + QByteArray::number(i) + "\n2,x" + QByteArray::number(i) + "\n"
+                                        : QByteArray("telefono,id_cliente\n1,7\n2,7\n");
+            const QByteArray body = multipart("b", {{"nombre", {}, "Base " + QByteArray::number(i)}, {"campos_telefono", {}, "telefono"},
+                                                    {"id_externo", {}, "id_cliente"}, {"filename", "c.csv", csv}});
+            const auto r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, body, "multipart/form-data; boundary=b", admin);
+            QVERIFY2(r.status == 202, r.body.constData());
+            const QJsonObject job = waitForJob(f, admin, r.json().value(u"job"_s).toString(), 15000);
+            const QString errors = QString::fromUtf8(QJsonDocument(job.value(u"errors"_s).toObject()).toJson());
+            QVERIFY2(job.value(u"state"_s).toString() == (good ? u"finished"_s : u"failed"_s),
+                     qPrintable(u"upload %1: %2 %3"_s.arg(i).arg(job.value(u"state"_s).toString(), errors)));
+            if (!good)
+                QVERIFY2(errors.contains(u"repeated ID: 7"_s), qPrintable(errors));
+            finished += good ? 1 : 0;
+            // A write on the server's thread right after (a new token) and a read with it.
+            admin = f.tokenFor(adminId);
+            QVERIFY(!admin.isEmpty());
+            const auto list = f.send("GET", u"/api/v1/contact_databases/"_s, {}, admin);
+            QVERIFY2(list.status == 200, list.body.constData());
+            QCOMPARE(list.json().value(u"contactDatabases"_s).toArray().size(), finished);
+        }
+    }
+
     void upload_badRequests_are400_data() { test::addBackendRows(); }
     void upload_badRequests_are400()
     {

@@ -3,6 +3,7 @@
 #include <tests/support/scratchdatabase.h>
 
 #include <QFileInfo>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +33,42 @@ private Q_SLOTS:
         auto count = scratch.db()->scalar(u"SELECT COUNT(*) FROM schema_version"_s);
         QVERIFY(count.ok());
         QCOMPARE(count->toInt(), Database::latestSchemaVersion());
+    }
+
+    // A worker thread's connection ends with the thread, whatever it left open: the next thread
+    // (which may get the same thread id) opens its own, and the main thread can write at once.
+    void workerThread_connectionEndsWithTheThread_data() { test::addBackendRows(); }
+    void workerThread_connectionEndsWithTheThread()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        const auto db = scratch.db();
+        QVERIFY(db->execStatic(u"CREATE TABLE t_thread (v INTEGER)"_s).ok());
+        // The checkpointer's connection (SQLite) comes and goes on its own thread: not counted.
+        const auto connections = [] {
+            const QStringList names = QSqlDatabase::connectionNames();
+            return std::count_if(names.begin(), names.end(), [](const QString &n) { return !n.endsWith(u"checkpoint"_s); });
+        };
+        const auto before = connections();
+        for (int i = 0; i < 5; ++i) {
+            bool wrote = false;
+            std::thread worker([&, i] {
+                wrote = db->exec(u"INSERT INTO t_thread (v) VALUES (?)"_s, {i}).ok();
+                // A transaction the thread never ends (an import cut short) holds SQLite's write
+                // lock until its connection goes (PostgreSQL ends it with the session).
+                if (backend == u"sqlite"_s && db->exec(u"BEGIN"_s).ok())
+                    (void)db->exec(u"INSERT INTO t_thread (v) VALUES (-1)"_s);
+            });
+            worker.join();
+            QVERIFY(wrote);
+            QCOMPARE(connections(), before);
+            auto written = db->exec(u"INSERT INTO t_thread (v) VALUES (?)"_s, {100 + i});
+            QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().text()));
+        }
+        auto count = db->scalar(u"SELECT COUNT(*) FROM t_thread WHERE v >= 0"_s);
+        QVERIFY(count.ok());
+        QCOMPARE(count->toInt(), 10);
+        QCOMPARE(db->scalar(u"SELECT COUNT(*) FROM t_thread WHERE v < 0"_s)->toInt(), 0);
     }
 
     void insert_returnsIdOnBothDialects_data() { test::addBackendRows(); }
