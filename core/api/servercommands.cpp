@@ -188,7 +188,7 @@ Commands:
 Options of serve (and, where they apply, of the other commands):
   --config FILE          INI file with a [server] section (keys: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         max_upload_bytes, log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo, instance_id).
   --database URL         SQLite file path, or postgresql://user[:password]@host[:port]/dbname.
   --listen HOST:PORT     Default 127.0.0.1:8080. Use :8080 for every interface.
   --tls-cert FILE        Serve HTTPS and WSS with this PEM certificate (chain) ...
@@ -201,11 +201,14 @@ Options of serve (and, where they apply, of the other commands):
   --public-url URL       How clients reach this server (behind a proxy).
   --demo                 Seed a demo data set when the database is empty and serve the demo CRM
                          at /demo/crm.
+  --instance-id ID       This server's id among those sharing a database (owner of its outbox
+                         leases). Default: <host>-<port>-<hash of the data directory>, stable
+                         across restarts. Give each running server its own.
 
 Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads'
 TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
-ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_INSTANCE_ID, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
 
 SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
 3 failure (database, network, configuration). See docs/operations.md.

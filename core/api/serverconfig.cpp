@@ -5,6 +5,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QHostInfo>
+#include <QCryptographicHash>
 #include <QHostAddress>
 #include <QSettings>
 #include <QStandardPaths>
@@ -75,6 +78,20 @@ QString ServerConfig::effectiveSecretKeyFile() const
     return dataDirectory() + u"/secret.key"_s;
 }
 
+QString ServerConfig::effectiveInstanceId() const
+{
+    if (!instanceId.isEmpty())
+        return instanceId;
+    // The data directory is where the secret key lives (next to a SQLite file given explicitly).
+    const QString directory = QFileInfo(effectiveSecretKeyFile()).absolutePath();
+    const QByteArray hash = QCryptographicHash::hash(directory.toUtf8(), QCryptographicHash::Sha256).toHex().left(8);
+    QString host = QHostInfo::localHostName();
+    for (QChar &c : host)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'.')
+            c = u'_';
+    return u"%1-%2-%3"_s.arg(host.left(40), QString::number(listenPort), QString::fromLatin1(hash));
+}
+
 QString ServerConfig::effectivePublicUrl(quint16 actualPort) const
 {
     if (!publicUrl.isEmpty())
@@ -87,6 +104,20 @@ QString ServerConfig::effectivePublicUrl(quint16 actualPort) const
     const QString scheme = tlsCertificate.isEmpty() ? u"http"_s : u"https"_s;
     return u"%1://%2:%3"_s.arg(scheme, host).arg(actualPort);
 }
+
+namespace {
+
+// Lease owners are compared as text and logged: letters, digits, '.', '_', '-', at most 64.
+Result<void> setInstanceId(QString &target, const QString &text)
+{
+    static const QRegularExpression valid(u"^[A-Za-z0-9._-]{1,64}$"_s);
+    if (!valid.match(text).hasMatch())
+        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "The instance id \"%1\" is not valid: use 1 to 64 letters, digits, '.', '_' or '-'.")).arg(text));
+    target = text;
+    return {};
+}
+
+} // namespace
 
 Result<void> ServerConfig::setListen(const QString &text)
 {
@@ -140,6 +171,9 @@ Result<void> ServerConfig::applyFile(const QString &path)
         pbx = text("pbx");
     if (ini.contains(u"secret_key_file"_s))
         secretKeyFile = text("secret_key_file");
+    if (ini.contains(u"instance_id"_s))
+        if (auto r = setInstanceId(instanceId, text("instance_id")); !r.ok())
+            return r;
     if (ini.contains(u"token_lifetime_seconds"_s)) {
         auto v = parsePositive(text("token_lifetime_seconds"), u"token_lifetime_seconds"_s);
         if (!v.ok())
@@ -189,6 +223,9 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
         pbx = get("ENLACE_PBX");
     if (has("ENLACE_SECRET_KEY_FILE"))
         secretKeyFile = get("ENLACE_SECRET_KEY_FILE");
+    if (has("ENLACE_INSTANCE_ID"))
+        if (auto r = setInstanceId(instanceId, get("ENLACE_INSTANCE_ID")); !r.ok())
+            return r;
     for (const char *name : {"TOKEN_EXPIRED_AFTER_SECONDS", "ENLACE_TOKEN_LIFETIME"}) {
         if (has(name)) {
             auto v = parsePositive(get(name), QString::fromLatin1(name));
@@ -241,6 +278,7 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
         {u"log-level"_s, u"debug, info (default), warning or error."_s, u"LEVEL"_s},
         {u"public-url"_s, u"How clients reach this server, e.g. https://enlace.example.com (used in the demo's URLs)."_s, u"URL"_s},
         {u"demo"_s, u"Seed the demo data set when the database is empty and serve the demo CRM at /demo/crm."_s},
+        {u"instance-id"_s, u"This server's id among the instances sharing a database (default: stable per host, port and data directory)."_s, u"ID"_s},
     });
 }
 
@@ -268,6 +306,9 @@ Result<void> ServerConfig::applyOptions(const QCommandLineParser &parser)
         publicUrl = parser.value(u"public-url"_s);
     if (parser.isSet(u"demo"_s))
         demo = true;
+    if (parser.isSet(u"instance-id"_s))
+        if (auto r = setInstanceId(instanceId, parser.value(u"instance-id"_s)); !r.ok())
+            return r;
     return {};
 }
 

@@ -23,6 +23,7 @@ namespace enlace {
 //   log level        log_level                ENLACE_LOG_LEVEL            --log-level debug|info|warning
 //   public URL       public_url               ENLACE_PUBLIC_URL           --public-url URL
 //   demo             demo                     ENLACE_DEMO                 --demo
+//   instance id      instance_id              ENLACE_INSTANCE_ID          --instance-id ID
 struct ServerConfig
 {
     QString databaseUrl;              // empty: <data dir>/enlace.db
@@ -38,6 +39,7 @@ struct ServerConfig
     QString logLevel = QStringLiteral("info");
     QString publicUrl;                // empty: http(s)://<listen>
     bool demo = false;
+    QString instanceId;               // empty: effectiveInstanceId()'s stable default
     QString language = QStringLiteral("es");   // of values the server resolves (campaign type names)
     int eventPollMs = 1000;
     double simulatedTimeScale = 1.0;   // SimulatedPbx delays (ring, talk, inbound interval); ENLACE_SIMULATED_TIME_SCALE
@@ -47,6 +49,11 @@ struct ServerConfig
     QString effectiveDatabaseUrl() const;
     QString effectiveSecretKeyFile() const;
     QString effectivePublicUrl(quint16 actualPort) const;
+    // Who this server is among the instances sharing a database (the owner of its outbox leases):
+    // the configured id, else "<host>-<listen port>-<8 hex of the data directory's path>", the
+    // same at every start on this host and directory, so a restarted server takes its own leases
+    // back at once. Two servers running at once must not share it.
+    QString effectiveInstanceId() const;
 
     // "host:port", "[v6]:port", ":port" (all interfaces) or "port".
     Result<void> setListen(const QString &text);

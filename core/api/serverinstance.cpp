@@ -91,7 +91,10 @@ Result<void> ServerInstance::start()
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_tokens = std::make_unique<TokenProvider>(m_db, *m_box, m_network.get(), m_clock);
-    m_delivery = std::make_unique<SiteDelivery>(m_db, m_network.get(), m_tokens.get(), m_clock, *m_box);
+    SiteDeliveryOptions delivery;
+    delivery.instanceId = m_config.effectiveInstanceId();
+    m_delivery = std::make_unique<SiteDelivery>(m_db, m_network.get(), m_tokens.get(), m_clock, *m_box, delivery);
+    qCInfo(lcServer).noquote() << u"instance id=%1"_s.arg(LogValue::quoted(delivery.instanceId));
     m_events = std::make_unique<EventLog>(m_db, m_clock);
     m_calls = std::make_unique<CallFlow>(m_db, m_clock, &m_catalog, m_pbx.get(), m_delivery.get(), m_events.get(), m_box.get());
     m_calls->setLanguage(m_config.language);

@@ -1,5 +1,7 @@
 #include <core/api/servercommands.h>
 #include <core/api/serverconfig.h>
+#include <core/sites/outbox.h>
+#include <core/sites/secretbox.h>
 #include <core/identity/userrepository.h>
 #include <core/model/user.h>
 #include <core/store/database.h>
@@ -7,6 +9,10 @@
 #include <tests/support/scratchdatabase.h>
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHttpServer>
+#include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -265,6 +271,39 @@ private Q_SLOTS:
         QVERIFY2(config.error().text().contains(u"ENLACE_MAX_UPLOAD_BYTES"_s), qPrintable(config.error().text()));
     }
 
+    // The outbox lease owner: configured, else the same at every start on one host and data
+    // directory (and another for another directory or port), never random.
+    void config_instanceId_isStableUnlessConfigured()
+    {
+        const auto load = [](const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment()) {
+            QCommandLineParser parser;
+            ServerConfig::addOptions(parser);
+            parser.parse(QStringList{u"enlace-server"_s} + args);
+            return ServerConfig::load(parser, env);
+        };
+        const QString a = m_dir.filePath(u"a/enlace.db"_s);
+        const QString b = m_dir.filePath(u"b/enlace.db"_s);
+        auto first = load({u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8081"_s});
+        auto again = load({u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8081"_s});
+        auto otherDir = load({u"--database"_s, b, u"--listen"_s, u"127.0.0.1:8081"_s});
+        auto otherPort = load({u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8082"_s});
+        QVERIFY(first.ok() && again.ok() && otherDir.ok() && otherPort.ok());
+        const QString id = first->effectiveInstanceId();
+        QVERIFY2(QRegularExpression(u"^[A-Za-z0-9._-]+-8081-[0-9a-f]{8}$"_s).match(id).hasMatch(), qPrintable(id));
+        QCOMPARE(again->effectiveInstanceId(), id);
+        QVERIFY(otherDir->effectiveInstanceId() != id);
+        QVERIFY(otherPort->effectiveInstanceId() != id);
+        QProcessEnvironment env;
+        env.insert(u"ENLACE_INSTANCE_ID"_s, u"from-env"_s);
+        QCOMPARE(load({u"--database"_s, a}, env)->effectiveInstanceId(), u"from-env"_s);
+        QCOMPARE(load({u"--database"_s, a, u"--instance-id"_s, u"node-2"_s}, env)->effectiveInstanceId(), u"node-2"_s);
+        for (const QString &bad : {u"has space"_s, u"a/b"_s, QString(65, u'x'), u"line\nbreak"_s}) {
+            auto refused = load({u"--instance-id"_s, bad});
+            QVERIFY2(!refused.ok(), qPrintable(bad));
+            QVERIFY(refused.error().text().contains(u"instance id"_s));
+        }
+    }
+
     void config_badValuesAreRefused_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -289,7 +328,7 @@ private:
     // Runs `serve` on the database until ask (given the base URL once it listens) raises SIGTERM;
     // returns the exit code.
     int serveWhile(const QString &databaseUrl, const std::function<void(const QString &base)> &ask, QString &out,
-                   const QString &logLevel = u"warning"_s)
+                   const QString &logLevel = u"warning"_s, const QStringList &extra = {})
     {
         QString err;
         QTextStream outStream(&out);
@@ -304,8 +343,8 @@ private:
             ask(m.captured(1));
         });
         poll.start(10);
-        const int code = ServerCommands::serve({u"enlace-server"_s, u"--database"_s, databaseUrl, u"--listen"_s, u"127.0.0.1:0"_s,
-                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, logLevel},
+        const int code = ServerCommands::serve(QStringList{u"enlace-server"_s, u"--database"_s, databaseUrl, u"--listen"_s, u"127.0.0.1:0"_s,
+                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, logLevel} + extra,
                                                outStream, errStream);
         outStream.flush();
         return code;
@@ -483,6 +522,53 @@ private Q_SLOTS:
         QVERIFY2(failed == 1, bytes.constData());
         QCOMPARE(forgedRecords, 0);
         QVERIFY2(pathRecords == 1, bytes.constData());
+    }
+
+    // A server killed while it held outbox leases takes them back when it starts again under the
+    // same (stable) id: the CRM gets the request at once, not when the lease ends.
+    void serve_restartedServer_sendsWhatItHeldAtOnce_data() { test::addBackendRows(); }
+    void serve_restartedServer_sendsWhatItHeldAtOnce()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QHttpServer crm;
+        int received = 0;
+        crm.route(u"/crash"_s, [&received] {
+            ++received;
+            return QHttpServerResponse(QHttpServerResponse::StatusCode::Ok);
+        });
+        const quint16 crmPort = crm.listen(QHostAddress::LocalHost);
+        QVERIFY(crmPort != 0);
+        auto box = SecretBox::loadOrCreate(m_dir.filePath(u"secret.key"_s));
+        QVERIFY(box.ok());
+        Outbox outbox(scratch.db(), box.value());
+        OutboxItem item;
+        item.request.method = "POST";
+        item.request.url = QUrl(u"http://127.0.0.1:%1/crash"_s.arg(crmPort));
+        item.request.headers = {{"Content-Type", "application/json"}};
+        item.request.body = "{}";
+        QVERIFY(outbox.add(item, QDateTime::currentMSecsSinceEpoch()).ok());
+        // What the previous run of "node-a" had claimed, for an hour, when it was killed.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(outbox.claim(u"node-a"_s, now, now + 3600000, 10)->size(), 1);
+        QString out;
+        const int code = serveWhile(
+            scratch.url(),
+            [&](const QString &) {
+                auto *waiting = new QTimer;
+                QElapsedTimer waited;
+                waited.start();
+                QObject::connect(waiting, &QTimer::timeout, waiting, [waiting, waited, &received] {
+                    if (received > 0 || waited.hasExpired(10000)) {
+                        waiting->deleteLater();
+                        std::raise(SIGTERM);
+                    }
+                });
+                waiting->start(20);
+            },
+            out, u"warning"_s, {u"--instance-id"_s, u"node-a"_s});
+        QCOMPARE(code, 0);
+        QCOMPARE(received, 1);
     }
 
     void serve_unusableDatabase_failsWithExitCode3()
