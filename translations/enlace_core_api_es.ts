@@ -203,6 +203,18 @@
         <source>%1 must be a positive number, not &quot;%2&quot;.</source>
         <translation>%1 debe ser un número positivo, no &quot;%2&quot;.</translation>
     </message>
+    <message>
+        <source>The form has more than %1 fields.</source>
+        <translation>El formulario tiene más de %1 campos.</translation>
+    </message>
+    <message>
+        <source>Text may not contain the NUL character.</source>
+        <translation>El texto no puede contener el carácter NUL.</translation>
+    </message>
+    <message>
+        <source>The instance id &quot;%1&quot; is not valid: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>El identificador de instancia &quot;%1&quot; no es válido: use de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -228,7 +240,7 @@ Commands:
 Options of serve (and, where they apply, of the other commands):
   --config FILE          INI file with a [server] section (keys: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         max_upload_bytes, log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo, instance_id).
   --database URL         SQLite file path, or postgresql://user[:password]@host[:port]/dbname.
   --listen HOST:PORT     Default 127.0.0.1:8080. Use :8080 for every interface.
   --tls-cert FILE        Serve HTTPS and WSS with this PEM certificate (chain) ...
@@ -241,11 +253,14 @@ Options of serve (and, where they apply, of the other commands):
   --public-url URL       How clients reach this server (behind a proxy).
   --demo                 Seed a demo data set when the database is empty and serve the demo CRM
                          at /demo/crm.
+  --instance-id ID       This server&apos;s id among those sharing a database (owner of its outbox
+                         leases). Default: &lt;host&gt;-&lt;port&gt;-&lt;hash of the data directory&gt;, stable
+                         across restarts. Give each running server its own.
 
 Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads&apos;
 TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
-ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_INSTANCE_ID, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
 
 SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
 3 failure (database, network, configuration). See docs/operations.md.
@@ -271,7 +286,7 @@ servidor: la API REST (compatible con OMniLeads, /api/v1/...), el canal de event
 Opciones de serve (y, donde corresponde, de las demás órdenes):
   --config ARCHIVO       Archivo INI con una sección [server] (claves: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         max_upload_bytes, log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo, instance_id).
   --database URL         Ruta de un archivo SQLite, o postgresql://usuario[:clave]@host[:puerto]/base.
   --listen HOST:PUERTO   Por omisión 127.0.0.1:8080. Use :8080 para todas las interfaces.
   --tls-cert ARCHIVO     Sirve HTTPS y WSS con este certificado PEM (cadena) ...
@@ -284,11 +299,14 @@ Opciones de serve (y, donde corresponde, de las demás órdenes):
   --public-url URL       Cómo llegan los clientes a este servidor (detrás de un proxy).
   --demo                 Carga datos de demostración si la base está vacía y sirve el CRM de
                          demostración en /demo/crm.
+  --instance-id ID       Identificador de este servidor entre los que comparten una base (dueño de
+                         sus envíos en curso). Por omisión: &lt;host&gt;-&lt;puerto&gt;-&lt;hash del directorio
+                         de datos&gt;, el mismo en cada arranque. Cada servidor en marcha necesita el suyo.
 
 Entorno (las opciones tienen prioridad): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (segundos; también se lee
 TOKEN_EXPIRED_AFTER_SECONDS de OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
-ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) elige el idioma de estos mensajes.
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_INSTANCE_ID, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) elige el idioma de estos mensajes.
 
 SIGTERM o SIGINT detienen el servidor de forma ordenada. Códigos de salida: 0 correcto, 1 uso,
 2 datos rechazados, 3 fallo (base de datos, red, configuración). Ver docs/operations.md.

@@ -203,6 +203,18 @@
         <source>%1 must be a positive number, not &quot;%2&quot;.</source>
         <translation>%1 deve ser um número positivo, não &quot;%2&quot;.</translation>
     </message>
+    <message>
+        <source>The form has more than %1 fields.</source>
+        <translation>O formulário tem mais de %1 campos.</translation>
+    </message>
+    <message>
+        <source>Text may not contain the NUL character.</source>
+        <translation>O texto não pode conter o caractere NUL.</translation>
+    </message>
+    <message>
+        <source>The instance id &quot;%1&quot; is not valid: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>O identificador de instância &quot;%1&quot; não é válido: use de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -228,7 +240,7 @@ Commands:
 Options of serve (and, where they apply, of the other commands):
   --config FILE          INI file with a [server] section (keys: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         max_upload_bytes, log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo, instance_id).
   --database URL         SQLite file path, or postgresql://user[:password]@host[:port]/dbname.
   --listen HOST:PORT     Default 127.0.0.1:8080. Use :8080 for every interface.
   --tls-cert FILE        Serve HTTPS and WSS with this PEM certificate (chain) ...
@@ -241,11 +253,14 @@ Options of serve (and, where they apply, of the other commands):
   --public-url URL       How clients reach this server (behind a proxy).
   --demo                 Seed a demo data set when the database is empty and serve the demo CRM
                          at /demo/crm.
+  --instance-id ID       This server&apos;s id among those sharing a database (owner of its outbox
+                         leases). Default: &lt;host&gt;-&lt;port&gt;-&lt;hash of the data directory&gt;, stable
+                         across restarts. Give each running server its own.
 
 Environment (overridden by options): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (seconds; OMniLeads&apos;
 TOKEN_EXPIRED_AFTER_SECONDS is read too), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
-ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_INSTANCE_ID, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) chooses the language of these messages.
 
 SIGTERM or SIGINT stops the server cleanly. Exit codes: 0 ok, 1 usage, 2 rejected input,
 3 failure (database, network, configuration). See docs/operations.md.
@@ -271,7 +286,7 @@ Comandos:
 Opções de serve (e, quando se aplicam, dos outros comandos):
   --config ARQUIVO       Arquivo INI com uma seção [server] (chaves: database, listen, tls_cert,
                          tls_key, pbx, secret_key_file, token_lifetime_seconds, max_body_bytes,
-                         max_upload_bytes, log_level, public_url, demo).
+                         max_upload_bytes, log_level, public_url, demo, instance_id).
   --database URL         Caminho de um arquivo SQLite, ou postgresql://usuario[:senha]@host[:porta]/banco.
   --listen HOST:PORTA    Padrão 127.0.0.1:8080. Use :8080 para todas as interfaces.
   --tls-cert ARQUIVO     Serve HTTPS e WSS com este certificado PEM (cadeia) ...
@@ -284,11 +299,14 @@ Opções de serve (e, quando se aplicam, dos outros comandos):
   --public-url URL       Como os clientes chegam a este servidor (atrás de um proxy).
   --demo                 Carrega dados de demonstração se o banco estiver vazio e serve o CRM de
                          demonstração em /demo/crm.
+  --instance-id ID       Identificador deste servidor entre os que compartilham um banco (dono dos
+                         seus envios em andamento). Padrão: &lt;host&gt;-&lt;porta&gt;-&lt;hash do diretório
+                         de dados&gt;, o mesmo a cada início. Cada servidor em execução precisa do seu.
 
 Ambiente (as opções têm prioridade): ENLACE_CONFIG, ENLACE_DATABASE, ENLACE_LISTEN, ENLACE_TLS_CERT,
 ENLACE_TLS_KEY, ENLACE_PBX, ENLACE_SECRET_KEY_FILE, ENLACE_TOKEN_LIFETIME (segundos; também se lê
 TOKEN_EXPIRED_AFTER_SECONDS do OMniLeads), ENLACE_MAX_BODY_BYTES, ENLACE_MAX_UPLOAD_BYTES,
-ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) escolhe o idioma destas mensagens.
+ENLACE_LOG_LEVEL, ENLACE_PUBLIC_URL, ENLACE_DEMO, ENLACE_INSTANCE_ID, ENLACE_AMI_SECRET. ENLACE_LANGUAGE (es, en, pt_BR) escolhe o idioma destas mensagens.
 
 SIGTERM ou SIGINT param o servidor de forma ordenada. Códigos de saída: 0 ok, 1 uso,
 2 dados rejeitados, 3 falha (banco de dados, rede, configuração). Veja docs/operations.md.
