@@ -15,6 +15,7 @@
 #include <QCryptographicHash>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QNetworkReply>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -133,6 +134,47 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QVERIFY(!r.json().value(u"user"_s).toObject().contains(u"agent_id"_s));
         QVERIFY(!r.json().value(u"token"_s).toString().isEmpty());
+    }
+
+    // A form body of 100,000 fields (under the body limit) is refused whole, at once (its parse
+    // once took minutes, holding every other client); a form within Django's 1,000 fields is read.
+    void login_formWithTooManyFields_isRefusedWholeAtOnce_data() { test::addBackendRows(); }
+    void login_formWithTooManyFields_isRefusedWholeAtOnce()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        AuthServer s(scratch.db(), clock, m_catalog, fastSettings());
+        QVERIFY(s.ok);
+        QVERIFY(makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s) > 0);
+        ApiTestClient c(s.base());
+        QByteArray hostile = "username=boss&password=right";
+        for (int i = 0; i < 100000; ++i)
+            hostile += "&k" + QByteArray::number(i) + "=1";
+        QVERIFY(hostile.size() < 1024 * 1024);
+        QNetworkAccessManager nam;
+        QNetworkRequest request(c.url(u"/api/v1/login"_s));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+        request.setRawHeader("Accept-Language", "es");
+        QNetworkReply *big = nam.post(request, hostile);
+        QNetworkReply *ping = nam.get(QNetworkRequest(c.url(u"/ping"_s)));
+        QTRY_VERIFY(big->isFinished() && ping->isFinished());
+        QCOMPARE(ping->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(big->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+        const QByteArray answer = big->readAll();
+        QVERIFY2(answer.contains("El formulario tiene m\xc3\xa1s de 1000 campos."), answer.constData());
+        big->deleteLater();
+        ping->deleteLater();
+        QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM api_tokens"_s)->toInt(), 0);
+
+        QByteArray within = "username=boss&password=right";
+        for (int i = 0; i < 998; ++i)
+            within += "&k" + QByteArray::number(i) + "=1";
+        ApiReply r = c.call("POST", u"/api/v1/login"_s, within, "application/x-www-form-urlencoded");
+        QVERIFY2(r.status == 200, r.body.constData());
+        // A repeated field is a list (and a list is not a valid username).
+        r = c.call("POST", u"/api/v1/login"_s, "username=boss&username=eve&password=right", "application/x-www-form-urlencoded");
+        QCOMPARE(r.status, 400);
     }
 
     void login_missingFields_is400_data()
