@@ -68,10 +68,6 @@
         <translation>Solo se admiten HTTP/1.0 y HTTP/1.1.</translation>
     </message>
     <message>
-        <source>A request body needs a Content-Length header.</source>
-        <translation>Un cuerpo de solicitud necesita el encabezado Content-Length.</translation>
-    </message>
-    <message>
         <source>The request body is too large (at most %1 bytes).</source>
         <translation>El cuerpo de la solicitud es demasiado grande (como máximo %1 bytes).</translation>
     </message>
@@ -214,6 +210,14 @@
     <message>
         <source>The instance id &quot;%1&quot; is not valid: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>El identificador de instancia &quot;%1&quot; no es válido: use de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>A request may not have both Transfer-Encoding and Content-Length.</source>
+        <translation>Una solicitud no puede tener Transfer-Encoding y Content-Length a la vez.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer coding is supported.</source>
+        <translation>Solo se admite la codificación de transferencia chunked.</translation>
     </message>
 </context>
 <context>

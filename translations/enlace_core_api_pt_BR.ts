@@ -68,10 +68,6 @@
         <translation>Apenas HTTP/1.0 e HTTP/1.1 são suportados.</translation>
     </message>
     <message>
-        <source>A request body needs a Content-Length header.</source>
-        <translation>Um corpo de requisição precisa do cabeçalho Content-Length.</translation>
-    </message>
-    <message>
         <source>The request body is too large (at most %1 bytes).</source>
         <translation>O corpo da requisição é grande demais (no máximo %1 bytes).</translation>
     </message>
@@ -214,6 +210,14 @@
     <message>
         <source>The instance id &quot;%1&quot; is not valid: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>O identificador de instância &quot;%1&quot; não é válido: use de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>A request may not have both Transfer-Encoding and Content-Length.</source>
+        <translation>Uma requisição não pode ter Transfer-Encoding e Content-Length ao mesmo tempo.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer coding is supported.</source>
+        <translation>Só a codificação de transferência chunked é suportada.</translation>
     </message>
 </context>
 <context>

@@ -115,13 +115,23 @@ protected:
 class HttpConnection final : public QObject
 {
 public:
-    HttpConnection(HttpServer *server, QTcpSocket *socket)
-        : QObject(server), m_server(server), m_socket(socket)
+    HttpConnection(HttpServer *server, QTcpSocket *socket, QString address)
+        : QObject(server), m_server(server), m_socket(socket), m_address(std::move(address))
     {
         m_socket->setParent(this);
         m_idle.setSingleShot(true);
         m_idle.setInterval(server->m_limits.idleTimeoutMs);
         connect(&m_idle, &QTimer::timeout, this, &HttpConnection::handleIdle);
+        m_headDeadline.setSingleShot(true);
+        m_headDeadline.setInterval(server->m_limits.headTimeoutMs);
+        connect(&m_headDeadline, &QTimer::timeout, this, [this] {
+            if (m_state != State::Headers)
+                return;
+            // What arrived is dropped, so that closing does not reset the connection before the
+            // client reads the answer.
+            m_socket->readAll();
+            sendErrorAndClose(408, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request took too long to arrive.")));
+        });
         connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::process);
         connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
         m_idle.start();
@@ -131,7 +141,7 @@ public:
     ~HttpConnection() override
     {
         takeUpload();   // a client gone mid-upload: its file goes too
-        m_server->connectionClosed();
+        m_server->connectionClosed(m_address);
     }
 
 private:
@@ -163,6 +173,7 @@ private:
     {
         m_state = State::Closing;
         m_idle.stop();
+        m_headDeadline.stop();
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             finish();
         else
@@ -207,9 +218,12 @@ private:
         if (end < 0) {
             if (peeked.size() > limit) {
                 sendErrorAndClose(431, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request headers are too large.")));
+            } else if (!m_headDeadline.isActive()) {
+                m_headDeadline.start();
             }
             return false;
         }
+        m_headDeadline.stop();
         const QByteArray head = peeked.left(end);
         const qsizetype headLength = end + 4;
         m_requestTimer.start();
@@ -297,9 +311,25 @@ private:
         }
         m_socket->read(headLength);
 
+        m_chunked = false;
         if (m_request.headers.contains("transfer-encoding")) {
-            sendErrorAndClose(411, Message::make("Api", QT_TRANSLATE_NOOP("Api", "A request body needs a Content-Length header.")));
-            return false;
+            // RFC 9112 §6.1: with both, the message is malformed (request smuggling).
+            if (m_request.headers.contains("content-length")) {
+                sendErrorAndClose(400, Message::make("Api", QT_TRANSLATE_NOOP("Api", "A request may not have both Transfer-Encoding and Content-Length.")));
+                return false;
+            }
+            if (m_request.header("transfer-encoding").toLower() != "chunked") {
+                sendErrorAndClose(501, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Only the chunked transfer coding is supported.")));
+                return false;
+            }
+            m_chunked = true;
+            m_chunkRemaining = 0;
+            m_chunkStep = ChunkStep::Size;
+            m_trailerBytes = 0;
+            if (m_request.header("expect").toLower() == "100-continue")
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            m_state = State::Body;
+            return true;
         }
         m_bodyLength = 0;
         if (m_request.headers.contains("content-length")) {
@@ -397,8 +427,95 @@ private:
         return std::exchange(m_upload, {});
     }
 
+    // A chunked body: chunk sizes and data as they arrive, into memory, never past the body limit
+    // (chunked uploads are not streamed to a file: send those with a Content-Length).
+    bool readChunked()
+    {
+        static constexpr qsizetype kMaxLine = 4096;   // a chunk-size line with its extensions
+        const qint64 limit = m_server->m_limits.maxBodyBytes;
+        for (;;) {
+            if (m_chunkRemaining > 0) {
+                const qint64 available = m_socket->bytesAvailable();
+                if (available == 0)
+                    return false;
+                const QByteArray data = m_socket->read(qMin(m_chunkRemaining, available));
+                m_request.body += data;
+                m_chunkRemaining -= data.size();
+                m_idle.start();
+                if (m_chunkRemaining > 0)
+                    return false;
+                m_chunkStep = ChunkStep::DataEnd;
+            }
+            if (!m_socket->canReadLine()) {
+                if (m_socket->bytesAvailable() > kMaxLine) {
+                    sendErrorAndClose(400, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Malformed HTTP request.")));
+                    return false;
+                }
+                if (m_socket->bytesAvailable() > 0)
+                    m_idle.start();
+                return false;
+            }
+            QByteArray line = m_socket->readLine(kMaxLine + 2);
+            if (!line.endsWith('\n')) {
+                sendErrorAndClose(400, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Malformed HTTP request.")));
+                return false;
+            }
+            line.chop(line.endsWith("\r\n") ? 2 : 1);
+            m_idle.start();
+            switch (m_chunkStep) {
+            case ChunkStep::DataEnd:
+                if (!line.isEmpty()) {
+                    sendErrorAndClose(400, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Malformed HTTP request.")));
+                    return false;
+                }
+                m_chunkStep = ChunkStep::Size;
+                break;
+            case ChunkStep::Size: {
+                const qsizetype semicolon = line.indexOf(';');
+                const QByteArray hex = (semicolon < 0 ? line : line.left(semicolon)).trimmed();
+                bool ok = !hex.isEmpty() && hex.size() <= 15;
+                for (char c : hex)
+                    ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+                const qint64 size = ok ? hex.toLongLong(&ok, 16) : -1;
+                if (!ok || size < 0) {
+                    sendErrorAndClose(400, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Malformed HTTP request.")));
+                    return false;
+                }
+                if (size == 0) {
+                    m_chunkStep = ChunkStep::Trailers;
+                    break;
+                }
+                if (m_request.body.size() + size > limit) {
+                    sendErrorAndClose(413, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body is too large (at most %1 bytes)."))
+                                               .arg(QString::number(limit)));
+                    return false;
+                }
+                m_chunkRemaining = size;
+                break;
+            }
+            case ChunkStep::Trailers:
+                if (line.isEmpty()) {
+                    // Trailer fields are read and dropped: none is used.
+                    m_chunked = false;
+                    m_state = State::Waiting;
+                    m_idle.stop();
+                    dispatch();
+                    return false;
+                }
+                m_trailerBytes += line.size() + 2;
+                if (m_trailerBytes > m_server->m_limits.maxHeaderBytes) {
+                    sendErrorAndClose(431, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request headers are too large.")));
+                    return false;
+                }
+                break;
+            }
+        }
+    }
+
     bool readBody()
     {
+        if (m_chunked)
+            return readChunked();
         if (m_upload)
             return readUpload();
         if (m_socket->bytesAvailable() < m_bodyLength) {
@@ -504,9 +621,17 @@ private:
         m_socket->write(out);
     }
 
+    enum class ChunkStep { Size, DataEnd, Trailers };
+
     HttpServer *m_server;
     QTcpSocket *m_socket;
+    QString m_address;   // the client's, as counted by the server
     QTimer m_idle;
+    QTimer m_headDeadline;   // the headers of the request being read must be complete by then
+    bool m_chunked = false;
+    ChunkStep m_chunkStep = ChunkStep::Size;
+    qint64 m_chunkRemaining = 0;   // bytes of the current chunk still to read
+    qint64 m_trailerBytes = 0;
     State m_state = State::Headers;
     ApiRequest m_request;
     QString m_language = u"es"_s;
@@ -524,7 +649,14 @@ HttpServer::HttpServer(ApiRouter *router, const MessageCatalog *catalog, QObject
 {
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    // The connections go while the counts they report to still exist.
+    const QObjectList children = this->children();
+    for (QObject *child : children)
+        if (auto *connection = dynamic_cast<HttpConnection *>(child))
+            delete connection;
+}
 
 Result<void> HttpServer::setTlsFiles(const QString &certificatePath, const QString &keyPath)
 {
@@ -632,9 +764,35 @@ void HttpServer::handleNewConnection()
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             continue;
         }
+        const QString address = socket->peerAddress().toString();
+        const int fromAddress = m_connectionsPerAddress.value(address);
+        if (m_limits.maxConnectionsPerAddress > 0 && fromAddress >= m_limits.maxConnectionsPerAddress) {
+            const QByteArray body = R"({"status":"ERROR","message":"Too many connections from this address."})";
+            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            ++m_refusedUnlogged;
+            if (!m_refusalLogged.isValid() || m_refusalLogged.hasExpired(10'000)) {
+                qCWarning(lcHttp).noquote() << u"connections refused: too many from one address peer=%1 open=%2 refused=%3"_s.arg(
+                    LogValue::quoted(address), QString::number(fromAddress), QString::number(m_refusedUnlogged));
+                m_refusalLogged.start();
+                m_refusedUnlogged = 0;
+            }
+            continue;
+        }
         ++m_connections;
-        new HttpConnection(this, socket);
+        m_connectionsPerAddress[address] = fromAddress + 1;
+        new HttpConnection(this, socket, address);
     }
+}
+
+void HttpServer::connectionClosed(const QString &address)
+{
+    --m_connections;
+    auto it = m_connectionsPerAddress.find(address);
+    if (it != m_connectionsPerAddress.end() && --it.value() <= 0)
+        m_connectionsPerAddress.erase(it);
 }
 
 } // namespace enlace

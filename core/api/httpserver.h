@@ -4,6 +4,7 @@
 #include <core/model/result.h>
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -34,12 +35,21 @@ struct HttpServerLimits
     qint64 maxUploadBytes = 256LL * 1024 * 1024;
     QString uploadDirectory;   // where uploads are written as they arrive; empty: QDir::tempPath() ($TMPDIR)
     int maxConcurrentUploads = 4;   // uploads being received at once; one more -> 503
+    // From a request's first byte to the end of its headers, however slowly they trickle in (each
+    // byte restarts the idle timer, not this one); more -> 408 and close.
+    int headTimeoutMs = 10'000;
+    // Open HTTP connections from one client address (a console holds one or two); one more -> 503
+    // and close. 0: no bound. Behind a reverse proxy every client has the proxy's address: raise it
+    // there (or set 0) and let the proxy bound its clients.
+    int maxConnectionsPerAddress = 256;
 };
 
 // A small HTTP/1.1 server for the API. Qt 6.4's QHttpServer is a technical preview with no request
 // body limit and no asynchronous responses, so Enlace parses HTTP itself:
 // - request line and headers with a size limit; Content-Length checked against the body limit
-//   before any of the body is read (413); Transfer-Encoding (chunked) bodies answer 411;
+//   before any of the body is read (413); chunked bodies (Transfer-Encoding: chunked) within
+//   the body limit, counted as they arrive (413 past it; 400 with a Content-Length too, 501 for
+//   another transfer coding); a time bound on the headers (408) and a bound per client address;
 // - large uploads: on an upload route a body above the body limit is admitted by the router
 //   (401 / 403 before it is read) and streamed to a temporary file, up to the upload limit;
 // - keep-alive and pipelining (one request at a time per connection, in order);
@@ -82,7 +92,7 @@ private:
     friend class HttpConnection;
     void handleNewConnection();
     void removeStaleUploads() const;   // at listen(): files of uploads an earlier run left behind
-    void connectionClosed() { --m_connections; }
+    void connectionClosed(const QString &address);
 
     ApiRouter *m_router;
     const MessageCatalog *m_catalog;
@@ -92,6 +102,9 @@ private:
     QTcpServer *m_server = nullptr;
     int m_connections = 0;
     int m_uploadsReceiving = 0;
+    QHash<QString, int> m_connectionsPerAddress;
+    QElapsedTimer m_refusalLogged;   // refusals are logged at most every 10 s, with their count
+    int m_refusedUnlogged = 0;
 };
 
 } // namespace enlace

@@ -180,7 +180,8 @@ Result<void> ServerConfig::applyFile(const QString &path)
             return v.error();
         tokenLifetimeSeconds = v.value();
     }
-    for (const auto &[key, limit] : {std::pair{"max_body_bytes", &maxBodyBytes}, std::pair{"max_upload_bytes", &maxUploadBytes}}) {
+    for (const auto &[key, limit] : {std::pair{"max_body_bytes", &maxBodyBytes}, std::pair{"max_upload_bytes", &maxUploadBytes},
+                                     std::pair{"max_connections_per_address", &maxConnectionsPerAddress}}) {
         if (!ini.contains(QString::fromLatin1(key)))
             continue;
         auto v = parsePositive(text(key), QString::fromLatin1(key));
@@ -234,7 +235,8 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
             tokenLifetimeSeconds = v.value();
         }
     }
-    for (const auto &[name, limit] : {std::pair{"ENLACE_MAX_BODY_BYTES", &maxBodyBytes}, std::pair{"ENLACE_MAX_UPLOAD_BYTES", &maxUploadBytes}}) {
+    for (const auto &[name, limit] : {std::pair{"ENLACE_MAX_BODY_BYTES", &maxBodyBytes}, std::pair{"ENLACE_MAX_UPLOAD_BYTES", &maxUploadBytes},
+                                      std::pair{"ENLACE_MAX_CONNECTIONS_PER_ADDRESS", &maxConnectionsPerAddress}}) {
         if (!has(name))
             continue;
         auto v = parsePositive(get(name), QString::fromLatin1(name));

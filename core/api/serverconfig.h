@@ -20,6 +20,7 @@ namespace enlace {
 //   token lifetime   token_lifetime_seconds   ENLACE_TOKEN_LIFETIME (or OMniLeads' TOKEN_EXPIRED_AFTER_SECONDS)
 //   body limit       max_body_bytes           ENLACE_MAX_BODY_BYTES
 //   upload limit     max_upload_bytes         ENLACE_MAX_UPLOAD_BYTES   (CSV uploads: HttpServerLimits)
+//   per-address      max_connections_per_address  ENLACE_MAX_CONNECTIONS_PER_ADDRESS
 //   log level        log_level                ENLACE_LOG_LEVEL            --log-level debug|info|warning
 //   public URL       public_url               ENLACE_PUBLIC_URL           --public-url URL
 //   demo             demo                     ENLACE_DEMO                 --demo
@@ -36,6 +37,7 @@ struct ServerConfig
     qint64 tokenLifetimeSeconds = 9 * 3600;
     qint64 maxBodyBytes = 1024 * 1024;
     qint64 maxUploadBytes = 256LL * 1024 * 1024;
+    qint64 maxConnectionsPerAddress = 256;   // HTTP connections from one client address (HttpServerLimits)
     QString logLevel = QStringLiteral("info");
     QString publicUrl;                // empty: http(s)://<listen>
     bool demo = false;

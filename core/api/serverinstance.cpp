@@ -134,6 +134,7 @@ Result<void> ServerInstance::start()
     HttpServerLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     limits.maxUploadBytes = m_config.maxUploadBytes;
+    limits.maxConnectionsPerAddress = int(qMin<qint64>(m_config.maxConnectionsPerAddress, 1 << 30));
     m_http->setLimits(limits);
     if (!m_config.tlsCertificate.isEmpty())
         if (auto r = m_http->setTlsFiles(m_config.tlsCertificate, m_config.tlsKey); !r.ok())

@@ -420,15 +420,115 @@ private Q_SLOTS:
         QVERIFY(c.waitClosed());
     }
 
-    void chunkedBody_is411()
+    // RFC 9112 §7.1: chunked bodies (what curl -H 'Transfer-Encoding: chunked' and streaming
+    // clients send), with extensions and trailers, in pieces, kept alive for the next request.
+    void chunkedBody_isAssembledAndAnswered()
     {
         start();
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
-        QCOMPARE(c.read().status, 411);
+        const QByteArray raw = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                               "5;name=value\r\n{\"a\":\r\n"
+                               "B\r\n\"chunked!\"}\r\n"
+                               "0\r\nX-Trailer: t\r\n\r\n";
+        for (qsizetype i = 0; i < raw.size(); i += 7) {
+            c.send(raw.mid(i, 7));
+            QTest::qWait(1);
+        }
+        auto r = c.read();
+        QVERIFY2(r.status == 201, r.body.constData());
+        QCOMPARE(r.json().value(u"a"_s).toString(), u"chunked!"_s);
+        c.send(RawHttpClient::request("GET", "/hello/b/"));
+        QCOMPARE(c.read().status, 200);
+        QCOMPARE(m_handled, 2);
+    }
+
+    void chunkedBody_errors_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<int>("status");
+        const QByteArray head = "POST /echo HTTP/1.1\r\nHost: x\r\n";
+        QTest::newRow("with Content-Length too (smuggling)")
+            << head + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n2\r\n{}\r\n0\r\n\r\n" << 400;
+        QTest::newRow("another coding") << head + "Transfer-Encoding: gzip, chunked\r\n\r\n" << 501;
+        QTest::newRow("size not hex") << head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n" << 400;
+        QTest::newRow("no CRLF after the data") << head + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}XX0\r\n\r\n" << 400;
+        QTest::newRow("over the body limit in sizes")
+            << head + "Transfer-Encoding: chunked\r\n\r\n400\r\n" + QByteArray(1024, 'x') + "\r\n1\r\nx\r\n" << 413;
+        QTest::newRow("a size line without end") << head + "Transfer-Encoding: chunked\r\n\r\n" + QByteArray(5000, '1') << 400;
+    }
+    void chunkedBody_errors()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(int, status);
+        HttpServerLimits limits;
+        limits.maxBodyBytes = 1024;
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send(raw);
+        auto r = c.read();
+        QVERIFY2(r.status == status, r.body.constData());
         QVERIFY(c.waitClosed());
         QCOMPARE(m_handled, 0);
+    }
+
+    // Slowloris: headers sent a byte at a time, each within the idle timeout, are cut off when
+    // the head deadline passes, while the same server answers everyone else.
+    void slowHeaders_areCutOffAtTheHeadDeadline()
+    {
+        HttpServerLimits limits;
+        limits.headTimeoutMs = 300;
+        start(limits);
+        RawHttpClient slow;
+        QVERIFY(slow.connectTo(m_server->port()));
+        QTimer drip;
+        QByteArray head = "GET /hello/a/ HTTP/1.1\r\nX-Slow: " + QByteArray(500, 's');
+        qsizetype sent = 0;
+        QObject::connect(&drip, &QTimer::timeout, &drip, [&] {
+            if (sent < head.size() && slow.socket()->state() == QAbstractSocket::ConnectedState)
+                slow.send(head.mid(sent++, 1));
+        });
+        // The client stops when the answer comes (as a browser would).
+        QObject::connect(slow.socket(), &QTcpSocket::readyRead, &drip, &QTimer::stop);
+        drip.start(20);
+        RawHttpClient other;
+        QVERIFY(other.connectTo(m_server->port()));
+        other.send(RawHttpClient::request("GET", "/hello/b/"));
+        QCOMPARE(other.read().status, 200);
+        auto r = slow.read();
+        QCOMPARE(r.status, 408);
+        QVERIFY(slow.waitClosed());
+        drip.stop();
+        QVERIFY(sent < head.size());
+    }
+
+    // One address may hold only so many connections; the others (and it, once it closes some) go on.
+    void connectionsFromOneAddress_areBounded()
+    {
+        HttpServerLimits limits;
+        limits.maxConnectionsPerAddress = 3;
+        start(limits);
+        std::vector<std::unique_ptr<RawHttpClient>> held;
+        for (int i = 0; i < 3; ++i) {
+            held.push_back(std::make_unique<RawHttpClient>());
+            QVERIFY(held.back()->connectTo(m_server->port()));
+        }
+        QTRY_COMPARE(m_server->openConnections(), 3);
+        RawHttpClient extra;
+        QVERIFY(extra.connectTo(m_server->port()));
+        auto refused = extra.read();
+        QCOMPARE(refused.status, 503);
+        QVERIFY(refused.body.contains("from this address"));
+        QVERIFY(extra.waitClosed());
+        held.front()->send(RawHttpClient::request("GET", "/hello/a/"));
+        QCOMPARE(held.front()->read().status, 200);
+        held.pop_back();
+        QTRY_COMPARE(m_server->openConnections(), 2);
+        RawHttpClient again;
+        QVERIFY(again.connectTo(m_server->port()));
+        again.send(RawHttpClient::request("GET", "/hello/c/"));
+        QCOMPARE(again.read().status, 200);
     }
 
     void malformedRequestLine_is400_data()
