@@ -69,6 +69,14 @@ int EventChannel::sessionsForAgent(qint64 agentId) const
     return n;
 }
 
+int EventChannel::unauthenticatedSessions() const
+{
+    int n = 0;
+    for (const Session &s : m_sessions)
+        n += !s.authenticated;
+    return n;
+}
+
 void EventChannel::closeAll()
 {
     const auto sockets = m_sessions.keys();
@@ -81,12 +89,25 @@ void EventChannel::handleNewConnection()
     while (m_server->hasPendingConnections()) {
         QWebSocket *socket = m_server->nextPendingConnection();
         socket->setParent(this);
+        // Before its token checks out a connection may send only a few small messages: a frame
+        // or a message above the bound closes it with 1009 before its payload is read.
+        socket->setMaxAllowedIncomingFrameSize(kMaxMessageBeforeAuth);
+        socket->setMaxAllowedIncomingMessageSize(kMaxMessageBeforeAuth);
+        if (unauthenticatedSessions() >= kMaxUnauthenticated) {
+            qCWarning(lcChannel).noquote() << u"console refused: %1 connections wait for authentication"_s.arg(kMaxUnauthenticated);
+            socket->close(QWebSocketProtocol::CloseCode(1013), QStringLiteral("try again later"));
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            continue;
+        }
         Session session;
         const QString accept = QString::fromLatin1(socket->request().rawHeader("Accept-Language"));
         if (m_catalog)
             session.language = m_catalog->negotiate(accept, u"es"_s);
         m_sessions.insert(socket, session);
         connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { handleMessage(socket, text); });
+        connect(socket, &QWebSocket::binaryMessageReceived, socket, [socket](const QByteArray &) {
+            socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported, QStringLiteral("text messages only"));
+        });
         connect(socket, &QWebSocket::pong, this, [this, socket](quint64, const QByteArray &) {
             auto it = m_sessions.find(socket);
             if (it != m_sessions.end())
@@ -147,6 +168,8 @@ void EventChannel::authenticate(QWebSocket *socket, const QString &token, std::o
     }
     it->authenticated = true;
     it->agentId = *caller->agentId;
+    socket->setMaxAllowedIncomingFrameSize(kMaxMessage);
+    socket->setMaxAllowedIncomingMessageSize(kMaxMessage);
     it->floor = lastEventId ? *lastEventId : m_log->latestId();
     it->maxSent = it->floor;
     it->sent.clear();

@@ -30,6 +30,8 @@ class MessageCatalog;
 // Without last_event_id the console receives only events newer than its connection.
 // Errors: {"type":"error","message":...}; bad credentials close with code 4401, a user that is not
 // an agent with 4403. The server pings every interval and drops a console that stops answering.
+// Messages are bounded (4 KiB before authentication, 64 KiB after; more closes with 1009); binary
+// messages close with 1003; past 1024 connections waiting for authentication a new one gets 1013.
 class EventChannel final : public QObject
 {
     Q_OBJECT
@@ -78,6 +80,13 @@ private:
     const MessageCatalog *m_catalog;
     QWebSocketServer *m_server;
     QTimer *m_pingTimer;
+    int unauthenticatedSessions() const;
+
+    // A console sends {"type":"auth"...}, ping and resume: a few hundred bytes.
+    static constexpr quint64 kMaxMessageBeforeAuth = 4 * 1024;
+    static constexpr quint64 kMaxMessage = 64 * 1024;
+    // Connections still waiting for their token (each closed after m_authTimeoutMs); more: 1013.
+    static constexpr int kMaxUnauthenticated = 1024;
     int m_authTimeoutMs = 10'000;
     QHash<QWebSocket *, Session> m_sessions;
 };

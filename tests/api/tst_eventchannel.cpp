@@ -210,6 +210,45 @@ private Q_SLOTS:
         QTRY_VERIFY(byHeader.messages.last().value(u"type"_s).toString() == u"pong"_s);
     }
 
+    // Before authentication a message of more than 4 KiB closes the connection with 1009 (one of
+    // 200 MB once took the server from 22 MB to 225 MB); an agent's console may send up to 64 KiB.
+    void oversizedMessages_closeWith1009_data() { test::addBackendRows(); }
+    void oversizedMessages_closeWith1009()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        Console anonymous;
+        anonymous.socket.open(s.url(u"/api/v1/events"_s));
+        QTRY_COMPARE(anonymous.socket.state(), QAbstractSocket::ConnectedState);
+        anonymous.socket.sendTextMessage(QString(5000, u'x'));
+        QTRY_COMPARE(anonymous.closeCode, 1009);
+        QTRY_COMPARE(s.channel.sessionCount(), 0);
+
+        Console big;
+        big.socket.open(s.url(u"/api/v1/events"_s));
+        QTRY_COMPARE(big.socket.state(), QAbstractSocket::ConnectedState);
+        big.socket.sendTextMessage(u"{\"type\":\"auth\",\"token\":\""_s + QString(200000, u'a') + u"\"}"_s);
+        QTRY_COMPARE(big.closeCode, 1009);
+
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        Console console;
+        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        QTRY_VERIFY(console.ready());
+        console.socket.sendTextMessage(u"{\"type\":\"ping\",\"pad\":\""_s + QString(20000, u'p') + u"\"}"_s);
+        QTRY_VERIFY(console.messages.last().value(u"type"_s).toString() == u"pong"_s);
+        console.socket.sendTextMessage(QString(70 * 1024, u'y'));
+        QTRY_COMPARE(console.closeCode, 1009);
+
+        Console binary;
+        binary.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        QTRY_VERIFY(binary.ready());
+        binary.socket.sendBinaryMessage(QByteArray(16, '\0'));
+        QTRY_COMPARE(binary.closeCode, 1003);
+    }
+
     void badCredentials_closeWith4401_data()
     {
         QTest::addColumn<QString>("query");
