@@ -250,5 +250,9 @@
         <source>User updated successfully</source>
         <translation>Se actualizó el usuario de forma exitosa</translation>
     </message>
+    <message>
+        <source>You do not work in this campaign.</source>
+        <translation>Usted no trabaja en esta campaña.</translation>
+    </message>
 </context>
 </TS>

@@ -250,5 +250,9 @@
         <source>User updated successfully</source>
         <translation>Usuário atualizado com sucesso</translation>
     </message>
+    <message>
+        <source>You do not work in this campaign.</source>
+        <translation>Você não trabalha nesta campanha.</translation>
+    </message>
 </context>
 </TS>

@@ -26,6 +26,11 @@ Message contactNotFound()
     return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact id not found"));
 }
 
+Message notInCampaign()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "You do not work in this campaign."));
+}
+
 Message agentNotFound()
 {
     return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Agent id not found"));
@@ -109,17 +114,21 @@ DispositionInput readCommon(ApiServices &s, const ApiRequest &request, ApiJson &
         return in;
     }
     in.option = option.value();
+    auto campaign = lookup.campaign(in.option->campaignId);
+    if (!campaign) {
+        in.response = routes::fail(campaign.error(), request, s);
+        return in;
+    }
+    if (!campaign.value()) {
+        in.response = flatError(u"idDispositionOption"_s, optionNotFound(), request, s);
+        return in;
+    }
+    in.campaign = campaign.value();
     if (caller.isIntegration()) {
-        auto campaign = lookup.campaign(in.option->campaignId);
-        if (!campaign) {
-            in.response = routes::fail(campaign.error(), request, s);
-            return in;
-        }
-        if (!campaign.value() || campaign.value()->externalSystemId != caller.integrationSystemId) {
+        if (in.campaign->externalSystemId != caller.integrationSystemId) {
             in.response = routes::forbidden(request, s);
             return in;
         }
-        in.campaign = campaign.value();
         // The agent the integration qualifies for: its external id (with idExternalSystem) or its
         // Enlace id, and it must belong to the integration's system either way.
         std::optional<qint64> agentId;
@@ -147,8 +156,19 @@ DispositionInput readCommon(ApiServices &s, const ApiRequest &request, ApiJson &
             in.response = flatError(u"idAgent"_s, agentNotFound(), request, s);
             return in;
         }
+        // The qualified agent works the campaign, as makeCall's agent must.
+        if (!in.campaign->agentIds.contains(*agentId)) {
+            in.response = flatError(u"idAgent"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The agent is not related to campaign.")),
+                                    request, s);
+            return in;
+        }
         in.agentId = agentId;
     } else {
+        // An agent qualifies only within the campaigns it works.
+        if (!caller.agentId || !in.campaign->agentIds.contains(*caller.agentId)) {
+            in.response = routes::forbidden(request, s, notInCampaign());
+            return in;
+        }
         in.agentId = caller.agentId;
     }
     return in;
@@ -265,6 +285,8 @@ void handleOptions(ApiServices &s, const ApiRequest &request, ApiResponder respo
         return respond(routes::notFound(request, s));
     if (caller.isIntegration() && campaign.value()->externalSystemId != caller.integrationSystemId)
         return respond(routes::forbidden(request, s));
+    if (!caller.isIntegration() && (!caller.agentId || !campaign.value()->agentIds.contains(*caller.agentId)))
+        return respond(routes::forbidden(request, s, notInCampaign()));
     auto options = lookup.dispositionOptions(*campaignId);
     if (!options)
         return respond(routes::fail(options.error(), request, s));

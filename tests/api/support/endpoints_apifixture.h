@@ -86,6 +86,8 @@ public:
     // Credentials: a bearer token for a user, an integration key for a system.
     QString tokenFor(qint64 userId);
     QString integrationKeyFor(qint64 systemId);
+    // The credential stops working, as a logged-out token or a rotated key does.
+    void revoke(const QString &credential) { m_credentials.remove(credential); }
 
     HttpReply send(const QByteArray &method, const QString &path, const QJsonValue &body = {}, const QString &token = {});
     HttpReply sendRaw(const QByteArray &method, const QString &path, const QByteArray &body,
