@@ -254,5 +254,9 @@
         <source>You do not work in this campaign.</source>
         <translation>Usted no trabaja en esta campaña.</translation>
     </message>
+    <message>
+        <source>At most %1 rows, not %2.</source>
+        <translation>Como máximo %1 filas, no %2.</translation>
+    </message>
 </context>
 </TS>

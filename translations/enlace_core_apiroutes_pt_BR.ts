@@ -254,5 +254,9 @@
         <source>You do not work in this campaign.</source>
         <translation>Você não trabalha nesta campanha.</translation>
     </message>
+    <message>
+        <source>At most %1 rows, not %2.</source>
+        <translation>No máximo %1 linhas, não %2.</translation>
+    </message>
 </context>
 </TS>

@@ -7,5 +7,9 @@
         <source>Invalid request</source>
         <translation>Solicitud inválida</translation>
     </message>
+    <message>
+        <source>%1 more errors were not listed.</source>
+        <translation>%1 errores más no se listaron.</translation>
+    </message>
 </context>
 </TS>

@@ -7,5 +7,9 @@
         <source>Invalid request</source>
         <translation>Solicitação inválida</translation>
     </message>
+    <message>
+        <source>%1 more errors were not listed.</source>
+        <translation>Mais %1 erros não foram listados.</translation>
+    </message>
 </context>
 </TS>

@@ -79,6 +79,7 @@ ApiResponse invalid(const ValidationErrors &errors, const ApiRequest &request, c
     ValidationErrors renamed;
     for (const auto &e : errors.entries())
         renamed.add(e.field == u"type"_s ? u"tipo"_s : e.field, e.message);
+    renamed.addOmitted(errors.omitted());
     return routes::adminInvalid(renamed, request, s);
 }
 
@@ -145,9 +146,22 @@ CampaignBody readCampaign(ApiJson &json, const Campaign &base)
         c.agentIds = readIds(json, u"agentes"_s);
     if (json.has(u"supervisores"_s))
         b.supervisors = readIds(json, u"supervisores"_s);
+    // Rows per list: far above what a campaign has (OMniLeads' forms show them all on one page),
+    // far below what would hold the server's thread.
+    constexpr qsizetype kMaxRows = 1000;
+    const auto tooMany = [&](const QString &field, const QJsonArray &rows) {
+        if (rows.size() <= kMaxRows)
+            return false;
+        json.addError(field, Message::make("Api", QT_TRANSLATE_NOOP("Api", "At most %1 rows, not %2."))
+                                 .arg(QString::number(kMaxRows))
+                                 .arg(QString::number(rows.size())));
+        return true;
+    };
     if (json.has(u"opciones_calificacion"_s)) {
         QList<DispositionOption> options;
-        const QJsonArray rows = json.array(u"opciones_calificacion"_s).value_or(QJsonArray());
+        QJsonArray rows = json.array(u"opciones_calificacion"_s).value_or(QJsonArray());
+        if (tooMany(u"opciones_calificacion"_s, rows))
+            rows = {};
         for (qsizetype i = 0; i < rows.size(); ++i) {
             ApiJson row(rows.at(i).toObject());
             DispositionOption o;
@@ -166,7 +180,9 @@ CampaignBody readCampaign(ApiJson &json, const Campaign &base)
     }
     if (json.has(u"parametros_crm"_s)) {
         QList<CrmParameter> parameters;
-        const QJsonArray rows = json.array(u"parametros_crm"_s).value_or(QJsonArray());
+        QJsonArray rows = json.array(u"parametros_crm"_s).value_or(QJsonArray());
+        if (tooMany(u"parametros_crm"_s, rows))
+            rows = {};
         for (qsizetype i = 0; i < rows.size(); ++i) {
             ApiJson row(rows.at(i).toObject());
             CrmParameter p;

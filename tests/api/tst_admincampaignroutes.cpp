@@ -2,7 +2,12 @@
 
 #include <tests/api/support/endpoints_apifixture.h>
 
+#include <core/model/validationerrors.h>
+
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +50,62 @@ private Q_SLOTS:
         QVERIFY(!f.send("GET", u"/api/v1/config_warnings/"_s, {}, admin).json().value(u"warnings"_s).toArray().isEmpty());
         QCOMPARE(f.send("GET", u"/api/v1/campaigns/"_s, {}, admin).json().value(u"campaigns"_s).toArray().size(), 4);
         QCOMPARE(f.send("GET", u"/api/v1/campaigns/%1/"_s.arg(id), {}, admin).json().value(u"campaign"_s).toObject().value(u"nombre"_s).toString(), u"Nueva"_s);
+    }
+
+    // A campaign save with thousands of bad rows once held the server's only HTTP thread for
+    // 26 s: rows are bounded per list, the error list is capped, and another client's request
+    // sent with it is answered; nothing is stored.
+    void create_hostileRows_areRefusedAtOnceWithACappedErrorList_data() { test::addBackendRows(); }
+    void create_hostileRows_areRefusedAtOnceWithACappedErrorList()
+    {
+        QFETCH(QString, backend);
+        ENLACE_API_FIXTURE(f, backend);
+        const auto w = f.seedWorld();
+        const QString admin = f.tokenFor(w.admin);
+        const qint64 campaignsBefore = f.count(u"campaigns"_s);
+        QJsonArray many;
+        for (int i = 0; i < 5000; ++i)
+            many.append(QJsonObject{});
+        auto r = f.send("POST", u"/api/v1/campaigns/create/"_s,
+                        QJsonObject{{u"nombre"_s, u"Hostil"_s}, {u"tipo"_s, 3}, {u"parametros_crm"_s, many}}, admin);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.json().value(u"errors"_s).toObject().value(u"parametros_crm"_s).toArray().first().toString().contains(u"5000"_s),
+                 r.body.left(300).constData());
+        r = f.send("POST", u"/api/v1/campaigns/create/"_s,
+                   QJsonObject{{u"nombre"_s, u"Hostil"_s}, {u"tipo"_s, 3}, {u"opciones_calificacion"_s, many}}, admin);
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"opciones_calificacion"_s));
+
+        // Within the bound, every row bad: at most ValidationErrors::kMaxEntries are listed, and
+        // the answer says how many more there were.
+        QJsonArray bad;
+        for (int i = 0; i < 1000; ++i)
+            bad.append(QJsonObject{{u"nombre"_s, u"no valid name!"_s}, {u"valor"_s, u"x"_s}, {u"tipo"_s, 9}});
+        QNetworkAccessManager nam;
+        QNetworkRequest save(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/create/"_s.arg(f.port())));
+        save.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        save.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
+        save.setRawHeader("Accept-Language", "es");
+        QNetworkReply *hostile = nam.post(save, QJsonDocument(QJsonObject{{u"nombre"_s, u"Hostil"_s}, {u"tipo"_s, 3},
+                                                                          {u"parametros_crm"_s, bad}})
+                                                    .toJson(QJsonDocument::Compact));
+        QNetworkRequest list(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/"_s.arg(f.port())));
+        list.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
+        QNetworkReply *other = nam.get(list);
+        QTRY_VERIFY(hostile->isFinished() && other->isFinished());
+        QCOMPARE(other->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(hostile->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+        const QJsonObject errors = QJsonDocument::fromJson(hostile->readAll()).object().value(u"errors"_s).toObject();
+        qsizetype listed = 0;
+        for (auto it = errors.begin(); it != errors.end(); ++it)
+            if (it.key() != u"non_field_errors"_s)
+                listed += it.value().toArray().size();
+        QCOMPARE(listed, ValidationErrors::kMaxEntries);
+        const QString more = errors.value(u"non_field_errors"_s).toArray().last().toString();
+        QVERIFY2(more.contains(u"errores más no se listaron"_s), qPrintable(more));
+        hostile->deleteLater();
+        other->deleteLater();
+        QCOMPARE(f.count(u"campaigns"_s), campaignsBefore);
     }
 
     // Reference §7 items 57-59: the campaign rules of core, with their messages, nothing written.
