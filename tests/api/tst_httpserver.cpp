@@ -478,7 +478,7 @@ private Q_SLOTS:
     void slowHeaders_areCutOffAtTheHeadDeadline()
     {
         HttpServerLimits limits;
-        limits.headTimeoutMs = 300;
+        limits.headTimeoutMs = 1000;
         start(limits);
         RawHttpClient slow;
         QVERIFY(slow.connectTo(m_server->port()));
