@@ -152,9 +152,10 @@ CampaignBody readCampaign(ApiJson &json, const Campaign &base)
     const auto tooMany = [&](const QString &field, const QJsonArray &rows) {
         if (rows.size() <= kMaxRows)
             return false;
-        json.addError(field, Message::make("Api", QT_TRANSLATE_NOOP("Api", "At most %1 rows, not %2."))
-                                 .arg(QString::number(kMaxRows))
-                                 .arg(QString::number(rows.size())));
+        json.addError(field,
+                      Message::make("Api", QT_TRANSLATE_NOOP("Api", "At most %1 rows, not %2."))
+                          .arg(QString::number(kMaxRows))
+                          .arg(QString::number(rows.size())));
         return true;
     };
     if (json.has(u"opciones_calificacion"_s)) {

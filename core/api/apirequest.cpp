@@ -1,5 +1,4 @@
 #include <core/api/apirequest.h>
-
 #include <core/model/validationerrors.h>
 
 #include <QHash>
@@ -86,7 +85,7 @@ Result<QJsonObject> parseForm(QByteArrayView body)
         auto it = values.find(key);
         if (it == values.end()) {
             order.append(key);
-            values.insert(key, QStringList{value});
+            values.insert(key, QStringList { value });
         } else {
             it->append(value);
         }
@@ -137,7 +136,7 @@ Result<QJsonObject> withoutNul(QJsonObject object)
     return object;
 }
 
-} // namespace
+}   // namespace
 
 Result<QJsonObject> ApiRequest::jsonObject() const
 {

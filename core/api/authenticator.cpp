@@ -1,6 +1,5 @@
-#include <core/api/authenticator.h>
-
 #include <core/api/apirouter.h>
+#include <core/api/authenticator.h>
 #include <core/api/referencecache.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>

@@ -1,5 +1,4 @@
 #include <core/api/callflow.h>
-
 #include <core/api/eventlog.h>
 #include <core/identity/agentrepository.h>
 #include <core/model/agent.h>
@@ -619,7 +618,9 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     }
     qCInfo(lcCalls).noquote() << u"call connected call=%1 agent=%2 interaction=%3"_s.arg(LogValue::quoted(call.callId))
                                      .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
-                                     .arg(data.value(u"interaction"_s).isObject() ? QString::number(data.value(u"interaction"_s).toObject().value(u"trigger"_s).toInt()) : u"none"_s);
+                                     .arg(data.value(u"interaction"_s).isObject() ? QString::number(
+                                              data.value(u"interaction"_s).toObject().value(u"trigger"_s).toInt())
+                                                                                  : u"none"_s);
     afterCommit([this, id = call.callId, deliveryKey] {
         Q_EMIT callRecorded(id, CallState::Connected);
         if (!deliveryKey.isEmpty())

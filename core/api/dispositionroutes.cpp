@@ -158,8 +158,9 @@ DispositionInput readCommon(ApiServices &s, const ApiRequest &request, ApiJson &
         }
         // The qualified agent works the campaign, as makeCall's agent must.
         if (!in.campaign->agentIds.contains(*agentId)) {
-            in.response = flatError(u"idAgent"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The agent is not related to campaign.")),
-                                    request, s);
+            in.response = flatError(
+                u"idAgent"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The agent is not related to campaign.")),
+                request, s);
             return in;
         }
         in.agentId = agentId;
