@@ -428,13 +428,12 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     if (in.response)
         return respond(*in.response);
     const routes::Lookup lookup(s, request);
-    auto campaign = lookup.campaign(in.option->campaignId);
-    if (!campaign)
-        return respond(routes::fail(campaign.error(), request, s));
-    if (!campaign.value() || !campaign.value()->contactDatabaseId)
+    // readCommon read the option's campaign.
+    const std::optional<Campaign> &campaign = in.campaign;
+    if (!campaign || !campaign->contactDatabaseId)
         return respond(flatError(u"contacto"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact data is invalid")), request, s));
     ContactRepository contacts(s.db);
-    auto database = contacts.findDatabase(*campaign.value()->contactDatabaseId);
+    auto database = contacts.findDatabase(*campaign->contactDatabaseId);
     if (!database)
         return respond(routes::fail(database.error(), request, s));
     QHash<QString, QString> values;

@@ -756,22 +756,21 @@ void HttpServer::handleNewConnection()
 {
     while (m_server && m_server->hasPendingConnections()) {
         QTcpSocket *socket = m_server->nextPendingConnection();
-        if (m_connections >= m_limits.maxConnections) {
-            const QByteArray body = R"({"status":"ERROR","message":"Too many connections."})";
+        // Refused before any of the request is read: a 503 and the connection closes.
+        const auto refuse = [socket](const QByteArray &body) {
             socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: "
                           + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
             socket->disconnectFromHost();
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        };
+        if (m_connections >= m_limits.maxConnections) {
+            refuse(R"({"status":"ERROR","message":"Too many connections."})");
             continue;
         }
         const QString address = socket->peerAddress().toString();
         const int fromAddress = m_connectionsPerAddress.value(address);
         if (m_limits.maxConnectionsPerAddress > 0 && fromAddress >= m_limits.maxConnectionsPerAddress) {
-            const QByteArray body = R"({"status":"ERROR","message":"Too many connections from this address."})";
-            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: "
-                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-            socket->disconnectFromHost();
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            refuse(R"({"status":"ERROR","message":"Too many connections from this address."})");
             ++m_refusedUnlogged;
             if (!m_refusalLogged.isValid() || m_refusalLogged.hasExpired(10'000)) {
                 qCWarning(lcHttp).noquote() << u"connections refused: too many from one address peer=%1 open=%2 refused=%3"_s.arg(
