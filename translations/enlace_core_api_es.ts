@@ -208,6 +208,22 @@
         <translation>El texto no puede contener el carácter NUL.</translation>
     </message>
     <message>
+        <source>The database is read-only: nothing can be saved until it is writable again.</source>
+        <translation>La base de datos es de solo lectura: no se puede guardar nada hasta que vuelva a admitir escrituras.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s disk is full: nothing can be saved until space is freed.</source>
+        <translation>El disco de la base de datos está lleno: no se puede guardar nada hasta que se libere espacio.</translation>
+    </message>
+    <message>
+        <source>The database is busy: try again in a moment.</source>
+        <translation>La base de datos está ocupada: vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The trusted proxy &quot;%1&quot; is not an IP address or subnet.</source>
+        <translation>El proxy de confianza &quot;%1&quot; no es una dirección IP ni una subred.</translation>
+    </message>
+    <message>
         <source>The instance id &quot;%1&quot; is not valid: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>El identificador de instancia &quot;%1&quot; no es válido: use de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
     </message>

@@ -208,6 +208,22 @@
         <translation>O texto não pode conter o caractere NUL.</translation>
     </message>
     <message>
+        <source>The database is read-only: nothing can be saved until it is writable again.</source>
+        <translation>O banco de dados está somente leitura: nada pode ser salvo até que volte a aceitar gravações.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s disk is full: nothing can be saved until space is freed.</source>
+        <translation>O disco do banco de dados está cheio: nada pode ser salvo até que se libere espaço.</translation>
+    </message>
+    <message>
+        <source>The database is busy: try again in a moment.</source>
+        <translation>O banco de dados está ocupado: tente novamente em um instante.</translation>
+    </message>
+    <message>
+        <source>The trusted proxy &quot;%1&quot; is not an IP address or subnet.</source>
+        <translation>O proxy confiável &quot;%1&quot; não é um endereço IP nem uma sub-rede.</translation>
+    </message>
+    <message>
         <source>The instance id &quot;%1&quot; is not valid: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>O identificador de instância &quot;%1&quot; não é válido: use de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>

@@ -1,6 +1,8 @@
 #include <core/api/adminuserroutes.h>
 
 #include <core/api/apirouter.h>
+#include <core/api/eventlog.h>
+#include <core/api/tokenstore.h>
 #include <core/api/sharedroutes.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
@@ -132,6 +134,16 @@ void registerAdminUserRoutes(ApiRouter &router, ApiServices &services)
         if (active)
             if (auto done = users.setActive(*id, *active); !done)
                 return respond(fail(done.error(), r, s));
+        if (active && !*active) {
+            // Deactivated: its tokens go, and its consoles' sessions close on every instance.
+            if (auto done = TokenStore(s.db, *s.clock).revokeAll(*id); !done)
+                return respond(fail(done.error(), r, s));
+            if (const auto agent = agentOf(AgentRepository(s.db), *id); agent && s.events)
+                if (auto done = s.events->append(agent->id, QString::fromLatin1(EventLog::SessionRevoked),
+                                                 QJsonObject{{u"reason"_s, u"deactivated"_s}});
+                    !done)
+                    return respond(fail(done.error(), r, s));
+        }
         if (auto committed = tx.commit(); !committed)
             return respond(fail(committed.error(), r, s));
         auto stored = users.find(*id);

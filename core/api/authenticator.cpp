@@ -1,5 +1,6 @@
 #include <core/api/apirouter.h>
 #include <core/api/authenticator.h>
+#include <core/api/eventlog.h>
 #include <core/api/referencecache.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
@@ -56,8 +57,15 @@ void Authenticator::registerRoutes(ApiRouter &router)
     });
     router.add("POST", u"/api/v1/logout"_s, Access::Authenticated, [this](const ApiRequest &r, ApiResponder respond) {
         const QString token = bearerToken(r);
-        if (!token.isEmpty() && !r.caller->isIntegration())
-            (void)m_tokens.revoke(token);
+        if (!token.isEmpty() && !r.caller->isIntegration()) {
+            if (auto revoked = m_tokens.revoke(token); !revoked) {
+                respond(ApiResponse::fromError(revoked.error(), m_catalog, r.language));
+                return;
+            }
+            if (r.caller->agentId && m_events)
+                (void)m_events->append(*r.caller->agentId, QString::fromLatin1(EventLog::SessionRevoked),
+                                       QJsonObject{{u"reason"_s, u"logout"_s}});
+        }
         respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}}));
     });
 }
@@ -107,11 +115,19 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
         return;
     }
 
-    const LoginThrottle::Verdict verdict = m_throttle.check(username);
-    if (verdict.blocked) {
-        const qint64 seconds = std::max<qint64>(1, (verdict.retryAfterMs + 999) / 1000);
-        qCWarning(lcAuth).noquote() << u"login throttled username=%1 failures=%2"_s.arg(
-            LogValue::quoted(username), QString::number(verdict.failures));
+    const QString address = request.peerAddress;
+    const auto verdict = m_throttle.begin(username, address);
+    if (!verdict.ok()) {
+        qCWarning(lcAuth).noquote() << u"login throttle unavailable username=%1 code=%2 detail=%3"_s.arg(
+            LogValue::quoted(username), LogValue::quoted(verdict.error().code), LogValue::quoted(verdict.error().detail));
+        respond(ApiResponse::fromError(verdict.error(), m_catalog, language));
+        return;
+    }
+    if (verdict->blocked) {
+        const qint64 seconds = std::max<qint64>(1, (verdict->retryAfterMs + 999) / 1000);
+        qCWarning(lcAuth).noquote() << u"login throttled username=%1 peer=%2 scope=%3 failures=%4"_s.arg(
+            LogValue::quoted(username), LogValue::quoted(address), verdict->byAddress ? u"address"_s : u"username"_s,
+            QString::number(verdict->failures));
         ApiResponse r = detailResponse(
             429,
             Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many failed logins. Try again in %1 seconds."))
@@ -123,14 +139,14 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
     }
 
     QPointer<Authenticator> self(this);
-    QTimer::singleShot(std::chrono::milliseconds(verdict.delayMs), this, [self, username, password, respond, language]() mutable {
+    QTimer::singleShot(std::chrono::milliseconds(verdict->delayMs), this, [self, username, address, password, respond, language]() mutable {
         if (!self)
             return;
         // The hash is read here, on the server's thread; only the slow PBKDF2 runs on a worker,
         // which touches no database connection.
         auto row = self->m_db->exec(u"SELECT id, password_hash, active FROM users WHERE username = ?"_s, {username});
         if (!row.ok()) {
-            self->finishLogin(username, row.error(), std::move(respond), language);
+            self->finishLogin(username, address, row.error(), std::move(respond), language);
             return;
         }
         std::optional<qint64> userId;
@@ -139,7 +155,7 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
             userId = row->value(0).toLongLong();
             encoded = row->value(1).toString();
         }
-        self->m_pool.start([self, userId, encoded, password, username, respond = std::move(respond), language]() mutable {
+        self->m_pool.start([self, userId, encoded, password, username, address, respond = std::move(respond), language]() mutable {
             const PasswordHasher hasher;
             // An unknown or inactive user costs the same time as a wrong password.
             const bool ok = userId && hasher.verify(password, encoded);
@@ -148,22 +164,23 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
             const QString rehash = ok && hasher.needsRehash(encoded) ? hasher.hash(password) : QString();
             if (!self)
                 return;
-            QMetaObject::invokeMethod(self.data(), [self, ok, userId, rehash, username, respond = std::move(respond), language]() mutable {
+            QMetaObject::invokeMethod(self.data(), [self, ok, userId, rehash, username, address, respond = std::move(respond), language]() mutable {
                 if (!self)
                     return;
                 if (!ok) {
-                    self->finishLogin(username, UserRepository::notFound(), std::move(respond), language);
+                    self->finishLogin(username, address, UserRepository::notFound(), std::move(respond), language);
                     return;
                 }
                 if (!rehash.isEmpty())
                     (void)self->m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {rehash, *userId});
-                self->finishLogin(username, UserRepository(self->m_db).find(*userId), std::move(respond), language);
+                self->finishLogin(username, address, UserRepository(self->m_db).find(*userId), std::move(respond), language);
             }, Qt::QueuedConnection);
         });
     });
 }
 
-void Authenticator::finishLogin(const QString &username, const Result<User> &user, ApiResponder respond, const QString &language)
+void Authenticator::finishLogin(const QString &username, const QString &address, const Result<User> &user, ApiResponder respond,
+                                const QString &language)
 {
     if (!user.ok()) {
         if (user.error().kind != Error::Kind::NotFound) {
@@ -172,13 +189,13 @@ void Authenticator::finishLogin(const QString &username, const Result<User> &use
             respond(ApiResponse::fromError(user.error(), m_catalog, language));
             return;
         }
-        (void)m_throttle.recordFailure(username);
-        qCInfo(lcAuth).noquote() << u"login failed username=%1"_s.arg(LogValue::quoted(username));
+        // The attempt was counted when it arrived.
+        qCInfo(lcAuth).noquote() << u"login failed username=%1 peer=%2"_s.arg(LogValue::quoted(username), LogValue::quoted(address));
         Q_EMIT loginFailed(username);
         respond(detailResponse(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Credentials or activate account")).text(m_catalog, language)));
         return;
     }
-    (void)m_throttle.recordSuccess(username);
+    (void)m_throttle.succeeded(username, address);
     const User &u = user.value();
     auto issued = m_tokens.issue(u.id, m_settings.tokenLifetimeMs);
     if (!issued.ok()) {

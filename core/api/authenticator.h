@@ -16,6 +16,7 @@ namespace enlace {
 
 class ApiRouter;
 class Clock;
+class EventLog;
 class Database;
 class MessageCatalog;
 class ReferenceCache;
@@ -47,6 +48,9 @@ public:
     const AuthenticatorSettings &settings() const { return m_settings; }
     // Integration keys are then looked up in the cache (by their hash) after a sync.
     void setReferenceCache(ReferenceCache *cache) { m_reference = cache; }
+    // A logout then tells every instance's event channel (EventLog::SessionRevoked), which closes
+    // the consoles' sessions that used the token.
+    void setEventLog(EventLog *events) { m_events = events; }
 
     // POST /api/v1/login (Public) and POST /api/v1/logout (Authenticated, revokes the token used).
     void registerRoutes(ApiRouter &router);
@@ -66,7 +70,8 @@ Q_SIGNALS:
     void loginFailed(const QString &username);
 
 private:
-    void finishLogin(const QString &username, const Result<struct User> &user, ApiResponder respond, const QString &language);
+    void finishLogin(const QString &username, const QString &address, const Result<struct User> &user, ApiResponder respond,
+                     const QString &language);
 
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;
@@ -76,6 +81,7 @@ private:
     LoginThrottle m_throttle;
     QThreadPool m_pool;
     ReferenceCache *m_reference = nullptr;
+    EventLog *m_events = nullptr;
 };
 
 } // namespace enlace

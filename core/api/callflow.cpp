@@ -586,7 +586,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
                         if (!key.ok()) {
                             // Without the queued request nothing is stored: the transaction rolls back
                             // and the PBX event is not lost to a half-written state.
-                            if (key.error().kind != Error::Kind::Unavailable) {
+                            // (The store itself unavailable is not a site error: the call is not recorded.)
+                            if (key.error().kind != Error::Kind::Unavailable || key.error().code.startsWith(u"store."_s)) {
                                 qCWarning(lcCalls).noquote() << u"enqueue failed call=%1 detail=%2"_s.arg(
                                     LogValue::quoted(call.callId), LogValue::quoted(key.error().detail));
                                 return;

@@ -168,6 +168,7 @@ void EventChannel::authenticate(QWebSocket *socket, const QString &token, std::o
     }
     it->authenticated = true;
     it->agentId = *caller->agentId;
+    it->token = token;
     socket->setMaxAllowedIncomingFrameSize(kMaxMessage);
     socket->setMaxAllowedIncomingMessageSize(kMaxMessage);
     it->floor = lastEventId ? *lastEventId : m_log->latestId();
@@ -244,12 +245,24 @@ void EventChannel::deliver(QWebSocket *socket)
                 QString::number(it->agentId), LogValue::quoted(events.error().detail));
             return;
         }
+        bool revoked = false;
         for (const AgentEvent &e : std::as_const(events.value())) {
             if (it->sent.contains(e.id))
                 continue;
             it->sent.insert(e.id);
             it->maxSent = std::max(it->maxSent, e.id);
+            if (e.type == QLatin1StringView(EventLog::SessionRevoked)) {
+                revoked = true;   // checked once the batch is handled
+                continue;
+            }
             socket->sendTextMessage(compact(e.toJson()));
+        }
+        if (revoked) {
+            if (!stillAuthorized(socket))
+                return;
+            it = m_sessions.find(socket);
+            if (it == m_sessions.end())
+                return;
         }
         const qint64 keepFrom = it->maxSent - m_log->lookBack();
         for (auto s = it->sent.begin(); s != it->sent.end();) {
@@ -279,7 +292,26 @@ void EventChannel::pingAll()
         }
         it->awaitingPong = true;
         socket->ping();
+        // Catches what no event announced: a token that expired, rows removed by hand.
+        (void)stillAuthorized(socket);
     }
+}
+
+bool EventChannel::stillAuthorized(QWebSocket *socket)
+{
+    const auto it = m_sessions.constFind(socket);
+    if (it == m_sessions.cend() || !it->authenticated)
+        return false;
+    auto caller = m_resolver(it->token);
+    if (caller.ok() && caller->agentId == it->agentId)
+        return true;
+    if (!caller.ok() && caller.error().kind != Error::Kind::NotFound && caller.error().kind != Error::Kind::Forbidden)
+        return true;   // the store did not answer: an outage is not a logout
+    qCInfo(lcChannel).noquote() << u"console closed: credentials revoked agent=%1"_s.arg(it->agentId);
+    const Message why = caller.ok() ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Token")) : caller.error().message;
+    sendError(socket, why.text(m_catalog, it->language));
+    socket->close(kCloseUnauthorized, QStringLiteral("revoked"));
+    return false;
 }
 
 } // namespace enlace

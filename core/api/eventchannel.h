@@ -30,6 +30,9 @@ class MessageCatalog;
 // Without last_event_id the console receives only events newer than its connection.
 // Errors: {"type":"error","message":...}; bad credentials close with code 4401, a user that is not
 // an agent with 4403. The server pings every interval and drops a console that stops answering.
+// A session whose token is revoked (logout), expires or whose user is deactivated is closed with
+// 4401 after an error message: at once on every instance (an EventLog::SessionRevoked event), and
+// in any case at the next ping, when each session's token is checked again.
 // Messages are bounded (4 KiB before authentication, 64 KiB after; more closes with 1009); binary
 // messages close with 1003; past 1024 connections waiting for authentication a new one gets 1013.
 class EventChannel final : public QObject
@@ -65,6 +68,7 @@ private:
         QSet<qint64> sent;         // ids above floor already sent
         bool awaitingPong = false;
         QString language = QStringLiteral("es");
+        QString token;             // in memory only: checked again when credentials are revoked
     };
 
     void handleNewConnection();
@@ -74,6 +78,9 @@ private:
     void deliverToAgent(qint64 agentId);
     void sendError(QWebSocket *socket, const QString &message);
     void pingAll();
+    // The session's token again: false (and the session closed with 4401) when it was revoked,
+    // expired or its user deactivated. A store that cannot answer closes nothing.
+    bool stillAuthorized(QWebSocket *socket);
 
     EventLog *m_log;
     TokenResolver m_resolver;

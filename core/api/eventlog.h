@@ -48,6 +48,10 @@ public:
     static constexpr const char *CallEnded = "call.ended";
     static constexpr const char *ExternalSiteInteraction = "external_site_interaction";
     static constexpr const char *ContactSaved = "contact_saved";
+    // Not sent to consoles: tells every instance's channel that some of this agent's credentials
+    // were revoked (logout, user deactivated), so each open session checks its own token again
+    // and closes with 4401 if it no longer holds. data: {"reason": "logout" | "deactivated"}.
+    static constexpr const char *SessionRevoked = "session.revoked";
 
     EventLog(std::shared_ptr<Database> db, const Clock &clock, QObject *parent = nullptr);
     ~EventLog() override;

@@ -293,6 +293,7 @@ private:
         if (m_server->m_catalog)
             m_language = m_server->m_catalog->negotiate(QString::fromLatin1(m_request.header("accept-language")), u"es"_s);
         m_request.language = m_language;
+        m_request.peerAddress = m_server->m_limits.clientAddress(m_socket->peerAddress(), m_request.header("x-forwarded-for"));
 
         const QByteArray connection = m_request.header("connection").toLower();
         if (version == "HTTP/1.0")
@@ -752,6 +753,36 @@ QHostAddress HttpServer::address() const
     return m_server ? m_server->serverAddress() : QHostAddress();
 }
 
+bool HttpServerLimits::isTrustedProxy(const QHostAddress &address) const
+{
+    QHostAddress a = address;
+    bool isV4 = false;
+    const quint32 v4 = a.toIPv4Address(&isV4);   // ::ffff:a.b.c.d (a dual-stack socket) is a.b.c.d
+    if (isV4)
+        a = QHostAddress(v4);
+    for (const auto &subnet : trustedProxies)
+        if (a.isInSubnet(subnet))
+            return true;
+    return false;
+}
+
+QString HttpServerLimits::clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor) const
+{
+    if (forwardedFor.isEmpty() || !isTrustedProxy(peer))
+        return peer.toString();
+    const QList<QByteArray> hops = forwardedFor.split(',');
+    QHostAddress client = peer;
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            break;   // not an address (obfuscated, "unknown"): the last one believed stands
+        client = hop;
+        if (!isTrustedProxy(hop))
+            break;
+    }
+    return client.toString();
+}
+
 void HttpServer::handleNewConnection()
 {
     while (m_server && m_server->hasPendingConnections()) {
@@ -769,7 +800,8 @@ void HttpServer::handleNewConnection()
         }
         const QString address = socket->peerAddress().toString();
         const int fromAddress = m_connectionsPerAddress.value(address);
-        if (m_limits.maxConnectionsPerAddress > 0 && fromAddress >= m_limits.maxConnectionsPerAddress) {
+        if (m_limits.maxConnectionsPerAddress > 0 && fromAddress >= m_limits.maxConnectionsPerAddress
+            && !m_limits.isTrustedProxy(socket->peerAddress())) {
             refuse(R"({"status":"ERROR","message":"Too many connections from this address."})");
             ++m_refusedUnlogged;
             if (!m_refusalLogged.isValid() || m_refusalLogged.hasExpired(10'000)) {

@@ -7,12 +7,14 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 class QTcpServer;
 class QTcpSocket;
@@ -42,6 +44,14 @@ struct HttpServerLimits
     // and close. 0: no bound. Behind a reverse proxy every client has the proxy's address: raise it
     // there (or set 0) and let the proxy bound its clients.
     int maxConnectionsPerAddress = 256;
+    // Reverse proxies (address or CIDR subnet) whose X-Forwarded-For is believed: a request from
+    // one of them has as its peer address the right-most X-Forwarded-For entry that is not itself
+    // a trusted proxy (what the login throttle counts by and the log shows). Their connections are
+    // not bound by maxConnectionsPerAddress. From any other peer X-Forwarded-For is ignored.
+    QList<std::pair<QHostAddress, int>> trustedProxies;
+    bool isTrustedProxy(const QHostAddress &address) const;
+    // The client behind a request from peer with this X-Forwarded-For header, as above.
+    QString clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor) const;
 };
 
 // A small HTTP/1.1 server for the API. Qt 6.4's QHttpServer is a technical preview with no request

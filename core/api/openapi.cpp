@@ -36,7 +36,7 @@ QList<RouteDoc> buildCatalogue()
     return {
         // Server (owned by the server part; documented here so the document is complete).
         {"POST", u"/api/v1/login"_s, {}, kServer, A::Public, u"Log in: a bearer token with its expiry"_s,
-         u"OMniLeads' login. Bad credentials answer 404 {\"detail\": ...}, as OMniLeads."_s, {u"username:string*"_s, u"password:string*"_s}, {200, 400, 404}},
+         u"OMniLeads' login. Bad credentials answer 404 {\"detail\": ...}, as OMniLeads. Too many failed attempts from the client (or from its address) answer 429 with Retry-After."_s, {u"username:string*"_s, u"password:string*"_s}, {200, 400, 404, 429}},
         {"POST", u"/api/v1/logout"_s, {}, kServer, A::Authenticated, u"Revoke the caller's token"_s, {}, {}, {200}},
         {"GET", u"/api/v1/health"_s, {}, kServer, A::Public, u"Liveness (no database access)"_s, u"{status, version, schema (as migrated at start), pbx_connected, pbx_events_waiting (PBX events not yet taken up by the recording thread)}."_s, {}, {200}},
         {"GET", u"/api/v1/ready"_s, {}, kServer, A::Public, u"Readiness: the database answers"_s, u"200 {status: OK, schema}; 503 {status: ERROR, message} when the database does not answer."_s, {}, {200, 503}},
@@ -195,6 +195,8 @@ QString statusText(int status)
     case 404: return u"Unknown id"_s;
     case 405: return u"Method not allowed on this path"_s;
     case 413: return u"Body too large"_s;
+    case 429: return u"Too many failed attempts: wait for Retry-After seconds"_s;
+    case 503: return u"The store cannot take the request now (read-only, full or unreachable): the reason is in message"_s;
     case 507: return u"No room to store the upload"_s;
     }
     return u"Answer"_s;

@@ -119,6 +119,28 @@ Result<void> setInstanceId(QString &target, const QString &text)
 
 } // namespace
 
+Result<void> ServerConfig::setTrustedProxies(const QString &text)
+{
+    QList<std::pair<QHostAddress, int>> subnets;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString entry = part.trimmed();
+        if (entry.isEmpty())
+            continue;
+        std::pair<QHostAddress, int> subnet;
+        if (entry.contains(u'/')) {
+            subnet = QHostAddress::parseSubnet(entry);
+        } else {
+            const QHostAddress address(entry);
+            subnet = {address, address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32};
+        }
+        if (subnet.first.isNull() || subnet.second < 0)
+            return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "The trusted proxy \"%1\" is not an IP address or subnet.")).arg(entry));
+        subnets.append(subnet);
+    }
+    trustedProxies = subnets;
+    return {};
+}
+
 Result<void> ServerConfig::setListen(const QString &text)
 {
     const QString t = text.trimmed();
@@ -181,7 +203,8 @@ Result<void> ServerConfig::applyFile(const QString &path)
         tokenLifetimeSeconds = v.value();
     }
     for (const auto &[key, limit] : {std::pair{"max_body_bytes", &maxBodyBytes}, std::pair{"max_upload_bytes", &maxUploadBytes},
-                                     std::pair{"max_connections_per_address", &maxConnectionsPerAddress}}) {
+                                     std::pair{"max_connections_per_address", &maxConnectionsPerAddress},
+                                     std::pair{"login_max_failures_per_address", &loginMaxFailuresPerAddress}}) {
         if (!ini.contains(QString::fromLatin1(key)))
             continue;
         auto v = parsePositive(text(key), QString::fromLatin1(key));
@@ -189,6 +212,10 @@ Result<void> ServerConfig::applyFile(const QString &path)
             return v.error();
         *limit = v.value();
     }
+    if (ini.contains(u"trusted_proxies"_s))
+        // QSettings splits a comma-separated value into a list.
+        if (auto r = setTrustedProxies(ini.value(u"trusted_proxies"_s).toStringList().join(u',')); !r.ok())
+            return r;
     if (ini.contains(u"log_level"_s)) {
         logLevel = text("log_level").toLower();
         if (auto r = checkLevel(logLevel); !r.ok())
@@ -236,7 +263,8 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
         }
     }
     for (const auto &[name, limit] : {std::pair{"ENLACE_MAX_BODY_BYTES", &maxBodyBytes}, std::pair{"ENLACE_MAX_UPLOAD_BYTES", &maxUploadBytes},
-                                      std::pair{"ENLACE_MAX_CONNECTIONS_PER_ADDRESS", &maxConnectionsPerAddress}}) {
+                                      std::pair{"ENLACE_MAX_CONNECTIONS_PER_ADDRESS", &maxConnectionsPerAddress},
+                                      std::pair{"ENLACE_LOGIN_MAX_FAILURES_PER_ADDRESS", &loginMaxFailuresPerAddress}}) {
         if (!has(name))
             continue;
         auto v = parsePositive(get(name), QString::fromLatin1(name));
@@ -244,6 +272,9 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
             return v.error();
         *limit = v.value();
     }
+    if (has("ENLACE_TRUSTED_PROXIES"))
+        if (auto r = setTrustedProxies(get("ENLACE_TRUSTED_PROXIES")); !r.ok())
+            return r;
     if (has("ENLACE_LOG_LEVEL")) {
         logLevel = get("ENLACE_LOG_LEVEL").toLower();
         if (auto r = checkLevel(logLevel); !r.ok())

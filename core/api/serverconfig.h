@@ -2,8 +2,12 @@
 
 #include <core/model/result.h>
 
+#include <QHostAddress>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
+
+#include <utility>
 
 class QCommandLineParser;
 
@@ -21,6 +25,8 @@ namespace enlace {
 //   body limit       max_body_bytes           ENLACE_MAX_BODY_BYTES
 //   upload limit     max_upload_bytes         ENLACE_MAX_UPLOAD_BYTES   (CSV uploads: HttpServerLimits)
 //   per-address      max_connections_per_address  ENLACE_MAX_CONNECTIONS_PER_ADDRESS
+//   proxies          trusted_proxies          ENLACE_TRUSTED_PROXIES      (addresses or CIDR, comma-separated)
+//   login bound      login_max_failures_per_address  ENLACE_LOGIN_MAX_FAILURES_PER_ADDRESS
 //   log level        log_level                ENLACE_LOG_LEVEL            --log-level debug|info|warning
 //   public URL       public_url               ENLACE_PUBLIC_URL           --public-url URL
 //   demo             demo                     ENLACE_DEMO                 --demo
@@ -38,6 +44,11 @@ struct ServerConfig
     qint64 maxBodyBytes = 1024 * 1024;
     qint64 maxUploadBytes = 256LL * 1024 * 1024;
     qint64 maxConnectionsPerAddress = 256;   // HTTP connections from one client address (HttpServerLimits)
+    // Reverse proxies whose X-Forwarded-For names the client (HttpServerLimits::trustedProxies).
+    QList<std::pair<QHostAddress, int>> trustedProxies;
+    // Failed logins from one client address, whatever the username, before it answers 429
+    // (LoginThrottlePolicy::maxAddressFailures): a contact center behind one NAT address is one client.
+    qint64 loginMaxFailuresPerAddress = 100;
     QString logLevel = QStringLiteral("info");
     QString publicUrl;                // empty: http(s)://<listen>
     bool demo = false;
@@ -59,6 +70,8 @@ struct ServerConfig
 
     // "host:port", "[v6]:port", ":port" (all interfaces) or "port".
     Result<void> setListen(const QString &text);
+    // "10.0.0.5, 192.168.0.0/24, ::1"; an empty text trusts none.
+    Result<void> setTrustedProxies(const QString &text);
     Result<void> applyFile(const QString &path);
     Result<void> applyEnvironment(const QProcessEnvironment &env);
     // The parser must have been set up by addOptions().

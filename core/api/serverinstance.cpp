@@ -20,6 +20,7 @@
 #include <core/telephony/simulatedpbx.h>
 
 #include <QJsonObject>
+#include <QSqlError>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 
@@ -106,9 +107,11 @@ Result<void> ServerInstance::start()
     m_calls->setRecordingThread(!m_db->isInMemory());
     AuthenticatorSettings authSettings;
     authSettings.tokenLifetimeMs = m_config.tokenLifetimeSeconds * 1000;
+    authSettings.throttle.maxAddressFailures = int(qMin<qint64>(m_config.loginMaxFailuresPerAddress, 1 << 30));
     m_reference = std::make_unique<ReferenceCache>(m_db);
     m_auth = std::make_unique<Authenticator>(m_db, m_clock, &m_catalog, authSettings);
     m_auth->setReferenceCache(m_reference.get());
+    m_auth->setEventLog(m_events.get());
     m_channel = std::make_unique<EventChannel>(m_events.get(), [auth = m_auth.get()](const QString &token) { return auth->callerForToken(token); },
                                                &m_catalog);
 
@@ -135,6 +138,7 @@ Result<void> ServerInstance::start()
     limits.maxBodyBytes = m_config.maxBodyBytes;
     limits.maxUploadBytes = m_config.maxUploadBytes;
     limits.maxConnectionsPerAddress = int(qMin<qint64>(m_config.maxConnectionsPerAddress, 1 << 30));
+    limits.trustedProxies = m_config.trustedProxies;
     m_http->setLimits(limits);
     if (!m_config.tlsCertificate.isEmpty())
         if (auto r = m_http->setTlsFiles(m_config.tlsCertificate, m_config.tlsKey); !r.ok())
@@ -184,20 +188,36 @@ void ServerInstance::registerHealthRoute()
                                               // PBX events waiting for the recording thread (backpressure)
                                               {u"pbx_events_waiting"_s, m_calls ? m_calls->recordingBacklog() : 0}}));
     });
-    // Readiness: the database answers (one read), else 503.
+    // Readiness: the database answers a read and can take writes, else 503 with the reason (a
+    // load balancer sends no traffic to an instance that could not save what it is sent).
     m_router.add("GET", u"/api/v1/ready"_s, Access::Public, [this](const ApiRequest &request, ApiResponder respond) {
+        std::optional<Error> problem;
         auto version = m_db->readSchemaVersion();
-        if (!version.ok()) {
-            qCWarning(lcServer).noquote()
-                << u"not ready: database detail=%1"_s.arg(LogValue::quoted(version.error().detail));
-            respond(ApiResponse::json(
-                503,
-                QJsonObject { { u"status"_s, u"ERROR"_s },
-                              { u"message"_s,
-                                Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer."))
-                                    .text(&m_catalog, request.language) } }));
+        if (!version.ok())
+            problem = version.error();
+        if (!problem && m_db->dialect() == SqlDialect::Postgres) {
+            // A standby, or a database set to default_transaction_read_only.
+            auto ro = m_db->exec(u"SELECT pg_is_in_recovery(), current_setting('transaction_read_only')"_s);
+            if (!ro.ok())
+                problem = ro.error();
+            else if (ro->next() && (ro->value(0).toBool() || ro->value(1).toString() == u"on"_s))
+                problem = Database::errorFrom(u"store.read_only"_s, QSqlError(u"QPSQL: in recovery or read-only"_s, u"(25006)"_s, QSqlError::StatementError));
+        }
+        if (!problem)
+            problem = m_db->problem();
+        if (problem) {
+            if (m_readyLog.allow())
+                qCWarning(lcServer).noquote() << u"not ready: database reason=%1 detail=%2 held=%3"_s.arg(
+                    LogValue::quoted(problem->code), LogValue::quoted(problem->detail), QString::number(m_readyLog.held()));
+            const Message message = problem->message.isNull()
+                                        ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer."))
+                                        : problem->message;
+            respond(ApiResponse::json(503, QJsonObject{{u"status"_s, u"ERROR"_s},
+                                                       {u"reason"_s, problem->code},
+                                                       {u"message"_s, message.text(&m_catalog, request.language)}}));
             return;
         }
+        m_readyLog.reset();
         respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}, {u"schema"_s, version.value()}}));
     });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/model/ratelimit.h>
 #include <core/api/apirouter.h>
 #include <core/api/apiservices.h>
 #include <core/api/serverconfig.h>
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<HttpServer> m_http;
     bool m_started = false;
     int m_schemaVersion = 0;
+    RateLimit m_readyLog{std::chrono::minutes(1)};   // a load balancer asks every few seconds
 };
 
 } // namespace enlace

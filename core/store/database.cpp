@@ -2,10 +2,14 @@
 
 #include <core/store/schema.h>
 
+#include <core/model/logvalue.h>
+#include <core/model/message.h>
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <QMutex>
 #include <QSqlError>
@@ -39,13 +43,13 @@ namespace {
 QMutex g_depthMutex;
 QHash<QString, int> g_depth;   // connection name -> open transaction depth
 QSet<QString> g_doomed;        // connection names whose outermost transaction a joined part doomed
+QSet<QString> g_wrote;         // connection names whose open transaction wrote rows while the store had a problem
 
-Error storeError(const QString &code, const QSqlError &e)
+bool isWriteStatement(const QString &sql)
 {
-    Error err{Error::Kind::Internal, code, {}, e.text(), {}};
-    if (Database::isConstraintViolation(e))
-        err.kind = Error::Kind::Conflict;
-    return err;
+    const QStringView head = QStringView(sql).trimmed().left(6);
+    return head.compare(u"INSERT", Qt::CaseInsensitive) == 0 || head.compare(u"UPDATE", Qt::CaseInsensitive) == 0
+           || head.compare(u"DELETE", Qt::CaseInsensitive) == 0;
 }
 
 // The statement for this dialect; empty when it is marked for the other one.
@@ -233,6 +237,7 @@ private:
             c.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=200"_s);
             if (c.open()) {
                 QSqlQuery q(c);
+                RateLimit failures(std::chrono::minutes(1));
                 std::unique_lock lock(m_mutex);
                 while (!m_stop) {
                     m_wake.wait_for(lock, std::chrono::milliseconds(kIntervalMs), [this] { return m_stop; });
@@ -242,10 +247,14 @@ private:
                     // PASSIVE: copies what no reader still needs, never blocks readers or the writer.
                     // Its answer: busy, frames in the WAL, frames copied.
                     int frames = 0;
-                    if (q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) && q.next())
+                    if (q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) && q.next()) {
                         frames = q.value(1).toInt();
-                    else
-                        qWarning("enlace.store: WAL checkpoint failed: %s", qPrintable(q.lastError().text()));
+                        failures.reset();
+                    } else if (failures.allow()) {
+                        // Every 50 ms while the file is read-only or its disk full: one record a minute.
+                        qWarning("enlace.store: WAL checkpoint failed: %s (%lld more failures not logged)",
+                                 qPrintable(LogValue::oneLine(q.lastError().text())), static_cast<long long>(failures.held()));
+                    }
                     q.finish();
                     // With readers on one thread and a writer on another, some reader always holds
                     // a snapshot, the WAL is never started over and grows without end (measured:
@@ -255,8 +264,8 @@ private:
                         // Writers of this process wait on their mutex meanwhile: SQLite's busy
                         // handler alone loses every race to a writer that is never idle.
                         const bool holds = m_db.lockWriters(kRestartWaitMs);
-                        if (!q.exec(u"PRAGMA wal_checkpoint(RESTART)"_s))
-                            qWarning("enlace.store: WAL restart failed: %s", qPrintable(q.lastError().text()));
+                        if (!q.exec(u"PRAGMA wal_checkpoint(RESTART)"_s) && failures.allow())
+                            qWarning("enlace.store: WAL restart failed: %s", qPrintable(LogValue::oneLine(q.lastError().text())));
                         q.finish();
                         if (holds)
                             m_db.unlockWriters();
@@ -325,7 +334,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
 
     QSqlDatabase c = db->connection();
     if (!c.isOpen())
-        return storeError(u"store.open_failed"_s, c.lastError());
+        return db->fail(u"store.open_failed"_s, c.lastError());
     if (auto r = db->migrate(); !r)
         return r.error();
     if (db->m_dialect == SqlDialect::Sqlite && !db->isInMemory())
@@ -430,13 +439,30 @@ Result<Query> Database::exec(const QString &sql, const QVariantList &values) con
     if (!cached) {
         q.setForwardOnly(true);
         if (!q.prepare(sql))
-            return storeError(u"store.prepare"_s, q.lastError());
+            return fail(u"store.prepare"_s, q.lastError());
     }
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(int(i), values.at(i));
     // A statement that failed is not cached again (a PostgreSQL statement may be gone with its session).
-    if (!q.exec())
-        return storeError(u"store.exec"_s, q.lastError());
+    if (!q.exec()) {
+        // A ROLLBACK after a failure (SQLite has often rolled back already) says nothing new.
+        if (sql.startsWith(u"ROLLBACK"_s))
+            return errorFrom(u"store.exec"_s, q.lastError());
+        return fail(u"store.exec"_s, q.lastError());
+    }
+    // A write outside a transaction is stored once it returns (inside one: at the commit).
+    // (QPSQL reads forward-only results row by row and cannot count the rows: any write it took.)
+    if (m_hasProblem.load(std::memory_order_relaxed) && isWriteStatement(sql)
+        && (m_dialect == SqlDialect::Postgres || q.numRowsAffected() > 0)) {
+        const QString name = connectionName();
+        QMutexLocker lock(&g_depthMutex);
+        if (g_depth.value(name) > 0) {
+            g_wrote.insert(name);
+        } else {
+            lock.unlock();
+            noteWriteSucceeded();
+        }
+    }
     return Query(std::move(q), std::weak_ptr<StatementCache>(m_statements), sql, thread);
 }
 
@@ -456,7 +482,7 @@ Result<void> Database::execStatic(const QString &sql) const
 {
     QSqlQuery q(connection());
     if (!q.exec(sql))
-        return storeError(u"store.exec"_s, q.lastError());
+        return fail(u"store.exec"_s, q.lastError());
     return {};
 }
 
@@ -543,6 +569,113 @@ QString Database::nowMsExpression() const
 QString Database::lockClause() const
 {
     return m_dialect == SqlDialect::Postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+}
+
+Error Database::errorFrom(const QString &code, const QSqlError &e)
+{
+    Error err{Error::Kind::Internal, code, {}, e.text(), {}};
+    if (isConstraintViolation(e)) {
+        err.kind = Error::Kind::Conflict;
+        return err;
+    }
+    // What the store cannot do now, whoever asks: 503 with the reason, not a generic 500.
+    // SQLite: the result code (primary code in the low byte); PostgreSQL: the SQLSTATE.
+    // SQLite: the result code (its primary code in the low byte) is the native code.
+    // PostgreSQL: the SQLSTATE, which Qt 6.4's QPSQL does not always give as the native code (it
+    // may give the result status) but writes into the text: "...\n(25006) QPSQL: ...".
+    enum class Reason { None, ReadOnly, Full, Busy, Unreachable } reason = Reason::None;
+    const QString text = e.databaseText() + u' ' + e.driverText();
+    if (text.contains(u"QPSQL"_s) || e.driverText().contains(u"PSQL"_s)) {
+        static const QRegularExpression sqlState(u"\\(([0-9A-Z]{5})\\)"_s);
+        const auto m = sqlState.match(text);
+        const QString state = m.hasMatch() ? m.captured(1) : e.nativeErrorCode();
+        if (state == u"25006"_s)   // read_only_sql_transaction (hot standby, default_transaction_read_only)
+            reason = Reason::ReadOnly;
+        else if (state == u"53100"_s)   // disk_full
+            reason = Reason::Full;
+        else if (state.startsWith(u"53"_s) || state == u"55P03"_s || state == u"40P01"_s)   // resources, lock timeout, deadlock
+            reason = Reason::Busy;
+        else if (state.startsWith(u"08"_s) || state.startsWith(u"57P"_s) || e.type() == QSqlError::ConnectionError)
+            reason = Reason::Unreachable;   // connection exceptions, shutdown, cannot connect now
+    } else {
+        bool numeric = false;
+        const int result = e.nativeErrorCode().toInt(&numeric) & 0xff;
+        if (numeric && result == 8)   // SQLITE_READONLY
+            reason = Reason::ReadOnly;
+        else if (numeric && result == 13)   // SQLITE_FULL
+            reason = Reason::Full;
+        else if (numeric && (result == 5 || result == 6))   // SQLITE_BUSY, SQLITE_LOCKED
+            reason = Reason::Busy;
+        else if ((numeric && (result == 10 || result == 14)) || e.type() == QSqlError::ConnectionError)   // IOERR, CANTOPEN
+            reason = Reason::Unreachable;
+    }
+    switch (reason) {
+    case Reason::None:
+        return err;
+    case Reason::ReadOnly:
+        err.code = u"store.read_only"_s;
+        err.message = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database is read-only: nothing can be saved until it is writable again."));
+        break;
+    case Reason::Full:
+        err.code = u"store.full"_s;
+        err.message = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database's disk is full: nothing can be saved until space is freed."));
+        break;
+    case Reason::Busy:
+        err.code = u"store.busy"_s;
+        err.message = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database is busy: try again in a moment."));
+        break;
+    case Reason::Unreachable:
+        err.code = u"store.unreachable"_s;
+        err.message = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer."));
+        break;
+    }
+    err.kind = Error::Kind::Unavailable;
+    return err;
+}
+
+Error Database::fail(const QString &code, const QSqlError &e) const
+{
+    Error err = errorFrom(code, e);
+    if (err.kind == Error::Kind::Unavailable && err.code != u"store.busy"_s) {
+        const auto now = std::chrono::steady_clock::now();
+        QMutexLocker lock(&m_healthMutex);
+        m_problem = err;
+        m_problemAt = now;
+        m_hasProblem.store(true, std::memory_order_relaxed);
+        ++m_problemFailures;
+        // One record when a condition starts, then at most one a minute while it lasts (a store
+        // that takes some writes and refuses others does not flap the log either).
+        if (err.code != m_problemLogged)
+            m_problemLog.reset();
+        if (m_problemLog.allow(now)) {
+            qWarning("enlace.store: %s: %s (failed statements since the last record: %lld)", qPrintable(err.code),
+                     qPrintable(LogValue::oneLine(err.detail)), static_cast<long long>(m_problemFailures));
+            m_problemFailures = 0;
+            m_problemLogged = err.code;
+        }
+    }
+    return err;
+}
+
+void Database::noteWriteSucceeded() const
+{
+    if (!m_hasProblem.load(std::memory_order_relaxed))
+        return;
+    QMutexLocker lock(&m_healthMutex);
+    if (m_problem && m_recoveryLog.allow())
+        qInfo("enlace.store: %s is over: a write was stored", qPrintable(m_problem->code));
+    m_problem.reset();
+    m_hasProblem.store(false, std::memory_order_relaxed);
+}
+
+std::optional<Error> Database::problem(std::chrono::milliseconds within) const
+{
+    if (!m_hasProblem.load(std::memory_order_relaxed))
+        return std::nullopt;
+    QMutexLocker lock(&m_healthMutex);
+    if (!m_problem || std::chrono::steady_clock::now() - m_problemAt > within)
+        return std::nullopt;
+    return m_problem;
 }
 
 bool Database::isConstraintViolation(const QSqlError &error)
@@ -636,7 +769,7 @@ Result<void> Database::Transaction::commit()
     else if (m_db.dialect() == SqlDialect::Sqlite)
         done = m_db.control(u"COMMIT"_s);
     else if (!c.commit())
-        done = storeError(u"store.commit"_s, c.lastError());
+        done = m_db.fail(u"store.commit"_s, c.lastError());
     if (!done.ok()) {
         rollback();
         Error e = done.error();
@@ -645,6 +778,15 @@ Result<void> Database::Transaction::commit()
     }
     m_active = false;
     releaseWriters();
+    if (!m_joined && m_savepoint.isEmpty()) {
+        bool wrote = false;
+        {
+            QMutexLocker lock(&g_depthMutex);
+            wrote = g_wrote.remove(c.connectionName());
+        }
+        if (wrote)
+            m_db.noteWriteSucceeded();   // the outermost commit of rows: they are stored
+    }
     QMutexLocker lock(&g_depthMutex);
     g_depth[c.connectionName()] -= 1;
     return {};
@@ -662,6 +804,7 @@ void Database::Transaction::rollback()
         {
             QMutexLocker lock(&g_depthMutex);
             g_doomed.remove(c.connectionName());
+            g_wrote.remove(c.connectionName());
         }
         if (m_db.dialect() == SqlDialect::Sqlite)
             (void)m_db.control(u"ROLLBACK"_s);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/model/ratelimit.h>
 #include <core/model/result.h>
 
 #include <QMutex>
@@ -8,6 +9,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -114,6 +117,14 @@ public:
     QString lockClause() const;
     // Maps an integrity violation (unique/foreign key) to true.
     static bool isConstraintViolation(const QSqlError &error);
+    // A driver error as an Error: a constraint -> Conflict; what the store cannot do now ->
+    // Unavailable with code store.read_only, store.full, store.busy or store.unreachable and a
+    // message saying so (the API answers 503 with it); else Internal.
+    static Error errorFrom(const QString &code, const QSqlError &error);
+    // The store's standing condition: the last read-only / full / unreachable failure of any
+    // statement, if one came within `within` and no write has succeeded since (for
+    // /api/v1/ready). The condition is logged when it starts and then at most once a minute.
+    std::optional<Error> problem(std::chrono::milliseconds within = std::chrono::seconds(30)) const;
 
 private:
     Database() = default;
@@ -122,6 +133,17 @@ private:
     Result<void> migrate();
     QSqlDatabase createConnection(const QString &name) const;
     QString connectionName() const;   // this thread's
+
+    Error fail(const QString &code, const QSqlError &error) const;   // errorFrom, and notes a condition
+    void noteWriteSucceeded() const;
+    mutable QMutex m_healthMutex;
+    mutable std::optional<Error> m_problem;
+    mutable std::chrono::steady_clock::time_point m_problemAt;
+    mutable std::atomic<bool> m_hasProblem{false};
+    mutable RateLimit m_problemLog{std::chrono::minutes(1)};
+    mutable RateLimit m_recoveryLog{std::chrono::minutes(1)};
+    mutable QString m_problemLogged;   // the condition the last record was about
+    mutable qint64 m_problemFailures = 0;
 
     SqlDialect m_dialect = SqlDialect::Sqlite;
     QString m_url;

@@ -255,6 +255,18 @@ const QList<Migration> &schemaMigrations()
              // its last step; NULL once it is complete. Hidden until then.
              uR"(ALTER TABLE contact_databases ADD COLUMN import_heartbeat BIGINT NULL)"_s,
          }},
+        // Login throttling counts attempts (not only failures, so guesses sent at once are counted
+        // before any is checked) per scope: "pair|<address>|<username>", "user|<username>" and
+        // "address|<address>" (LoginThrottle). login_failures counted per username only.
+        {5,
+         {
+             uR"(DROP TABLE login_failures)"_s,
+             uR"(CREATE TABLE login_attempts (
+                scope TEXT PRIMARY KEY,
+                attempts INTEGER NOT NULL,
+                last_attempt_at BIGINT NOT NULL))"_s,
+             uR"(CREATE INDEX login_attempts_last ON login_attempts (last_attempt_at))"_s,
+         }},
     };
     return migrations;
 }

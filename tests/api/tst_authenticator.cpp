@@ -9,6 +9,7 @@
 #include <core/model/user.h>
 
 #include <tests/api/support/server_apiclient.h>
+#include <tests/api/support/server_rawhttp.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -17,6 +18,9 @@
 #include <QSqlRecord>
 #include <QNetworkReply>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace enlace;
@@ -425,7 +429,8 @@ private Q_SLOTS:
         const QJsonObject wrong{{u"username"_s, u"boss"_s}, {u"password"_s, u"guess"_s}};
         for (int i = 0; i < 3; ++i)
             QCOMPARE(c.post(u"/api/v1/login"_s, wrong).status, 404);
-        QCOMPARE(scratch.db()->scalar(u"SELECT failures FROM login_failures WHERE username = ?"_s, {u"boss"_s})->toInt(), 3);
+        QCOMPARE(scratch.db()->scalar(u"SELECT attempts FROM login_attempts WHERE scope = ?"_s,
+                                      {LoginThrottle::pairScope(u"boss"_s, u"127.0.0.1"_s)})->toInt(), 3);
         // Blocked: even the right password is not checked.
         ApiReply blocked = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}});
         QCOMPARE(blocked.status, 429);
@@ -442,7 +447,133 @@ private Q_SLOTS:
         clock.advance(fastSettings().throttle.windowMs);
         ApiReply ok = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}});
         QCOMPARE(ok.status, 200);
-        QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM login_failures"_s)->toInt(), 0);
+        QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM login_attempts WHERE scope IN (?, ?)"_s,
+                                      {LoginThrottle::pairScope(u"boss"_s, u"127.0.0.1"_s), LoginThrottle::userScope(u"boss"_s)})->toInt(), 0);
+    }
+
+    // The probe sent 200 guesses at once: all were checked (the right one got in), because each
+    // was counted only once its password had been checked. Attempts are counted as they arrive,
+    // atomically in the store, so two instances on one database admit no more between them.
+    void concurrentGuesses_areCountedBeforeAnyIsChecked_data() { test::addBackendRows(); }
+    void concurrentGuesses_areCountedBeforeAnyIsChecked()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        AuthServer one(scratch.db(), clock, m_catalog, fastSettings());
+        AuthServer two(scratch.db(), clock, m_catalog, fastSettings());
+        QVERIFY(one.ok && two.ok);
+        makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
+        constexpr int kGuesses = 200;
+        constexpr int kRight = 150;   // the attacker's right guess, late in the burst
+        std::vector<std::unique_ptr<test::RawHttpClient>> clients;
+        for (int i = 0; i < kGuesses; ++i) {
+            clients.push_back(std::make_unique<test::RawHttpClient>());
+            QVERIFY(clients.back()->connectTo(i % 2 ? two.server.port() : one.server.port()));
+        }
+        for (int i = 0; i < kGuesses; ++i) {
+            const QByteArray password = i == kRight ? QByteArray("right") : QByteArray("guess" + QByteArray::number(i));
+            clients[i]->send(test::RawHttpClient::request("POST", "/api/v1/login", R"({"username":"boss","password":")" + password + R"("})",
+                                                          {{"Content-Type", "application/json"}}));
+        }
+        int checked = 0;
+        int throttled = 0;
+        for (int i = 0; i < kGuesses; ++i) {
+            const test::RawHttpResponse r = clients[i]->read(20'000);
+            QVERIFY2(r.status == 404 || r.status == 429, qPrintable(u"guess %1 answered %2"_s.arg(i).arg(r.status)));
+            QVERIFY2(!r.json().contains(u"token"_s), "a guess in the burst got a token");
+            (r.status == 404 ? checked : throttled) += 1;
+        }
+        QCOMPARE(checked, fastSettings().throttle.maxFailures);
+        QCOMPARE(throttled, kGuesses - fastSettings().throttle.maxFailures);
+    }
+
+    // The probe locked the administrator out for 900 s with 10 wrong passwords from anywhere.
+    // The block is per username and client address: the owner, from a client that has not been
+    // failing, still gets in. Behind a trusted proxy the address is the X-Forwarded-For client.
+    void lockOut_holdsOnlyTheFailingClient_data() { test::addBackendRows(); }
+    void lockOut_holdsOnlyTheFailingClient()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        AuthServer s(scratch.db(), clock, m_catalog, fastSettings());
+        QVERIFY(s.ok);
+        HttpServerLimits limits;
+        limits.trustedProxies = {QHostAddress::parseSubnet(u"127.0.0.1/32"_s)};
+        s.server.setLimits(limits);
+        makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
+        ApiTestClient c(s.base());
+        const auto login = [&](const QByteArray &from, const QByteArray &password) {
+            return c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":")" + password + R"("})", "application/json", {},
+                          {{"X-Forwarded-For", from}});
+        };
+        for (int i = 0; i < fastSettings().throttle.maxFailures; ++i)
+            QCOMPARE(login("203.0.113.7", "guess").status, 404);
+        QCOMPARE(login("203.0.113.7", "right").status, 429);
+        // The proxy's own hop after the client does not change who the client is.
+        QCOMPARE(login("203.0.113.7, 127.0.0.1", "right").status, 429);
+
+        const ApiReply owner = login("198.51.100.2", "right");
+        QCOMPARE(owner.status, 200);
+        QVERIFY(!owner.json().value(u"token"_s).toString().isEmpty());
+        // Still blocked where the guessing came from.
+        QCOMPARE(login("203.0.113.7", "right").status, 429);
+    }
+
+    // X-Forwarded-For from a peer that is not a trusted proxy is the client's own word: ignored,
+    // so an attacker cannot give each guess a fresh address.
+    void forwardedFor_fromAnUntrustedPeer_isIgnored()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        AuthServer s(scratch.db(), clock, m_catalog, fastSettings());
+        QVERIFY(s.ok);
+        makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
+        ApiTestClient c(s.base());
+        for (int i = 0; i < fastSettings().throttle.maxFailures; ++i)
+            QCOMPARE(c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":"guess"})", "application/json", {},
+                            {{"X-Forwarded-For", "10.9.0." + QByteArray::number(i)}})
+                         .status,
+                     404);
+        QCOMPARE(c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":"right"})", "application/json", {},
+                        {{"X-Forwarded-For", "10.9.9.9"}})
+                     .status,
+                 429);
+    }
+
+    // Password spraying: one address trying many usernames is bounded as a whole; another
+    // address is not affected, and a success from the address gives its attempt back.
+    void spraying_fromOneAddress_isBoundedThere_data() { test::addBackendRows(); }
+    void spraying_fromOneAddress_isBoundedThere()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        AuthenticatorSettings settings = fastSettings();
+        settings.throttle.maxAddressFailures = 5;
+        AuthServer s(scratch.db(), clock, m_catalog, settings);
+        QVERIFY(s.ok);
+        HttpServerLimits limits;
+        limits.trustedProxies = {QHostAddress::parseSubnet(u"127.0.0.0/8"_s)};
+        s.server.setLimits(limits);
+        makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
+        ApiTestClient c(s.base());
+        const auto login = [&](const QByteArray &from, const QByteArray &user, const QByteArray &password) {
+            return c.call("POST", u"/api/v1/login"_s, R"({"username":")" + user + R"(","password":")" + password + R"("})",
+                          "application/json", {}, {{"X-Forwarded-For", from}});
+        };
+        QCOMPARE(login("192.0.2.1", "boss", "right").status, 200);   // given back: does not count
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(login("192.0.2.1", "user" + QByteArray::number(i), "guess").status, 404);
+        const ApiReply blocked = login("192.0.2.1", "boss", "right");
+        QCOMPARE(blocked.status, 429);
+        QVERIFY(blocked.headers.value("retry-after").toInt() > 0);
+        QCOMPARE(login("192.0.2.2", "boss", "right").status, 200);
+        // The blocked attempt did not count against boss from 192.0.2.1: after the window it
+        // gets in at once.
+        clock.advance(settings.throttle.windowMs);
+        QCOMPARE(login("192.0.2.1", "boss", "right").status, 200);
     }
 
     void throttleDelay_doesNotBlockOtherRequests()

@@ -1,3 +1,4 @@
+#include <core/api/httpserver.h>
 #include <core/api/servercommands.h>
 #include <core/api/serverconfig.h>
 #include <core/sites/outbox.h>
@@ -269,6 +270,43 @@ private Q_SLOTS:
         config = ServerConfig::load(parser, env);
         QVERIFY(!config.ok());
         QVERIFY2(config.error().text().contains(u"ENLACE_MAX_UPLOAD_BYTES"_s), qPrintable(config.error().text()));
+    }
+
+    // Behind HAProxy the client is in X-Forwarded-For; only the listed proxies are believed.
+    void config_trustedProxiesAndLoginBound_fromFileAndEnvironment()
+    {
+        const QString ini = m_dir.filePath(u"proxies.conf"_s);
+        {
+            QFile f(ini);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[server]\ntrusted_proxies=10.0.0.5, 192.168.0.0/24, ::1\nlogin_max_failures_per_address=500\n");
+        }
+        QCommandLineParser parser;
+        ServerConfig::addOptions(parser);
+        QVERIFY(parser.parse({u"x"_s, u"--config"_s, ini}));
+        auto config = ServerConfig::load(parser, QProcessEnvironment());
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().text()));
+        QCOMPARE(config->loginMaxFailuresPerAddress, 500);
+        HttpServerLimits limits;
+        limits.trustedProxies = config->trustedProxies;
+        QCOMPARE(limits.trustedProxies.size(), 3);
+        QVERIFY(limits.isTrustedProxy(QHostAddress(u"10.0.0.5"_s)));
+        QVERIFY(!limits.isTrustedProxy(QHostAddress(u"10.0.0.6"_s)));
+        QVERIFY(limits.isTrustedProxy(QHostAddress(u"192.168.0.77"_s)));
+        QVERIFY(limits.isTrustedProxy(QHostAddress(u"::ffff:192.168.0.77"_s)));   // a dual-stack socket's form
+        QVERIFY(limits.isTrustedProxy(QHostAddress(u"::1"_s)));
+
+        QProcessEnvironment env;
+        env.insert(u"ENLACE_TRUSTED_PROXIES"_s, u"127.0.0.1"_s);
+        env.insert(u"ENLACE_LOGIN_MAX_FAILURES_PER_ADDRESS"_s, u"40"_s);
+        config = ServerConfig::load(parser, env);
+        QVERIFY(config.ok());
+        QCOMPARE(config->trustedProxies.size(), 1);
+        QCOMPARE(config->loginMaxFailuresPerAddress, 40);
+        env.insert(u"ENLACE_TRUSTED_PROXIES"_s, u"10.0.0.1, proxy.example.com"_s);
+        config = ServerConfig::load(parser, env);
+        QVERIFY(!config.ok());
+        QVERIFY2(config.error().text().contains(u"proxy.example.com"_s), qPrintable(config.error().text()));
     }
 
     // The outbox lease owner: configured, else the same at every start on one host and data
