@@ -14,6 +14,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -33,10 +35,15 @@ struct ChannelServer
     {
         server.addWebSocketPath(u"/api/v1/events"_s, channel.webSocketServer());
         server.addWebSocketPath(u"/channels/agent-console"_s, channel.webSocketServer());
+        router.setCatalog(&catalog);
+        router.setCallerResolver([this](const ApiRequest &r) { return auth.resolve(r); });
+        auth.setEventLog(&log);
+        auth.registerRoutes(router);   // POST /api/v1/logout
         log.start(60'000);
         ok = server.listen(QHostAddress::LocalHost, 0).ok();
     }
     QUrl url(const QString &pathAndQuery) const { return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(server.port()).arg(pathAndQuery)); }
+    QUrl http(const QString &path) const { return QUrl(u"http://127.0.0.1:%1%2"_s.arg(server.port()).arg(path)); }
 
     EventLog log;
     Authenticator auth;
@@ -314,6 +321,83 @@ private Q_SLOTS:
         Console console;
         console.socket.open(s.url(u"/api/v1/events?token="_s + issued->token));
         QTRY_COMPARE(console.closeCode, 4403);
+    }
+
+    // The probe: after logout (or deactivation) the console's session went on receiving events.
+    // A logout on one instance closes, on every instance, the sessions opened with that token
+    // (4401, after an error message); the same agent's session with another token stays, and the
+    // internal announcement never reaches a console.
+    void logout_closesTheTokensSessionsOnEveryInstance_data() { test::addBackendRows(); }
+    void logout_closesTheTokensSessionsOnEveryInstance()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        test::FakeClock clock;
+        ChannelServer one(scratch.db(), clock, m_catalog);
+        auto otherDb = Database::open(scratch.url());
+        QVERIFY(otherDb.ok());
+        ChannelServer two(otherDb.value(), clock, m_catalog);
+        QVERIFY(one.ok && two.ok);
+        one.log.start(50);
+        two.log.start(50);
+        const AgentLogin ana = makeAgent(scratch.db(), one.tokens, u"ana1001"_s);
+        auto anaAgent = AgentRepository(scratch.db()).find(ana.agentId);
+        QVERIFY(anaAgent.ok());
+        const auto second = one.tokens.issue(anaAgent->userId, 3'600'000);
+        QVERIFY(second.ok());
+        Console onOne, onTwo, otherToken;
+        onOne.socket.open(one.url(u"/api/v1/events"_s));
+        onTwo.socket.open(two.url(u"/api/v1/events"_s));
+        otherToken.socket.open(two.url(u"/api/v1/events"_s));
+        QTRY_VERIFY(onOne.socket.state() == QAbstractSocket::ConnectedState && onTwo.socket.state() == QAbstractSocket::ConnectedState
+                    && otherToken.socket.state() == QAbstractSocket::ConnectedState);
+        const auto auth = [](Console &c, const QString &token) {
+            c.socket.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, token}}).toJson(QJsonDocument::Compact)));
+        };
+        auth(onOne, ana.token);
+        auth(onTwo, ana.token);
+        auth(otherToken, second->token);
+        QTRY_VERIFY(onOne.ready() && onTwo.ready() && otherToken.ready());
+
+        QNetworkAccessManager nam;
+        QNetworkRequest logout(one.http(u"/api/v1/logout"_s));
+        logout.setRawHeader("Authorization", "Bearer " + ana.token.toLatin1());
+        logout.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        QNetworkReply *reply = nam.post(logout, QByteArray("{}"));
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+
+        QTRY_COMPARE(onOne.closeCode, 4401);
+        QTRY_COMPARE(onTwo.closeCode, 4401);   // the other instance, told through the store
+        QVERIFY(onTwo.messages.last().value(u"type"_s).toString() == u"error"_s);
+        // The session with the agent's other token stays and keeps receiving events.
+        auto id = one.log.append(ana.agentId, u"contact_saved"_s, QJsonObject{{u"contact_id"_s, 7}});
+        QVERIFY(id.ok());
+        QTRY_COMPARE(otherToken.eventIds(), QList<qint64>{id.value()});
+        QCOMPARE(otherToken.closeCode, -1);
+        for (const Console *c : {&onOne, &onTwo, &otherToken})
+            for (const QJsonObject &m : c->messages)
+                QVERIFY(m.value(u"type"_s).toString() != QLatin1StringView(EventLog::SessionRevoked));
+    }
+
+    // What no announcement covers (a token that expired while its console was connected, rows
+    // removed by hand) is caught at the next ping; an unreachable store closes nothing.
+    void expiredWhileConnected_isClosedAtTheNextPing()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        s.channel.setPingIntervalMs(100);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        Console console;
+        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        QTRY_VERIFY(console.ready());
+        QTest::qWait(300);   // pings answered: still open
+        QCOMPARE(console.closeCode, -1);
+        clock.advance(3'600'000);
+        QTRY_COMPARE(console.closeCode, 4401);
     }
 
     void otherInstancesEvents_reachTheConsole_data() { test::addBackendRows(); }
