@@ -94,8 +94,10 @@ void EventChannel::handleNewConnection()
         socket->setMaxAllowedIncomingFrameSize(kMaxMessageBeforeAuth);
         socket->setMaxAllowedIncomingMessageSize(kMaxMessageBeforeAuth);
         if (unauthenticatedSessions() >= kMaxUnauthenticated) {
-            qCWarning(lcChannel).noquote() << u"console refused: %1 connections wait for authentication"_s.arg(kMaxUnauthenticated);
-            socket->close(QWebSocketProtocol::CloseCode(1013), QStringLiteral("try again later"));
+            if (m_refusalLog.allow())
+                qCWarning(lcChannel).noquote() << u"console refused: %1 connections wait for authentication refused_unlogged=%2"_s.arg(
+                    QString::number(kMaxUnauthenticated), QString::number(m_refusalLog.held()));
+            socket->close(QWebSocketProtocol::CloseCode(4503), QStringLiteral("try again later"));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             continue;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/api/apirequest.h>
+#include <core/model/ratelimit.h>
 #include <core/model/result.h>
 
 #include <QHash>
@@ -34,7 +35,7 @@ class MessageCatalog;
 // 4401 after an error message: at once on every instance (an EventLog::SessionRevoked event), and
 // in any case at the next ping, when each session's token is checked again.
 // Messages are bounded (4 KiB before authentication, 64 KiB after; more closes with 1009); binary
-// messages close with 1003; past 1024 connections waiting for authentication a new one gets 1013.
+// messages close with 1003; past 1024 connections waiting for authentication a new one gets 4503 (try again later: Qt 6.4's QWebSocket turns 1013 into 1002, so a code of the private range).
 class EventChannel final : public QObject
 {
     Q_OBJECT
@@ -92,9 +93,10 @@ private:
     // A console sends {"type":"auth"...}, ping and resume: a few hundred bytes.
     static constexpr quint64 kMaxMessageBeforeAuth = 4 * 1024;
     static constexpr quint64 kMaxMessage = 64 * 1024;
-    // Connections still waiting for their token (each closed after m_authTimeoutMs); more: 1013.
+    // Connections still waiting for their token (each closed after m_authTimeoutMs); more: 4503.
     static constexpr int kMaxUnauthenticated = 1024;
     int m_authTimeoutMs = 10'000;
+    RateLimit m_refusalLog;   // refusals (4503) are logged at most every 10 s
     QHash<QWebSocket *, Session> m_sessions;
 };
 

@@ -20,6 +20,9 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <memory>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 using namespace enlace;
 
@@ -398,6 +401,53 @@ private Q_SLOTS:
         QCOMPARE(console.closeCode, -1);
         clock.advance(3'600'000);
         QTRY_COMPARE(console.closeCode, 4401);
+    }
+
+    // At most 1024 connections wait for their token at once: the next is closed with 4503 (try
+    // again later) and the refusals are logged once, not once each; a connection that
+    // authenticates leaves the waiting room and makes space.
+    void unauthenticatedConnections_areBoundedAt1024()
+    {
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        s.channel.setAuthTimeoutMs(120'000);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        std::vector<std::unique_ptr<Console>> waiting;
+        // In steps of 32, so the listen backlog never overflows (the kernel would then delay
+        // the handshakes by its SYN retries).
+        for (int i = 0; i < 1024; ++i) {
+            waiting.push_back(std::make_unique<Console>());
+            waiting.back()->socket.open(s.url(u"/api/v1/events"_s));
+            if (i % 32 == 31)
+                QTRY_VERIFY_WITH_TIMEOUT(s.channel.sessionCount() == i + 1, 30'000);
+        }
+        QCOMPARE(s.channel.sessionCount(), 1024);
+        int warnings = 0;
+        static int *counter = nullptr;
+        counter = &warnings;
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &) {
+            if (type == QtWarningMsg)
+                ++*counter;
+        });
+        std::vector<std::unique_ptr<Console>> refused;
+        for (int i = 0; i < 5; ++i) {
+            refused.push_back(std::make_unique<Console>());
+            refused.back()->socket.open(s.url(u"/api/v1/events"_s));
+        }
+        for (const auto &c : refused)
+            QTRY_COMPARE(c->closeCode, 4503);
+        qInstallMessageHandler(previous);
+        QCOMPARE(warnings, 1);
+        for (const auto &c : waiting)
+            QCOMPARE(c->closeCode, -1);
+
+        waiting.front()->socket.sendTextMessage(u"{\"type\":\"auth\",\"token\":\"%1\"}"_s.arg(ana.token));
+        QTRY_VERIFY(waiting.front()->ready());
+        Console next;
+        next.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        QTRY_VERIFY(next.ready());
     }
 
     void otherInstancesEvents_reachTheConsole_data() { test::addBackendRows(); }
