@@ -86,6 +86,9 @@ Result<void> ServerInstance::start()
     else {
         SimulatedPbx::Options options;
         options.timeScale = m_config.simulatedTimeScale;
+        // Servers that share a database each simulate a PBX of their own: their call ids must
+        // not collide (two calls of the same second were one row, the second silently dropped).
+        options.systemName = m_config.effectiveInstanceId();
         m_pbx = std::make_unique<SimulatedPbx>(m_clock, options);
     }
     qCInfo(lcServer).noquote() << u"pbx url=%1"_s.arg(LogValue::quoted(pbxUrl->toString()));

@@ -32,8 +32,10 @@ int SimulatedPbx::scaled(int ms) const
 
 QString SimulatedPbx::nextCallId()
 {
-    // Asterisk's uniqueid shape: epoch seconds, a dot, a per-process sequence number.
-    return u"%1.%2"_s.arg(m_clock.nowMs() / 1000).arg(++m_sequence);
+    // Asterisk's uniqueid shape: epoch seconds, a dot, a per-process sequence number, after
+    // "<systemname>-" when the system has a name.
+    const QString id = u"%1.%2"_s.arg(m_clock.nowMs() / 1000).arg(++m_sequence);
+    return m_options.systemName.isEmpty() ? id : m_options.systemName + u'-' + id;
 }
 
 QString SimulatedPbx::recordingName(const QString &callId, const QString &phone) const

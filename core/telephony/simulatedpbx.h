@@ -32,6 +32,10 @@ public:
         double timeScale = 1.0;       // multiplies every delay and inbound interval
         quint32 seed = 1;             // inbound contact choice, reproducible
         int maxQueuedPerCampaign = 50;   // inbound callers waiting for a free agent
+        // Asterisk's `systemname` (asterisk.conf): when set, uniqueids are "<name>-<epoch>.<seq>",
+        // so PBXs that share one database never name two calls alike. Each enlace-server's own
+        // simulated PBX is such a PBX: the server passes its instance id.
+        QString systemName;
     };
 
     struct Agent

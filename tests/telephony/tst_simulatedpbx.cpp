@@ -46,6 +46,27 @@ class TestSimulatedPbx final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Two servers' simulated PBXs on one database: calls placed in the same second used to get
+    // the same id, and the second call was dropped as a duplicate (found by the topology bench).
+    // With Asterisk's systemname each PBX names its calls apart.
+    void systemName_keepsTwoPbxsCallIdsApart()
+    {
+        test::FakeClock clock;
+        SimulatedPbx::Options a = fast();
+        a.systemName = u"node-1"_s;
+        SimulatedPbx::Options b = fast();
+        b.systemName = u"node-2"_s;
+        SimulatedPbx first(clock, a);
+        SimulatedPbx second(clock, b);
+        QString one, two;
+        first.originate(request(), [&](Result<QString> r) { one = r.ok() ? r.value() : QString(); });
+        second.originate(request(), [&](Result<QString> r) { two = r.ok() ? r.value() : QString(); });
+        QTRY_VERIFY(!one.isEmpty() && !two.isEmpty());
+        QVERIFY2(QRegularExpression(u"^node-1-\\d{10}\\.1$"_s).match(one).hasMatch(), qPrintable(one));
+        QVERIFY2(QRegularExpression(u"^node-2-\\d{10}\\.1$"_s).match(two).hasMatch(), qPrintable(two));
+        QVERIFY(one != two);
+    }
+
     void originate_ringsAnswersAndHangsUpWithTheRequestData()
     {
         test::FakeClock clock;
