@@ -147,8 +147,14 @@ std::optional<ApiResponse> ApiRouter::authorize(const Route &route, ApiRequest &
         request.caller = resolved.value();
     if (route.access == Access::Public)
         return std::nullopt;
-    if (!resolved.ok())
+    if (!resolved.ok()) {
+        // Credentials that could not be looked up are not wrong: a store outage answers 503 (the
+        // console keeps its session and tries again), never 401 (which sends it to its login).
+        const Error::Kind kind = resolved.error().kind;
+        if (kind == Error::Kind::Unavailable || kind == Error::Kind::Internal)
+            return ApiResponse::fromError(resolved.error(), m_catalog, request.language);
         return authError(401, resolved.error().text(m_catalog, request.language));
+    }
     if (!request.caller)
         return authError(401, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Authentication credentials were not provided."))
                                   .text(m_catalog, request.language));

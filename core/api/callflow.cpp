@@ -57,7 +57,10 @@ CallFlow::~CallFlow()
     // Events the PBX reported are recorded even when the server stops right after.
     if (m_recordingThread) {
         // Runs after every event already handed to the thread (its queue is first in, first out).
-        QMetaObject::invokeMethod(m_recordingContext.get(), [this] { flushEvents(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(m_recordingContext.get(), [this] {
+            flushEvents();
+            m_db->releaseThisThread();
+        }, Qt::BlockingQueuedConnection);
         m_recordingThread->quit();
         m_recordingThread->wait();
         m_recordingContext.reset();
@@ -162,6 +165,7 @@ bool CallFlow::appendCallEvent(qint64 agentId, const char *type, const QJsonObje
         return true;
     }
     if (auto id = m_events->append(agentId, QString::fromLatin1(type), data); !id.ok()) {
+        noteStoreFailure(id.error());
         qCWarning(lcCalls).noquote() << u"event append failed call=%1 detail=%2"_s.arg(
             LogValue::quoted(callId), LogValue::quoted(id.error().detail));
         return false;
@@ -222,9 +226,32 @@ void CallFlow::flushEvents()
         // What the failed batch wrote was rolled back with it (and with it the per-call context
         // read for it, which is still valid): record each event on its own.
     }
-    for (const PendingEvent &p : batch)
-        handle(p);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        m_storeFailed = false;
+        handle(batch[i]);
+        if (m_storeFailed) {
+            // The store is down (PostgreSQL restarting, a full disk): this event and the ones
+            // after it, in order, wait and are recorded once it answers again, instead of being
+            // dropped (which left calls offered or connected for ever and consoles untold).
+            m_pending.insert(m_pending.begin(), batch.begin() + qsizetype(i), batch.end());
+            m_retryDelayMs = m_retryDelayMs == 0 ? 100 : std::min(m_retryDelayMs * 2, 5000);
+            QObject *context = m_recordingContext ? m_recordingContext.get() : static_cast<QObject *>(this);
+            if (!m_flushQueued) {
+                m_flushQueued = true;
+                QTimer::singleShot(m_retryDelayMs, context, [this] { flushEvents(); });
+            }
+            announceCommitted();
+            return;
+        }
+    }
+    m_retryDelayMs = 0;
     announceCommitted();
+}
+
+void CallFlow::noteStoreFailure(const Error &error)
+{
+    if (error.kind == Error::Kind::Unavailable && error.code.startsWith(u"store."_s))
+        m_storeFailed = true;
 }
 
 bool CallFlow::isRecordingBehind(const Error &error)
@@ -494,6 +521,7 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
     Database::Transaction tx(*m_db, eventNesting());
     auto recorded = m_calls.record(event, state, m_clock.nowMs());
     if (!recorded.ok()) {
+        noteStoreFailure(recorded.error());
         qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(
             LogValue::quoted(event.callId), LogValue::quoted(recorded.error().code),
             LogValue::quoted(recorded.error().detail));
@@ -518,6 +546,7 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
             return;
     }
     if (auto c = tx.commit(); !c.ok()) {
+        noteStoreFailure(c.error());
         qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(
             LogValue::quoted(call.callId), LogValue::quoted(c.error().detail));
         return;
@@ -545,6 +574,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     Database::Transaction tx(*m_db, eventNesting());
     auto recorded = m_calls.record(event, CallState::Connected, m_clock.nowMs());
     if (!recorded.ok()) {
+        noteStoreFailure(recorded.error());
         qCWarning(lcCalls).noquote() << u"call record failed call=%1 code=%2 detail=%3"_s.arg(
             LogValue::quoted(event.callId), LogValue::quoted(recorded.error().code),
             LogValue::quoted(recorded.error().detail));
@@ -588,6 +618,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
                             // and the PBX event is not lost to a half-written state.
                             // (The store itself unavailable is not a site error: the call is not recorded.)
                             if (key.error().kind != Error::Kind::Unavailable || key.error().code.startsWith(u"store."_s)) {
+                                noteStoreFailure(key.error());
                                 qCWarning(lcCalls).noquote() << u"enqueue failed call=%1 detail=%2"_s.arg(
                                     LogValue::quoted(call.callId), LogValue::quoted(key.error().detail));
                                 return;
@@ -613,6 +644,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
             return;
     }
     if (auto c = tx.commit(); !c.ok()) {
+        noteStoreFailure(c.error());
         qCWarning(lcCalls).noquote() << u"call commit failed call=%1 detail=%2"_s.arg(
             LogValue::quoted(call.callId), LogValue::quoted(c.error().detail));
         return;

@@ -133,6 +133,7 @@ private:
     };
     void queueEvent(const PbxCallEvent &event, CallState state);
     void pushEvent(const PbxCallEvent &event, CallState state);   // on the recording thread
+    void noteStoreFailure(const Error &error);   // a store outage: the event is retried
     void flushEvents();
     void announceCommitted();
     bool mustHold() const;
@@ -203,6 +204,8 @@ private:
     std::vector<EventLog::NewEvent> m_batchEvents;   // the events of the batch being recorded
     QString m_language = QStringLiteral("es");
     bool m_started = false;
+    bool m_storeFailed = false;   // the event being handled hit a store outage (recording thread)
+    int m_retryDelayMs = 0;       // before the next try of events that met an outage, doubling to 5 s
 };
 
 } // namespace enlace

@@ -24,6 +24,8 @@ namespace enlace {
 namespace {
 constexpr int kBatch = 500;
 constexpr auto kCloseUnauthorized = QWebSocketProtocol::CloseCode(4401);
+// Try again later (1013 in the IANA registry; Qt 6.4's client reads 1013 as a protocol error).
+constexpr auto kCloseTryAgainLater = QWebSocketProtocol::CloseCode(4503);
 constexpr auto kCloseForbidden = QWebSocketProtocol::CloseCode(4403);
 
 QString compact(const QJsonObject &o)
@@ -97,7 +99,7 @@ void EventChannel::handleNewConnection()
             if (m_refusalLog.allow())
                 qCWarning(lcChannel).noquote() << u"console refused: %1 connections wait for authentication refused_unlogged=%2"_s.arg(
                     QString::number(kMaxUnauthenticated), QString::number(m_refusalLog.held()));
-            socket->close(QWebSocketProtocol::CloseCode(4503), QStringLiteral("try again later"));
+            socket->close(kCloseTryAgainLater, QStringLiteral("try again later"));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             continue;
         }
@@ -160,7 +162,12 @@ void EventChannel::authenticate(QWebSocket *socket, const QString &token, std::o
     auto caller = m_resolver(token);
     if (!caller.ok()) {
         sendError(socket, caller.error().text(m_catalog, language));
-        socket->close(kCloseUnauthorized, QStringLiteral("unauthorized"));
+        const Error::Kind kind = caller.error().kind;
+        if (kind == Error::Kind::Unavailable || kind == Error::Kind::Internal)
+            // The token could not be checked (a store outage): not a bad token, try again.
+            socket->close(kCloseTryAgainLater, QStringLiteral("try again later"));
+        else
+            socket->close(kCloseUnauthorized, QStringLiteral("unauthorized"));
         return;
     }
     if (caller->isIntegration() || !caller->agentId) {

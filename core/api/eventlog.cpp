@@ -178,8 +178,20 @@ void EventLog::poll()
         return;
     auto q = m_db->exec(u"SELECT id, agent_id FROM agent_events WHERE id > ? ORDER BY id"_s, {std::max<qint64>(0, m_highWater - lookBack())});
     if (!q.ok()) {
-        qCWarning(lcEvents).noquote() << u"event poll failed detail=%1"_s.arg(LogValue::quoted(q.error().detail));
+        if (m_pollFailures.allow())
+            qCWarning(lcEvents).noquote() << u"event poll failed detail=%1 failures_unlogged=%2"_s.arg(
+                LogValue::quoted(q.error().detail), QString::number(m_pollFailures.held()));
         return;
+    }
+    m_pollFailures.reset();
+    if (m_listening) {
+        // A new PostgreSQL session (the server restarted; Database reconnected) has no LISTEN:
+        // take it up again, else other instances' events would arrive only with this poll.
+        QSqlDriver *driver = m_db->connection().driver();
+        if (driver && !driver->subscribedToNotifications().contains(channelOf(*m_db))) {
+            const bool again = driver->subscribeToNotification(channelOf(*m_db));
+            qCInfo(lcEvents).noquote() << u"event log listens again after a reconnect ok=%1"_s.arg(again);
+        }
     }
     QList<qint64> agents;
     while (q->next()) {

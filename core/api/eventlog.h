@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/model/ratelimit.h>
 #include <core/model/result.h>
 
 #include <QJsonObject>
@@ -104,6 +105,7 @@ private:
     QTimer m_timer;
     qint64 m_highWater = 0;
     QSet<qint64> m_recent;   // ids seen near the high-water mark (commits may land out of id order)
+    RateLimit m_pollFailures;   // a store outage fails every poll: logged every 10 s
     std::atomic<bool> m_pollQueued = false;   // set from any thread that appends
     std::atomic<bool> m_started = false;
     bool m_listening = false;

@@ -149,27 +149,34 @@ class ThreadConnections final
 public:
     ~ThreadConnections()
     {
-        for (auto &[cache, name] : m_connections) {
-            if (auto statements = cache.lock())
-                statements->dropThread(threadSerial());
-            bool inTransaction = false;
+        for (auto &[cache, name] : m_connections)
+            release(cache.lock().get(), name);
+    }
+
+    // This thread's connection `name`: its statements first, then the connection (rolled back if
+    // a transaction was left open).
+    static void release(StatementCache *statements, const QString &name)
+    {
+        if (statements)
+            statements->dropThread(threadSerial());
+        bool inTransaction = false;
+        {
+            QMutexLocker lock(&g_depthMutex);
+            inTransaction = g_depth.take(name) > 0;
+            g_doomed.remove(name);
+            g_wrote.remove(name);
+        }
+        if (QSqlDatabase::contains(name)) {
             {
-                QMutexLocker lock(&g_depthMutex);
-                inTransaction = g_depth.take(name) > 0;
-                g_doomed.remove(name);
-            }
-            if (QSqlDatabase::contains(name)) {
-                {
-                    QSqlDatabase c = QSqlDatabase::database(name, false);
-                    if (c.isOpen()) {
-                        // An import that failed between begin and rollback leaves no lock behind.
-                        if (inTransaction)
-                            c.rollback();
-                        c.close();
-                    }
+                QSqlDatabase c = QSqlDatabase::database(name, false);
+                if (c.isOpen()) {
+                    // An import that failed between begin and rollback leaves no lock behind.
+                    if (inTransaction)
+                        c.rollback();
+                    c.close();
                 }
-                QSqlDatabase::removeDatabase(name);
             }
+            QSqlDatabase::removeDatabase(name);
         }
     }
 
@@ -396,16 +403,39 @@ QSqlDatabase Database::createConnection(const QString &name) const
     c.setPassword(m_password);
     c.setDatabaseName(m_dbName);
     c.setConnectOptions(u"connect_timeout=10"_s);
-    if (c.open()) {
-        QSqlQuery q(c);
-        q.exec(u"SET client_min_messages TO WARNING"_s);
-        if (!m_schema.isEmpty()) {
-            // The schema name was checked to be [A-Za-z0-9_] at open.
-            q.exec(u"CREATE SCHEMA IF NOT EXISTS "_s + m_schema);
-            q.exec(u"SET search_path TO "_s + m_schema);
-        }
-    }
+    if (c.open())
+        setUpPostgresSession(c);
     return c;
+}
+
+void Database::setUpPostgresSession(QSqlDatabase &c) const
+{
+    QSqlQuery q(c);
+    q.exec(u"SET client_min_messages TO WARNING"_s);
+    if (!m_schema.isEmpty()) {
+        // The schema name was checked to be [A-Za-z0-9_] at open.
+        q.exec(u"CREATE SCHEMA IF NOT EXISTS "_s + m_schema);
+        q.exec(u"SET search_path TO "_s + m_schema);
+    }
+}
+
+bool Database::reconnect(const Error &error) const
+{
+    // PostgreSQL restarted, or the link to it broke: this thread's session is gone, and with it
+    // every statement it had prepared. Outside a transaction, start a new session and let the
+    // caller try once more, so the first request after an outage is not refused for nothing.
+    if (m_dialect != SqlDialect::Postgres || error.code != u"store.unreachable"_s || inTransaction())
+        return false;
+    m_statements->dropThread(threadSerial());
+    QSqlDatabase c = QSqlDatabase::database(connectionName(), false);
+    if (!c.isValid())
+        return false;
+    c.close();
+    if (!c.open())
+        return false;
+    setUpPostgresSession(c);
+    qInfo("enlace.store: reconnected to PostgreSQL after: %s", qPrintable(LogValue::oneLine(error.detail)));
+    return true;
 }
 
 QString Database::connectionName() const
@@ -431,6 +461,14 @@ QSqlDatabase Database::connection() const
 }
 
 Result<Query> Database::exec(const QString &sql, const QVariantList &values) const
+{
+    auto first = execOnce(sql, values);
+    if (!first.ok() && reconnect(first.error()))
+        return execOnce(sql, values);
+    return first;
+}
+
+Result<Query> Database::execOnce(const QString &sql, const QVariantList &values) const
 {
     const quint64 thread = threadSerial();
     std::optional<QSqlQuery> cached = m_statements->take(thread, sql);
@@ -480,10 +518,15 @@ Result<void> Database::control(const QString &sql) const
 
 Result<void> Database::execStatic(const QString &sql) const
 {
-    QSqlQuery q(connection());
-    if (!q.exec(sql))
-        return fail(u"store.exec"_s, q.lastError());
-    return {};
+    for (int attempt = 0;; ++attempt) {
+        QSqlQuery q(connection());
+        if (q.exec(sql))
+            return {};
+        Error e = fail(u"store.exec"_s, q.lastError());
+        q = QSqlQuery();
+        if (attempt > 0 || !reconnect(e))
+            return e;
+    }
 }
 
 Result<qint64> Database::insert(const QString &sql, const QVariantList &values) const
@@ -597,6 +640,12 @@ Error Database::errorFrom(const QString &code, const QSqlError &e)
             reason = Reason::Busy;
         else if (state.startsWith(u"08"_s) || state.startsWith(u"57P"_s) || e.type() == QSqlError::ConnectionError)
             reason = Reason::Unreachable;   // connection exceptions, shutdown, cannot connect now
+        else if (state == u"26000"_s)   // a prepared statement of a session that is gone
+            reason = Reason::Unreachable;
+        else if ((text.contains(u"connection pointer is NULL"_s) || text.contains(u"server closed the connection"_s)
+                     || text.contains(u"no connection to the server"_s) || text.contains(u"terminating connection"_s)
+                     || text.contains(u"could not connect"_s) || text.contains(u"Connection refused"_s)))
+            reason = Reason::Unreachable;   // libpq's own words when the link is down: no SQLSTATE
     } else {
         bool numeric = false;
         const int result = e.nativeErrorCode().toInt(&numeric) & 0xff;
@@ -676,6 +725,11 @@ std::optional<Error> Database::problem(std::chrono::milliseconds within) const
     if (!m_problem || std::chrono::steady_clock::now() - m_problemAt > within)
         return std::nullopt;
     return m_problem;
+}
+
+void Database::releaseThisThread() const
+{
+    ThreadConnections::release(m_statements.get(), connectionName());
 }
 
 bool Database::isConstraintViolation(const QSqlError &error)

@@ -117,6 +117,8 @@ public:
     QString lockClause() const;
     // Maps an integrity violation (unique/foreign key) to true.
     static bool isConstraintViolation(const QSqlError &error);
+    // Ends the calling thread's connection now (a worker about to stop), not at the thread's end.
+    void releaseThisThread() const;
     // A driver error as an Error: a constraint -> Conflict; what the store cannot do now ->
     // Unavailable with code store.read_only, store.full, store.busy or store.unreachable and a
     // message saying so (the API answers 503 with it); else Internal.
@@ -135,6 +137,9 @@ private:
     QString connectionName() const;   // this thread's
 
     Error fail(const QString &code, const QSqlError &error) const;   // errorFrom, and notes a condition
+    Result<Query> execOnce(const QString &sql, const QVariantList &values) const;
+    void setUpPostgresSession(QSqlDatabase &connection) const;
+    bool reconnect(const Error &error) const;   // a new PostgreSQL session for this thread, if it may
     void noteWriteSucceeded() const;
     mutable QMutex m_healthMutex;
     mutable std::optional<Error> m_problem;
