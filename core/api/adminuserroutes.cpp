@@ -1,9 +1,8 @@
 #include <core/api/adminuserroutes.h>
-
 #include <core/api/apirouter.h>
 #include <core/api/eventlog.h>
-#include <core/api/tokenstore.h>
 #include <core/api/sharedroutes.h>
+#include <core/api/tokenstore.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/validationerrors.h>
@@ -140,7 +139,7 @@ void registerAdminUserRoutes(ApiRouter &router, ApiServices &services)
                 return respond(fail(done.error(), r, s));
             if (const auto agent = agentOf(AgentRepository(s.db), *id); agent && s.events)
                 if (auto done = s.events->append(agent->id, QString::fromLatin1(EventLog::SessionRevoked),
-                                                 QJsonObject{{u"reason"_s, u"deactivated"_s}});
+                                                 QJsonObject { { u"reason"_s, u"deactivated"_s } });
                     !done)
                     return respond(fail(done.error(), r, s));
         }

@@ -64,7 +64,7 @@ void Authenticator::registerRoutes(ApiRouter &router)
             }
             if (r.caller->agentId && m_events)
                 (void)m_events->append(*r.caller->agentId, QString::fromLatin1(EventLog::SessionRevoked),
-                                       QJsonObject{{u"reason"_s, u"logout"_s}});
+                                       QJsonObject { { u"reason"_s, u"logout"_s } });
         }
         respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}}));
     });
@@ -119,7 +119,8 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
     const auto verdict = m_throttle.begin(username, address);
     if (!verdict.ok()) {
         qCWarning(lcAuth).noquote() << u"login throttle unavailable username=%1 code=%2 detail=%3"_s.arg(
-            LogValue::quoted(username), LogValue::quoted(verdict.error().code), LogValue::quoted(verdict.error().detail));
+            LogValue::quoted(username), LogValue::quoted(verdict.error().code),
+            LogValue::quoted(verdict.error().detail));
         respond(ApiResponse::fromError(verdict.error(), m_catalog, language));
         return;
     }
@@ -139,48 +140,61 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
     }
 
     QPointer<Authenticator> self(this);
-    QTimer::singleShot(std::chrono::milliseconds(verdict->delayMs), this, [self, username, address, password, respond, language]() mutable {
-        if (!self)
-            return;
-        // The hash is read here, on the server's thread; only the slow PBKDF2 runs on a worker,
-        // which touches no database connection.
-        auto row = self->m_db->exec(u"SELECT id, password_hash, active FROM users WHERE username = ?"_s, {username});
-        if (!row.ok()) {
-            self->finishLogin(username, address, row.error(), std::move(respond), language);
-            return;
-        }
-        std::optional<qint64> userId;
-        QString encoded;
-        if (row->next() && row->value(2).toInt() != 0) {
-            userId = row->value(0).toLongLong();
-            encoded = row->value(1).toString();
-        }
-        self->m_pool.start([self, userId, encoded, password, username, address, respond = std::move(respond), language]() mutable {
-            const PasswordHasher hasher;
-            // An unknown or inactive user costs the same time as a wrong password.
-            const bool ok = userId && hasher.verify(password, encoded);
-            if (!userId)
-                (void)hasher.verify(password, u"pbkdf2-sha256$%1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g="_s.arg(PasswordHasher::kDefaultIterations));
-            const QString rehash = ok && hasher.needsRehash(encoded) ? hasher.hash(password) : QString();
+    QTimer::singleShot(
+        std::chrono::milliseconds(verdict->delayMs), this,
+        [self, username, address, password, respond, language]() mutable {
             if (!self)
                 return;
-            QMetaObject::invokeMethod(self.data(), [self, ok, userId, rehash, username, address, respond = std::move(respond), language]() mutable {
+            // The hash is read here, on the server's thread; only the slow PBKDF2 runs on a worker,
+            // which touches no database connection.
+            auto row
+                = self->m_db->exec(u"SELECT id, password_hash, active FROM users WHERE username = ?"_s, { username });
+            if (!row.ok()) {
+                self->finishLogin(username, address, row.error(), std::move(respond), language);
+                return;
+            }
+            std::optional<qint64> userId;
+            QString encoded;
+            if (row->next() && row->value(2).toInt() != 0) {
+                userId = row->value(0).toLongLong();
+                encoded = row->value(1).toString();
+            }
+            self->m_pool.start([self, userId, encoded, password, username, address, respond = std::move(respond),
+                                language]() mutable {
+                const PasswordHasher hasher;
+                // An unknown or inactive user costs the same time as a wrong password.
+                const bool ok = userId && hasher.verify(password, encoded);
+                if (!userId)
+                    (void)hasher.verify(
+                        password,
+                        u"pbkdf2-sha256$%1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g="_s.arg(
+                            PasswordHasher::kDefaultIterations));
+                const QString rehash = ok && hasher.needsRehash(encoded) ? hasher.hash(password) : QString();
                 if (!self)
                     return;
-                if (!ok) {
-                    self->finishLogin(username, address, UserRepository::notFound(), std::move(respond), language);
-                    return;
-                }
-                if (!rehash.isEmpty())
-                    (void)self->m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {rehash, *userId});
-                self->finishLogin(username, address, UserRepository(self->m_db).find(*userId), std::move(respond), language);
-            }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, ok, userId, rehash, username, address, respond = std::move(respond), language]() mutable {
+                        if (!self)
+                            return;
+                        if (!ok) {
+                            self->finishLogin(username, address, UserRepository::notFound(), std::move(respond),
+                                              language);
+                            return;
+                        }
+                        if (!rehash.isEmpty())
+                            (void)self->m_db->exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s,
+                                                   { rehash, *userId });
+                        self->finishLogin(username, address, UserRepository(self->m_db).find(*userId),
+                                          std::move(respond), language);
+                    },
+                    Qt::QueuedConnection);
+            });
         });
-    });
 }
 
-void Authenticator::finishLogin(const QString &username, const QString &address, const Result<User> &user, ApiResponder respond,
-                                const QString &language)
+void Authenticator::finishLogin(const QString &username, const QString &address, const Result<User> &user,
+                                ApiResponder respond, const QString &language)
 {
     if (!user.ok()) {
         if (user.error().kind != Error::Kind::NotFound) {
@@ -190,7 +204,8 @@ void Authenticator::finishLogin(const QString &username, const QString &address,
             return;
         }
         // The attempt was counted when it arrived.
-        qCInfo(lcAuth).noquote() << u"login failed username=%1 peer=%2"_s.arg(LogValue::quoted(username), LogValue::quoted(address));
+        qCInfo(lcAuth).noquote() << u"login failed username=%1 peer=%2"_s.arg(LogValue::quoted(username),
+                                                                              LogValue::quoted(address));
         Q_EMIT loginFailed(username);
         respond(detailResponse(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Credentials or activate account")).text(m_catalog, language)));
         return;

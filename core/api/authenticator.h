@@ -70,8 +70,8 @@ Q_SIGNALS:
     void loginFailed(const QString &username);
 
 private:
-    void finishLogin(const QString &username, const QString &address, const Result<struct User> &user, ApiResponder respond,
-                     const QString &language);
+    void finishLogin(const QString &username, const QString &address, const Result<struct User> &user,
+                     ApiResponder respond, const QString &language);
 
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;

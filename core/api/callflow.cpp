@@ -57,10 +57,13 @@ CallFlow::~CallFlow()
     // Events the PBX reported are recorded even when the server stops right after.
     if (m_recordingThread) {
         // Runs after every event already handed to the thread (its queue is first in, first out).
-        QMetaObject::invokeMethod(m_recordingContext.get(), [this] {
-            flushEvents();
-            m_db->releaseThisThread();
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_recordingContext.get(),
+            [this] {
+                flushEvents();
+                m_db->releaseThisThread();
+            },
+            Qt::BlockingQueuedConnection);
         m_recordingThread->quit();
         m_recordingThread->wait();
         m_recordingContext.reset();
@@ -617,7 +620,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
                             // Without the queued request nothing is stored: the transaction rolls back
                             // and the PBX event is not lost to a half-written state.
                             // (The store itself unavailable is not a site error: the call is not recorded.)
-                            if (key.error().kind != Error::Kind::Unavailable || key.error().code.startsWith(u"store."_s)) {
+                            if (key.error().kind != Error::Kind::Unavailable
+                                || key.error().code.startsWith(u"store."_s)) {
                                 noteStoreFailure(key.error());
                                 qCWarning(lcCalls).noquote() << u"enqueue failed call=%1 detail=%2"_s.arg(
                                     LogValue::quoted(call.callId), LogValue::quoted(key.error().detail));

@@ -205,7 +205,7 @@ private:
     QString m_language = QStringLiteral("es");
     bool m_started = false;
     bool m_storeFailed = false;   // the event being handled hit a store outage (recording thread)
-    int m_retryDelayMs = 0;       // before the next try of events that met an outage, doubling to 5 s
+    int m_retryDelayMs = 0;   // before the next try of events that met an outage, doubling to 5 s
 };
 
 } // namespace enlace

@@ -97,8 +97,9 @@ void EventChannel::handleNewConnection()
         socket->setMaxAllowedIncomingMessageSize(kMaxMessageBeforeAuth);
         if (unauthenticatedSessions() >= kMaxUnauthenticated) {
             if (m_refusalLog.allow())
-                qCWarning(lcChannel).noquote() << u"console refused: %1 connections wait for authentication refused_unlogged=%2"_s.arg(
-                    QString::number(kMaxUnauthenticated), QString::number(m_refusalLog.held()));
+                qCWarning(lcChannel).noquote()
+                    << u"console refused: %1 connections wait for authentication refused_unlogged=%2"_s.arg(
+                           QString::number(kMaxUnauthenticated), QString::number(m_refusalLog.held()));
             socket->close(kCloseTryAgainLater, QStringLiteral("try again later"));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             continue;
@@ -317,7 +318,8 @@ bool EventChannel::stillAuthorized(QWebSocket *socket)
     if (!caller.ok() && caller.error().kind != Error::Kind::NotFound && caller.error().kind != Error::Kind::Forbidden)
         return true;   // the store did not answer: an outage is not a logout
     qCInfo(lcChannel).noquote() << u"console closed: credentials revoked agent=%1"_s.arg(it->agentId);
-    const Message why = caller.ok() ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Token")) : caller.error().message;
+    const Message why
+        = caller.ok() ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Token")) : caller.error().message;
     sendError(socket, why.text(m_catalog, it->language));
     socket->close(kCloseUnauthorized, QStringLiteral("revoked"));
     return false;

@@ -35,7 +35,8 @@ class MessageCatalog;
 // 4401 after an error message: at once on every instance (an EventLog::SessionRevoked event), and
 // in any case at the next ping, when each session's token is checked again.
 // Messages are bounded (4 KiB before authentication, 64 KiB after; more closes with 1009); binary
-// messages close with 1003; past 1024 connections waiting for authentication a new one gets 4503 (try again later: Qt 6.4's QWebSocket turns 1013 into 1002, so a code of the private range).
+// messages close with 1003; past 1024 connections waiting for authentication a new one gets 4503 (try again later:
+// Qt 6.4's QWebSocket turns 1013 into 1002, so a code of the private range).
 class EventChannel final : public QObject
 {
     Q_OBJECT
@@ -69,7 +70,7 @@ private:
         QSet<qint64> sent;         // ids above floor already sent
         bool awaitingPong = false;
         QString language = QStringLiteral("es");
-        QString token;             // in memory only: checked again when credentials are revoked
+        QString token;   // in memory only: checked again when credentials are revoked
     };
 
     void handleNewConnection();

@@ -11,8 +11,8 @@
 #include <QTimer>
 
 #include <atomic>
-#include <vector>
 #include <memory>
+#include <vector>
 
 namespace enlace {
 

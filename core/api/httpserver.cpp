@@ -293,7 +293,8 @@ private:
         if (m_server->m_catalog)
             m_language = m_server->m_catalog->negotiate(QString::fromLatin1(m_request.header("accept-language")), u"es"_s);
         m_request.language = m_language;
-        m_request.peerAddress = m_server->m_limits.clientAddress(m_socket->peerAddress(), m_request.header("x-forwarded-for"));
+        m_request.peerAddress
+            = m_server->m_limits.clientAddress(m_socket->peerAddress(), m_request.header("x-forwarded-for"));
 
         const QByteArray connection = m_request.header("connection").toLower();
         if (version == "HTTP/1.0")

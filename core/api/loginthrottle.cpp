@@ -1,5 +1,4 @@
 #include <core/api/loginthrottle.h>
-
 #include <core/model/clock.h>
 #include <core/store/database.h>
 
@@ -43,12 +42,12 @@ Result<LoginThrottle::Count> LoginThrottle::count(const QString &scope, int froz
         "last_attempt_at = CASE WHEN login_attempts.last_attempt_at > ? AND login_attempts.attempts >= ? "
         "THEN login_attempts.last_attempt_at ELSE excluded.last_attempt_at END "
         "RETURNING attempts, last_attempt_at"_s,
-        {scope, now, cutoff, cutoff, frozenAt});
+        { scope, now, cutoff, cutoff, frozenAt });
     if (!q.ok())
         return q.error();
     if (!q->next())
         return Error::internal(u"store.no_row"_s, u"login_attempts upsert returned no row"_s);
-    return Count{q->value(0).toInt(), q->value(1).toLongLong()};
+    return Count { q->value(0).toInt(), q->value(1).toLongLong() };
 }
 
 qint64 LoginThrottle::delayFor(int earlierFailures, int capMs) const
@@ -65,7 +64,7 @@ Result<LoginThrottle::Verdict> LoginThrottle::begin(const QString &username, con
     if (++m_attemptsSincePurge >= 256) {
         // Rows of attempts whose window has passed mean nothing any more.
         m_attemptsSincePurge = 0;
-        (void)m_db->exec(u"DELETE FROM login_attempts WHERE last_attempt_at <= ?"_s, {now - m_policy.windowMs});
+        (void)m_db->exec(u"DELETE FROM login_attempts WHERE last_attempt_at <= ?"_s, { now - m_policy.windowMs });
     }
     const auto blockedUntil = [&](const Count &c, bool byAddress) {
         Verdict v;
@@ -105,7 +104,8 @@ Result<LoginThrottle::Verdict> LoginThrottle::begin(const QString &username, con
 
 Result<void> LoginThrottle::takeBack(const QString &scope)
 {
-    auto q = m_db->exec(u"UPDATE login_attempts SET attempts = attempts - 1 WHERE scope = ? AND attempts > 0"_s, {scope});
+    auto q = m_db->exec(u"UPDATE login_attempts SET attempts = attempts - 1 WHERE scope = ? AND attempts > 0"_s,
+                        { scope });
     if (!q.ok())
         return q.error();
     return {};
@@ -113,7 +113,8 @@ Result<void> LoginThrottle::takeBack(const QString &scope)
 
 Result<void> LoginThrottle::succeeded(const QString &username, const QString &address)
 {
-    auto q = m_db->exec(u"DELETE FROM login_attempts WHERE scope IN (?, ?)"_s, {pairScope(username, address), userScope(username)});
+    auto q = m_db->exec(u"DELETE FROM login_attempts WHERE scope IN (?, ?)"_s,
+                        { pairScope(username, address), userScope(username) });
     if (!q.ok())
         return q.error();
     return takeBack(addressScope(address));

@@ -41,8 +41,8 @@ public:
         bool blocked = false;      // answer 429 without checking the password
         qint64 delayMs = 0;        // wait this long before checking the password
         qint64 retryAfterMs = 0;   // blocked: when the window lets the next attempt in
-        int failures = 0;          // earlier attempts counted in the scope that decided
-        bool byAddress = false;    // blocked: the address's bound, not the username's
+        int failures = 0;   // earlier attempts counted in the scope that decided
+        bool byAddress = false;   // blocked: the address's bound, not the username's
     };
 
     LoginThrottle(std::shared_ptr<Database> db, const Clock &clock, LoginThrottlePolicy policy = LoginThrottlePolicy());

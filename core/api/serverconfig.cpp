@@ -131,10 +131,13 @@ Result<void> ServerConfig::setTrustedProxies(const QString &text)
             subnet = QHostAddress::parseSubnet(entry);
         } else {
             const QHostAddress address(entry);
-            subnet = {address, address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32};
+            subnet = { address, address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32 };
         }
         if (subnet.first.isNull() || subnet.second < 0)
-            return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "The trusted proxy \"%1\" is not an IP address or subnet.")).arg(entry));
+            return configError(
+                Message::make("Api",
+                              QT_TRANSLATE_NOOP("Api", "The trusted proxy \"%1\" is not an IP address or subnet."))
+                    .arg(entry));
         subnets.append(subnet);
     }
     trustedProxies = subnets;
@@ -202,9 +205,10 @@ Result<void> ServerConfig::applyFile(const QString &path)
             return v.error();
         tokenLifetimeSeconds = v.value();
     }
-    for (const auto &[key, limit] : {std::pair{"max_body_bytes", &maxBodyBytes}, std::pair{"max_upload_bytes", &maxUploadBytes},
-                                     std::pair{"max_connections_per_address", &maxConnectionsPerAddress},
-                                     std::pair{"login_max_failures_per_address", &loginMaxFailuresPerAddress}}) {
+    for (const auto &[key, limit] :
+         { std::pair { "max_body_bytes", &maxBodyBytes }, std::pair { "max_upload_bytes", &maxUploadBytes },
+           std::pair { "max_connections_per_address", &maxConnectionsPerAddress },
+           std::pair { "login_max_failures_per_address", &loginMaxFailuresPerAddress } }) {
         if (!ini.contains(QString::fromLatin1(key)))
             continue;
         auto v = parsePositive(text(key), QString::fromLatin1(key));
@@ -262,9 +266,11 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
             tokenLifetimeSeconds = v.value();
         }
     }
-    for (const auto &[name, limit] : {std::pair{"ENLACE_MAX_BODY_BYTES", &maxBodyBytes}, std::pair{"ENLACE_MAX_UPLOAD_BYTES", &maxUploadBytes},
-                                      std::pair{"ENLACE_MAX_CONNECTIONS_PER_ADDRESS", &maxConnectionsPerAddress},
-                                      std::pair{"ENLACE_LOGIN_MAX_FAILURES_PER_ADDRESS", &loginMaxFailuresPerAddress}}) {
+    for (const auto &[name, limit] :
+         { std::pair { "ENLACE_MAX_BODY_BYTES", &maxBodyBytes },
+           std::pair { "ENLACE_MAX_UPLOAD_BYTES", &maxUploadBytes },
+           std::pair { "ENLACE_MAX_CONNECTIONS_PER_ADDRESS", &maxConnectionsPerAddress },
+           std::pair { "ENLACE_LOGIN_MAX_FAILURES_PER_ADDRESS", &loginMaxFailuresPerAddress } }) {
         if (!has(name))
             continue;
         auto v = parsePositive(get(name), QString::fromLatin1(name));

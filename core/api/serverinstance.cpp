@@ -1,5 +1,3 @@
-#include <core/api/serverinstance.h>
-
 #include <core/api/apiroutes.h>
 #include <core/api/authenticator.h>
 #include <core/api/callflow.h>
@@ -20,9 +18,9 @@
 #include <core/telephony/simulatedpbx.h>
 
 #include <QJsonObject>
-#include <QSqlError>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
@@ -204,20 +202,24 @@ void ServerInstance::registerHealthRoute()
             if (!ro.ok())
                 problem = ro.error();
             else if (ro->next() && (ro->value(0).toBool() || ro->value(1).toString() == u"on"_s))
-                problem = Database::errorFrom(u"store.read_only"_s, QSqlError(u"QPSQL: in recovery or read-only"_s, u"(25006)"_s, QSqlError::StatementError));
+                problem = Database::errorFrom(
+                    u"store.read_only"_s,
+                    QSqlError(u"QPSQL: in recovery or read-only"_s, u"(25006)"_s, QSqlError::StatementError));
         }
         if (!problem)
             problem = m_db->problem();
         if (problem) {
             if (m_readyLog.allow())
                 qCWarning(lcServer).noquote() << u"not ready: database reason=%1 detail=%2 held=%3"_s.arg(
-                    LogValue::quoted(problem->code), LogValue::quoted(problem->detail), QString::number(m_readyLog.held()));
+                    LogValue::quoted(problem->code), LogValue::quoted(problem->detail),
+                    QString::number(m_readyLog.held()));
             const Message message = problem->message.isNull()
-                                        ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer."))
-                                        : problem->message;
-            respond(ApiResponse::json(503, QJsonObject{{u"status"_s, u"ERROR"_s},
-                                                       {u"reason"_s, problem->code},
-                                                       {u"message"_s, message.text(&m_catalog, request.language)}}));
+                ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer."))
+                : problem->message;
+            respond(ApiResponse::json(503,
+                                      QJsonObject { { u"status"_s, u"ERROR"_s },
+                                                    { u"reason"_s, problem->code },
+                                                    { u"message"_s, message.text(&m_catalog, request.language) } }));
             return;
         }
         m_readyLog.reset();

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <core/model/ratelimit.h>
 #include <core/api/apirouter.h>
 #include <core/api/apiservices.h>
 #include <core/api/serverconfig.h>
 #include <core/model/clock.h>
 #include <core/model/messagecatalog.h>
+#include <core/model/ratelimit.h>
 #include <core/model/result.h>
 
 #include <QObject>
@@ -91,7 +91,7 @@ private:
     std::unique_ptr<HttpServer> m_http;
     bool m_started = false;
     int m_schemaVersion = 0;
-    RateLimit m_readyLog{std::chrono::minutes(1)};   // a load balancer asks every few seconds
+    RateLimit m_readyLog { std::chrono::minutes(1) };   // a load balancer asks every few seconds
 };
 
 } // namespace enlace

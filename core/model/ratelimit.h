@@ -12,7 +12,9 @@ namespace enlace {
 class RateLimit final
 {
 public:
-    explicit RateLimit(std::chrono::milliseconds interval = std::chrono::seconds(10)) : m_interval(interval) {}
+    explicit RateLimit(std::chrono::milliseconds interval = std::chrono::seconds(10))
+        : m_interval(interval)
+    { }
 
     // True when a record may be written at now; then held() is how many were held back before it.
     bool allow(std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now())
@@ -29,7 +31,12 @@ public:
     }
     qint64 held() const { return m_held; }
     // Forgets the past: the next record is let through (the condition it reported has ended).
-    void reset() { m_started = false; m_pending = 0; m_held = 0; }
+    void reset()
+    {
+        m_started = false;
+        m_pending = 0;
+        m_held = 0;
+    }
 
 private:
     std::chrono::milliseconds m_interval;
@@ -39,4 +46,4 @@ private:
     qint64 m_held = 0;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -27,7 +27,7 @@ public:
     void add(const QString &field, const Message &message)
     {
         if (m_entries.size() < kMaxEntries)
-            m_entries.append({field, message});
+            m_entries.append({ field, message });
         else
             ++m_omitted;
     }

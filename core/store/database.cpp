@@ -1,35 +1,32 @@
-#include <core/store/database.h>
-
-#include <core/store/schema.h>
-
 #include <core/model/logvalue.h>
 #include <core/model/message.h>
+#include <core/store/database.h>
+#include <core/store/schema.h>
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
-#include <QMutex>
 #include <QSqlError>
 #include <QSqlRecord>
-#include <QCoreApplication>
 #include <QThread>
-
-#include <pthread.h>
 #include <QUrl>
 #include <QUrlQuery>
-#include <QDateTime>
-#include <QDeadlineTimer>
 #include <QUuid>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
-#include <atomic>
+#include <pthread.h>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -43,13 +40,13 @@ namespace {
 QMutex g_depthMutex;
 QHash<QString, int> g_depth;   // connection name -> open transaction depth
 QSet<QString> g_doomed;        // connection names whose outermost transaction a joined part doomed
-QSet<QString> g_wrote;         // connection names whose open transaction wrote rows while the store had a problem
+QSet<QString> g_wrote;   // connection names whose open transaction wrote rows while the store had a problem
 
 bool isWriteStatement(const QString &sql)
 {
     const QStringView head = QStringView(sql).trimmed().left(6);
     return head.compare(u"INSERT", Qt::CaseInsensitive) == 0 || head.compare(u"UPDATE", Qt::CaseInsensitive) == 0
-           || head.compare(u"DELETE", Qt::CaseInsensitive) == 0;
+        || head.compare(u"DELETE", Qt::CaseInsensitive) == 0;
 }
 
 // The statement for this dialect; empty when it is marked for the other one.
@@ -260,7 +257,8 @@ private:
                     } else if (failures.allow()) {
                         // Every 50 ms while the file is read-only or its disk full: one record a minute.
                         qWarning("enlace.store: WAL checkpoint failed: %s (%lld more failures not logged)",
-                                 qPrintable(LogValue::oneLine(q.lastError().text())), static_cast<long long>(failures.held()));
+                                 qPrintable(LogValue::oneLine(q.lastError().text())),
+                                 static_cast<long long>(failures.held()));
                     }
                     q.finish();
                     // With readers on one thread and a writer on another, some reader always holds
@@ -272,7 +270,8 @@ private:
                         // handler alone loses every race to a writer that is never idle.
                         const bool holds = m_db.lockWriters(kRestartWaitMs);
                         if (!q.exec(u"PRAGMA wal_checkpoint(RESTART)"_s) && failures.allow())
-                            qWarning("enlace.store: WAL restart failed: %s", qPrintable(LogValue::oneLine(q.lastError().text())));
+                            qWarning("enlace.store: WAL restart failed: %s",
+                                     qPrintable(LogValue::oneLine(q.lastError().text())));
                         q.finish();
                         if (holds)
                             m_db.unlockWriters();
@@ -616,7 +615,7 @@ QString Database::lockClause() const
 
 Error Database::errorFrom(const QString &code, const QSqlError &e)
 {
-    Error err{Error::Kind::Internal, code, {}, e.text(), {}};
+    Error err { Error::Kind::Internal, code, {}, e.text(), {} };
     if (isConstraintViolation(e)) {
         err.kind = Error::Kind::Conflict;
         return err;
@@ -636,15 +635,16 @@ Error Database::errorFrom(const QString &code, const QSqlError &e)
             reason = Reason::ReadOnly;
         else if (state == u"53100"_s)   // disk_full
             reason = Reason::Full;
-        else if (state.startsWith(u"53"_s) || state == u"55P03"_s || state == u"40P01"_s)   // resources, lock timeout, deadlock
+        else if (state.startsWith(u"53"_s) || state == u"55P03"_s
+                 || state == u"40P01"_s)   // resources, lock timeout, deadlock
             reason = Reason::Busy;
         else if (state.startsWith(u"08"_s) || state.startsWith(u"57P"_s) || e.type() == QSqlError::ConnectionError)
             reason = Reason::Unreachable;   // connection exceptions, shutdown, cannot connect now
         else if (state == u"26000"_s)   // a prepared statement of a session that is gone
             reason = Reason::Unreachable;
         else if ((text.contains(u"connection pointer is NULL"_s) || text.contains(u"server closed the connection"_s)
-                     || text.contains(u"no connection to the server"_s) || text.contains(u"terminating connection"_s)
-                     || text.contains(u"could not connect"_s) || text.contains(u"Connection refused"_s)))
+                  || text.contains(u"no connection to the server"_s) || text.contains(u"terminating connection"_s)
+                  || text.contains(u"could not connect"_s) || text.contains(u"Connection refused"_s)))
             reason = Reason::Unreachable;   // libpq's own words when the link is down: no SQLSTATE
     } else {
         bool numeric = false;
@@ -655,7 +655,8 @@ Error Database::errorFrom(const QString &code, const QSqlError &e)
             reason = Reason::Full;
         else if (numeric && (result == 5 || result == 6))   // SQLITE_BUSY, SQLITE_LOCKED
             reason = Reason::Busy;
-        else if ((numeric && (result == 10 || result == 14)) || e.type() == QSqlError::ConnectionError)   // IOERR, CANTOPEN
+        else if ((numeric && (result == 10 || result == 14))
+                 || e.type() == QSqlError::ConnectionError)   // IOERR, CANTOPEN
             reason = Reason::Unreachable;
     }
     switch (reason) {
@@ -663,11 +664,14 @@ Error Database::errorFrom(const QString &code, const QSqlError &e)
         return err;
     case Reason::ReadOnly:
         err.code = u"store.read_only"_s;
-        err.message = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database is read-only: nothing can be saved until it is writable again."));
+        err.message = Message::make(
+            "Api",
+            QT_TRANSLATE_NOOP("Api", "The database is read-only: nothing can be saved until it is writable again."));
         break;
     case Reason::Full:
         err.code = u"store.full"_s;
-        err.message = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database's disk is full: nothing can be saved until space is freed."));
+        err.message = Message::make(
+            "Api", QT_TRANSLATE_NOOP("Api", "The database's disk is full: nothing can be saved until space is freed."));
         break;
     case Reason::Busy:
         err.code = u"store.busy"_s;

@@ -144,9 +144,9 @@ private:
     mutable QMutex m_healthMutex;
     mutable std::optional<Error> m_problem;
     mutable std::chrono::steady_clock::time_point m_problemAt;
-    mutable std::atomic<bool> m_hasProblem{false};
-    mutable RateLimit m_problemLog{std::chrono::minutes(1)};
-    mutable RateLimit m_recoveryLog{std::chrono::minutes(1)};
+    mutable std::atomic<bool> m_hasProblem { false };
+    mutable RateLimit m_problemLog { std::chrono::minutes(1) };
+    mutable RateLimit m_recoveryLog { std::chrono::minutes(1) };
     mutable QString m_problemLogged;   // the condition the last record was about
     mutable qint64 m_problemFailures = 0;
 

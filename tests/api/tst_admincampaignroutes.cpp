@@ -1,8 +1,6 @@
 #include <core/api/admincampaignroutes.h>
-
-#include <tests/api/support/endpoints_apifixture.h>
-
 #include <core/model/validationerrors.h>
+#include <tests/api/support/endpoints_apifixture.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,14 +63,23 @@ private Q_SLOTS:
         const qint64 campaignsBefore = f.count(u"campaigns"_s);
         QJsonArray many;
         for (int i = 0; i < 5000; ++i)
-            many.append(QJsonObject{});
+            many.append(QJsonObject {});
         auto r = f.send("POST", u"/api/v1/campaigns/create/"_s,
-                        QJsonObject{{u"nombre"_s, u"Hostil"_s}, {u"tipo"_s, 3}, {u"parametros_crm"_s, many}}, admin);
+                        QJsonObject { { u"nombre"_s, u"Hostil"_s }, { u"tipo"_s, 3 }, { u"parametros_crm"_s, many } },
+                        admin);
         QCOMPARE(r.status, 400);
-        QVERIFY2(r.json().value(u"errors"_s).toObject().value(u"parametros_crm"_s).toArray().first().toString().contains(u"5000"_s),
+        QVERIFY2(r.json()
+                     .value(u"errors"_s)
+                     .toObject()
+                     .value(u"parametros_crm"_s)
+                     .toArray()
+                     .first()
+                     .toString()
+                     .contains(u"5000"_s),
                  r.body.left(300).constData());
         r = f.send("POST", u"/api/v1/campaigns/create/"_s,
-                   QJsonObject{{u"nombre"_s, u"Hostil"_s}, {u"tipo"_s, 3}, {u"opciones_calificacion"_s, many}}, admin);
+                   QJsonObject { { u"nombre"_s, u"Hostil"_s }, { u"tipo"_s, 3 }, { u"opciones_calificacion"_s, many } },
+                   admin);
         QCOMPARE(r.status, 400);
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"opciones_calificacion"_s));
 
@@ -80,15 +87,16 @@ private Q_SLOTS:
         // the answer says how many more there were.
         QJsonArray bad;
         for (int i = 0; i < 1000; ++i)
-            bad.append(QJsonObject{{u"nombre"_s, u"no valid name!"_s}, {u"valor"_s, u"x"_s}, {u"tipo"_s, 9}});
+            bad.append(QJsonObject { { u"nombre"_s, u"no valid name!"_s }, { u"valor"_s, u"x"_s }, { u"tipo"_s, 9 } });
         QNetworkAccessManager nam;
         QNetworkRequest save(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/create/"_s.arg(f.port())));
         save.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         save.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
         save.setRawHeader("Accept-Language", "es");
-        QNetworkReply *hostile = nam.post(save, QJsonDocument(QJsonObject{{u"nombre"_s, u"Hostil"_s}, {u"tipo"_s, 3},
-                                                                          {u"parametros_crm"_s, bad}})
-                                                    .toJson(QJsonDocument::Compact));
+        QNetworkReply *hostile = nam.post(
+            save,
+            QJsonDocument(QJsonObject { { u"nombre"_s, u"Hostil"_s }, { u"tipo"_s, 3 }, { u"parametros_crm"_s, bad } })
+                .toJson(QJsonDocument::Compact));
         QNetworkRequest list(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/"_s.arg(f.port())));
         list.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
         QNetworkReply *other = nam.get(list);

@@ -1,9 +1,7 @@
 #include <core/api/adminuserroutes.h>
-
 #include <core/api/eventlog.h>
 #include <core/api/tokenstore.h>
 #include <core/identity/userrepository.h>
-
 #include <tests/api/support/endpoints_apifixture.h>
 
 #include <QJsonArray>
@@ -72,24 +70,38 @@ private Q_SLOTS:
         QVERIFY(tokens.issue(ana.userId, 3'600'000).ok());
         QVERIFY(tokens.issue(ana.userId, 3'600'000).ok());
         QVERIFY(tokens.issue(sup, 3'600'000).ok());
-        const auto tokensOf = [&](qint64 user) { return f.db()->scalar(u"SELECT COUNT(*) FROM api_tokens WHERE user_id = ?"_s, {user})->toInt(); };
+        const auto tokensOf = [&](qint64 user) {
+            return f.db()->scalar(u"SELECT COUNT(*) FROM api_tokens WHERE user_id = ?"_s, { user })->toInt();
+        };
         const auto announcements = [&] {
-            return f.db()->scalar(u"SELECT COUNT(*) FROM agent_events WHERE agent_id = ? AND type = ?"_s,
-                                  {ana.id, QString::fromLatin1(EventLog::SessionRevoked)})->toInt();
+            return f.db()
+                ->scalar(u"SELECT COUNT(*) FROM agent_events WHERE agent_id = ? AND type = ?"_s,
+                         { ana.id, QString::fromLatin1(EventLog::SessionRevoked) })
+                ->toInt();
         };
         // Changing only the password, or activating, announces nothing.
-        QCOMPARE(f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(ana.userId), QJsonObject{{u"active"_s, true}}, admin).status, 200);
+        QCOMPARE(
+            f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(ana.userId), QJsonObject { { u"active"_s, true } }, admin)
+                .status,
+            200);
         QCOMPARE(announcements(), 0);
         QCOMPARE(tokensOf(ana.userId), 2);
 
-        QCOMPARE(f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(ana.userId), QJsonObject{{u"active"_s, false}}, admin).status, 200);
+        QCOMPARE(
+            f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(ana.userId), QJsonObject { { u"active"_s, false } }, admin)
+                .status,
+            200);
         QCOMPARE(tokensOf(ana.userId), 0);
         QCOMPARE(announcements(), 1);
-        QCOMPARE(f.db()->scalar(u"SELECT payload_json FROM agent_events WHERE agent_id = ? AND type = ?"_s,
-                                {ana.id, QString::fromLatin1(EventLog::SessionRevoked)})->toString(),
+        QCOMPARE(f.db()
+                     ->scalar(u"SELECT payload_json FROM agent_events WHERE agent_id = ? AND type = ?"_s,
+                              { ana.id, QString::fromLatin1(EventLog::SessionRevoked) })
+                     ->toString(),
                  u"{\"reason\":\"deactivated\"}"_s);
         // A user that is not an agent has no channel: its tokens go all the same.
-        QCOMPARE(f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(sup), QJsonObject{{u"active"_s, false}}, admin).status, 200);
+        QCOMPARE(
+            f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(sup), QJsonObject { { u"active"_s, false } }, admin).status,
+            200);
         QCOMPARE(tokensOf(sup), 0);
     }
 

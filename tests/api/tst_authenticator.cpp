@@ -7,16 +7,15 @@
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
-
 #include <tests/api/support/server_apiclient.h>
 #include <tests/api/support/server_rawhttp.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
 #include <QCryptographicHash>
+#include <QNetworkReply>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QNetworkReply>
 #include <QTest>
 
 #include <memory>
@@ -429,8 +428,11 @@ private Q_SLOTS:
         const QJsonObject wrong{{u"username"_s, u"boss"_s}, {u"password"_s, u"guess"_s}};
         for (int i = 0; i < 3; ++i)
             QCOMPARE(c.post(u"/api/v1/login"_s, wrong).status, 404);
-        QCOMPARE(scratch.db()->scalar(u"SELECT attempts FROM login_attempts WHERE scope = ?"_s,
-                                      {LoginThrottle::pairScope(u"boss"_s, u"127.0.0.1"_s)})->toInt(), 3);
+        QCOMPARE(scratch.db()
+                     ->scalar(u"SELECT attempts FROM login_attempts WHERE scope = ?"_s,
+                              { LoginThrottle::pairScope(u"boss"_s, u"127.0.0.1"_s) })
+                     ->toInt(),
+                 3);
         // Blocked: even the right password is not checked.
         ApiReply blocked = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}});
         QCOMPARE(blocked.status, 429);
@@ -447,8 +449,12 @@ private Q_SLOTS:
         clock.advance(fastSettings().throttle.windowMs);
         ApiReply ok = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}});
         QCOMPARE(ok.status, 200);
-        QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM login_attempts WHERE scope IN (?, ?)"_s,
-                                      {LoginThrottle::pairScope(u"boss"_s, u"127.0.0.1"_s), LoginThrottle::userScope(u"boss"_s)})->toInt(), 0);
+        QCOMPARE(
+            scratch.db()
+                ->scalar(u"SELECT COUNT(*) FROM login_attempts WHERE scope IN (?, ?)"_s,
+                         { LoginThrottle::pairScope(u"boss"_s, u"127.0.0.1"_s), LoginThrottle::userScope(u"boss"_s) })
+                ->toInt(),
+            0);
     }
 
     // The probe sent 200 guesses at once: all were checked (the right one got in), because each
@@ -473,8 +479,9 @@ private Q_SLOTS:
         }
         for (int i = 0; i < kGuesses; ++i) {
             const QByteArray password = i == kRight ? QByteArray("right") : QByteArray("guess" + QByteArray::number(i));
-            clients[i]->send(test::RawHttpClient::request("POST", "/api/v1/login", R"({"username":"boss","password":")" + password + R"("})",
-                                                          {{"Content-Type", "application/json"}}));
+            clients[i]->send(test::RawHttpClient::request("POST", "/api/v1/login",
+                                                          R"({"username":"boss","password":")" + password + R"("})",
+                                                          { { "Content-Type", "application/json" } }));
         }
         int checked = 0;
         int throttled = 0;
@@ -500,13 +507,13 @@ private Q_SLOTS:
         AuthServer s(scratch.db(), clock, m_catalog, fastSettings());
         QVERIFY(s.ok);
         HttpServerLimits limits;
-        limits.trustedProxies = {QHostAddress::parseSubnet(u"127.0.0.1/32"_s)};
+        limits.trustedProxies = { QHostAddress::parseSubnet(u"127.0.0.1/32"_s) };
         s.server.setLimits(limits);
         makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
         ApiTestClient c(s.base());
         const auto login = [&](const QByteArray &from, const QByteArray &password) {
-            return c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":")" + password + R"("})", "application/json", {},
-                          {{"X-Forwarded-For", from}});
+            return c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":")" + password + R"("})",
+                          "application/json", {}, { { "X-Forwarded-For", from } });
         };
         for (int i = 0; i < fastSettings().throttle.maxFailures; ++i)
             QCOMPARE(login("203.0.113.7", "guess").status, 404);
@@ -532,12 +539,12 @@ private Q_SLOTS:
         makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
         ApiTestClient c(s.base());
         for (int i = 0; i < fastSettings().throttle.maxFailures; ++i)
-            QCOMPARE(c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":"guess"})", "application/json", {},
-                            {{"X-Forwarded-For", "10.9.0." + QByteArray::number(i)}})
+            QCOMPARE(c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":"guess"})", "application/json",
+                            {}, { { "X-Forwarded-For", "10.9.0." + QByteArray::number(i) } })
                          .status,
                      404);
         QCOMPARE(c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":"right"})", "application/json", {},
-                        {{"X-Forwarded-For", "10.9.9.9"}})
+                        { { "X-Forwarded-For", "10.9.9.9" } })
                      .status,
                  429);
     }
@@ -555,13 +562,14 @@ private Q_SLOTS:
         AuthServer s(scratch.db(), clock, m_catalog, settings);
         QVERIFY(s.ok);
         HttpServerLimits limits;
-        limits.trustedProxies = {QHostAddress::parseSubnet(u"127.0.0.0/8"_s)};
+        limits.trustedProxies = { QHostAddress::parseSubnet(u"127.0.0.0/8"_s) };
         s.server.setLimits(limits);
         makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
         ApiTestClient c(s.base());
         const auto login = [&](const QByteArray &from, const QByteArray &user, const QByteArray &password) {
-            return c.call("POST", u"/api/v1/login"_s, R"({"username":")" + user + R"(","password":")" + password + R"("})",
-                          "application/json", {}, {{"X-Forwarded-For", from}});
+            return c.call("POST", u"/api/v1/login"_s,
+                          R"({"username":")" + user + R"(","password":")" + password + R"("})", "application/json", {},
+                          { { "X-Forwarded-For", from } });
         };
         QCOMPARE(login("192.0.2.1", "boss", "right").status, 200);   // given back: does not count
         for (int i = 0; i < 5; ++i)

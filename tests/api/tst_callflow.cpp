@@ -59,10 +59,12 @@ struct Flow
     // recordingThread: as the server runs it (PBX events recorded on a thread of their own).
     explicit Flow(std::shared_ptr<Database> db, bool recordingThread = false, int deliveryPollMs = 100,
                   std::optional<CallFlow::Backpressure> backpressure = std::nullopt)
-        : box(SecretBox::fromKey(QByteArray(32, 'k')).value()), events(db, clock),
-          pbx(clock, SimulatedPbx::Options{20, 60, 1.0, 1, 50, {}}), tokens(db, box, &nam, clock),
-          delivery(db, &nam, &tokens, clock, box, deliveryOptions(deliveryPollMs)),
-          flow(db, clock, &catalog, &pbx, &delivery, &events, &box)
+        : box(SecretBox::fromKey(QByteArray(32, 'k')).value())
+        , events(db, clock)
+        , pbx(clock, SimulatedPbx::Options { 20, 60, 1.0, 1, 50, {} })
+        , tokens(db, box, &nam, clock)
+        , delivery(db, &nam, &tokens, clock, box, deliveryOptions(deliveryPollMs))
+        , flow(db, clock, &catalog, &pbx, &delivery, &events, &box)
     {
         flow.setRecordingThread(recordingThread);
         if (backpressure)

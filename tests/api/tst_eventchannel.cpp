@@ -8,7 +8,6 @@
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -352,10 +351,13 @@ private Q_SLOTS:
         onOne.socket.open(one.url(u"/api/v1/events"_s));
         onTwo.socket.open(two.url(u"/api/v1/events"_s));
         otherToken.socket.open(two.url(u"/api/v1/events"_s));
-        QTRY_VERIFY(onOne.socket.state() == QAbstractSocket::ConnectedState && onTwo.socket.state() == QAbstractSocket::ConnectedState
+        QTRY_VERIFY(onOne.socket.state() == QAbstractSocket::ConnectedState
+                    && onTwo.socket.state() == QAbstractSocket::ConnectedState
                     && otherToken.socket.state() == QAbstractSocket::ConnectedState);
         const auto auth = [](Console &c, const QString &token) {
-            c.socket.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"auth"_s}, {u"token"_s, token}}).toJson(QJsonDocument::Compact)));
+            c.socket.sendTextMessage(
+                QString::fromUtf8(QJsonDocument(QJsonObject { { u"type"_s, u"auth"_s }, { u"token"_s, token } })
+                                      .toJson(QJsonDocument::Compact)));
         };
         auth(onOne, ana.token);
         auth(onTwo, ana.token);
@@ -375,11 +377,11 @@ private Q_SLOTS:
         QTRY_COMPARE(onTwo.closeCode, 4401);   // the other instance, told through the store
         QVERIFY(onTwo.messages.last().value(u"type"_s).toString() == u"error"_s);
         // The session with the agent's other token stays and keeps receiving events.
-        auto id = one.log.append(ana.agentId, u"contact_saved"_s, QJsonObject{{u"contact_id"_s, 7}});
+        auto id = one.log.append(ana.agentId, u"contact_saved"_s, QJsonObject { { u"contact_id"_s, 7 } });
         QVERIFY(id.ok());
-        QTRY_COMPARE(otherToken.eventIds(), QList<qint64>{id.value()});
+        QTRY_COMPARE(otherToken.eventIds(), QList<qint64> { id.value() });
         QCOMPARE(otherToken.closeCode, -1);
-        for (const Console *c : {&onOne, &onTwo, &otherToken})
+        for (const Console *c : { &onOne, &onTwo, &otherToken })
             for (const QJsonObject &m : c->messages)
                 QVERIFY(m.value(u"type"_s).toString() != QLatin1StringView(EventLog::SessionRevoked));
     }
@@ -427,10 +429,11 @@ private Q_SLOTS:
         int warnings = 0;
         static int *counter = nullptr;
         counter = &warnings;
-        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &) {
-            if (type == QtWarningMsg)
-                ++*counter;
-        });
+        const QtMessageHandler previous
+            = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &) {
+                  if (type == QtWarningMsg)
+                      ++*counter;
+              });
         std::vector<std::unique_ptr<Console>> refused;
         for (int i = 0; i < 5; ++i) {
             refused.push_back(std::make_unique<Console>());

@@ -104,7 +104,8 @@ private Q_SLOTS:
         QTest::newRow("no header") << u"10.0.0.5"_s << QByteArray() << u"10.0.0.5"_s;
         QTest::newRow("trusted proxy") << u"10.0.0.5"_s << QByteArray("203.0.113.7") << u"203.0.113.7"_s;
         QTest::newRow("untrusted peer") << u"198.51.100.9"_s << QByteArray("203.0.113.7") << u"198.51.100.9"_s;
-        QTest::newRow("spoofed hop before the real one") << u"10.0.0.5"_s << QByteArray("1.2.3.4, 203.0.113.7") << u"203.0.113.7"_s;
+        QTest::newRow("spoofed hop before the real one")
+            << u"10.0.0.5"_s << QByteArray("1.2.3.4, 203.0.113.7") << u"203.0.113.7"_s;
         QTest::newRow("two proxies") << u"10.0.0.5"_s << QByteArray("203.0.113.7, 10.0.0.6") << u"203.0.113.7"_s;
         QTest::newRow("garbage hop") << u"10.0.0.5"_s << QByteArray("203.0.113.7, unknown") << u"10.0.0.5"_s;
         QTest::newRow("ipv6 client") << u"10.0.0.5"_s << QByteArray("2001:db8::1") << u"2001:db8::1"_s;
@@ -115,7 +116,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, forwardedFor);
         QFETCH(QString, client);
         HttpServerLimits limits;
-        limits.trustedProxies = {QHostAddress::parseSubnet(u"10.0.0.0/29"_s)};
+        limits.trustedProxies = { QHostAddress::parseSubnet(u"10.0.0.0/29"_s) };
         QCOMPARE(limits.clientAddress(QHostAddress(peer), forwardedFor), client);
     }
 

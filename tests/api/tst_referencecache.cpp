@@ -68,7 +68,8 @@ private Q_SLOTS:
             row("disposition option", u"INSERT INTO disposition_options (campaign_id, name) SELECT id, 'venta' FROM campaigns"_s, true);
             row("contact database (not held)", u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, created_at) "
                                                "VALUES ('base', '[]', '[]', 0)"_s, false);
-            row("login failure (not held)", u"INSERT INTO login_attempts (scope, attempts, last_attempt_at) VALUES ('user|x', 1, 0)"_s, false);
+            row("login failure (not held)",
+                u"INSERT INTO login_attempts (scope, attempts, last_attempt_at) VALUES ('user|x', 1, 0)"_s, false);
             row("agent event (not held)", u"INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES (1, 't', '{}', 0)"_s, false);
         }
     }

@@ -1,17 +1,17 @@
 #include <core/api/httpserver.h>
 #include <core/api/servercommands.h>
 #include <core/api/serverconfig.h>
-#include <core/sites/outbox.h>
-#include <core/sites/secretbox.h>
 #include <core/identity/userrepository.h>
 #include <core/model/user.h>
+#include <core/sites/outbox.h>
+#include <core/sites/secretbox.h>
 #include <core/store/database.h>
-
 #include <tests/support/scratchdatabase.h>
 
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
@@ -19,7 +19,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
-#include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,11 +26,9 @@
 
 #include <csignal>
 #include <cstdio>
-
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <functional>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace enlace;
@@ -283,7 +280,7 @@ private Q_SLOTS:
         }
         QCommandLineParser parser;
         ServerConfig::addOptions(parser);
-        QVERIFY(parser.parse({u"x"_s, u"--config"_s, ini}));
+        QVERIFY(parser.parse({ u"x"_s, u"--config"_s, ini }));
         auto config = ServerConfig::load(parser, QProcessEnvironment());
         QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().text()));
         QCOMPARE(config->loginMaxFailuresPerAddress, 500);

@@ -3,7 +3,6 @@
 #include <core/identity/userrepository.h>
 #include <core/model/user.h>
 #include <core/store/database.h>
-
 #include <tests/api/support/server_apiclient.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -41,23 +40,32 @@ bool makeAdmin(const std::shared_ptr<Database> &db)
     return users.create(u, u"right"_s).ok();
 }
 
-QList<QPair<QByteArray, QByteArray>> english() { return {{"Accept-Language", "en"}}; }
+QList<QPair<QByteArray, QByteArray>> english()
+{
+    return { { "Accept-Language", "en" } };
+}
 
 ApiReply login(ApiTestClient &c)
 {
-    return c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":"right"})", "application/json", {}, english());
+    return c.call("POST", u"/api/v1/login"_s, R"({"username":"boss","password":"right"})", "application/json", {},
+                  english());
 }
 
 ApiReply createUser(ApiTestClient &c, const QString &token, const QString &name)
 {
-    const QByteArray body = R"({"username":")" + name.toUtf8() + R"(","password":"Una-clave-larga-1","first_name":"Ana","last_name":"Pérez","role":3})";
+    const QByteArray body = R"({"username":")" + name.toUtf8()
+        + R"(","password":"Una-clave-larga-1","first_name":"Ana","last_name":"Pérez","role":3})";
     return c.call("POST", u"/api/v1/users/create/"_s, body, "application/json", token, english());
 }
 
 // Warnings written while it lives (how many lines a failing store costs the journal).
 struct LogCounter
 {
-    LogCounter() { s_lines = 0; previous = qInstallMessageHandler(&count); }
+    LogCounter()
+    {
+        s_lines = 0;
+        previous = qInstallMessageHandler(&count);
+    }
     ~LogCounter() { qInstallMessageHandler(previous); }
     // The access log's one line per request is not counted: only what loops and layers add.
     static void count(QtMsgType type, const QMessageLogContext &context, const QString &)
@@ -69,7 +77,7 @@ struct LogCounter
     QtMessageHandler previous;
 };
 
-} // namespace
+}   // namespace
 
 class TestServerInstance final : public QObject
 {
@@ -96,26 +104,30 @@ private Q_SLOTS:
         // The server's own connection (its HTTP thread is this one) stops taking writes, as a
         // hot standby or a remounted file would.
         const bool sqlite = backend == u"sqlite"_s;
-        QVERIFY(server.database()->execStatic(sqlite ? u"PRAGMA query_only = ON"_s
-                                                            : u"SET default_transaction_read_only = on"_s).ok());
+        QVERIFY(server.database()
+                    ->execStatic(sqlite ? u"PRAGMA query_only = ON"_s : u"SET default_transaction_read_only = on"_s)
+                    .ok());
         const ApiReply refusedLogin = login(c);
         QCOMPARE(refusedLogin.status, 503);
-        QVERIFY2(refusedLogin.json().value(u"message"_s).toString().contains(u"read-only"_s), refusedLogin.body.constData());
+        QVERIFY2(refusedLogin.json().value(u"message"_s).toString().contains(u"read-only"_s),
+                 refusedLogin.body.constData());
         QVERIFY(!refusedLogin.json().contains(u"token"_s));
         const ApiReply refusedCreate = createUser(c, token, u"sup1"_s);
         QCOMPARE(refusedCreate.status, 503);
-        QVERIFY2(refusedCreate.json().value(u"message"_s).toString().contains(u"read-only"_s), refusedCreate.body.constData());
+        QVERIFY2(refusedCreate.json().value(u"message"_s).toString().contains(u"read-only"_s),
+                 refusedCreate.body.constData());
         const ApiReply ready = c.call("GET", u"/api/v1/ready"_s, {}, {}, {}, english());
         QCOMPARE(ready.status, 503);
         QCOMPARE(ready.json().value(u"reason"_s).toString(), u"store.read_only"_s);
         QVERIFY(ready.json().value(u"message"_s).toString().contains(u"read-only"_s));
         QCOMPARE(c.get(u"/api/v1/health"_s).status, 200);   // alive, only not ready
         // Spanish too: the reason in the operator's language.
-        const ApiReply listo = c.call("GET", u"/api/v1/ready"_s, {}, {}, {}, {{"Accept-Language", "es"}});
+        const ApiReply listo = c.call("GET", u"/api/v1/ready"_s, {}, {}, {}, { { "Accept-Language", "es" } });
         QVERIFY2(listo.json().value(u"message"_s).toString().contains(u"solo lectura"_s), listo.body.constData());
 
-        QVERIFY(server.database()->execStatic(sqlite ? u"PRAGMA query_only = OFF"_s
-                                                            : u"SET default_transaction_read_only = off"_s).ok());
+        QVERIFY(server.database()
+                    ->execStatic(sqlite ? u"PRAGMA query_only = OFF"_s : u"SET default_transaction_read_only = off"_s)
+                    .ok());
         QCOMPARE(createUser(c, token, u"sup1"_s).status, 200);
         const ApiReply readyAgain = c.get(u"/api/v1/ready"_s);
         QVERIFY2(readyAgain.status == 200, readyAgain.body.constData());
@@ -130,9 +142,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString mountPoint = dir.filePath(u"small"_s);
         QVERIFY(QDir().mkpath(mountPoint));
-        if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=4m"_s, u"tmpfs"_s, mountPoint}) != 0)
+        if (QProcess::execute(u"mount"_s, { u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=4m"_s, u"tmpfs"_s, mountPoint }) != 0)
             QSKIP("cannot mount a small tmpfs here (needs root); the read-only test covers the same answers");
-        const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint}); });
+        const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, { u"-l"_s, mountPoint }); });
         const QString url = u"sqlite://"_s + mountPoint + u"/enlace.db"_s;
         {
             auto db = Database::open(url);
@@ -148,8 +160,7 @@ private Q_SLOTS:
         QFile filler(mountPoint + u"/filler"_s);
         QVERIFY(filler.open(QIODevice::WriteOnly));
         const QByteArray chunk(4096, 'x');
-        while (filler.write(chunk) == chunk.size() && filler.flush()) {
-        }
+        while (filler.write(chunk) == chunk.size() && filler.flush()) { }
         filler.close();
 
         LogCounter log;

@@ -1,5 +1,4 @@
 #include <core/store/database.h>
-
 #include <tests/support/scratchdatabase.h>
 
 #include <QFileInfo>
@@ -31,16 +30,32 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("code");
         using K = Error::Kind;
-        QTest::newRow("sqlite readonly") << u"Unable to fetch row"_s << u"attempt to write a readonly database"_s << u"8"_s << int(K::Unavailable) << u"store.read_only"_s;
-        QTest::newRow("sqlite readonly extended") << u"Unable to fetch row"_s << u"attempt to write a readonly database"_s << u"1032"_s << int(K::Unavailable) << u"store.read_only"_s;
-        QTest::newRow("sqlite full") << u"Unable to fetch row"_s << u"database or disk is full"_s << u"13"_s << int(K::Unavailable) << u"store.full"_s;
-        QTest::newRow("sqlite busy") << u"Unable to fetch row"_s << u"database is locked"_s << u"5"_s << int(K::Unavailable) << u"store.busy"_s;
-        QTest::newRow("sqlite syntax") << u"Unable to execute statement"_s << u"near \"x\": syntax error"_s << u"1"_s << int(K::Internal) << u"store.exec"_s;
-        QTest::newRow("pg read only") << u"QPSQL: Unable to create query"_s << u"ERROR:  cannot execute INSERT in a read-only transaction\n(25006)"_s << u"7"_s << int(K::Unavailable) << u"store.read_only"_s;
-        QTest::newRow("pg disk full") << u"QPSQL: Unable to create query"_s << u"ERROR:  could not extend file: No space left on device\n(53100)"_s << QString() << int(K::Unavailable) << u"store.full"_s;
-        QTest::newRow("pg too many connections") << u"QPSQL: Unable to connect"_s << u"FATAL:  sorry, too many clients already\n(53300)"_s << QString() << int(K::Unavailable) << u"store.busy"_s;
-        QTest::newRow("pg shutdown") << u"QPSQL: Unable to create query"_s << u"FATAL:  terminating connection due to administrator command\n(57P01)"_s << QString() << int(K::Unavailable) << u"store.unreachable"_s;
-        QTest::newRow("pg syntax") << u"QPSQL: Unable to prepare statement"_s << u"ERROR:  syntax error at or near \"x\"\n(42601)"_s << QString() << int(K::Internal) << u"store.exec"_s;
+        QTest::newRow("sqlite readonly") << u"Unable to fetch row"_s << u"attempt to write a readonly database"_s
+                                         << u"8"_s << int(K::Unavailable) << u"store.read_only"_s;
+        QTest::newRow("sqlite readonly extended")
+            << u"Unable to fetch row"_s << u"attempt to write a readonly database"_s << u"1032"_s << int(K::Unavailable)
+            << u"store.read_only"_s;
+        QTest::newRow("sqlite full") << u"Unable to fetch row"_s << u"database or disk is full"_s << u"13"_s
+                                     << int(K::Unavailable) << u"store.full"_s;
+        QTest::newRow("sqlite busy") << u"Unable to fetch row"_s << u"database is locked"_s << u"5"_s
+                                     << int(K::Unavailable) << u"store.busy"_s;
+        QTest::newRow("sqlite syntax") << u"Unable to execute statement"_s << u"near \"x\": syntax error"_s << u"1"_s
+                                       << int(K::Internal) << u"store.exec"_s;
+        QTest::newRow("pg read only") << u"QPSQL: Unable to create query"_s
+                                      << u"ERROR:  cannot execute INSERT in a read-only transaction\n(25006)"_s
+                                      << u"7"_s << int(K::Unavailable) << u"store.read_only"_s;
+        QTest::newRow("pg disk full") << u"QPSQL: Unable to create query"_s
+                                      << u"ERROR:  could not extend file: No space left on device\n(53100)"_s
+                                      << QString() << int(K::Unavailable) << u"store.full"_s;
+        QTest::newRow("pg too many connections")
+            << u"QPSQL: Unable to connect"_s << u"FATAL:  sorry, too many clients already\n(53300)"_s << QString()
+            << int(K::Unavailable) << u"store.busy"_s;
+        QTest::newRow("pg shutdown") << u"QPSQL: Unable to create query"_s
+                                     << u"FATAL:  terminating connection due to administrator command\n(57P01)"_s
+                                     << QString() << int(K::Unavailable) << u"store.unreachable"_s;
+        QTest::newRow("pg syntax") << u"QPSQL: Unable to prepare statement"_s
+                                   << u"ERROR:  syntax error at or near \"x\"\n(42601)"_s << QString()
+                                   << int(K::Internal) << u"store.exec"_s;
     }
     void errorFrom_namesTheReason()
     {
@@ -49,7 +64,8 @@ private Q_SLOTS:
         QFETCH(QString, native);
         QFETCH(int, kind);
         QFETCH(QString, code);
-        const Error e = Database::errorFrom(u"store.exec"_s, QSqlError(driverText, databaseText, QSqlError::StatementError, native));
+        const Error e = Database::errorFrom(u"store.exec"_s,
+                                            QSqlError(driverText, databaseText, QSqlError::StatementError, native));
         QCOMPARE(int(e.kind), kind);
         QCOMPARE(e.code, code);
         QCOMPARE(e.message.isNull(), kind != int(Error::Kind::Unavailable));
