@@ -20,10 +20,11 @@ if(ENLACE_SANITIZE)
     target_link_options(enlace_common INTERFACE -fsanitize=address,undefined)
 endif()
 
-# enlace_add_library(name SOURCES ... LIBS ...): a STATIC part of core or ui.
+# enlace_add_library(name SOURCES ... [PUBLIC libs...] [PRIVATE libs...]): a STATIC part of core or
+# ui with its sources listed. PUBLIC: what its headers need; PRIVATE: what only its sources use.
 function(enlace_add_library name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC;PRIVATE" ${ARGN})
     qt_add_library(${name} STATIC ${ARG_SOURCES})
     target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}")
-    target_link_libraries(${name} PUBLIC enlace_common ${ARG_LIBS})
+    target_link_libraries(${name} PUBLIC enlace_common ${ARG_PUBLIC} PRIVATE ${ARG_PRIVATE})
 endfunction()

@@ -1,9 +1,9 @@
-// fuzz-link: enlace_sites
+// fuzz-link: enlace_requests
 // Fuzzes RequestBuilder: URL templates with placeholders and every body encoding, from arbitrary
 // bytes. Besides "no crash, no sanitizer report", it checks with decoders written here,
 // independently of the encoders, that every value comes back unchanged.
-// fuzz-link: enlace_sites
-#include <core/sites/requestbuilder.h>
+// fuzz-link: enlace_requests
+#include <core/requests/requestbuilder.h>
 
 #include <QHash>
 #include <QJsonDocument>

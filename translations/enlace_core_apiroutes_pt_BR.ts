@@ -123,23 +123,23 @@
         <translation>Contato adicionado</translation>
     </message>
     <message>
-        <location filename="../core/api/sharedroutes.cpp" line="31"/>
+        <location filename="../core/api/answers.cpp" line="31"/>
         <source>There were errors on received data</source>
         <translation>Houve erros nos dados recebidos</translation>
     </message>
     <message>
-        <location filename="../core/api/sharedroutes.cpp" line="36"/>
+        <location filename="../core/api/answers.cpp" line="36"/>
         <source>Unknown external system.</source>
         <translation>Sistema externo inexistente.</translation>
     </message>
     <message>
-        <location filename="../core/api/sharedroutes.cpp" line="49"/>
+        <location filename="../core/api/answers.cpp" line="49"/>
         <source>You do not have permission to perform this action.</source>
         <translation>Você não tem permissão para executar essa ação.</translation>
     </message>
     <message>
-        <location filename="../core/api/sharedroutes.cpp" line="56"/>
-        <location filename="../core/api/dispositionrepository.cpp" line="122"/>
+        <location filename="../core/api/answers.cpp" line="56"/>
+        <location filename="../core/calls/dispositionrepository.cpp" line="122"/>
         <source>Not found.</source>
         <translation>Não encontrado.</translation>
     </message>
@@ -179,7 +179,7 @@
         <translation>Certifique-se de que este campo não tenha mais de %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../core/api/dispositionrepository.cpp" line="51"/>
+        <location filename="../core/calls/dispositionrepository.cpp" line="51"/>
         <source>There is another disposition for this contact on this campaign</source>
         <translation>There is another disposition for this contact on this campaign</translation>
     </message>

@@ -4,40 +4,40 @@
 <context>
     <name>Delivery</name>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="15"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="15"/>
         <source>This field is required.</source>
         <translation>Este campo es obligatorio.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="20"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="20"/>
         <source>Ensure this field has no more than %1 characters.</source>
         <translation>Asegúrese de que este campo no tenga más de %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="65"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="65"/>
         <location filename="../core/sites/siteauthenticationrepository.cpp" line="94"/>
         <location filename="../core/sites/siteauthenticationrepository.cpp" line="134"/>
         <source>An authentication with this name already exists.</source>
         <translation>Ya existe una autenticación con este nombre.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="72"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="72"/>
         <location filename="../core/sites/authenticationtester.cpp" line="44"/>
         <source>Enter a valid URL.</source>
         <translation>Introduzca una URL válida.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="77"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="77"/>
         <source>Only letters, digits and _ are allowed.</source>
         <translation>Solo se permiten letras, dígitos y _.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="93"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="93"/>
         <source>Ensure this value is greater than or equal to 0.</source>
         <translation>Asegúrese de que este valor sea mayor o igual a 0.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="96"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="96"/>
         <source>Give either a duration or a duration field, not both.</source>
         <translation>Indique una duración o un campo de duración, no ambos.</translation>
     </message>

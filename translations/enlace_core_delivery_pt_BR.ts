@@ -4,40 +4,40 @@
 <context>
     <name>Delivery</name>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="15"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="15"/>
         <source>This field is required.</source>
         <translation>Este campo é obrigatório.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="20"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="20"/>
         <source>Ensure this field has no more than %1 characters.</source>
         <translation>Certifique-se de que este campo não tenha mais de %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="65"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="65"/>
         <location filename="../core/sites/siteauthenticationrepository.cpp" line="94"/>
         <location filename="../core/sites/siteauthenticationrepository.cpp" line="134"/>
         <source>An authentication with this name already exists.</source>
         <translation>Já existe uma autenticação com este nome.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="72"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="72"/>
         <location filename="../core/sites/authenticationtester.cpp" line="44"/>
         <source>Enter a valid URL.</source>
         <translation>Informe uma URL válida.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="77"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="77"/>
         <source>Only letters, digits and _ are allowed.</source>
         <translation>Somente letras, dígitos e _ são permitidos.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="93"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="93"/>
         <source>Ensure this value is greater than or equal to 0.</source>
         <translation>Certifique-se de que este valor seja maior ou igual a 0.</translation>
     </message>
     <message>
-        <location filename="../core/sites/siteauthenticationrules.cpp" line="96"/>
+        <location filename="../core/requests/siteauthenticationrules.cpp" line="96"/>
         <source>Give either a duration or a duration field, not both.</source>
         <translation>Informe uma duração ou um campo de duração, não ambos.</translation>
     </message>

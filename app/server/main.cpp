@@ -1,5 +1,5 @@
 // enlace-server: composition root only. Every command lives in core (ServerCommands).
-#include <core/api/servercommands.h>
+#include <core/server/servercommands.h>
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -2,8 +2,8 @@
 // into the exact HTTP request, per method/format, and how long ParameterResolver takes before it.
 // Reference point in the same run: copying the parameter list, the least any builder must do.
 #include <core/model/clock.h>
-#include <core/sites/parameterresolver.h>
-#include <core/sites/requestbuilder.h>
+#include <core/requests/parameterresolver.h>
+#include <core/requests/requestbuilder.h>
 
 #include <benchmark/benchmark.h>
 

@@ -1,7 +1,7 @@
 #include <core/api/admincampaignroutes.h>
 
-#include <core/api/apirouter.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/api/answers.h>
 #include <core/identity/campaignrepository.h>
 #include <core/identity/configaudit.h>
 #include <core/model/validationerrors.h>

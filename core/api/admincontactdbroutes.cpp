@@ -1,8 +1,8 @@
 #include <core/api/admincontactdbroutes.h>
 
-#include <core/api/apirouter.h>
-#include <core/api/importjobboard.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/contacts/contactimportjobs.h>
+#include <core/api/answers.h>
 #include <core/contacts/contactimporter.h>
 #include <core/contacts/contactrepository.h>
 #include <core/model/validationerrors.h>
@@ -145,7 +145,7 @@ QJsonObject jobJson(const ImportJobRecord &job, const ApiRequest &request)
     return o;
 }
 
-void answerJob(ApiServices &s, ImportJobBoard &board, const ApiRequest &r, ApiResponder respond)
+void answerJob(ApiServices &s, ContactImportJobs &board, const ApiRequest &r, ApiResponder respond)
 {
     auto found = board.find(r.pathArgs.value(0));
     if (!found)
@@ -164,7 +164,7 @@ QStringList commaList(const QString &text)
     return out;
 }
 
-void handleUpload(ApiServices &s, ImportJobBoard &board, const ApiRequest &r, ApiResponder respond)
+void handleUpload(ApiServices &s, ContactImportJobs &board, const ApiRequest &r, ApiResponder respond)
 {
     // A large upload arrives as a file (ApiRequest::bodyFile): its parts are found in place, and the
     // importer reads the CSV part straight from it.
@@ -236,7 +236,7 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
     // Held by the routes below, so it lives as long as they do.
-    auto board = std::make_shared<ImportJobBoard>(s);
+    auto board = std::make_shared<ContactImportJobs>(s.db, *s.clock, *s.catalog);
     board->sweepAtStart();
     router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
         respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson));

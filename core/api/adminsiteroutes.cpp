@@ -1,13 +1,13 @@
 #include <core/api/adminsiteroutes.h>
 
-#include <core/api/apirouter.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/api/answers.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/validationerrors.h>
 #include <core/sites/authenticationtester.h>
 #include <core/sites/siteauthenticationrepository.h>
 #include <core/sites/siterepository.h>
-#include <core/sites/siterules.h>
+#include <core/requests/siterules.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

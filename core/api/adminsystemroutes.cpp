@@ -1,7 +1,7 @@
 #include <core/api/adminsystemroutes.h>
 
-#include <core/api/apirouter.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/api/answers.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/externalsystemrepository.h>
 #include <core/model/validationerrors.h>

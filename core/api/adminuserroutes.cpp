@@ -1,7 +1,7 @@
 #include <core/api/adminuserroutes.h>
-#include <core/api/apirouter.h>
-#include <core/api/eventlog.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/calls/eventlog.h>
+#include <core/api/answers.h>
 #include <core/api/tokenstore.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>

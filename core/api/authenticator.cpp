@@ -1,6 +1,6 @@
-#include <core/api/apirouter.h>
+#include <core/http/apirouter.h>
 #include <core/api/authenticator.h>
-#include <core/api/eventlog.h>
+#include <core/calls/eventlog.h>
 #include <core/api/referencecache.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>

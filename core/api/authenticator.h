@@ -1,7 +1,7 @@
 #pragma once
 
-#include <core/api/apirequest.h>
-#include <core/api/apiresponse.h>
+#include <core/http/apirequest.h>
+#include <core/http/apiresponse.h>
 #include <core/api/loginthrottle.h>
 #include <core/api/tokenstore.h>
 #include <core/model/result.h>

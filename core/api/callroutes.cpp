@@ -1,8 +1,8 @@
 #include <core/api/callroutes.h>
 
-#include <core/api/apirouter.h>
-#include <core/api/callflow.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/calls/callflow.h>
+#include <core/api/answers.h>
 #include <core/model/validationerrors.h>
 #include <core/telephony/pbx.h>
 #include <core/telephony/telephonymessages.h>

@@ -1,7 +1,7 @@
 #include <core/api/contactroutes.h>
 
-#include <core/api/apirouter.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/api/answers.h>
 #include <core/contacts/contactrepository.h>
 #include <core/model/validationerrors.h>
 

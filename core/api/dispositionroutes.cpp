@@ -1,9 +1,9 @@
 #include <core/api/dispositionroutes.h>
 
-#include <core/api/apirouter.h>
-#include <core/api/callflow.h>
-#include <core/api/dispositionrepository.h>
-#include <core/api/sharedroutes.h>
+#include <core/http/apirouter.h>
+#include <core/calls/callflow.h>
+#include <core/calls/dispositionrepository.h>
+#include <core/api/answers.h>
 #include <core/contacts/contactrepository.h>
 #include <core/model/validationerrors.h>
 

@@ -1,6 +1,6 @@
 #include <core/api/eventchannel.h>
 
-#include <core/api/eventlog.h>
+#include <core/calls/eventlog.h>
 #include <core/model/logvalue.h>
 #include <core/model/message.h>
 #include <core/model/messagecatalog.h>

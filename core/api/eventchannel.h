@@ -1,6 +1,6 @@
 #pragma once
 
-#include <core/api/apirequest.h>
+#include <core/http/apirequest.h>
 #include <core/model/ratelimit.h>
 #include <core/model/result.h>
 

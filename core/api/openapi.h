@@ -1,6 +1,6 @@
 #pragma once
 
-#include <core/api/apirouter.h>
+#include <core/http/apirouter.h>
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <core/api/apirequest.h>
+#include <core/http/apirequest.h>
 #include <core/model/agent.h>
 #include <core/model/campaign.h>
 #include <core/model/dispositionoption.h>

@@ -2,7 +2,7 @@
 
 #include <core/model/result.h>
 #include <core/sites/deliveryoutcome.h>
-#include <core/sites/httprequest.h>
+#include <core/requests/httprequest.h>
 #include <core/sites/secretbox.h>
 #include <core/store/database.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <core/sites/httprequest.h>
+#include <core/requests/httprequest.h>
 
 #include <QByteArray>
 

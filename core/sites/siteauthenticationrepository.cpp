@@ -1,6 +1,6 @@
 #include <core/sites/siteauthenticationrepository.h>
 
-#include <core/sites/siteauthenticationrules.h>
+#include <core/requests/siteauthenticationrules.h>
 
 #include <QSqlQuery>
 

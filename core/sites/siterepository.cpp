@@ -1,8 +1,8 @@
 #include <core/sites/siterepository.h>
 
-#include <core/sites/crmparameterrules.h>
+#include <core/requests/crmparameterrules.h>
 #include <core/sites/secretbox.h>
-#include <core/sites/siterules.h>
+#include <core/requests/siterules.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

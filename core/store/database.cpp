@@ -423,7 +423,14 @@ bool Database::reconnect(const Error &error) const
     // PostgreSQL restarted, or the link to it broke: this thread's session is gone, and with it
     // every statement it had prepared. Outside a transaction, start a new session and let the
     // caller try once more, so the first request after an outage is not refused for nothing.
-    if (m_dialect != SqlDialect::Postgres || error.code != u"store.unreachable"_s || inTransaction())
+    if (inTransaction())
+        return false;
+    return reopen(error);
+}
+
+bool Database::reopen(const Error &error) const
+{
+    if (m_dialect != SqlDialect::Postgres || error.code != u"store.unreachable"_s)
         return false;
     m_statements->dropThread(threadSerial());
     QSqlDatabase c = QSqlDatabase::database(connectionName(), false);
@@ -436,6 +443,27 @@ bool Database::reconnect(const Error &error) const
     qInfo("enlace.store: reconnected to PostgreSQL after: %s", qPrintable(LogValue::oneLine(error.detail)));
     return true;
 }
+
+Error Database::notOpen(const QSqlDatabase &connection) const
+{
+    // A connection that is not open cannot run anything: whatever the driver says, the store does
+    // not answer (503), never an internal error (500).
+    Error e = fail(u"store.open_failed"_s, connection.lastError());
+    if (e.kind != Error::Kind::Unavailable) {
+        e = errorFrom(u"store.open_failed"_s, QSqlError(connection.lastError().driverText(),
+                                                        u"could not connect"_s + u' ' + connection.lastError().databaseText(),
+                                                        QSqlError::ConnectionError));
+    }
+    return e;
+}
+
+namespace {
+// The outermost transaction of this thread whose BEGIN failed, and why: until it ends, this
+// thread's statements on that database are refused, so none of them runs outside the transaction
+// it was written for (half a change stored).
+thread_local const Database *t_failedBegin = nullptr;
+thread_local std::optional<Error> t_failedBeginError;
+} // namespace
 
 QString Database::connectionName() const
 {
@@ -469,10 +497,19 @@ Result<Query> Database::exec(const QString &sql, const QVariantList &values) con
 
 Result<Query> Database::execOnce(const QString &sql, const QVariantList &values) const
 {
+    if (t_failedBegin == this && t_failedBeginError)
+        return *t_failedBeginError;
     const quint64 thread = threadSerial();
     std::optional<QSqlQuery> cached = m_statements->take(thread, sql);
     // A cached statement implies this thread's connection exists: look it up only to prepare.
-    QSqlQuery q = cached ? std::move(*cached) : QSqlQuery(connection());
+    std::optional<QSqlQuery> fresh;
+    if (!cached) {
+        QSqlDatabase c = connection();
+        if (!c.isOpen())
+            return notOpen(c);
+        fresh.emplace(c);
+    }
+    QSqlQuery q = cached ? std::move(*cached) : std::move(*fresh);
     if (!cached) {
         q.setForwardOnly(true);
         if (!q.prepare(sql))
@@ -517,12 +554,19 @@ Result<void> Database::control(const QString &sql) const
 
 Result<void> Database::execStatic(const QString &sql) const
 {
+    if (t_failedBegin == this && t_failedBeginError)
+        return *t_failedBeginError;
     for (int attempt = 0;; ++attempt) {
-        QSqlQuery q(connection());
-        if (q.exec(sql))
-            return {};
-        Error e = fail(u"store.exec"_s, q.lastError());
-        q = QSqlQuery();
+        QSqlDatabase c = connection();
+        Error e;
+        if (c.isOpen()) {
+            QSqlQuery q(c);
+            if (q.exec(sql))
+                return {};
+            e = fail(u"store.exec"_s, q.lastError());
+        } else {
+            e = notOpen(c);
+        }
         if (attempt > 0 || !reconnect(e))
             return e;
     }
@@ -750,6 +794,10 @@ bool Database::isConstraintViolation(const QSqlError &error)
 
 Database::Transaction::Transaction(const Database &db, Nesting nesting) : m_db(db)
 {
+    if (t_failedBegin == &db) {   // inside a transaction that could not begin
+        m_beginError = t_failedBeginError;
+        return;
+    }
     QSqlDatabase c = db.connection();
     int depth;
     {
@@ -765,9 +813,30 @@ Database::Transaction::Transaction(const Database &db, Nesting nesting) : m_db(d
             // instead of SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms between retries.
             // Bounded like the busy timeout; past it BEGIN IMMEDIATE waits and fails as before.
             m_holdsWriters = db.lockWriters(10000);
-            m_active = db.control(u"BEGIN IMMEDIATE"_s).ok();
+            if (auto begun = db.control(u"BEGIN IMMEDIATE"_s); begun.ok())
+                m_active = true;
+            else
+                m_beginError = begun.error();
         } else {
-            m_active = c.transaction();
+            // PostgreSQL: a session lost with a restart is replaced once here, outside any transaction.
+            Error e;
+            if (c.isOpen() && (m_active = c.transaction()))
+                e = {};
+            else
+                e = c.isOpen() ? db.fail(u"store.begin"_s, c.lastError()) : db.notOpen(c);
+            if (!m_active && db.reopen(e)) {
+                c = db.connection();
+                m_active = c.isOpen() && c.transaction();
+                if (!m_active)
+                    e = c.isOpen() ? db.fail(u"store.begin"_s, c.lastError()) : db.notOpen(c);
+            }
+            if (!m_active)
+                m_beginError = e;
+        }
+        if (!m_active) {
+            m_failedBegin = true;
+            t_failedBegin = &db;
+            t_failedBeginError = m_beginError;
         }
     } else if (nesting == Nesting::Join) {
         m_joined = true;
@@ -805,12 +874,19 @@ Database::Transaction::~Transaction()
 {
     if (m_active)
         rollback();
+    if (m_failedBegin) {
+        t_failedBegin = nullptr;
+        t_failedBeginError.reset();
+    }
 }
 
 Result<void> Database::Transaction::commit()
 {
-    if (!m_active)
+    if (!m_active) {
+        if (m_beginError && !m_beginError->code.isEmpty())
+            return *m_beginError;
         return Error::internal(u"store.transaction"_s, u"transaction not active"_s);
+    }
     QSqlDatabase c = m_db.connection();
     Result<void> done;
     bool doomed = false;

@@ -100,6 +100,8 @@ public:
         bool m_joined = false;
         bool m_active = false;
         bool m_holdsWriters = false;   // SQLite, outermost: this process's writer mutex
+        bool m_failedBegin = false;    // outermost, BEGIN failed: this thread's statements are refused
+        std::optional<Error> m_beginError;
     };
 
     // Whether this thread has a transaction open on this database.
@@ -140,6 +142,8 @@ private:
     Result<Query> execOnce(const QString &sql, const QVariantList &values) const;
     void setUpPostgresSession(QSqlDatabase &connection) const;
     bool reconnect(const Error &error) const;   // a new PostgreSQL session for this thread, if it may
+    bool reopen(const Error &error) const;      // the same, without asking whether a transaction is open
+    Error notOpen(const QSqlDatabase &connection) const;   // this thread's connection could not be opened
     void noteWriteSucceeded() const;
     mutable QMutex m_healthMutex;
     mutable std::optional<Error> m_problem;

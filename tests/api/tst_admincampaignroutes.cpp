@@ -1,6 +1,6 @@
 #include <core/api/admincampaignroutes.h>
 #include <core/model/validationerrors.h>
-#include <tests/api/support/endpoints_apifixture.h>
+#include <tests/support/server/apifixture.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

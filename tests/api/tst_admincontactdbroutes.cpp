@@ -1,10 +1,10 @@
 #include <core/api/admincontactdbroutes.h>
-#include <core/api/apirouter.h>
+#include <core/http/apirouter.h>
 #include <core/contacts/contactrepository.h>
 #include <core/contacts/importjobrepository.h>
 #include <core/store/database.h>
 
-#include <tests/api/support/endpoints_apifixture.h>
+#include <tests/support/server/apifixture.h>
 
 #include <QElapsedTimer>
 #include <QJsonArray>

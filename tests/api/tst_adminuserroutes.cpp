@@ -1,8 +1,8 @@
 #include <core/api/adminuserroutes.h>
-#include <core/api/eventlog.h>
+#include <core/calls/eventlog.h>
 #include <core/api/tokenstore.h>
 #include <core/identity/userrepository.h>
-#include <tests/api/support/endpoints_apifixture.h>
+#include <tests/support/server/apifixture.h>
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,14 +1,14 @@
-#include <core/api/apirouter.h>
+#include <core/http/apirouter.h>
 #include <core/api/authenticator.h>
-#include <core/api/httpserver.h>
+#include <core/http/httpserver.h>
 #include <core/api/referencecache.h>
 #include <core/api/tokenstore.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
-#include <tests/api/support/server_apiclient.h>
-#include <tests/api/support/server_rawhttp.h>
+#include <tests/support/server/apitestclient.h>
+#include <tests/support/server/rawhttpclient.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 

@@ -1,6 +1,6 @@
 #include <core/api/contactroutes.h>
 
-#include <tests/api/support/endpoints_apifixture.h>
+#include <tests/support/server/apifixture.h>
 
 #include <QJsonArray>
 #include <QTest>

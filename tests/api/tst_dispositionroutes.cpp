@@ -1,9 +1,9 @@
-#include <core/api/callflow.h>
+#include <core/calls/callflow.h>
 #include <core/api/dispositionroutes.h>
 
-#include <core/api/eventlog.h>
+#include <core/calls/eventlog.h>
 
-#include <tests/api/support/endpoints_apifixture.h>
+#include <tests/support/server/apifixture.h>
 
 #include <QJsonArray>
 #include <QTest>

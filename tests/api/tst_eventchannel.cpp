@@ -1,8 +1,8 @@
-#include <core/api/apirouter.h>
+#include <core/http/apirouter.h>
 #include <core/api/authenticator.h>
 #include <core/api/eventchannel.h>
-#include <core/api/eventlog.h>
-#include <core/api/httpserver.h>
+#include <core/calls/eventlog.h>
+#include <core/http/httpserver.h>
 #include <core/api/tokenstore.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>

@@ -1,9 +1,9 @@
 #include <core/api/openapi.h>
 
-#include <core/api/serverconfig.h>
-#include <core/api/serverinstance.h>
+#include <core/server/serverconfig.h>
+#include <core/server/serverinstance.h>
 
-#include <tests/api/support/endpoints_apifixture.h>
+#include <tests/support/server/apifixture.h>
 #include <tests/support/testdata.h>
 
 #include <QDir>

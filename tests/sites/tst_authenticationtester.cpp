@@ -1,7 +1,7 @@
 #include <core/model/messagecatalog.h>
 #include <core/sites/authenticationtester.h>
 
-#include <tests/sites/support/delivery_crmserver.h>
+#include <tests/sites/support/deliverycrmserver.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,8 +3,8 @@
 #include <core/sites/siteauthenticationrepository.h>
 #include <core/sites/tokenprovider.h>
 
-#include <tests/sites/support/delivery_crmserver.h>
-#include <tests/sites/support/delivery_fixtures.h>
+#include <tests/sites/support/deliverycrmserver.h>
+#include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/scratchdatabase.h>
 
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
 #include <core/sites/outbox.h>
 
-#include <tests/sites/support/delivery_fixtures.h>
+#include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/scratchdatabase.h>
 
 #include <QSet>

@@ -1,7 +1,7 @@
 #include <core/model/messagecatalog.h>
 #include <core/sites/siteauthenticationrepository.h>
 
-#include <tests/sites/support/delivery_fixtures.h>
+#include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/scratchdatabase.h>
 
 #include <QTest>
