@@ -132,6 +132,10 @@
         <translation>Solo los agentes tienen un canal de eventos.</translation>
     </message>
     <message>
+        <source>Tokens are not accepted in the URL: send the token in the first message (auth) or in the Authorization header.</source>
+        <translation>No se aceptan tokens en la URL: envíe el token en el primer mensaje (auth) o en el encabezado Authorization.</translation>
+    </message>
+    <message>
         <source>Already authenticated.</source>
         <translation>Ya autenticado.</translation>
     </message>

@@ -132,6 +132,10 @@
         <translation>Apenas agentes têm um canal de eventos.</translation>
     </message>
     <message>
+        <source>Tokens are not accepted in the URL: send the token in the first message (auth) or in the Authorization header.</source>
+        <translation>Tokens não são aceitos na URL: envie o token na primeira mensagem (auth) ou no cabeçalho Authorization.</translation>
+    </message>
+    <message>
         <source>Already authenticated.</source>
         <translation>Já autenticado.</translation>
     </message>

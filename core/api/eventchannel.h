@@ -21,9 +21,10 @@ class EventLog;
 class MessageCatalog;
 
 // The agent event channel: one WebSocket per console, authenticated by the agent's API token.
-//   connect  ws[s]://host/api/v1/events?token=T[&last_event_id=N]   (also /channels/agent-console;
-//            the token may instead come as `Authorization: Bearer T` or a first message
-//            {"type":"auth","token":"T","last_event_id":N})
+//   connect  ws[s]://host/api/v1/events[?last_event_id=N]   (also /channels/agent-console), then
+//            the first message {"type":"auth","token":"T","last_event_id":N}, or the upgrade
+//            request with `Authorization: Bearer T`. Never a token in the URL (it ends up in proxy
+//            logs): `?token=` is refused with an error message and 4401.
 //   server   {"type":"ready","agent_id":A,"last_event_id":N}, then every event as
 //            {"id":N,"type":"call.connected","data":{...}}, oldest first
 //   client   {"type":"resume","last_event_id":N} replays what came after N;

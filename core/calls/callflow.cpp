@@ -16,18 +16,23 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+#include <string_view>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcCalls, "enlace.calls", QtInfoMsg)
 
 namespace enlace {
 
-namespace {
+// One name per event type: what the server writes is what the console decodes.
+static_assert(std::string_view(EventLog::CallOffered) == wire::AgentEvent::CallOffered);
+static_assert(std::string_view(EventLog::CallConnected) == wire::AgentEvent::CallConnected);
+static_assert(std::string_view(EventLog::CallEnded) == wire::AgentEvent::CallEnded);
+static_assert(std::string_view(EventLog::ExternalSiteInteraction) == wire::AgentEvent::ExternalSiteInteraction);
+static_assert(std::string_view(EventLog::ContactSaved) == wire::AgentEvent::ContactSaved);
+static_assert(std::string_view(CallFlow::DispositionInteractionEvent) == wire::AgentEvent::DispositionInteraction);
 
-QJsonValue optionalId(std::optional<qint64> id)
-{
-    return id ? QJsonValue(*id) : QJsonValue(QJsonValue::Null);
-}
+namespace {
 
 Error busyError()
 {
@@ -428,31 +433,24 @@ Result<CallContext> CallFlow::contextFor(const Call &call, ContextParts *partsOu
     return c;
 }
 
-QJsonObject CallFlow::callJson(const Call &call, const CallContext &context) const
+wire::CallEvent CallFlow::callEvent(const Call &call, const CallContext &context) const
 {
-    QJsonObject dialplan;
-    for (auto it = call.dialplanData.cbegin(); it != call.dialplanData.cend(); ++it)
-        dialplan.insert(it.key(), it.value());
-    QJsonObject o{
-        {u"call_id"_s, call.callId},
-        {u"campaign_id"_s, optionalId(call.campaignId)},
-        {u"campaign_name"_s, context.campaignName},
-        {u"campaign_type"_s, call.campaignId ? QJsonValue(int(context.campaignType)) : QJsonValue(QJsonValue::Null)},
-        {u"agent_id"_s, optionalId(call.agentId)},
-        {u"contact_id"_s, optionalId(call.contactId)},
-        {u"phone"_s, call.phone},
-        {u"call_type"_s, int(call.type)},
-        {u"recording_file"_s, call.recordingFile},
-        {u"wait_seconds"_s, call.waitSeconds},
-        {u"dialplan"_s, dialplan},
-    };
-    if (call.contactId) {
-        QJsonObject contact;
-        for (auto it = context.contactValues.cbegin(); it != context.contactValues.cend(); ++it)
-            contact.insert(it.key(), it.value());
-        o.insert(u"contact"_s, contact);
-    }
-    return o;
+    wire::CallEvent e;
+    e.callId = call.callId;
+    e.campaignId = call.campaignId;
+    e.campaignName = context.campaignName;
+    if (call.campaignId)
+        e.campaignType = context.campaignType;
+    e.agentId = call.agentId;
+    e.contactId = call.contactId;
+    e.phone = call.phone;
+    e.callType = call.type;
+    e.recordingFile = call.recordingFile;
+    e.waitSeconds = call.waitSeconds;
+    e.dialplan = call.dialplanData;
+    if (call.contactId)
+        e.contact = context.contactValues;
+    return e;
 }
 
 Result<std::optional<ExternalSite>> CallFlow::campaignSite(qint64 campaignId, const ContextParts *known) const
@@ -485,19 +483,9 @@ Result<Interaction> CallFlow::resolve(const ExternalSite &site, const CallContex
     return RequestBuilder::interaction(site, resolved);
 }
 
-QJsonObject CallFlow::requestJson(const Interaction &interaction)
+wire::CrmRequest CallFlow::crmRequest(const Interaction &interaction)
 {
-    const HttpRequest request = RequestBuilder::build(interaction);
-    QJsonArray headers;
-    for (const auto &[name, value] : request.headers)
-        headers.append(QJsonObject{{u"name"_s, QString::fromLatin1(name)}, {u"value"_s, QString::fromUtf8(value)}});
-    return QJsonObject{
-        {u"method"_s, QString::fromLatin1(request.method)},
-        {u"url"_s, QString::fromUtf8(request.url.toEncoded())},
-        {u"headers"_s, headers},
-        {u"content_type"_s, QString::fromUtf8(request.header("Content-Type"))},
-        {u"body"_s, QString::fromUtf8(request.body)},
-    };
+    return wire::CrmRequest::fromHttpRequest(RequestBuilder::build(interaction));
 }
 
 Result<QString> CallFlow::enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId, const QString &callId)
@@ -539,11 +527,15 @@ void CallFlow::recordSimple(const PbxCallEvent &raw, CallState state, const char
     const Call call = recorded->value();
     if (call.agentId) {
         auto context = contextFor(call);
-        QJsonObject data = callJson(call, context.ok() ? context.value() : CallContext());
+        wire::CallEvent callData = callEvent(call, context.ok() ? context.value() : CallContext());
+        QJsonObject data;
         if (state == CallState::Ended || state == CallState::Failed) {
-            data.insert(u"state"_s, int(state));
+            wire::CallEnded ended { std::move(callData), state, std::nullopt };
             if (call.connectedAt.isValid() && call.endedAt.isValid())
-                data.insert(u"duration_seconds"_s, int(call.connectedAt.secsTo(call.endedAt)));
+                ended.durationSeconds = int(call.connectedAt.secsTo(call.endedAt));
+            data = ended.toJson();
+        } else {
+            data = callData.toJson();
         }
         if (!appendCallEvent(*call.agentId, type, data, call.callId))
             return;
@@ -590,8 +582,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     const Call call = recorded->value();
     ContextParts parts;
     auto context = contextFor(call, &parts);
-    QJsonObject data = callJson(call, context.ok() ? context.value() : CallContext());
-    data.insert(u"interaction"_s, QJsonValue::Null);
+    wire::CallConnected connected;
+    connected.call = callEvent(call, context.ok() ? context.value() : CallContext());
     QString deliveryKey;
 
     // The interaction never keeps the call from being recorded and announced: a failure to
@@ -599,7 +591,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     const auto interactionError = [&](const Error &error) {
         qCWarning(lcCalls).noquote() << u"interaction failed call=%1 code=%2 detail=%3"_s.arg(
             LogValue::quoted(call.callId), LogValue::quoted(error.code), LogValue::quoted(error.detail));
-        data.insert(u"interaction_error"_s, error.text(m_catalog, m_language));
+        connected.interactionError = error.text(m_catalog, m_language);
     };
     if (call.campaignId && context.ok()) {
         auto site = campaignSite(*call.campaignId, &parts);
@@ -613,7 +605,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
                 if (!interaction.ok()) {
                     interactionError(interaction.error());
                 } else {
-                    QJsonObject json = interaction->toJson();
+                    wire::CallInteraction offered { interaction.value(), std::nullopt, std::nullopt };
                     if (s.trigger == SiteTrigger::Server) {
                         auto key = enqueue(s, interaction.value(), call.agentId.value_or(0), call.callId);
                         if (!key.ok()) {
@@ -630,12 +622,12 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
                             interactionError(key.error());
                         } else {
                             deliveryKey = key.value();
-                            json.insert(u"delivery_key"_s, deliveryKey);
+                            offered.deliveryKey = deliveryKey;
                         }
                     } else {
-                        json.insert(u"request"_s, requestJson(interaction.value()));
+                        offered.request = crmRequest(interaction.value());
                     }
-                    data.insert(u"interaction"_s, json);
+                    connected.interaction = std::move(offered);
                 }
             }
         }
@@ -644,7 +636,7 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     }
 
     if (call.agentId) {
-        if (!appendCallEvent(*call.agentId, EventLog::CallConnected, data, call.callId))
+        if (!appendCallEvent(*call.agentId, EventLog::CallConnected, connected.toJson(), call.callId))
             return;
     }
     if (auto c = tx.commit(); !c.ok()) {
@@ -655,9 +647,9 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
     }
     qCInfo(lcCalls).noquote() << u"call connected call=%1 agent=%2 interaction=%3"_s.arg(LogValue::quoted(call.callId))
                                      .arg(call.agentId ? QString::number(*call.agentId) : u"-"_s)
-                                     .arg(data.value(u"interaction"_s).isObject() ? QString::number(
-                                              data.value(u"interaction"_s).toObject().value(u"trigger"_s).toInt())
-                                                                                  : u"none"_s);
+                                     .arg(connected.interaction
+                                              ? QString::number(int(connected.interaction->interaction.trigger))
+                                              : u"none"_s);
     afterCommit([this, id = call.callId, deliveryKey] {
         Q_EMIT callRecorded(id, CallState::Connected);
         if (!deliveryKey.isEmpty())
@@ -669,19 +661,19 @@ void CallFlow::handleDeliveryFinished(const DeliveryOutcome &outcome)
 {
     if (outcome.agentId == 0)
         return;
-    QString error;
+    wire::ExternalSiteInteraction data;
+    data.delivered = outcome.delivered;
     if (!outcome.delivered)
-        error = !outcome.lastError.isEmpty() ? outcome.lastError : u"HTTP %1"_s.arg(outcome.httpStatus);
-    const QJsonObject data{
-        {u"delivered"_s, outcome.delivered},
-        {u"error_msg"_s, outcome.delivered ? QJsonValue(QJsonValue::Null) : QJsonValue(error)},   // OMniLeads' key
-        {u"status"_s, outcome.httpStatus == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(outcome.httpStatus)},
-        {u"attempts"_s, outcome.attempts},
-        {u"site_id"_s, outcome.siteId == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(outcome.siteId)},
-        {u"call_id"_s, outcome.callId},
-        {u"key"_s, outcome.key},
-    };
-    if (auto id = m_events->append(outcome.agentId, QString::fromLatin1(EventLog::ExternalSiteInteraction), data);
+        data.errorMessage = !outcome.lastError.isEmpty() ? outcome.lastError : u"HTTP %1"_s.arg(outcome.httpStatus);
+    if (outcome.httpStatus != 0)
+        data.status = outcome.httpStatus;
+    data.attempts = outcome.attempts;
+    if (outcome.siteId != 0)
+        data.siteId = outcome.siteId;
+    data.callId = outcome.callId;
+    data.key = outcome.key;
+    if (auto id
+        = m_events->append(outcome.agentId, QString::fromLatin1(EventLog::ExternalSiteInteraction), data.toJson());
         !id.ok())
         qCWarning(lcCalls).noquote() << u"event append failed key=%1 detail=%2"_s.arg(
             LogValue::quoted(outcome.key), LogValue::quoted(id.error().detail));
@@ -754,10 +746,10 @@ Result<DispositionInteraction> CallFlow::fireDispositionInteraction(qint64 dispo
             QString::number(dispositionId), LogValue::quoted(out.deliveryKey));
         return out;
     }
-    QJsonObject json = interaction->toJson();
-    json.insert(u"request"_s, requestJson(interaction.value()));
-    auto eventId = m_events->append(agentId, QString::fromLatin1(DispositionInteractionEvent),
-                                    QJsonObject{{u"call_id"_s, callId}, {u"disposition_id"_s, dispositionId}, {u"interaction"_s, json}});
+    const wire::DispositionInteraction event { callId,
+                                               dispositionId,
+                                               { interaction.value(), crmRequest(interaction.value()), std::nullopt } };
+    auto eventId = m_events->append(agentId, QString::fromLatin1(DispositionInteractionEvent), event.toJson());
     if (!eventId.ok())
         return eventId.error();
     out.mode = DispositionInteraction::Mode::Console;
@@ -776,7 +768,7 @@ Result<qint64> CallFlow::contactSaved(const QString &callId, qint64 contactId)
     qint64 eventId = 0;
     if (call->agentId) {
         auto id = m_events->append(*call->agentId, QString::fromLatin1(EventLog::ContactSaved),
-                                   QJsonObject{{u"id"_s, callId}, {u"call_id"_s, callId}, {u"contact_id"_s, contactId}});
+                                   wire::ContactSaved { callId, contactId }.toJson());
         if (!id.ok())
             return id.error();
         eventId = id.value();

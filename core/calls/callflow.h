@@ -4,6 +4,7 @@
 #include <core/calls/eventlog.h>
 #include <core/model/call.h>
 #include <core/model/result.h>
+#include <core/requests/agentevents.h>
 #include <core/requests/callcontext.h>
 #include <core/requests/interaction.h>
 #include <core/store/database.h>
@@ -107,8 +108,8 @@ public:
 
     // Everything a CRM parameter may ask for about this call.
     Result<CallContext> contextFor(const Call &call) const;
-    // The call as the events carry it.
-    QJsonObject callJson(const Call &call, const CallContext &context) const;
+    // The call as the events carry it (wire::CallEvent::toJson() is what the console receives).
+    wire::CallEvent callEvent(const Call &call, const CallContext &context) const;
 
     void handleCallOffered(const PbxCallEvent &event);
     void handleCallConnected(const PbxCallEvent &event);
@@ -153,7 +154,7 @@ private:
     Result<std::optional<ExternalSite>> campaignSite(qint64 campaignId, const ContextParts *known = nullptr) const;
     Result<Interaction> resolve(const ExternalSite &site, const CallContext &context) const;
     Result<QString> enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId, const QString &callId);
-    static QJsonObject requestJson(const Interaction &interaction);
+    static wire::CrmRequest crmRequest(const Interaction &interaction);
 
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;

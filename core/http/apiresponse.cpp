@@ -81,6 +81,11 @@ ApiResponse ApiResponse::fromError(const Error &error, const MessageCatalog *cat
         return ApiResponse::error(409, clientMessage(QT_TRANSLATE_NOOP("Api", "The request conflicts with the current state.")));
     case Error::Kind::Forbidden:
         return ApiResponse::error(403, clientMessage(QT_TRANSLATE_NOOP("Api", "You do not have permission to perform this action.")));
+    case Error::Kind::Unauthenticated: {
+        ApiResponse r = ApiResponse::error(401, clientMessage(QT_TRANSLATE_NOOP("Api", "Invalid or missing credentials.")));
+        r.withHeader("WWW-Authenticate", "Bearer");
+        return r;
+    }
     case Error::Kind::Unavailable:
         return ApiResponse::error(503, clientMessage(QT_TRANSLATE_NOOP("Api", "The service is temporarily unavailable.")));
     case Error::Kind::Internal:

@@ -145,7 +145,7 @@ public:
     }
 
 private:
-    enum class State { Headers, Body, Waiting, Closing, HandedOver };
+    enum class State { Headers, Body, Waiting, Lingering, Closing, HandedOver };
 
     void finish()
     {
@@ -174,6 +174,7 @@ private:
         m_state = State::Closing;
         m_idle.stop();
         m_headDeadline.stop();
+        m_linger.stop();
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             finish();
         else
@@ -184,11 +185,46 @@ private:
     {
         m_keepAlive = false;
         write(ApiResponse::error(status, text(message)));
-        closeConnection();
+        closeAfterDraining();
+    }
+
+    // The answer is out, the request was not read whole: drop what still comes, then close.
+    void closeAfterDraining()
+    {
+        m_socket->readAll();
+        if (m_socket->state() != QAbstractSocket::ConnectedState) {
+            closeConnection();
+            return;
+        }
+        const HttpServerLimits &limits = m_server->m_limits;
+        m_state = State::Lingering;
+        m_idle.stop();
+        m_headDeadline.stop();
+        m_lingered = 0;
+        m_lingerSince.start();
+        m_linger.setSingleShot(true);
+        m_linger.setInterval(limits.lingerTimeoutMs);
+        connect(&m_linger, &QTimer::timeout, this, &HttpConnection::closeConnection, Qt::UniqueConnection);
+        m_linger.start();
+    }
+
+    void drain()
+    {
+        const HttpServerLimits &limits = m_server->m_limits;
+        while (m_socket->bytesAvailable() > 0 && m_lingered <= limits.lingerMaxBytes)
+            m_lingered += m_socket->read(64 * 1024).size();
+        if (m_lingered > limits.lingerMaxBytes || m_lingerSince.elapsed() >= limits.lingerTimeMs) {
+            m_linger.stop();
+            closeConnection();
+            return;
+        }
+        m_linger.start();
     }
 
     void process()
     {
+        if (m_state == State::Lingering)
+            return drain();
         while (m_state == State::Headers || m_state == State::Body) {
             if (m_state == State::Headers && !readHeaders())
                 return;
@@ -366,10 +402,10 @@ private:
             return false;
         }
         if (admission.refusal) {
-            // The body is never read: the connection closes after the answer.
+            // The body is never read: the connection closes after the answer (and the drain).
             m_keepAlive = false;
             write(*admission.refusal);
-            closeConnection();
+            closeAfterDraining();
             return false;
         }
         if (m_server->m_uploadsReceiving >= limits.maxConcurrentUploads) {
@@ -630,6 +666,9 @@ private:
     QString m_address;   // the client's, as counted by the server
     QTimer m_idle;
     QTimer m_headDeadline;   // the headers of the request being read must be complete by then
+    QTimer m_linger;         // Lingering: closes once the client has been quiet this long
+    QElapsedTimer m_lingerSince;
+    qint64 m_lingered = 0;
     bool m_chunked = false;
     ChunkStep m_chunkStep = ChunkStep::Size;
     qint64 m_chunkRemaining = 0;   // bytes of the current chunk still to read

@@ -40,6 +40,15 @@ struct HttpServerLimits
     // From a request's first byte to the end of its headers, however slowly they trickle in (each
     // byte restarts the idle timer, not this one); more -> 408 and close.
     int headTimeoutMs = 10'000;
+    // Lingering close (as nginx's): after an answer sent before the request was read whole (413,
+    // 431, 401 to an upload, ...), what the client still sends is read and dropped, so that a
+    // client that writes its whole body before it reads (Python's http.client, Java's
+    // HttpURLConnection, Qt's QNetworkAccessManager) sees the answer and not a reset. Bounded: the
+    // connection closes once the client is quiet for lingerTimeoutMs, after lingerTimeMs in all, or
+    // after lingerMaxBytes dropped.
+    int lingerTimeoutMs = 2'000;
+    int lingerTimeMs = 15'000;
+    qint64 lingerMaxBytes = 64LL * 1024 * 1024;
     // Open HTTP connections from one client address (a console holds one or two); one more -> 503
     // and close. 0: no bound. Behind a reverse proxy every client has the proxy's address: raise it
     // there (or set 0) and let the proxy bound its clients.

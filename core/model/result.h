@@ -15,7 +15,8 @@ namespace enlace {
 // `message` is what a person reads.
 struct Error
 {
-    enum class Kind { Invalid, NotFound, Conflict, Forbidden, Unavailable, Internal };
+    // Unauthenticated: no valid credentials (HTTP 401; the console asks the user to log in again).
+    enum class Kind { Invalid, NotFound, Conflict, Forbidden, Unauthenticated, Unavailable, Internal };
     Kind kind = Kind::Internal;
     QString code;
     Message message;

@@ -53,7 +53,7 @@ QStringList DemoSummary::describe(const QString &baseUrl) const
                       : u"Demo data already present (not reseeded)."_s);
     out << u"Demo CRM page:   %1/demo/crm"_s.arg(baseUrl);
     out << u"API login:       POST %1/api/v1/login"_s.arg(baseUrl);
-    out << u"Agent events:    %1/api/v1/events?token=<token>"_s.arg(QString(baseUrl).replace(u"http"_s, u"ws"_s));
+    out << u"Agent events:    %1/api/v1/events (first message {\"type\":\"auth\",\"token\":...})"_s.arg(QString(baseUrl).replace(u"http"_s, u"ws"_s));
     for (const auto &[user, password] : logins)
         out << u"  login %1 / %2"_s.arg(user, password);
     if (!integrationKey.isEmpty())

@@ -88,6 +88,13 @@ struct Console
                 return true;
         return false;
     }
+    // Authenticated by the upgrade request's Authorization header (tokens never go in the URL).
+    void open(const QUrl &url, const QString &token)
+    {
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        socket.open(request);
+    }
     QWebSocket socket;
     QList<QJsonObject> messages;
     int closeCode = -1;
@@ -119,8 +126,8 @@ private:
     MessageCatalog m_catalog;
 
 private Q_SLOTS:
-    void tokenInQuery_receivesLiveEventsOfItsAgentOnly_data() { test::addBackendRows(); }
-    void tokenInQuery_receivesLiveEventsOfItsAgentOnly()
+    void tokenInHeader_receivesLiveEventsOfItsAgentOnly_data() { test::addBackendRows(); }
+    void tokenInHeader_receivesLiveEventsOfItsAgentOnly()
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
@@ -134,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(s.log.append(ana.agentId, u"call.ended"_s, {}).ok());
 
         Console console;
-        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        console.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_VERIFY(console.ready());
         QCOMPARE(console.messages.first().value(u"agent_id"_s).toInteger(), ana.agentId);
         QCOMPARE(s.channel.sessionsForAgent(ana.agentId), 1);
@@ -164,7 +171,7 @@ private Q_SLOTS:
         qint64 lastSeen = 0;
         {
             Console first;
-            first.socket.open(s.url(u"/channels/agent-console?token="_s + ana.token));
+            first.open(s.url(u"/channels/agent-console"_s), ana.token);
             QTRY_VERIFY(first.ready());
             QVERIFY(s.log.append(ana.agentId, u"call.offered"_s, {}).ok());
             QTRY_COMPARE(first.events().size(), 1);
@@ -178,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(connected.ok() && ended.ok());
 
         Console second;
-        second.socket.open(s.url(u"/api/v1/events?token=%1&last_event_id=%2"_s.arg(ana.token).arg(lastSeen)));
+        second.open(s.url(u"/api/v1/events?last_event_id=%1"_s.arg(lastSeen)), ana.token);
         QTRY_COMPARE(second.events().size(), 2);
         QCOMPARE(second.eventIds(), (QList<qint64>{connected.value(), ended.value()}));
         QCOMPARE(second.events().at(0).value(u"type"_s).toString(), u"call.connected"_s);
@@ -219,6 +226,45 @@ private Q_SLOTS:
         QTRY_VERIFY(byHeader.messages.last().value(u"type"_s).toString() == u"pong"_s);
     }
 
+    // A token in the URL ends up in proxies' access logs: refused, even a valid one, with a message
+    // that says how to authenticate instead, in the console's language.
+    void tokenInUrl_isRefusedWith4401_andTheMessageSaysHow_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("language");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("english") << u"/api/v1/events?token=%1"_s << QByteArray("en") << u"Authorization header"_s;
+        QTest::newRow("spanish, other path, with last id") << u"/channels/agent-console?last_event_id=0&token=%1"_s
+                                                           << QByteArray("es") << u"encabezado Authorization"_s;
+        QTest::newRow("brazilian portuguese")
+            << u"/api/v1/events?token=%1"_s << QByteArray("pt-BR") << u"cabeçalho Authorization"_s;
+    }
+    void tokenInUrl_isRefusedWith4401_andTheMessageSaysHow()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, language);
+        QFETCH(QString, expected);
+        ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
+        test::FakeClock clock;
+        ChannelServer s(scratch.db(), clock, m_catalog);
+        QVERIFY(s.ok);
+        const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
+        QVERIFY(s.log.append(ana.agentId, u"call.offered"_s, {}).ok());
+        Console console;
+        QNetworkRequest request(s.url(path.arg(ana.token)));
+        request.setRawHeader("Accept-Language", language);
+        console.socket.open(request);
+        QTRY_COMPARE(console.closeCode, 4401);
+        QCOMPARE(console.messages.size(), 1);
+        QCOMPARE(console.messages.first().value(u"type"_s).toString(), u"error"_s);
+        const QString message = console.messages.first().value(u"message"_s).toString();
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QVERIFY(!message.contains(ana.token));
+        QVERIFY(!console.ready());
+        QTRY_COMPARE(s.channel.sessionCount(), 0);
+        QCOMPARE(s.channel.sessionsForAgent(ana.agentId), 0);
+    }
+
     // Before authentication a message of more than 4 KiB closes the connection with 1009 (one of
     // 200 MB once took the server from 22 MB to 225 MB); an agent's console may send up to 64 KiB.
     void oversizedMessages_closeWith1009_data() { test::addBackendRows(); }
@@ -244,7 +290,7 @@ private Q_SLOTS:
 
         const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
         Console console;
-        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        console.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_VERIFY(console.ready());
         console.socket.sendTextMessage(u"{\"type\":\"ping\",\"pad\":\""_s + QString(20000, u'p') + u"\"}"_s);
         QTRY_VERIFY(console.messages.last().value(u"type"_s).toString() == u"pong"_s);
@@ -252,7 +298,7 @@ private Q_SLOTS:
         QTRY_COMPARE(console.closeCode, 1009);
 
         Console binary;
-        binary.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        binary.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_VERIFY(binary.ready());
         binary.socket.sendBinaryMessage(QByteArray(16, '\0'));
         QTRY_COMPARE(binary.closeCode, 1003);
@@ -260,20 +306,23 @@ private Q_SLOTS:
 
     void badCredentials_closeWith4401_data()
     {
-        QTest::addColumn<QString>("query");
-        QTest::newRow("unknown token") << u"?token=nope"_s;
+        QTest::addColumn<QString>("token");
+        QTest::newRow("unknown token") << u"nope"_s;
         QTest::newRow("no token, other message") << QString();
     }
     void badCredentials_closeWith4401()
     {
-        QFETCH(QString, query);
+        QFETCH(QString, token);
         ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
         test::FakeClock clock;
         ChannelServer s(scratch.db(), clock, m_catalog);
         QVERIFY(s.ok);
         Console console;
-        console.socket.open(s.url(u"/api/v1/events"_s + query));
-        if (query.isEmpty()) {
+        if (!token.isEmpty())
+            console.open(s.url(u"/api/v1/events"_s), token);
+        else
+            console.socket.open(s.url(u"/api/v1/events"_s));
+        if (token.isEmpty()) {
             QTRY_COMPARE(console.socket.state(), QAbstractSocket::ConnectedState);
             console.socket.sendTextMessage(u"{\"type\":\"resume\",\"last_event_id\":0}"_s);
         }
@@ -291,7 +340,7 @@ private Q_SLOTS:
         const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
         clock.advance(3'600'000);
         Console console;
-        console.socket.open(QNetworkRequest(s.url(u"/api/v1/events?token="_s + ana.token)));
+        console.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_COMPARE(console.closeCode, 4401);
     }
 
@@ -321,7 +370,7 @@ private Q_SLOTS:
         QVERIFY(id.ok());
         auto issued = s.tokens.issue(id.value(), 60'000);
         Console console;
-        console.socket.open(s.url(u"/api/v1/events?token="_s + issued->token));
+        console.open(s.url(u"/api/v1/events"_s), issued->token);
         QTRY_COMPARE(console.closeCode, 4403);
     }
 
@@ -397,7 +446,7 @@ private Q_SLOTS:
         s.channel.setPingIntervalMs(100);
         const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
         Console console;
-        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        console.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_VERIFY(console.ready());
         QTest::qWait(300);   // pings answered: still open
         QCOMPARE(console.closeCode, -1);
@@ -449,7 +498,7 @@ private Q_SLOTS:
         waiting.front()->socket.sendTextMessage(u"{\"type\":\"auth\",\"token\":\"%1\"}"_s.arg(ana.token));
         QTRY_VERIFY(waiting.front()->ready());
         Console next;
-        next.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        next.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_VERIFY(next.ready());
     }
 
@@ -464,7 +513,7 @@ private Q_SLOTS:
         s.log.start(50);
         const AgentLogin ana = makeAgent(scratch.db(), s.tokens, u"ana1001"_s);
         Console console;
-        console.socket.open(s.url(u"/api/v1/events?token="_s + ana.token));
+        console.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_VERIFY(console.ready());
         auto otherDb = Database::open(scratch.url());
         QVERIFY(otherDb.ok());

@@ -221,6 +221,72 @@ private Q_SLOTS:
         QCOMPARE(m_handled, 0);
     }
 
+    // Lingering close: a client that writes its whole body before it reads (Python's http.client,
+    // as Java's HttpURLConnection and Qt's QNetworkAccessManager do) gets the early 413, not a
+    // connection reset; the server reads and drops the rest, then closes.
+    void earlyAnswer_isSeenByAClientThatWritesTheWholeBodyFirst_data()
+    {
+        QTest::addColumn<int>("bodyBytes");
+        QTest::newRow("2 MiB") << 2 * 1024 * 1024;
+        QTest::newRow("16 MiB") << 16 * 1024 * 1024;
+    }
+    void earlyAnswer_isSeenByAClientThatWritesTheWholeBodyFirst()
+    {
+        QFETCH(int, bodyBytes);
+        const QString python = QStandardPaths::findExecutable(u"python3"_s);
+        if (python.isEmpty())
+            QSKIP("python3 is not installed");
+        HttpServerLimits limits;
+        limits.maxBodyBytes = 1000;
+        start(limits);
+        const QString script = uR"(
+import http.client, sys
+c = http.client.HTTPConnection('127.0.0.1', int(sys.argv[1]), timeout=20)
+try:
+    c.request('POST', '/echo', body=b'x' * int(sys.argv[2]), headers={'Content-Type': 'application/json'})
+    r = c.getresponse()
+    print(r.status, r.getheader('Connection'), r.read().decode())
+except Exception as e:
+    print('failed', type(e).__name__, e)
+)"_s;
+        QProcess p;
+        p.start(python, {u"-c"_s, script, QString::number(m_server->port()), QString::number(bodyBytes)});
+        QVERIFY(p.waitForStarted());
+        // The server runs on this thread: the event loop turns while the client writes.
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 60000);
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY2(out.startsWith("413 close "), out.constData());
+        QVERIFY2(out.contains("1000 bytes"), out.constData());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void lingeringClose_isBounded()
+    {
+        HttpServerLimits limits;
+        limits.maxBodyBytes = 1000;
+        limits.lingerTimeoutMs = 200;
+        limits.lingerMaxBytes = 256 * 1024;
+        start(limits);
+        RawHttpClient c;
+        QVERIFY(c.connectTo(m_server->port()));
+        c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n");
+        QCOMPARE(c.read().status, 413);
+        // Quiet for longer than the linger timeout: closed.
+        QVERIFY(c.waitClosed());
+        // A client that goes on sending is closed once the bound is dropped.
+        RawHttpClient flood;
+        QVERIFY(flood.connectTo(m_server->port()));
+        flood.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n");
+        QCOMPARE(flood.read().status, 413);
+        const QByteArray chunk(64 * 1024, 'x');
+        bool closed = false;
+        for (int i = 0; i < 64 && !closed; ++i) {
+            flood.send(chunk);
+            closed = flood.waitClosed(50);
+        }
+        QVERIFY(closed || flood.waitClosed());
+    }
+
     static HttpServerLimits uploadLimits()
     {
         HttpServerLimits limits;

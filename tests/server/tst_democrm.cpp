@@ -6,6 +6,7 @@
 #include <core/telephony/simulatedpbx.h>
 
 #include <tests/support/server/apitestclient.h>
+#include <tests/support/server/serverconfigs.h>
 #include <tests/support/scratchdatabase.h>
 
 #include <QJsonArray>
@@ -22,13 +23,8 @@ namespace {
 
 ServerConfig demoConfig(const QString &url, const QTemporaryDir &dir)
 {
-    ServerConfig c;
-    c.databaseUrl = url;
-    c.listenHost = u"127.0.0.1"_s;
-    c.listenPort = 0;
-    c.secretKeyFile = dir.filePath(u"secret.key"_s);
+    ServerConfig c = test::localServerConfig(url, dir);
     c.demo = true;
-    c.eventPollMs = 100;
     c.simulatedTimeScale = 0.05;   // rings for 150 ms, talks for 2.25 s
     return c;
 }
@@ -230,8 +226,9 @@ private Q_SLOTS:
         QUrl wsUrl = server.baseUrl();
         wsUrl.setScheme(u"ws"_s);
         wsUrl.setPath(u"/api/v1/events"_s);
-        wsUrl.setQuery(u"token="_s + token);
-        ws.open(wsUrl);
+        QNetworkRequest wsRequest(wsUrl);   // the token never goes in the URL
+        wsRequest.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        ws.open(wsRequest);
         QTRY_VERIFY(!messages.isEmpty() && messages.first().value(u"type"_s).toString() == u"ready"_s);
 
         // The CRM addresses everything with its own external ids.

@@ -4,6 +4,7 @@
 #include <core/model/user.h>
 #include <core/store/database.h>
 #include <tests/support/server/apitestclient.h>
+#include <tests/support/server/serverconfigs.h>
 #include <tests/support/scratchdatabase.h>
 
 #include <QDir>
@@ -22,13 +23,7 @@ namespace {
 
 ServerConfig config(const QString &url, const QTemporaryDir &dir)
 {
-    ServerConfig c;
-    c.databaseUrl = url;
-    c.listenHost = u"127.0.0.1"_s;
-    c.listenPort = 0;
-    c.secretKeyFile = dir.filePath(u"secret.key"_s);
-    c.eventPollMs = 100;
-    return c;
+    return test::localServerConfig(url, dir);
 }
 
 bool makeAdmin(const std::shared_ptr<Database> &db)

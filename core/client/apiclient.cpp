@@ -1,0 +1,607 @@
+#include <core/client/apiclient.h>
+
+#include <QHttpMultiPart>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace enlace {
+
+namespace {
+
+Error networkError(QString code, Message message, QString detail = {})
+{
+    return Error { Error::Kind::Unavailable, std::move(code), std::move(message), std::move(detail), {} };
+}
+
+// The server's field and row errors, whatever their nesting: {"field": ["text", ...]} and
+// {"rows": [{"column": ["text"]}, ...]} become ValidationErrors entries "field" and "rows[0].column".
+void collect(ValidationErrors &out, const QString &path, const QJsonValue &value)
+{
+    if (value.isString()) {
+        out.add(path.isEmpty() ? u"non_field_errors"_s : path, Message::fromText(value.toString()));
+    } else if (value.isArray()) {
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (items.at(i).isString())
+                collect(out, path, items.at(i));
+            else
+                collect(out, path + u'[' + QString::number(i) + u']', items.at(i));
+        }
+    } else if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            collect(out, path.isEmpty() ? it.key() : path + u'.' + it.key(), it.value());
+    } else if (!value.isNull() && !value.isUndefined()) {
+        out.add(path.isEmpty() ? u"non_field_errors"_s : path, Message::fromText(value.toVariant().toString()));
+    }
+}
+
+// The first member of an answer's envelope that holds an array (lists) or an object (details).
+QJsonValue payload(const QJsonValue &answer, bool array)
+{
+    if (array && answer.isArray())
+        return answer;
+    const QJsonObject o = answer.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() == u"errors"_s || it.key() == u"status"_s)
+            continue;
+        if (array ? it.value().isArray() : it.value().isObject())
+            return it.value();
+    }
+    return array ? QJsonValue(QJsonArray()) : QJsonValue(QJsonObject());
+}
+
+Error unexpected(const QString &what)
+{
+    return Error { Error::Kind::Internal,
+                   u"api.unexpected_answer"_s,
+                   Message::make("Client", QT_TRANSLATE_NOOP("Client", "The server's answer could not be read.")),
+                   what,
+                   {} };
+}
+
+}   // namespace
+
+ApiClient::ApiClient(QNetworkAccessManager *network, QUrl baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_baseUrl(std::move(baseUrl))
+{ }
+
+ApiClient::~ApiClient()
+{
+    // No callback after this: the replies' handlers are dropped with them.
+    for (const QPointer<QNetworkReply> &reply : std::as_const(m_pending)) {
+        if (reply) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+}
+
+void ApiClient::setSslConfiguration(const QSslConfiguration &configuration)
+{
+    m_ssl = configuration;
+    if (m_network)
+        m_network->clearConnectionCache();
+}
+
+QString ApiClient::resourcePath(AdminResource resource)
+{
+    switch (resource) {
+    case AdminResource::ExternalSites:
+        return u"/api/v1/external_sites/"_s;
+    case AdminResource::SiteAuthentications:
+        return u"/api/v1/external_site_authentications/"_s;
+    case AdminResource::ExternalSystems:
+        return u"/api/v1/external_systems/"_s;
+    case AdminResource::Campaigns:
+        return u"/api/v1/campaigns/"_s;
+    case AdminResource::ContactDatabases:
+        return u"/api/v1/contact_databases/"_s;
+    case AdminResource::Users:
+        return u"/api/v1/users/"_s;
+    }
+    return {};
+}
+
+namespace {
+// Where a resource is created: OMniLeads names some of these routes in the singular.
+QString createPath(AdminResource resource)
+{
+    if (resource == AdminResource::ContactDatabases)
+        return u"/api/v1/contact_database/create/"_s;
+    return ApiClient::resourcePath(resource) + u"create/"_s;
+}
+}   // namespace
+
+QNetworkRequest ApiClient::request(const QString &path) const
+{
+    QUrl url = m_baseUrl;
+    const int query = path.indexOf(u'?');
+    QString basePath = url.path();
+    if (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + (query < 0 ? path : path.left(query)));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest r(url);
+    r.setRawHeader("Accept", "application/json");
+    r.setRawHeader("Accept-Language", m_language.toUtf8());
+    r.setTransferTimeout(m_timeoutMs);
+    // A server's redirect is not followed with the token (it would go where the server points).
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (m_ssl)
+        r.setSslConfiguration(*m_ssl);
+    return r;
+}
+
+void ApiClient::call(const QByteArray &method, const QString &path, const QJsonValue &body, Handler handler,
+                     bool withToken)
+{
+    QNetworkRequest r = request(path);
+    if (withToken && !m_token.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QByteArray bytes;
+    if (!body.isUndefined() && !body.isNull()) {
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        bytes = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                               : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+    }
+    if (!m_network) {
+        handler(networkError(u"network.none"_s,
+                             Message::make("Client", QT_TRANSLATE_NOOP("Client", "There is no network access."))));
+        return;
+    }
+    QNetworkReply *reply = bytes.isEmpty() && method != "POST" && method != "PUT"
+        ? m_network->sendCustomRequest(r, method)
+        : m_network->sendCustomRequest(r, method, bytes);
+    start(reply, withToken && !m_token.isEmpty(), std::move(handler));
+}
+
+void ApiClient::start(QNetworkReply *reply, bool withToken, Handler handler)
+{
+    m_pending.append(reply);
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        // Never ignored: the peer is not who it claims, or is not trusted here.
+        reply->setProperty("enlace.tlsErrors", QVariant::fromValue(errors.size()));
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts.append(e.errorString());
+        reply->setProperty("enlace.tlsText", texts.join(u"; "_s));
+        Q_EMIT tlsErrors(errors);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, withToken, handler = std::move(handler)]() {
+        m_pending.removeAll(reply);
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QNetworkReply::NetworkError failure = reply->error();
+        if (status == 0) {
+            if (reply->property("enlace.tlsErrors").isValid()) {
+                handler(networkError(
+                    u"network.tls"_s,
+                    Message::make("Client", QT_TRANSLATE_NOOP("Client", "The server's certificate is not trusted.")),
+                    reply->property("enlace.tlsText").toString()));
+            } else if (failure == QNetworkReply::OperationCanceledError || failure == QNetworkReply::TimeoutError) {
+                handler(networkError(
+                    u"network.timeout"_s,
+                    Message::make("Client", QT_TRANSLATE_NOOP("Client", "The server did not answer in time."))));
+            } else if (failure == QNetworkReply::ConnectionRefusedError
+                       || failure == QNetworkReply::HostNotFoundError) {
+                handler(
+                    networkError(u"network.unreachable"_s,
+                                 Message::make("Client", QT_TRANSLATE_NOOP("Client", "The server cannot be reached.")),
+                                 reply->errorString()));
+            } else {
+                handler(networkError(
+                    u"network.failed"_s,
+                    Message::make("Client", QT_TRANSLATE_NOOP("Client", "The connection to the server failed.")),
+                    reply->errorString()));
+            }
+            return;
+        }
+        Answer answer;
+        answer.status = status;
+        answer.body = reply->readAll();
+        if (!answer.body.isEmpty()) {
+            QJsonParseError parse;
+            const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &parse);
+            if (parse.error == QJsonParseError::NoError)
+                answer.json = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+        }
+        if (status >= 200 && status < 300) {
+            handler(std::move(answer));
+            return;
+        }
+        if (status >= 300 && status < 400) {
+            handler(
+                Error { Error::Kind::Internal,
+                        u"api.redirected"_s,
+                        Message::make("Client", QT_TRANSLATE_NOOP("Client", "The server answered with a redirection.")),
+                        QString::fromUtf8(reply->rawHeader("Location")),
+                        {} });
+            return;
+        }
+        Error e = errorFrom(answer);
+        if (status == 429 || status == 503) {
+            const QByteArray retry = reply->rawHeader("Retry-After");
+            if (!retry.isEmpty())
+                e.detail = u"Retry-After: "_s + QString::fromLatin1(retry);
+        }
+        if (e.kind == Error::Kind::Unauthenticated && withToken)
+            Q_EMIT sessionExpired(e);
+        handler(std::move(e));
+    });
+}
+
+Error ApiClient::errorFrom(const Answer &answer) const
+{
+    const QJsonObject o = answer.json.toObject();
+    QString text = o.value(u"message"_s).toString();
+    if (text.isEmpty())
+        text = o.value(u"detail"_s).toString();
+    ValidationErrors fields;
+    const QJsonValue errors = o.value(u"errors"_s);
+    collect(fields, {}, errors);
+    // The admin API's 400 repeats the errors as compact JSON in "message": show the fields instead.
+    if (text.startsWith(u'{') && !fields.isEmpty())
+        text.clear();
+    Error e;
+    e.message = text.isEmpty() ? Message() : Message::fromText(text);
+    e.fields = fields;
+    e.code = u"http."_s + QString::number(answer.status);
+    switch (answer.status) {
+    case 400:
+    case 413:
+    case 422:
+    case 431:
+        e.kind = Error::Kind::Invalid;
+        break;
+    case 401:
+        e.kind = Error::Kind::Unauthenticated;
+        break;
+    case 403:
+        e.kind = Error::Kind::Forbidden;
+        break;
+    case 404:
+        e.kind = Error::Kind::NotFound;
+        break;
+    case 409:
+        e.kind = Error::Kind::Conflict;
+        break;
+    case 429:
+    case 502:
+    case 503:
+    case 504:
+        e.kind = Error::Kind::Unavailable;
+        break;
+    default:
+        e.kind = answer.status >= 500 ? Error::Kind::Internal : Error::Kind::Invalid;
+        break;
+    }
+    if (e.message.isNull() && e.fields.isEmpty())
+        e.detail = QString::fromUtf8(answer.body.left(200));
+    return e;
+}
+
+void ApiClient::send(const QByteArray &method, const QString &path, const QJsonValue &body, Callback<QJsonValue> done)
+{
+    call(method, path, body, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(a->json);
+    });
+}
+
+void ApiClient::login(const QString &username, const QString &password, Callback<LoginAnswer> done)
+{
+    const QJsonObject body { { u"username"_s, username }, { u"password"_s, password } };
+    call(
+        "POST", u"/api/v1/login"_s, body,
+        [this, done = std::move(done)](Result<Answer> a) {
+            if (!a) {
+                Error e = a.error();
+                // OMniLeads answers a wrong password with 404 "Invalid Credentials or activate account".
+                if (e.code == u"http.404"_s) {
+                    e.kind = Error::Kind::Unauthenticated;
+                    e.code = u"api.bad_credentials"_s;
+                }
+                return done(e);
+            }
+            const QJsonObject o = a->json.toObject();
+            LoginAnswer answer;
+            answer.token = o.value(u"token"_s).toString();
+            if (answer.token.isEmpty())
+                return done(unexpected(u"login: no token"_s));
+            answer.expiresInSeconds = o.value(u"expires_in"_s).toVariant().toDouble();
+            const QJsonObject user = o.value(u"user"_s).toObject();
+            answer.firstName = user.value(u"first_name"_s).toString();
+            answer.lastName = user.value(u"last_name"_s).toString();
+            answer.email = user.value(u"email"_s).toString();
+            if (user.contains(u"agent_id"_s))
+                answer.agentId = user.value(u"agent_id"_s).toVariant().toLongLong();
+            m_token = answer.token;
+            done(std::move(answer));
+        },
+        false);
+}
+
+void ApiClient::logout(Callback<void> done)
+{
+    call("POST", u"/api/v1/logout"_s, QJsonObject(), [this, done = std::move(done)](Result<Answer> a) {
+        m_token.clear();
+        if (!a)
+            return done(a.error());
+        done({});
+    });
+}
+
+void ApiClient::makeCall(const CallOrder &order, Callback<void> done)
+{
+    QJsonObject body { { u"idCampaign"_s, order.campaign },
+                       { u"idAgent"_s, order.agent },
+                       { u"phone"_s, order.phone } };
+    if (!order.contact.isEmpty())
+        body.insert(u"idContact"_s, order.contact);
+    if (!order.externalSystemId.isEmpty())
+        body.insert(u"idExternalSystem"_s, order.externalSystemId);
+    call("POST", u"/api/v1/makeCall/"_s, body, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        // makeCall answers 200 with {"status":"ERROR"} (OMniLeads' envelope): "errors" is an
+        // object of field errors when the order is wrong, a list of reasons when the PBX refused.
+        const QJsonObject o = a->json.toObject();
+        if (o.value(u"status"_s).toString() != u"OK"_s && o.value(u"errors"_s).isObject()) {
+            Error e = Error::invalid({}, u"api.invalid_call"_s);
+            collect(e.fields, {}, o.value(u"errors"_s));
+            e.message = Message::fromText(o.value(u"message"_s).toString());
+            return done(e);
+        }
+        if (o.value(u"status"_s).toString() != u"OK"_s) {
+            Error e;
+            e.kind = Error::Kind::Unavailable;
+            e.code = u"api.call_failed"_s;
+            e.message = Message::fromText(o.value(u"message"_s).toString());
+            QStringList reasons;
+            for (const QJsonValue v : o.value(u"errors"_s).toArray())
+                reasons.append(v.toString());
+            e.detail = reasons.join(u"; "_s);
+            return done(e);
+        }
+        done({});
+    });
+}
+
+void ApiClient::dispositionOptions(const QString &campaign, Callback<QList<DispositionChoice>> done,
+                                   const QString &externalSystemId)
+{
+    QString path
+        = u"/api/v1/campaign/"_s + QString::fromLatin1(QUrl::toPercentEncoding(campaign)) + u"/dispositionOptions/"_s;
+    if (!externalSystemId.isEmpty())
+        path += QString::fromLatin1(QUrl::toPercentEncoding(externalSystemId)) + u'/';
+    call("GET", path, {}, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        if (!a->json.isArray())
+            return done(unexpected(u"dispositionOptions: not a list"_s));
+        QList<DispositionChoice> out;
+        for (const QJsonValue v : a->json.toArray()) {
+            const QJsonObject o = v.toObject();
+            out.append({ o.value(u"id"_s).toVariant().toLongLong(), o.value(u"name"_s).toString(),
+                         o.value(u"hidden"_s).toBool() });
+        }
+        done(std::move(out));
+    });
+}
+
+namespace {
+QJsonObject dispositionBody(const DispositionOrder &order)
+{
+    QJsonObject body { { u"idDispositionOption"_s, order.optionId },
+                       { u"callid"_s, order.callId },
+                       { u"comments"_s, order.comments } };
+    if (order.contactId)
+        body.insert(u"idContact"_s, *order.contactId);
+    return body;
+}
+}   // namespace
+
+void ApiClient::dispose(const DispositionOrder &order, Callback<QJsonObject> done)
+{
+    call("POST", u"/api/v1/disposition/"_s, dispositionBody(order), [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(a->json.toObject());
+    });
+}
+
+void ApiClient::updateDisposition(qint64 id, const DispositionOrder &order, Callback<QJsonObject> done)
+{
+    call("PUT", u"/api/v1/disposition/"_s + QString::number(id) + u'/', dispositionBody(order),
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             done(a->json.toObject());
+         });
+}
+
+void ApiClient::dispositions(Callback<QJsonArray> done)
+{
+    call("GET", u"/api/v1/disposition/"_s, {}, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(payload(a->json, true).toArray());
+    });
+}
+
+void ApiClient::searchContacts(qint64 campaignId, const QString &search, int start, int length,
+                               Callback<QJsonObject> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(u"search[value]"_s, search);
+    q.addQueryItem(u"start"_s, QString::number(start));
+    q.addQueryItem(u"length"_s, QString::number(length));
+    call("GET",
+         u"/api/v1/campaign/"_s + QString::number(campaignId) + u"/contacts/?"_s + q.toString(QUrl::FullyEncoded), {},
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             done(a->json.toObject());
+         });
+}
+
+void ApiClient::list(AdminResource resource, Callback<QJsonArray> done)
+{
+    call("GET", resourcePath(resource), {}, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(payload(a->json, true).toArray());
+    });
+}
+
+void ApiClient::get(AdminResource resource, qint64 id, Callback<QJsonObject> done)
+{
+    call("GET", resourcePath(resource) + QString::number(id) + u'/', {}, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(payload(a->json, false).toObject());
+    });
+}
+
+void ApiClient::create(AdminResource resource, const QJsonObject &object, Callback<QJsonObject> done)
+{
+    call("POST", createPath(resource), object, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(a->json.toObject());
+    });
+}
+
+void ApiClient::update(AdminResource resource, qint64 id, const QJsonObject &object, Callback<QJsonObject> done)
+{
+    call("PUT", resourcePath(resource) + QString::number(id) + u"/update/"_s, object,
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             done(a->json.toObject());
+         });
+}
+
+void ApiClient::remove(AdminResource resource, qint64 id, Callback<void> done)
+{
+    call("DELETE", resourcePath(resource) + QString::number(id) + u"/delete/"_s, {},
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             done({});
+         });
+}
+
+void ApiClient::testSiteAuthentication(const QJsonObject &authentication, Callback<QJsonObject> done)
+{
+    call("POST", u"/api/v1/external_site_authentications/test/"_s, authentication,
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             done(a->json.toObject());
+         });
+}
+
+void ApiClient::newIntegrationKey(qint64 externalSystemId, Callback<QString> done)
+{
+    call("POST", u"/api/v1/external_systems/"_s + QString::number(externalSystemId) + u"/integration_key/"_s,
+         QJsonObject(), [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             const QString key = a->json.toObject().value(u"integrationKey"_s).toString();
+             if (key.isEmpty())
+                 return done(unexpected(u"integration_key: no key"_s));
+             done(key);
+         });
+}
+
+void ApiClient::agents(Callback<QJsonArray> done)
+{
+    call("GET", u"/api/v1/agent/list/"_s, {}, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(payload(a->json, true).toArray());
+    });
+}
+
+void ApiClient::campaignWarnings(qint64 campaignId, Callback<QJsonArray> done)
+{
+    call("GET", u"/api/v1/campaigns/"_s + QString::number(campaignId) + u"/warnings/"_s, {},
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             done(payload(a->json, true).toArray());
+         });
+}
+
+void ApiClient::configWarnings(Callback<QJsonArray> done)
+{
+    call("GET", u"/api/v1/config_warnings/"_s, {}, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(payload(a->json, true).toArray());
+    });
+}
+
+void ApiClient::uploadContacts(QIODevice *csv, const QString &fileName, const QHash<QString, QString> &fields,
+                               Callback<QJsonObject> done, std::function<void(qint64, qint64)> progress)
+{
+    if (!m_network)
+        return done(networkError(u"network.none"_s,
+                                 Message::make("Client", QT_TRANSLATE_NOOP("Client", "There is no network access."))));
+    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QByteArray("form-data; name=\"" + it.key().toUtf8() + '"'));
+        part.setBody(it.value().toUtf8());
+        multi->append(part);
+    }
+    QHttpPart file;
+    QString safeName = fileName;
+    safeName.remove(u'"').remove(u'\r').remove(u'\n');
+    file.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/csv"));
+    file.setHeader(QNetworkRequest::ContentDispositionHeader,
+                   QByteArray("form-data; name=\"filename\"; filename=\"" + safeName.toUtf8() + '"'));
+    file.setBodyDevice(csv);
+    multi->append(file);
+    QNetworkRequest r = request(u"/api/v1/crear_base_contactos/"_s);
+    r.setTransferTimeout(0);   // a large file takes as long as it takes; progress shows it moves
+    if (!m_token.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply *reply = m_network->post(r, multi);
+    multi->setParent(reply);
+    if (progress)
+        connect(reply, &QNetworkReply::uploadProgress, this,
+                [progress](qint64 sent, qint64 total) { progress(sent, total); });
+    start(reply, !m_token.isEmpty(), [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        done(a->json.toObject());
+    });
+}
+
+void ApiClient::importJob(const QString &jobId, Callback<QJsonObject> done)
+{
+    call("GET", u"/api/v1/contact_imports/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId)) + u'/', {},
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             done(payload(a->json, false).toObject());
+         });
+}
+
+}   // namespace enlace
