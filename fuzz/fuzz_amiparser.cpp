@@ -4,10 +4,9 @@
 // size limits hold, and that a parsed message serialises and parses back to itself.
 #include <core/telephony/amiparser.h>
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include <cstdio>
 #include <cstdlib>
+#include <fuzzer/FuzzedDataProvider.h>
 
 using namespace enlace;
 
@@ -32,9 +31,9 @@ bool same(const QList<AmiMessage> &a, const QList<AmiMessage> &b)
     return true;
 }
 
-constexpr AmiParser::Limits kLimits{2048, 32};
+constexpr AmiParser::Limits kLimits { 2048, 32 };
 
-} // namespace
+}   // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -74,7 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(m.fields.size() <= kLimits.maxFields, "more fields than the limit");
 
         const bool plain = m.banner.isEmpty() && m.output.isEmpty() && !m.fields.isEmpty()
-            && !(m.fields.first().first.compare("Response", Qt::CaseInsensitive) == 0 && m.fields.first().second.compare("Follows", Qt::CaseInsensitive) == 0)
+            && !(m.fields.first().first.compare("Response", Qt::CaseInsensitive) == 0
+                 && m.fields.first().second.compare("Follows", Qt::CaseInsensitive) == 0)
             && !m.fields.first().first.startsWith("Asterisk Call Manager");
         if (plain) {
             AmiParser again(kLimits);

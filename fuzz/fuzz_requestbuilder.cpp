@@ -10,10 +10,9 @@
 #include <QJsonObject>
 #include <QSet>
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include <cstdio>
 #include <cstdlib>
+#include <fuzzer/FuzzedDataProvider.h>
 
 using namespace Qt::StringLiterals;
 using namespace enlace;
@@ -72,7 +71,7 @@ QList<QPair<QByteArray, QByteArray>> parseForm(const QByteArray &body, qsizetype
     for (const QByteArray &pair : body.split('&')) {
         const qsizetype eq = pair.indexOf('=');
         check(eq >= 0, "pair without =");
-        out.append({percentDecode(pair.left(eq), true), percentDecode(pair.mid(eq + 1), true)});
+        out.append({ percentDecode(pair.left(eq), true), percentDecode(pair.mid(eq + 1), true) });
     }
     return out;
 }
@@ -94,7 +93,7 @@ QString takeString(FuzzedDataProvider &fdp, size_t max)
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-} // namespace
+}   // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -106,14 +105,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; i < count; ++i) {
         const QString name = takeString(fdp, 40);
         const QString value = takeString(fdp, 400);
-        params.append({name, value});
+        params.append({ name, value });
         placeholders.insert(fdp.ConsumeIntegralInRange(0, 12), value);
     }
     const QByteArray boundaryCandidate = QByteArray::fromStdString(fdp.ConsumeRandomLengthString(80));
 
     // URL templates: whatever the template, the result is a plain-ASCII URL.
     const QString filled = RequestBuilder::fillPlaceholders(urlTemplate, placeholders);
-    check(onlyUrlCharacters(filled.toLatin1()) && filled.toLatin1() == filled.toUtf8(), "filled URL has characters a URL cannot hold");
+    check(onlyUrlCharacters(filled.toLatin1()) && filled.toLatin1() == filled.toUtf8(),
+          "filled URL has characters a URL cannot hold");
 
     // Each placeholder value survives in a path segment, the query and the fragment.
     for (auto it = placeholders.cbegin(); it != placeholders.cend(); ++it) {
@@ -127,7 +127,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(segments.size() == 3, "path placeholder split the segment");
         check(percentDecode(segments.at(1), false) == it.value().toUtf8(), "path value changed");
         const auto query = parseForm(url.mid(q + 1, h - q - 1), 2);
-        check(query.size() == 2 && query.at(0).second == it.value().toUtf8() && query.at(1).second == "1", "query value changed");
+        check(query.size() == 2 && query.at(0).second == it.value().toUtf8() && query.at(1).second == "1",
+              "query value changed");
         check(percentDecode(url.mid(h + 1), false) == it.value().toUtf8(), "fragment value changed");
     }
 
@@ -135,7 +136,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ExternalSite site;
     site.url = urlTemplate;
     site.method = SiteMethod::Get;
-    ResolvedParameters resolved{params, placeholders};
+    ResolvedParameters resolved { params, placeholders };
     const HttpRequest get = RequestBuilder::build(site, resolved, "tok");
     check(get.body.isEmpty(), "GET with a body");
     (void)RequestBuilder::preview(get);
@@ -145,12 +146,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto decoded = parseForm(form, params.size());
     check(decoded.size() == params.size(), "form pair count");
     for (qsizetype i = 0; i < params.size(); ++i)
-        check(decoded.at(i).first == params.at(i).first.toUtf8() && decoded.at(i).second == params.at(i).second.toUtf8(),
+        check(decoded.at(i).first == params.at(i).first.toUtf8()
+                  && decoded.at(i).second == params.at(i).second.toUtf8(),
               "form value changed");
 
     // multipart: the boundary occurs in no value, and splitting on it gives the values back.
     int asked = 0;
-    const QByteArray boundary = RequestBuilder::chooseBoundary(params, [&] { return asked++ == 0 ? boundaryCandidate : QByteArray(); });
+    const QByteArray boundary
+        = RequestBuilder::chooseBoundary(params, [&] { return asked++ == 0 ? boundaryCandidate : QByteArray(); });
     for (const auto &p : params)
         check(!p.second.toUtf8().contains(boundary) && !p.first.toUtf8().contains(boundary), "boundary inside a value");
     const QByteArray multipart = RequestBuilder::multipartBody(params, boundary);
@@ -172,8 +175,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const qsizetype headerEnd = part.indexOf("\r\n\r\n");
         check(part.startsWith("\r\nContent-Disposition: form-data; name=\"") && headerEnd > 0, "part header");
         check(part.endsWith("\r\n"), "part end");
-        check(part.mid(headerEnd + 4, part.size() - headerEnd - 6) == params.at(i).second.toUtf8(), "multipart value changed");
-        check(!part.left(headerEnd).mid(2).contains('\n') && !part.left(headerEnd).mid(2).contains('\r'), "name broke the header");
+        check(part.mid(headerEnd + 4, part.size() - headerEnd - 6) == params.at(i).second.toUtf8(),
+              "multipart value changed");
+        check(!part.left(headerEnd).mid(2).contains('\n') && !part.left(headerEnd).mid(2).contains('\r'),
+              "name broke the header");
     }
 
     // JSON parses, and with distinct names gives every value back.
@@ -195,7 +200,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(parsed.contains(p.first) && parsed.value(p.first) == p.second, "JSON value changed");
 
     // Every POST format builds, previews, and carries exactly the body encoders produce.
-    for (SiteFormat f : {SiteFormat::Multipart, SiteFormat::FormUrlEncoded, SiteFormat::TextPlain, SiteFormat::Json}) {
+    for (SiteFormat f :
+         { SiteFormat::Multipart, SiteFormat::FormUrlEncoded, SiteFormat::TextPlain, SiteFormat::Json }) {
         site.method = SiteMethod::Post;
         site.format = f;
         const HttpRequest post = RequestBuilder::build(site, resolved);

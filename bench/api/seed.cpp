@@ -2,7 +2,8 @@
 // system, campaigns "C0000".. (external ids) with 10 agents each in their queue and one
 // disposition option, and one contact database of M contacts with external ids "E0000000"..
 // shared by every campaign. Everything goes through the repositories (and ContactImporter for
-// the contacts) inside one transaction. Prints "system=<id> key=<integration key> option0=<first option id> queue=<agents per campaign>".
+// the contacts) inside one transaction. Prints "system=<id> key=<integration key> option0=<first option id>
+// queue=<agents per campaign>".
 //
 //   bench_api_seed <database url> [--agents 10000] [--campaigns 1000] [--contacts 1000000]
 
@@ -31,7 +32,7 @@ int fail(const QString &what, const Error &error)
     return 1;
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char **argv)
 {
@@ -79,11 +80,12 @@ int main(int argc, char **argv)
     QList<qint64> agentIds;
     for (int i = 0; i < agentCount; ++i) {
         const QString n = QString::number(i).rightJustified(5, u'0');
-        auto agent = agents.createAgentUser(u"agent"_s + n, u"bench-password-"_s + n, u"Agent"_s, n, QString::number(10000 + i));
+        auto agent = agents.createAgentUser(u"agent"_s + n, u"bench-password-"_s + n, u"Agent"_s, n,
+                                            QString::number(10000 + i));
         if (!agent)
             return fail(u"agent"_s, agent.error());
         agentIds.append(agent->id);
-        system.agents.append(AgentExternalId{0, agent->id, u"A"_s + n});
+        system.agents.append(AgentExternalId { 0, agent->id, u"A"_s + n });
     }
     auto storedSystem = ExternalSystemRepository(db).create(system);
     if (!storedSystem)
@@ -94,7 +96,7 @@ int main(int argc, char **argv)
     ContactImportOptions import;
     import.filePath = csvPath;
     import.databaseName = u"Bench contacts"_s;
-    import.phoneColumns = {u"telefono"_s};
+    import.phoneColumns = { u"telefono"_s };
     import.externalIdColumn = u"id_externo"_s;
     auto imported = importer.importFile(import);
     if (!imported)
@@ -134,7 +136,7 @@ int main(int argc, char **argv)
     if (auto committed = tx.commit(); !committed)
         return fail(u"commit"_s, committed.error());
     std::fprintf(stderr, "seeded in %lld ms\n", static_cast<long long>(timer.elapsed()));
-    std::printf("system=%lld key=%s option0=%lld queue=%d\n", static_cast<long long>(storedSystem->id), qPrintable(key.value()),
-                static_cast<long long>(firstOption), queueSize);
+    std::printf("system=%lld key=%s option0=%lld queue=%d\n", static_cast<long long>(storedSystem->id),
+                qPrintable(key.value()), static_cast<long long>(firstOption), queueSize);
     return 0;
 }

@@ -15,12 +15,11 @@
 // - a disposition: the contact found by external id, the row inserted (ON CONFLICT DO NOTHING
 //   RETURNING id), one commit per request, as the route does.
 
-#include <sqlite3.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sqlite3.h>
 #include <string>
 
 namespace {
@@ -79,7 +78,7 @@ double microsecondsSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char **argv)
 {
@@ -96,7 +95,8 @@ int main(int argc, char **argv)
     }
     if (sqlite3_open_v2(argv[1], &g_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
         die(argv[1]);
-    exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824");
+    exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = "
+         "1073741824");
 
     const i64 firstAgent = scalar("SELECT MIN(id) FROM agents");
     const i64 agentCount = scalar("SELECT COUNT(*) FROM agents");
@@ -113,23 +113,30 @@ int main(int argc, char **argv)
     const i64 now = 1764633600000LL;
 
     // A call: the statements of CallRepository::record and EventLog::append.
-    const std::string columns = " RETURNING id, call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, "
-                                "wait_seconds, dialplan_json, offered_at, connected_at, ended_at";
-    sqlite3_stmt *insertCall = prepare(
-        "INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, wait_seconds, "
-        "dialplan_json, offered_at) VALUES (?, (SELECT id FROM campaigns WHERE id = ?), (SELECT id FROM agents WHERE id = ?), "
-        "(SELECT id FROM contacts WHERE id = ?), ?, 1, 1, ?, 0, '{}', ?) ON CONFLICT (call_id) DO NOTHING" + columns);
-    sqlite3_stmt *connectCall = prepare("UPDATE calls SET state = ?, connected_at = ? WHERE call_id = ? AND state < ?" + columns);
-    sqlite3_stmt *endCall = prepare("UPDATE calls SET state = ?, ended_at = ? WHERE call_id = ? AND state < ?" + columns);
-    sqlite3_stmt *insertEvent = prepare("INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES (?, ?, ?, ?)");
+    const std::string columns
+        = " RETURNING id, call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, "
+          "wait_seconds, dialplan_json, offered_at, connected_at, ended_at";
+    sqlite3_stmt *insertCall
+        = prepare("INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, "
+                  "recording_file, wait_seconds, "
+                  "dialplan_json, offered_at) VALUES (?, (SELECT id FROM campaigns WHERE id = ?), (SELECT id FROM "
+                  "agents WHERE id = ?), "
+                  "(SELECT id FROM contacts WHERE id = ?), ?, 1, 1, ?, 0, '{}', ?) ON CONFLICT (call_id) DO NOTHING"
+                  + columns);
+    sqlite3_stmt *connectCall
+        = prepare("UPDATE calls SET state = ?, connected_at = ? WHERE call_id = ? AND state < ?" + columns);
+    sqlite3_stmt *endCall
+        = prepare("UPDATE calls SET state = ?, ended_at = ? WHERE call_id = ? AND state < ?" + columns);
+    sqlite3_stmt *insertEvent
+        = prepare("INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES (?, ?, ?, ?)");
     // A call.connected payload as the benchmark's calls write it (its campaigns have no site, so no
     // interaction): about 370 bytes.
-    const std::string payload =
-        R"({"agent_id":4840,"call_id":"1796167892.1","call_type":6,"campaign_id":484,"campaign_name":"Campaign 483",)"
-        R"("campaign_type":3,"contact":{"id_externo":"E0296885","nombre":"Contacto 296885","telefono":"5500296885"},)"
-        R"("contact_id":296886,"dialplan":{},"interaction":null,"phone":"5500296885",)"
-        R"("recording_file":"20261201-233132_5500296885_1796167892.1.wav","wait_seconds":0})";
-    const char *types[] = {"call.offered", "call.connected", "call.ended"};
+    const std::string payload
+        = R"({"agent_id":4840,"call_id":"1796167892.1","call_type":6,"campaign_id":484,"campaign_name":"Campaign 483",)"
+          R"("campaign_type":3,"contact":{"id_externo":"E0296885","nombre":"Contacto 296885","telefono":"5500296885"},)"
+          R"("contact_id":296886,"dialplan":{},"interaction":null,"phone":"5500296885",)"
+          R"("recording_file":"20261201-233132_5500296885_1796167892.1.wav","wait_seconds":0})";
+    const char *types[] = { "call.offered", "call.connected", "call.ended" };
     constexpr int kCallsPerTransaction = 21;
 
     auto start = std::chrono::steady_clock::now();
@@ -148,7 +155,7 @@ int main(int argc, char **argv)
             sqlite3_bind_int64(insertCall, 7, now);
             run(insertCall);
             int state = 2;
-            for (sqlite3_stmt *update : {connectCall, endCall}) {
+            for (sqlite3_stmt *update : { connectCall, endCall }) {
                 sqlite3_bind_int(update, 1, state);
                 sqlite3_bind_int64(update, 2, now);
                 sqlite3_bind_text(update, 3, callId, -1, SQLITE_TRANSIENT);
@@ -170,9 +177,10 @@ int main(int argc, char **argv)
 
     // A disposition: routes::Lookup::contactByExternalId, then DispositionRepository::create.
     sqlite3_stmt *findContact = prepare("SELECT id FROM contacts WHERE database_id = ? AND external_id = ?");
-    sqlite3_stmt *insertDisposition = prepare(
-        "INSERT INTO dispositions (campaign_id, contact_id, option_id, agent_id, call_id, comments, subdisposition, form_json, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'bench', '', '', ?, ?) ON CONFLICT (campaign_id, contact_id) DO NOTHING RETURNING id");
+    sqlite3_stmt *insertDisposition = prepare("INSERT INTO dispositions (campaign_id, contact_id, option_id, agent_id, "
+                                              "call_id, comments, subdisposition, form_json, "
+                                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'bench', '', '', ?, ?) "
+                                              "ON CONFLICT (campaign_id, contact_id) DO NOTHING RETURNING id");
     // perTransaction 1 is what the route does; more is group commit (several requests' rows in one
     // transaction), which the server does not do: the figure says what it would save.
     int next = 0;
@@ -214,7 +222,7 @@ int main(int argc, char **argv)
                 "(3 transitions + 3 events, %d calls); disposition %.1f us (lookup + insert + commit, %d), "
                 "%.1f us with 16 per commit\n",
                 perCall, calls, perDisposition, dispositions, perGrouped);
-    for (sqlite3_stmt *s : {insertCall, connectCall, endCall, insertEvent, findContact, insertDisposition})
+    for (sqlite3_stmt *s : { insertCall, connectCall, endCall, insertEvent, findContact, insertDisposition })
         sqlite3_finalize(s);
     sqlite3_close(g_db);
     return 0;

@@ -28,7 +28,9 @@ int main(int argc, char **argv)
     }
     QHttpServer server;
     server.setMissingHandler([&log](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        const auto now = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        const auto now
+            = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+                  .count();
         const QByteArray key = request.value("Idempotency-Key");
         const qint64 enqueued = QJsonDocument::fromJson(request.body()).object().value(u"t"_s).toInteger();
         // One write per request, unbuffered: a killed CRM loses nothing it acknowledged.

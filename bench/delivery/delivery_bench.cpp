@@ -33,7 +33,8 @@ namespace {
 
 qint64 nowUs()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 SecretBox benchBox()
@@ -42,8 +43,8 @@ SecretBox benchBox()
 }
 
 // Enqueues count rows paced at rate/s (0: as fast as possible). Returns false on a store error.
-bool enqueueAll(const std::shared_ptr<Database> &db, const QUrl &crm, int count, double rate, int maxAttempts, const QString &keysPath,
-                const std::function<Result<QString>(const OutboxItem &)> &enqueue)
+bool enqueueAll(const std::shared_ptr<Database> &db, const QUrl &crm, int count, double rate, int maxAttempts,
+                const QString &keysPath, const std::function<Result<QString>(const OutboxItem &)> &enqueue)
 {
     QFile keys(keysPath);
     if (!keysPath.isEmpty() && !keys.open(QIODevice::Append))
@@ -62,11 +63,14 @@ bool enqueueAll(const std::shared_ptr<Database> &db, const QUrl &crm, int count,
         item.callId = u"bench-%1"_s.arg(i);
         item.request.method = "POST";
         item.request.url = crm;
-        item.request.headers = {{"Content-Type", "application/json"}};
+        item.request.headers = { { "Content-Type", "application/json" } };
         item.maxAttempts = maxAttempts;
         item.timeoutMs = 10000;
-        item.request.body = QJsonDocument(QJsonObject{{u"t"_s, nowUs()}, {u"n"_s, i}, {u"call_id"_s, item.callId},
-                                                      {u"phone"_s, u"+5491155550000"_s}, {u"campaign"_s, u"Ventas"_s}})
+        item.request.body = QJsonDocument(QJsonObject { { u"t"_s, nowUs() },
+                                                        { u"n"_s, i },
+                                                        { u"call_id"_s, item.callId },
+                                                        { u"phone"_s, u"+5491155550000"_s },
+                                                        { u"campaign"_s, u"Ventas"_s } })
                                 .toJson(QJsonDocument::Compact);
         Database::Transaction tx(*db);
         auto key = enqueue(item);
@@ -77,7 +81,8 @@ bool enqueueAll(const std::shared_ptr<Database> &db, const QUrl &crm, int count,
         if (keys.isOpen())
             keys.write(key->toLatin1() + '\n');
     }
-    std::fprintf(stdout, "enqueued %d in %.3f s (%.0f/s)\n", count, clock.elapsed() / 1000.0, count * 1000.0 / std::max<qint64>(1, clock.elapsed()));
+    std::fprintf(stdout, "enqueued %d in %.3f s (%.0f/s)\n", count, clock.elapsed() / 1000.0,
+                 count * 1000.0 / std::max<qint64>(1, clock.elapsed()));
     std::fflush(stdout);
     return true;
 }
@@ -88,7 +93,7 @@ qint64 outcomeCount(const Database &db)
     return r ? r->toLongLong() : -1;
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char **argv)
 {
@@ -96,16 +101,16 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addPositionalArgument(u"mode"_s, u"enqueue | send | run"_s);
     parser.addOptions({
-        {u"db"_s, u"database url"_s, u"url"_s},
-        {u"crm"_s, u"CRM url"_s, u"url"_s},
-        {u"count"_s, u"rows"_s, u"n"_s, u"10000"_s},
-        {u"rate"_s, u"enqueue rate per second (0: unpaced)"_s, u"r"_s, u"0"_s},
-        {u"concurrency"_s, u"requests in flight"_s, u"c"_s, u"16"_s},
-        {u"max-attempts"_s, u"per row"_s, u"m"_s, u"8"_s},
-        {u"instance"_s, u"lease owner id"_s, u"id"_s, u"bench-sender"_s},
-        {u"expect"_s, u"stop after this many outcomes"_s, u"n"_s, u"0"_s},
-        {u"keys"_s, u"append enqueued keys to this file"_s, u"file"_s},
-        {u"lease-ms"_s, u"lease"_s, u"ms"_s, u"120000"_s},
+        { u"db"_s, u"database url"_s, u"url"_s },
+        { u"crm"_s, u"CRM url"_s, u"url"_s },
+        { u"count"_s, u"rows"_s, u"n"_s, u"10000"_s },
+        { u"rate"_s, u"enqueue rate per second (0: unpaced)"_s, u"r"_s, u"0"_s },
+        { u"concurrency"_s, u"requests in flight"_s, u"c"_s, u"16"_s },
+        { u"max-attempts"_s, u"per row"_s, u"m"_s, u"8"_s },
+        { u"instance"_s, u"lease owner id"_s, u"id"_s, u"bench-sender"_s },
+        { u"expect"_s, u"stop after this many outcomes"_s, u"n"_s, u"0"_s },
+        { u"keys"_s, u"append enqueued keys to this file"_s, u"file"_s },
+        { u"lease-ms"_s, u"lease"_s, u"ms"_s, u"120000"_s },
     });
     parser.process(app);
     const QString mode = parser.positionalArguments().value(0);
@@ -124,8 +129,9 @@ int main(int argc, char **argv)
     }
     if (mode == u"enqueue"_s) {
         const Outbox outbox(db.value(), benchBox());
-        return enqueueAll(db.value(), crm, count, rate, maxAttempts, parser.value(u"keys"_s),
-                          [&outbox](const OutboxItem &item) { return outbox.add(item, QDateTime::currentMSecsSinceEpoch()); })
+        return enqueueAll(
+                   db.value(), crm, count, rate, maxAttempts, parser.value(u"keys"_s),
+                   [&outbox](const OutboxItem &item) { return outbox.add(item, QDateTime::currentMSecsSinceEpoch()); })
             ? 0
             : 1;
     }
@@ -163,7 +169,8 @@ int main(int argc, char **argv)
         const qint64 total = outcomeCount(*db.value());
         if (elapsed.elapsed() - lastReport >= 2000) {
             lastReport = elapsed.elapsed();
-            std::fprintf(stdout, "t=%.1fs outcomes(db)=%lld this-process: delivered=%lld givenUp=%lld failedAttempts=%lld\n",
+            std::fprintf(stdout,
+                         "t=%.1fs outcomes(db)=%lld this-process: delivered=%lld givenUp=%lld failedAttempts=%lld\n",
                          elapsed.elapsed() / 1000.0, total, delivered, givenUp, failedAttempts);
             std::fflush(stdout);
         }
@@ -177,7 +184,7 @@ int main(int argc, char **argv)
         delete producer;
     }
     const double seconds = elapsed.elapsed() / 1000.0;
-    std::fprintf(stdout, "done in %.3f s: delivered=%lld givenUp=%lld failedAttempts=%lld (%.0f deliveries/s)\n", seconds, delivered,
-                 givenUp, failedAttempts, delivered / std::max(0.001, seconds));
+    std::fprintf(stdout, "done in %.3f s: delivered=%lld givenUp=%lld failedAttempts=%lld (%.0f deliveries/s)\n",
+                 seconds, delivered, givenUp, failedAttempts, delivered / std::max(0.001, seconds));
     return 0;
 }

@@ -163,7 +163,7 @@ void BM_ConfigAuditAll(benchmark::State &state)
     const ConfigAudit audit(store().db);
     qsizetype warnings = 0;
     for (auto _ : state) {
-        const QList<ConfigWarning> found = audit.all();
+        const QList<ConfigWarning> found = audit.all().value();
         warnings = found.size();
         benchmark::DoNotOptimize(found.constData());
     }
@@ -176,7 +176,7 @@ void BM_ConfigAuditForCampaign(benchmark::State &state)
     const ConfigAudit audit(store().db);
     qint64 c = 1;
     for (auto _ : state) {
-        benchmark::DoNotOptimize(audit.forCampaign(c).size());
+        benchmark::DoNotOptimize(audit.forCampaign(c).value().size());
         c = c % kCampaigns + 1;
     }
 }
@@ -187,7 +187,7 @@ void BM_ConfigAuditForSystem(benchmark::State &state)
     const ConfigAudit audit(store().db);
     qint64 s = 1;
     for (auto _ : state) {
-        benchmark::DoNotOptimize(audit.forSystem(s).size());
+        benchmark::DoNotOptimize(audit.forSystem(s).value().size());
         s = s % kSystems + 1;
     }
 }
@@ -202,9 +202,9 @@ void BM_ReferencePerEntity(benchmark::State &state)
     for (auto _ : state) {
         warnings = 0;
         for (qint64 c = 1; c <= kCampaigns; ++c)
-            warnings += audit.forCampaign(c).size();
+            warnings += audit.forCampaign(c).value().size();
         for (qint64 s = 1; s <= kSystems; ++s)
-            warnings += audit.forSystem(s).size();
+            warnings += audit.forSystem(s).value().size();
     }
     state.counters["warnings"] = double(warnings);
 }

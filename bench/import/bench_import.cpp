@@ -22,8 +22,10 @@ int main(int argc, char **argv)
     const QCommandLineOption phones(u"phone-columns"_s, u"phone columns"_s, u"columns"_s);
     const QCommandLineOption external(u"external-id-column"_s, u"external id column"_s, u"column"_s);
     const QCommandLineOption batch(u"batch"_s, u"rows per INSERT"_s, u"rows"_s, u"500"_s);
-    const QCommandLineOption step(u"rows-per-step"_s, u"SQLite, new database: rows per transaction (0: one transaction)"_s, u"rows"_s, u"20000"_s);
-    parser.addOptions({database, name, phones, external, batch, step});
+    const QCommandLineOption step(u"rows-per-step"_s,
+                                  u"SQLite, new database: rows per transaction (0: one transaction)"_s, u"rows"_s,
+                                  u"20000"_s);
+    parser.addOptions({ database, name, phones, external, batch, step });
     parser.addPositionalArgument(u"file"_s, u"CSV file"_s);
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
@@ -57,8 +59,9 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "  %s: %s\n", qPrintable(e.field), qPrintable(e.message.text()));
         return 2;
     }
-    std::printf("rows=%lld total_ms=%lld validate_ms=%lld write_ms=%lld rows_per_s=%.0f\n", qlonglong(result->rowsImported),
-                qlonglong(totalMs), qlonglong(validatedAtMs), qlonglong(totalMs - validatedAtMs),
+    std::printf("rows=%lld total_ms=%lld validate_ms=%lld write_ms=%lld rows_per_s=%.0f\n",
+                qlonglong(result->rowsImported), qlonglong(totalMs), qlonglong(validatedAtMs),
+                qlonglong(totalMs - validatedAtMs),
                 double(result->rowsImported) * 1000.0 / double(qMax<qint64>(1, totalMs)));
     return 0;
 }

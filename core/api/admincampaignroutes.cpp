@@ -1,7 +1,6 @@
 #include <core/api/admincampaignroutes.h>
-
-#include <core/http/apirouter.h>
 #include <core/api/answers.h>
+#include <core/http/apirouter.h>
 #include <core/identity/campaignrepository.h>
 #include <core/identity/configaudit.h>
 #include <core/model/validationerrors.h>
@@ -27,35 +26,40 @@ QJsonArray idArray(const QList<qint64> &ids)
 
 QJsonObject campaignJson(const Campaign &c)
 {
-    return QJsonObject{{u"id"_s, c.id},
-                       {u"nombre"_s, c.name},
-                       {u"tipo"_s, static_cast<int>(c.type)},
-                       {u"estado"_s, static_cast<int>(c.state)},
-                       {u"sistema_externo"_s, routes::idOrNull(c.externalSystemId)},
-                       {u"id_externo"_s, routes::textOrNull(c.externalId)},
-                       {u"bd_contacto"_s, routes::idOrNull(c.contactDatabaseId)},
-                       {u"sitio_externo"_s, routes::idOrNull(c.siteId)},
-                       {u"tipo_interaccion"_s, static_cast<int>(c.interactionType)},
-                       {u"agentes"_s, idArray(c.agentIds)}};
+    return QJsonObject { { u"id"_s, c.id },
+                         { u"nombre"_s, c.name },
+                         { u"tipo"_s, static_cast<int>(c.type) },
+                         { u"estado"_s, static_cast<int>(c.state) },
+                         { u"sistema_externo"_s, routes::idOrNull(c.externalSystemId) },
+                         { u"id_externo"_s, routes::textOrNull(c.externalId) },
+                         { u"bd_contacto"_s, routes::idOrNull(c.contactDatabaseId) },
+                         { u"sitio_externo"_s, routes::idOrNull(c.siteId) },
+                         { u"tipo_interaccion"_s, static_cast<int>(c.interactionType) },
+                         { u"agentes"_s, idArray(c.agentIds) } };
 }
 
 QJsonObject optionJson(const DispositionOption &o)
 {
-    return QJsonObject{{u"id"_s, o.id}, {u"nombre"_s, o.name}, {u"oculta"_s, o.hidden},
-                       {u"interaccion_crm"_s, o.crmInteraction}, {u"formulario"_s, o.engagement}};
+    return QJsonObject { { u"id"_s, o.id },
+                         { u"nombre"_s, o.name },
+                         { u"oculta"_s, o.hidden },
+                         { u"interaccion_crm"_s, o.crmInteraction },
+                         { u"formulario"_s, o.engagement } };
 }
 
 QJsonObject parameterJson(const CrmParameter &p)
 {
-    return QJsonObject{{u"id"_s, p.id}, {u"nombre"_s, p.name}, {u"valor"_s, p.value}, {u"tipo"_s, static_cast<int>(p.type)}};
+    return QJsonObject {
+        { u"id"_s, p.id }, { u"nombre"_s, p.name }, { u"valor"_s, p.value }, { u"tipo"_s, static_cast<int>(p.type) }
+    };
 }
 
 QJsonObject warningJson(const ConfigWarning &w, const ApiRequest &request, const ApiServices &s)
 {
-    QJsonObject o{{u"code"_s, w.code},
-                  {u"message"_s, routes::text(w.message, request, s)},
-                  {u"agentes"_s, idArray(w.agentIds)},
-                  {u"campanas"_s, idArray(w.campaignIds)}};
+    QJsonObject o { { u"code"_s, w.code },
+                    { u"message"_s, routes::text(w.message, request, s) },
+                    { u"agentes"_s, idArray(w.agentIds) },
+                    { u"campanas"_s, idArray(w.campaignIds) } };
     if (w.systemId)
         o.insert(u"sistema_externo"_s, w.systemId);
     if (w.databaseId)
@@ -85,7 +89,8 @@ ApiResponse invalid(const ValidationErrors &errors, const ApiRequest &request, c
 
 ApiResponse fail(const Error &error, const ApiRequest &request, const ApiServices &s)
 {
-    return routes::adminFail(error, request, s, [&](const ValidationErrors &fields) { return invalid(fields, request, s); });
+    return routes::adminFail(error, request, s,
+                             [&](const ValidationErrors &fields) { return invalid(fields, request, s); });
 }
 
 QList<qint64> readIds(ApiJson &json, const QString &key)
@@ -102,14 +107,15 @@ QList<qint64> readIds(ApiJson &json, const QString &key)
     return out;
 }
 
-template <typename E>
-E readEnum(ApiJson &json, const QString &key, int min, int max, E fallback)
+template <typename E> E readEnum(ApiJson &json, const QString &key, int min, int max, E fallback)
 {
     const auto v = json.integer(key);
     if (!v)
         return fallback;
     if (*v < min || *v > max) {
-        json.addError(key, Message::make("Api", QT_TRANSLATE_NOOP("Api", "\"%1\" is not a valid choice."), {QString::number(*v)}));
+        json.addError(
+            key,
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "\"%1\" is not a valid choice."), { QString::number(*v) }));
         return fallback;
     }
     return static_cast<E>(*v);
@@ -214,13 +220,17 @@ Result<Campaign> save(ApiServices &s, const CampaignBody &body, bool create)
         if (auto r = campaigns.setSupervisors(id, *body.supervisors); !r)
             return r.error();
     if (body.options) {
-        const QList<DispositionOption> existing = campaigns.dispositionOptions(id);
+        auto read = campaigns.dispositionOptions(id);
+        if (!read)
+            return read.error();
+        const QList<DispositionOption> existing = read.value();
         ValidationErrors errors;
         for (qsizetype i = 0; i < body.options->size(); ++i) {
             DispositionOption o = body.options->at(i);
             o.campaignId = id;
             if (o.id) {
-                const bool ours = std::any_of(existing.cbegin(), existing.cend(), [&](const DispositionOption &e) { return e.id == o.id; });
+                const bool ours = std::any_of(existing.cbegin(), existing.cend(),
+                                              [&](const DispositionOption &e) { return e.id == o.id; });
                 if (!ours) {
                     errors.add(u"opciones_calificacion[%1].id"_s.arg(i),
                                Message::make("Api", QT_TRANSLATE_NOOP("Api", "Disposition option id not found")));
@@ -245,17 +255,26 @@ Result<Campaign> save(ApiServices &s, const CampaignBody &body, bool create)
     return campaigns.find(id);
 }
 
-QJsonObject detailJson(ApiServices &s, const Campaign &c)
+Result<QJsonObject> detailJson(ApiServices &s, const Campaign &c)
 {
     CampaignRepository campaigns(s.db);
+    auto supervisors = campaigns.supervisors(c.id);
+    if (!supervisors)
+        return supervisors.error();
+    auto dispositionOptions = campaigns.dispositionOptions(c.id);
+    if (!dispositionOptions)
+        return dispositionOptions.error();
+    auto crmParameters = SiteRepository(s.db, s.secrets).crmParameters(c.id);
+    if (!crmParameters)
+        return crmParameters.error();
     QJsonObject o = campaignJson(c);
-    o.insert(u"supervisores"_s, idArray(campaigns.supervisors(c.id)));
+    o.insert(u"supervisores"_s, idArray(supervisors.value()));
     QJsonArray options;
-    for (const DispositionOption &option : campaigns.dispositionOptions(c.id))
+    for (const DispositionOption &option : dispositionOptions.value())
         options.append(optionJson(option));
     o.insert(u"opciones_calificacion"_s, options);
     QJsonArray parameters;
-    for (const CrmParameter &p : SiteRepository(s.db, s.secrets).crmParameters(c.id))
+    for (const CrmParameter &p : crmParameters.value())
         parameters.append(parameterJson(p));
     o.insert(u"parametros_crm"_s, parameters);
     return o;
@@ -282,46 +301,66 @@ void handleSave(ApiServices &s, const ApiRequest &r, ApiResponder respond, bool 
     auto saved = save(s, body, create);
     if (!saved)
         return respond(fail(saved.error(), r, s));
-    const QList<ConfigWarning> warnings = ConfigAudit(s.db).forCampaign(saved->id);
-    respond(ApiResponse::json(200, QJsonObject{
-        {u"status"_s, u"SUCCESS"_s},
-        {u"errors"_s, QJsonObject()},
-        {u"message"_s, routes::text(create ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign created successfully"))
-                                           : Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign updated successfully")), r, s)},
-        {u"id"_s, saved->id},
-        {u"campaign"_s, detailJson(s, saved.value())},
-        {u"warnings"_s, warningsJson(warnings, r, s)}}));
+    // Saved: what is read back for the answer may still fail (503), but the save stands.
+    auto warnings = ConfigAudit(s.db).forCampaign(saved->id);
+    if (!warnings)
+        return respond(fail(warnings.error(), r, s));
+    auto detail = detailJson(s, saved.value());
+    if (!detail)
+        return respond(fail(detail.error(), r, s));
+    respond(ApiResponse::json(
+        200,
+        QJsonObject {
+            { u"status"_s, u"SUCCESS"_s },
+            { u"errors"_s, QJsonObject() },
+            { u"message"_s,
+              routes::text(create ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign created successfully"))
+                                  : Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign updated successfully")),
+                           r, s) },
+            { u"id"_s, saved->id },
+            { u"campaign"_s, detail.value() },
+            { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
 }
 
-} // namespace
+}   // namespace
 
 void registerAdminCampaignRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
-    router.add("GET", u"/api/v1/campaigns/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
-        respond(routes::listed(u"campaigns"_s, CampaignRepository(s.db).list(), campaignJson));
+    router.add("GET", u"/api/v1/campaigns/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
+        respond(routes::listed(u"campaigns"_s, CampaignRepository(s.db).list(), campaignJson, r, s));
     });
     router.add("GET", u"/api/v1/campaigns/<arg>/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        respond(routes::detail(r, s, u"campaign"_s, [&s](qint64 id) { return CampaignRepository(s.db).find(id); },
-                               [&s](const Campaign &c) { return detailJson(s, c); }));
+        respond(routes::detail(
+            r, s, u"campaign"_s, [&s](qint64 id) { return CampaignRepository(s.db).find(id); },
+            [&s](const Campaign &c) { return detailJson(s, c); }));
     });
     router.add("POST", u"/api/v1/campaigns/create/"_s, Access::Admin,
                [&s](const ApiRequest &r, ApiResponder respond) { handleSave(s, r, std::move(respond), true); });
     router.add("PUT", u"/api/v1/campaigns/<arg>/update/"_s, Access::Admin,
                [&s](const ApiRequest &r, ApiResponder respond) { handleSave(s, r, std::move(respond), false); });
-    router.add("GET", u"/api/v1/campaigns/<arg>/warnings/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        const auto id = r.pathId(0);
-        if (!id)
-            return respond(routes::notFound(r, s));
-        if (auto c = CampaignRepository(s.db).find(*id); !c)
-            return respond(fail(c.error(), r, s));
-        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s},
-                                                   {u"warnings"_s, warningsJson(ConfigAudit(s.db).forCampaign(*id), r, s)}}));
-    });
+    router.add("GET", u"/api/v1/campaigns/<arg>/warnings/"_s, Access::Admin,
+               [&s](const ApiRequest &r, ApiResponder respond) {
+                   const auto id = r.pathId(0);
+                   if (!id)
+                       return respond(routes::notFound(r, s));
+                   if (auto c = CampaignRepository(s.db).find(*id); !c)
+                       return respond(fail(c.error(), r, s));
+                   auto warnings = ConfigAudit(s.db).forCampaign(*id);
+                   if (!warnings)
+                       return respond(fail(warnings.error(), r, s));
+                   respond(ApiResponse::json(200,
+                                             QJsonObject { { u"status"_s, u"SUCCESS"_s },
+                                                           { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
+               });
     router.add("GET", u"/api/v1/config_warnings/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s},
-                                                   {u"warnings"_s, warningsJson(ConfigAudit(s.db).all(), r, s)}}));
+        auto warnings = ConfigAudit(s.db).all();
+        if (!warnings)
+            return respond(fail(warnings.error(), r, s));
+        respond(ApiResponse::json(
+            200,
+            QJsonObject { { u"status"_s, u"SUCCESS"_s }, { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
     });
 }
 
-} // namespace enlace
+}   // namespace enlace

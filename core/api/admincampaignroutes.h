@@ -15,4 +15,4 @@ struct ApiServices;
 //   GET  /api/v1/campaigns/<pk>/warnings/   GET /api/v1/config_warnings/
 void registerAdminCampaignRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,10 +1,9 @@
 #include <core/api/admincontactdbroutes.h>
-
-#include <core/http/apirouter.h>
-#include <core/contacts/contactimportjobs.h>
 #include <core/api/answers.h>
 #include <core/contacts/contactimporter.h>
+#include <core/contacts/contactimportjobs.h>
 #include <core/contacts/contactrepository.h>
+#include <core/http/apirouter.h>
 #include <core/model/validationerrors.h>
 
 #include <QFile>
@@ -23,12 +22,12 @@ namespace {
 
 QJsonObject databaseJson(const ContactDatabase &d)
 {
-    return QJsonObject{{u"id"_s, d.id},
-                       {u"nombre"_s, d.name},
-                       {u"columnas"_s, QJsonArray::fromStringList(d.columns)},
-                       {u"campos_telefono"_s, QJsonArray::fromStringList(d.phoneColumns)},
-                       {u"id_externo"_s, routes::textOrNull(d.externalIdColumn)},
-                       {u"contactos"_s, d.contactCount}};
+    return QJsonObject { { u"id"_s, d.id },
+                         { u"nombre"_s, d.name },
+                         { u"columnas"_s, QJsonArray::fromStringList(d.columns) },
+                         { u"campos_telefono"_s, QJsonArray::fromStringList(d.phoneColumns) },
+                         { u"id_externo"_s, routes::textOrNull(d.externalIdColumn) },
+                         { u"contactos"_s, d.contactCount } };
 }
 
 ApiResponse invalid(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &s)
@@ -124,12 +123,12 @@ std::optional<QList<Part>> parseMultipart(const ApiRequest &request, QByteArrayV
 
 QJsonObject jobJson(const ImportJobRecord &job, const ApiRequest &request)
 {
-    QJsonObject o{{u"id"_s, job.id},
-                  {u"state"_s, ImportJobRecord::stateName(job.state)},
-                  {u"phase"_s, job.phase == ContactImporter::Writing ? u"writing"_s : u"validating"_s},
-                  {u"rows"_s, job.rowsDone},
-                  {u"bytes_read"_s, job.bytesRead},
-                  {u"total_bytes"_s, job.totalBytes}};
+    QJsonObject o { { u"id"_s, job.id },
+                    { u"state"_s, ImportJobRecord::stateName(job.state) },
+                    { u"phase"_s, job.phase == ContactImporter::Writing ? u"writing"_s : u"validating"_s },
+                    { u"rows"_s, job.rowsDone },
+                    { u"bytes_read"_s, job.bytesRead },
+                    { u"total_bytes"_s, job.totalBytes } };
     if (job.summary) {
         o.insert(u"database_id"_s, job.summary->databaseId);
         o.insert(u"rows_imported"_s, job.summary->rowsImported);
@@ -152,7 +151,8 @@ void answerJob(ApiServices &s, ContactImportJobs &board, const ApiRequest &r, Ap
         return respond(fail(found.error(), r, s));
     if (!found.value())
         return respond(routes::notFound(r, s));
-    respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"SUCCESS"_s}, {u"job"_s, jobJson(*found.value(), r)}}));
+    respond(ApiResponse::json(200,
+                              QJsonObject { { u"status"_s, u"SUCCESS"_s }, { u"job"_s, jobJson(*found.value(), r) } }));
 }
 
 QStringList commaList(const QString &text)
@@ -182,8 +182,12 @@ void handleUpload(ApiServices &s, ContactImportJobs &board, const ApiRequest &r,
     });
     const auto parts = parseMultipart(r, whole);
     if (!parts)
-        return respond(ApiResponse::error(400, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api",
-            "Send the file as multipart/form-data with a \"filename\" part.")), r, s)));
+        return respond(ApiResponse::error(
+            400,
+            routes::text(
+                Message::make(
+                    "Api", QT_TRANSLATE_NOOP("Api", "Send the file as multipart/form-data with a \"filename\" part.")),
+                r, s)));
     QHash<QString, Part> byName;
     for (const Part &p : *parts)
         byName.insert(p.name, p);
@@ -225,12 +229,13 @@ void handleUpload(ApiServices &s, ContactImportJobs &board, const ApiRequest &r,
     auto id = board.start(options, std::move(file), r.caller ? std::optional<qint64>(r.caller->userId) : std::nullopt);
     if (!id)
         return respond(fail(id.error(), r, s));
-    respond(ApiResponse::json(202, QJsonObject{{u"status"_s, u"SUCCESS"_s},
-                                               {u"job"_s, id.value()},
-                                               {u"progress"_s, u"/api/v1/contact_imports/%1/"_s.arg(id.value())}}));
+    respond(ApiResponse::json(202,
+                              QJsonObject { { u"status"_s, u"SUCCESS"_s },
+                                            { u"job"_s, id.value() },
+                                            { u"progress"_s, u"/api/v1/contact_imports/%1/"_s.arg(id.value()) } }));
 }
 
-} // namespace
+}   // namespace
 
 void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
 {
@@ -238,75 +243,91 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
     // Held by the routes below, so it lives as long as they do.
     auto board = std::make_shared<ContactImportJobs>(s.db, *s.clock, *s.catalog);
     board->sweepAtStart();
-    router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &, ApiResponder respond) {
-        respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson));
+    router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
+        respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson, r, s));
     });
-    router.add("GET", u"/api/v1/contact_databases/<arg>/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        respond(routes::detail(r, s, u"contactDatabase"_s, [&s](qint64 id) { return ContactRepository(s.db).findDatabase(id); }, databaseJson));
-    });
-    router.add("POST", u"/api/v1/contact_database/create/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        auto json = routes::body(r, s, respond);
-        if (!json)
-            return;
-        const auto names = [&](const QString &key, ApiJson::Need need) {
-            QStringList out;
-            const QJsonArray items = json->array(key, need).value_or(QJsonArray());
-            for (qsizetype i = 0; i < items.size(); ++i) {
-                if (items.at(i).isString())
-                    out.append(items.at(i).toString().trimmed());
-                else
-                    json->addError(u"%1[%2]"_s.arg(key).arg(i), ApiJson::stringMessage());
-            }
-            return out;
-        };
-        ContactDatabase d;
-        d.name = json->string(u"name"_s, ApiJson::Need::Required, 128).value_or(QString()).trimmed();
-        d.phoneColumns = names(u"phone_fields"_s, ApiJson::Need::Required);
-        const QStringList data = names(u"data_fields"_s, ApiJson::Need::Optional);
-        d.externalIdColumn = json->string(u"external_id_field"_s, ApiJson::Need::Optional, 128).value_or(QString()).trimmed();
-        if (!json->ok())
-            return respond(invalid(json->errors(), r, s));
-        // As OMniLeads: phone columns, then data columns, the external-id column last.
-        d.columns = d.phoneColumns + data;
-        if (!d.externalIdColumn.isEmpty())
-            d.columns.append(d.externalIdColumn);
-        auto id = ContactRepository(s.db, *s.clock).createDatabase(d);
-        if (!id)
-            return respond(fail(id.error(), r, s));
-        respond(ApiResponse::json(200, QJsonObject{
-            {u"status"_s, u"SUCCESS"_s}, {u"errors"_s, QJsonObject()},
-            {u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact database created successfully")), r, s)},
-            {u"id"_s, id.value()}}));
-    });
-    router.add("POST", u"/api/v1/contact_database/<arg>/contact/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        const auto id = r.pathId(0);
-        if (!id)
-            return respond(routes::notFound(r, s));
-        ContactRepository contacts(s.db, *s.clock);
-        if (auto d = contacts.findDatabase(*id); !d)
-            return respond(fail(d.error(), r, s));
-        auto json = routes::body(r, s, respond);
-        if (!json)
-            return;
-        QHash<QString, QString> values;
-        for (auto it = json->object().constBegin(); it != json->object().constEnd(); ++it)
-            if (auto v = json->string(it.key()))
-                values.insert(it.key(), *v);
-        if (!json->ok())
-            return respond(invalid(json->errors(), r, s));
-        auto contact = contacts.addContact(*id, values);
-        if (!contact)
-            return respond(fail(contact.error(), r, s));
-        respond(ApiResponse::json(200, QJsonObject{
-            {u"status"_s, u"SUCCESS"_s}, {u"errors"_s, QJsonObject()},
-            {u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s)},
-            {u"id"_s, contact.value()}}));
-    });
-    router.addUpload("POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
-               [&s, board](const ApiRequest &r, ApiResponder respond) { handleUpload(s, *board, r, std::move(respond)); });
-    router.add("GET", u"/api/v1/contact_imports/<arg>/"_s, Access::Admin, [&s, board](const ApiRequest &r, ApiResponder respond) {
-        answerJob(s, *board, r, std::move(respond));
-    });
+    router.add("GET", u"/api/v1/contact_databases/<arg>/"_s, Access::Admin,
+               [&s](const ApiRequest &r, ApiResponder respond) {
+                   respond(routes::detail(
+                       r, s, u"contactDatabase"_s, [&s](qint64 id) { return ContactRepository(s.db).findDatabase(id); },
+                       databaseJson));
+               });
+    router.add(
+        "POST", u"/api/v1/contact_database/create/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
+            auto json = routes::body(r, s, respond);
+            if (!json)
+                return;
+            const auto names = [&](const QString &key, ApiJson::Need need) {
+                QStringList out;
+                const QJsonArray items = json->array(key, need).value_or(QJsonArray());
+                for (qsizetype i = 0; i < items.size(); ++i) {
+                    if (items.at(i).isString())
+                        out.append(items.at(i).toString().trimmed());
+                    else
+                        json->addError(u"%1[%2]"_s.arg(key).arg(i), ApiJson::stringMessage());
+                }
+                return out;
+            };
+            ContactDatabase d;
+            d.name = json->string(u"name"_s, ApiJson::Need::Required, 128).value_or(QString()).trimmed();
+            d.phoneColumns = names(u"phone_fields"_s, ApiJson::Need::Required);
+            const QStringList data = names(u"data_fields"_s, ApiJson::Need::Optional);
+            d.externalIdColumn
+                = json->string(u"external_id_field"_s, ApiJson::Need::Optional, 128).value_or(QString()).trimmed();
+            if (!json->ok())
+                return respond(invalid(json->errors(), r, s));
+            // As OMniLeads: phone columns, then data columns, the external-id column last.
+            d.columns = d.phoneColumns + data;
+            if (!d.externalIdColumn.isEmpty())
+                d.columns.append(d.externalIdColumn);
+            auto id = ContactRepository(s.db, *s.clock).createDatabase(d);
+            if (!id)
+                return respond(fail(id.error(), r, s));
+            respond(ApiResponse::json(
+                200,
+                QJsonObject {
+                    { u"status"_s, u"SUCCESS"_s },
+                    { u"errors"_s, QJsonObject() },
+                    { u"message"_s,
+                      routes::text(
+                          Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact database created successfully")), r,
+                          s) },
+                    { u"id"_s, id.value() } }));
+        });
+    router.add(
+        "POST", u"/api/v1/contact_database/<arg>/contact/"_s, Access::Admin,
+        [&s](const ApiRequest &r, ApiResponder respond) {
+            const auto id = r.pathId(0);
+            if (!id)
+                return respond(routes::notFound(r, s));
+            ContactRepository contacts(s.db, *s.clock);
+            if (auto d = contacts.findDatabase(*id); !d)
+                return respond(fail(d.error(), r, s));
+            auto json = routes::body(r, s, respond);
+            if (!json)
+                return;
+            QHash<QString, QString> values;
+            for (auto it = json->object().constBegin(); it != json->object().constEnd(); ++it)
+                if (auto v = json->string(it.key()))
+                    values.insert(it.key(), *v);
+            if (!json->ok())
+                return respond(invalid(json->errors(), r, s));
+            auto contact = contacts.addContact(*id, values);
+            if (!contact)
+                return respond(fail(contact.error(), r, s));
+            respond(ApiResponse::json(
+                200,
+                QJsonObject { { u"status"_s, u"SUCCESS"_s },
+                              { u"errors"_s, QJsonObject() },
+                              { u"message"_s,
+                                routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s) },
+                              { u"id"_s, contact.value() } }));
+        });
+    router.addUpload(
+        "POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
+        [&s, board](const ApiRequest &r, ApiResponder respond) { handleUpload(s, *board, r, std::move(respond)); });
+    router.add("GET", u"/api/v1/contact_imports/<arg>/"_s, Access::Admin,
+               [&s, board](const ApiRequest &r, ApiResponder respond) { answerJob(s, *board, r, std::move(respond)); });
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -17,4 +17,4 @@ struct ApiServices;
 // file, then writes it in one transaction (all or nothing) on a thread of its own.
 void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

@@ -15,4 +15,4 @@ struct ApiServices;
 // Unknown ids answer 404 (OMniLeads: 500); passwords, tokens and signature secrets are write-only.
 void registerAdminSiteRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

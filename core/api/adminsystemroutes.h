@@ -13,4 +13,4 @@ struct ApiServices;
 // integration key (shown once, admins only). Duplicate agent ids answer 400 naming the rows.
 void registerAdminSystemRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

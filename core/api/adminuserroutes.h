@@ -12,4 +12,4 @@ struct ApiServices;
 //   PUT  /api/v1/users/<pk>/update/     {password?, active?}
 void registerAdminUserRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/api/answers.h>
-
 #include <core/api/referencecache.h>
 #include <core/identity/agentrepository.h>
 #include <core/model/logvalue.h>
@@ -7,9 +6,8 @@
 #include <core/store/database.h>
 
 #include <QJsonDocument>
-#include <QSqlQuery>
-
 #include <QLoggingCategory>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +56,8 @@ ApiResponse forbidden(const ApiRequest &request, const ApiServices &services, co
 
 ApiResponse notFound(const ApiRequest &request, const ApiServices &services)
 {
-    return ApiResponse::error(404, text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")), request, services));
+    return ApiResponse::error(404,
+                              text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")), request, services));
 }
 
 std::optional<ApiJson> body(const ApiRequest &request, const ApiServices &services, ApiResponder &respond)
@@ -74,9 +73,11 @@ std::optional<ApiJson> body(const ApiRequest &request, const ApiServices &servic
 ApiResponse adminInvalid(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &services)
 {
     const QJsonObject json = errors.toJson(services.catalog, request.language);
-    return ApiResponse::json(400, QJsonObject{{u"status"_s, u"ERROR"_s},
-                                              {u"errors"_s, json},
-                                              {u"message"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))}});
+    return ApiResponse::json(
+        400,
+        QJsonObject { { u"status"_s, u"ERROR"_s },
+                      { u"errors"_s, json },
+                      { u"message"_s, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) } });
 }
 
 ApiResponse adminFail(const Error &error, const ApiRequest &request, const ApiServices &services,
@@ -99,7 +100,7 @@ QJsonValue textOrNull(const QString &value)
 
 QJsonObject success(const QString &message)
 {
-    QJsonObject o{{u"status"_s, u"SUCCESS"_s}};
+    QJsonObject o { { u"status"_s, u"SUCCESS"_s } };
     if (!message.isEmpty())
         o.insert(u"message"_s, message);
     return o;
@@ -107,8 +108,7 @@ QJsonObject success(const QString &message)
 
 namespace {
 
-template <typename T>
-Result<std::optional<T>> optionalValue(const Result<QVariant> &v)
+template <typename T> Result<std::optional<T>> optionalValue(const Result<QVariant> &v)
 {
     if (!v)
         return v.error();
@@ -117,9 +117,12 @@ Result<std::optional<T>> optionalValue(const Result<QVariant> &v)
     return std::optional<T>(v->value<T>());
 }
 
-} // namespace
+}   // namespace
 
-Lookup::Lookup(const ApiServices &services, const ApiRequest &request) : m_s(services), m_requestSerial(request.serial) {}
+Lookup::Lookup(const ApiServices &services, const ApiRequest &request)
+    : m_s(services)
+    , m_requestSerial(request.serial)
+{ }
 
 template <typename Map, typename Key, typename Load>
 auto Lookup::cached(Map ReferenceCache::Entries::*map, const Key &key, Load load) const -> decltype(load())
@@ -130,8 +133,10 @@ auto Lookup::cached(Map ReferenceCache::Entries::*map, const Key &key, Load load
 Result<std::optional<Campaign>> Lookup::campaign(qint64 id) const
 {
     return cached(&ReferenceCache::Entries::campaign, id, [&]() -> Result<std::optional<Campaign>> {
-        auto q = m_s.db->exec(u"SELECT id, name, type, state, external_system_id, external_id, contact_database_id, site_id, "
-                              "interaction_type FROM campaigns WHERE id = ?"_s, {id});
+        auto q = m_s.db->exec(
+            u"SELECT id, name, type, state, external_system_id, external_id, contact_database_id, site_id, "
+            "interaction_type FROM campaigns WHERE id = ?"_s,
+            { id });
         if (!q)
             return q.error();
         if (!q->next())
@@ -149,7 +154,8 @@ Result<std::optional<Campaign>> Lookup::campaign(qint64 id) const
         if (!q->value(7).isNull())
             c.siteId = q->value(7).toLongLong();
         c.interactionType = static_cast<InteractionType>(q->value(8).toInt());
-        auto agents = m_s.db->exec(u"SELECT agent_id FROM campaign_agents WHERE campaign_id = ? ORDER BY agent_id"_s, {id});
+        auto agents
+            = m_s.db->exec(u"SELECT agent_id FROM campaign_agents WHERE campaign_id = ? ORDER BY agent_id"_s, { id });
         if (!agents)
             return agents.error();
         while (agents->next())
@@ -160,43 +166,49 @@ Result<std::optional<Campaign>> Lookup::campaign(qint64 id) const
 
 Result<std::optional<qint64>> Lookup::campaignByExternalId(qint64 systemId, const QString &externalId) const
 {
-    return cached(&ReferenceCache::Entries::campaignByExternalId, std::pair(systemId, externalId), [&]() -> Result<std::optional<qint64>> {
-        return optionalValue<qint64>(m_s.db->scalar(
-            u"SELECT id FROM campaigns WHERE external_system_id = ? AND external_id = ?"_s, {systemId, externalId}));
-    });
+    return cached(&ReferenceCache::Entries::campaignByExternalId, std::pair(systemId, externalId),
+                  [&]() -> Result<std::optional<qint64>> {
+                      return optionalValue<qint64>(
+                          m_s.db->scalar(u"SELECT id FROM campaigns WHERE external_system_id = ? AND external_id = ?"_s,
+                                         { systemId, externalId }));
+                  });
 }
 
 Result<std::optional<qint64>> Lookup::agentByExternalId(qint64 systemId, const QString &externalId) const
 {
-    return cached(&ReferenceCache::Entries::agentByExternalId, std::pair(systemId, externalId), [&]() -> Result<std::optional<qint64>> {
-        return optionalValue<qint64>(m_s.db->scalar(
-            u"SELECT agent_id FROM agent_external_ids WHERE system_id = ? AND external_id = ?"_s, {systemId, externalId}));
-    });
+    return cached(&ReferenceCache::Entries::agentByExternalId, std::pair(systemId, externalId),
+                  [&]() -> Result<std::optional<qint64>> {
+                      return optionalValue<qint64>(m_s.db->scalar(
+                          u"SELECT agent_id FROM agent_external_ids WHERE system_id = ? AND external_id = ?"_s,
+                          { systemId, externalId }));
+                  });
 }
 
 Result<std::optional<QString>> Lookup::agentExternalId(qint64 systemId, qint64 agentId) const
 {
-    return cached(&ReferenceCache::Entries::agentExternalId, std::pair(systemId, agentId), [&]() -> Result<std::optional<QString>> {
-        return optionalValue<QString>(m_s.db->scalar(
-            u"SELECT external_id FROM agent_external_ids WHERE system_id = ? AND agent_id = ?"_s, {systemId, agentId}));
-    });
+    return cached(&ReferenceCache::Entries::agentExternalId, std::pair(systemId, agentId),
+                  [&]() -> Result<std::optional<QString>> {
+                      return optionalValue<QString>(m_s.db->scalar(
+                          u"SELECT external_id FROM agent_external_ids WHERE system_id = ? AND agent_id = ?"_s,
+                          { systemId, agentId }));
+                  });
 }
 
 Result<std::optional<qint64>> Lookup::contactByExternalId(qint64 databaseId, const QString &externalId) const
 {
-    return optionalValue<qint64>(m_s.db->scalar(
-        u"SELECT id FROM contacts WHERE database_id = ? AND external_id = ?"_s, {databaseId, externalId}));
+    return optionalValue<qint64>(m_s.db->scalar(u"SELECT id FROM contacts WHERE database_id = ? AND external_id = ?"_s,
+                                                { databaseId, externalId }));
 }
 
 Result<std::optional<qint64>> Lookup::contactDatabaseOf(qint64 contactId) const
 {
-    return optionalValue<qint64>(m_s.db->scalar(u"SELECT database_id FROM contacts WHERE id = ?"_s, {contactId}));
+    return optionalValue<qint64>(m_s.db->scalar(u"SELECT database_id FROM contacts WHERE id = ?"_s, { contactId }));
 }
 
 Result<bool> Lookup::systemExists(qint64 systemId) const
 {
     return cached(&ReferenceCache::Entries::systemExists, systemId, [&]() -> Result<bool> {
-        auto v = m_s.db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, {systemId});
+        auto v = m_s.db->scalar(u"SELECT id FROM external_systems WHERE id = ?"_s, { systemId });
         if (!v)
             return v.error();
         return v->isValid();
@@ -230,13 +242,15 @@ DispositionOption readOption(const QSqlQuery &q)
     return o;
 }
 
-} // namespace
+}   // namespace
 
 Result<QList<DispositionOption>> Lookup::dispositionOptions(qint64 campaignId) const
 {
     return cached(&ReferenceCache::Entries::dispositionOptions, campaignId, [&]() -> Result<QList<DispositionOption>> {
-        auto q = m_s.db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
-                              "WHERE campaign_id = ? ORDER BY id"_s, {campaignId});
+        auto q = m_s.db->exec(
+            u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
+            "WHERE campaign_id = ? ORDER BY id"_s,
+            { campaignId });
         if (!q)
             return q.error();
         QList<DispositionOption> out;
@@ -249,8 +263,10 @@ Result<QList<DispositionOption>> Lookup::dispositionOptions(qint64 campaignId) c
 Result<std::optional<DispositionOption>> Lookup::dispositionOption(qint64 id) const
 {
     return cached(&ReferenceCache::Entries::dispositionOption, id, [&]() -> Result<std::optional<DispositionOption>> {
-        auto q = m_s.db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
-                              "WHERE id = ?"_s, {id});
+        auto q = m_s.db->exec(
+            u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
+            "WHERE id = ?"_s,
+            { id });
         if (!q)
             return q.error();
         if (!q->next())
@@ -262,7 +278,7 @@ Result<std::optional<DispositionOption>> Lookup::dispositionOption(qint64 id) co
 Result<bool> Lookup::isSupervisor(qint64 campaignId, qint64 userId) const
 {
     auto v = m_s.db->scalar(u"SELECT user_id FROM campaign_supervisors WHERE campaign_id = ? AND user_id = ?"_s,
-                            {campaignId, userId});
+                            { campaignId, userId });
     if (!v)
         return v.error();
     return v->isValid();
@@ -271,7 +287,7 @@ Result<bool> Lookup::isSupervisor(qint64 campaignId, qint64 userId) const
 Result<QList<qint64>> Lookup::campaignsOfSystem(qint64 systemId) const
 {
     return cached(&ReferenceCache::Entries::campaignsOfSystem, systemId, [&]() -> Result<QList<qint64>> {
-        auto q = m_s.db->exec(u"SELECT id FROM campaigns WHERE external_system_id = ? ORDER BY id"_s, {systemId});
+        auto q = m_s.db->exec(u"SELECT id FROM campaigns WHERE external_system_id = ? ORDER BY id"_s, { systemId });
         if (!q)
             return q.error();
         QList<qint64> out;
@@ -281,4 +297,4 @@ Result<QList<qint64>> Lookup::campaignsOfSystem(qint64 systemId) const
     });
 }
 
-} // namespace enlace::routes
+}   // namespace enlace::routes

@@ -1,10 +1,10 @@
 #pragma once
 
 #include <core/api/apijson.h>
-#include <core/http/apirequest.h>
-#include <core/http/apiresponse.h>
 #include <core/api/apiservices.h>
 #include <core/api/referencecache.h>
+#include <core/http/apirequest.h>
+#include <core/http/apiresponse.h>
 #include <core/model/agent.h>
 #include <core/model/campaign.h>
 #include <core/model/dispositionoption.h>
@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <optional>
+#include <type_traits>
 
 namespace enlace {
 
@@ -53,13 +54,23 @@ ApiResponse adminFail(const Error &error, const ApiRequest &request, const ApiSe
                       const std::function<ApiResponse(const ValidationErrors &)> &invalid = {});
 
 // GET list: 200 {"status":"SUCCESS", key: [toJson(item), ...]}.
-template <typename Items, typename ToJson>
-ApiResponse listed(const QString &key, const Items &items, ToJson toJson)
+template <typename Items, typename ToJson> ApiResponse listed(const QString &key, const Items &items, ToJson toJson)
 {
     QJsonArray out;
     for (const auto &item : items)
         out.append(toJson(item));
-    return ApiResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("SUCCESS")}, {key, out}});
+    return ApiResponse::json(200,
+                             QJsonObject { { QStringLiteral("status"), QStringLiteral("SUCCESS") }, { key, out } });
+}
+
+// The same for a read that can fail: its error answered as fail() (503 when the store cannot answer).
+template <typename Items, typename ToJson>
+ApiResponse listed(const QString &key, const Result<Items> &items, ToJson toJson, const ApiRequest &request,
+                   const ApiServices &services)
+{
+    if (!items)
+        return fail(items.error(), request, services);
+    return listed(key, items.value(), toJson);
 }
 
 // GET one by the path's id: 404 for an id that is not a number, the repository's error, else
@@ -73,7 +84,16 @@ ApiResponse detail(const ApiRequest &request, const ApiServices &services, const
     auto found = find(*id);
     if (!found)
         return adminFail(found.error(), request, services);
-    return ApiResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("SUCCESS")}, {key, toJson(found.value())}});
+    auto json = toJson(found.value());
+    if constexpr (std::is_same_v<decltype(json), Result<QJsonObject>>) {   // a rendering that reads more
+        if (!json)
+            return fail(json.error(), request, services);
+        return ApiResponse::json(
+            200, QJsonObject { { QStringLiteral("status"), QStringLiteral("SUCCESS") }, { key, json.value() } });
+    } else {
+        return ApiResponse::json(
+            200, QJsonObject { { QStringLiteral("status"), QStringLiteral("SUCCESS") }, { key, json } });
+    }
 }
 
 QJsonValue idOrNull(const std::optional<qint64> &id);
@@ -115,5 +135,5 @@ private:
 // Messages the admin routes answer with: ok / created / deleted.
 QJsonObject success(const QString &message = {});
 
-} // namespace routes
-} // namespace enlace
+}   // namespace routes
+}   // namespace enlace

@@ -1,15 +1,14 @@
 #include <core/api/apijson.h>
 
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace enlace {
 
-ApiJson::ApiJson(QJsonObject object) : m_object(std::move(object))
-{
-}
+ApiJson::ApiJson(QJsonObject object)
+    : m_object(std::move(object))
+{ }
 
 Message ApiJson::requiredMessage()
 {
@@ -44,7 +43,7 @@ Message ApiJson::objectMessage()
 Message ApiJson::maxLengthMessage(int maxLength)
 {
     return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Ensure this field has no more than %1 characters."),
-                         {QString::number(maxLength)});
+                         { QString::number(maxLength) });
 }
 
 bool ApiJson::hasValue(const QString &key) const
@@ -95,7 +94,7 @@ std::optional<QString> ApiJson::string(const QString &key, Need need, int maxLen
     } else if (v.isDouble()) {
         const double d = v.toDouble();
         s = d == std::floor(d) && std::fabs(d) <= 9007199254740992.0 ? QString::number(static_cast<qint64>(d))
-                                                                      : QString::number(d);
+                                                                     : QString::number(d);
     } else {
         m_errors.add(key, stringMessage());
         return std::nullopt;
@@ -158,4 +157,4 @@ QStringList ApiJson::unknownKeys(const QStringList &allowed) const
     return out;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -57,4 +57,4 @@ private:
     ValidationErrors m_errors;
 };
 
-} // namespace enlace
+}   // namespace enlace

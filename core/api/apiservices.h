@@ -42,4 +42,4 @@ struct ApiServices
     QString publicBaseUrl;
 };
 
-} // namespace enlace
+}   // namespace enlace

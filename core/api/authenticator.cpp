@@ -1,7 +1,7 @@
-#include <core/http/apirouter.h>
 #include <core/api/authenticator.h>
-#include <core/calls/eventlog.h>
 #include <core/api/referencecache.h>
+#include <core/calls/eventlog.h>
+#include <core/http/apirouter.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/clock.h>
@@ -25,21 +25,36 @@ namespace enlace {
 
 namespace {
 
-Message invalidToken() { return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Token")); }
-Message expiredToken() { return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The Token is expired")); }
-Message inactiveUser() { return Message::make("Api", QT_TRANSLATE_NOOP("Api", "User is not active")); }
+Message invalidToken()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Token"));
+}
+Message expiredToken()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "The Token is expired"));
+}
+Message inactiveUser()
+{
+    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "User is not active"));
+}
 
 ApiResponse detailResponse(int status, const QString &text)
 {
-    return ApiResponse::json(status, QJsonObject{{u"detail"_s, text}, {u"status"_s, u"ERROR"_s}, {u"message"_s, text}});
+    return ApiResponse::json(
+        status, QJsonObject { { u"detail"_s, text }, { u"status"_s, u"ERROR"_s }, { u"message"_s, text } });
 }
 
-} // namespace
+}   // namespace
 
 Authenticator::Authenticator(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog *catalog,
                              AuthenticatorSettings settings, QObject *parent)
-    : QObject(parent), m_db(db), m_clock(clock), m_catalog(catalog), m_settings(settings), m_tokens(db, clock),
-      m_throttle(db, clock, settings.throttle)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_catalog(catalog)
+    , m_settings(settings)
+    , m_tokens(db, clock)
+    , m_throttle(db, clock, settings.throttle)
 {
     m_pool.setMaxThreadCount(2);
     m_pool.setExpiryTimeout(-1);   // keep the threads: each holds its own database connection
@@ -52,9 +67,8 @@ Authenticator::~Authenticator()
 
 void Authenticator::registerRoutes(ApiRouter &router)
 {
-    router.add("POST", u"/api/v1/login"_s, Access::Public, [this](const ApiRequest &r, ApiResponder respond) {
-        handleLogin(r, std::move(respond));
-    });
+    router.add("POST", u"/api/v1/login"_s, Access::Public,
+               [this](const ApiRequest &r, ApiResponder respond) { handleLogin(r, std::move(respond)); });
     router.add("POST", u"/api/v1/logout"_s, Access::Authenticated, [this](const ApiRequest &r, ApiResponder respond) {
         const QString token = bearerToken(r);
         if (!token.isEmpty() && !r.caller->isIntegration()) {
@@ -66,7 +80,7 @@ void Authenticator::registerRoutes(ApiRouter &router)
                 (void)m_events->append(*r.caller->agentId, QString::fromLatin1(EventLog::SessionRevoked),
                                        QJsonObject { { u"reason"_s, u"logout"_s } });
         }
-        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}}));
+        respond(ApiResponse::json(QJsonObject { { u"status"_s, u"OK"_s } }));
     });
 }
 
@@ -94,9 +108,10 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
     const auto field = [&](const QString &name) {
         const QJsonValue v = body->value(name);
         if (!v.isString() || v.toString().isEmpty()) {
-            errors.add(name, v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())
-                                 ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "This field is required."))
-                                 : Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not a valid string.")));
+            errors.add(name,
+                       v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())
+                           ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "This field is required."))
+                           : Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not a valid string.")));
             return QString();
         }
         return v.toString();
@@ -106,9 +121,11 @@ void Authenticator::handleLogin(const ApiRequest &request, ApiResponder respond)
     if (!errors.isEmpty()) {
         // Django REST framework puts the field errors at the top level; Enlace's envelope too.
         const QJsonObject fields = errors.toJson(m_catalog, language);
-        QJsonObject merged{{u"status"_s, u"ERROR"_s},
-                           {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "There were errors on received data")).text(m_catalog, language)},
-                           {u"errors"_s, fields}};
+        QJsonObject merged { { u"status"_s, u"ERROR"_s },
+                             { u"message"_s,
+                               Message::make("Api", QT_TRANSLATE_NOOP("Api", "There were errors on received data"))
+                                   .text(m_catalog, language) },
+                             { u"errors"_s, fields } };
         for (auto it = fields.begin(); it != fields.end(); ++it)
             merged.insert(it.key(), it.value());
         respond(ApiResponse::json(400, merged));
@@ -207,7 +224,9 @@ void Authenticator::finishLogin(const QString &username, const QString &address,
         qCInfo(lcAuth).noquote() << u"login failed username=%1 peer=%2"_s.arg(LogValue::quoted(username),
                                                                               LogValue::quoted(address));
         Q_EMIT loginFailed(username);
-        respond(detailResponse(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Credentials or activate account")).text(m_catalog, language)));
+        respond(detailResponse(404,
+                               Message::make("Api", QT_TRANSLATE_NOOP("Api", "Invalid Credentials or activate account"))
+                                   .text(m_catalog, language)));
         return;
     }
     (void)m_throttle.succeeded(username, address);
@@ -219,7 +238,7 @@ void Authenticator::finishLogin(const QString &username, const QString &address,
         respond(ApiResponse::fromError(issued.error(), m_catalog, language));
         return;
     }
-    QJsonObject userJson{{u"first_name"_s, u.firstName}, {u"last_name"_s, u.lastName}, {u"email"_s, u.email}};
+    QJsonObject userJson { { u"first_name"_s, u.firstName }, { u"last_name"_s, u.lastName }, { u"email"_s, u.email } };
     if (u.role == Role::Agent) {
         AgentRepository agents(m_db);
         auto agent = agents.findByUserId(u.id);
@@ -230,9 +249,10 @@ void Authenticator::finishLogin(const QString &username, const QString &address,
     qCInfo(lcAuth).noquote() << u"login ok user=%1 username=%2"_s.arg(QString::number(u.id),
                                                                       LogValue::quoted(u.username));
     Q_EMIT loginSucceeded(u.id);
-    respond(ApiResponse::json(200, QJsonObject{{u"user"_s, userJson},
-                                               {u"expires_in"_s, QString::number(secondsLeft, 'f', 1)},
-                                               {u"token"_s, issued->token}}));
+    respond(ApiResponse::json(200,
+                              QJsonObject { { u"user"_s, userJson },
+                                            { u"expires_in"_s, QString::number(secondsLeft, 'f', 1) },
+                                            { u"token"_s, issued->token } }));
 }
 
 Result<Caller> Authenticator::callerForToken(const QString &token) const
@@ -240,20 +260,20 @@ Result<Caller> Authenticator::callerForToken(const QString &token) const
     auto owner = m_tokens.find(token);
     if (!owner.ok()) {
         if (owner.error().kind == Error::Kind::Forbidden)
-            return Error{Error::Kind::Forbidden, u"api.token_expired"_s, expiredToken(), {}, {}};
+            return Error { Error::Kind::Forbidden, u"api.token_expired"_s, expiredToken(), {}, {} };
         if (owner.error().kind == Error::Kind::NotFound)
-            return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
+            return Error { Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {} };
         return owner.error();
     }
     auto q = m_db->exec(u"SELECT u.username, u.role, u.active, a.id FROM users u "
                         "LEFT JOIN agents a ON a.user_id = u.id AND a.active = 1 WHERE u.id = ?"_s,
-                        {owner->userId});
+                        { owner->userId });
     if (!q.ok())
         return q.error();
     if (!q->next())
-        return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
+        return Error { Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {} };
     if (q->value(2).toInt() == 0)
-        return Error{Error::Kind::Forbidden, u"api.user_inactive"_s, inactiveUser(), {}, {}};
+        return Error { Error::Kind::Forbidden, u"api.user_inactive"_s, inactiveUser(), {}, {} };
     Caller caller;
     caller.userId = owner->userId;
     caller.username = q->value(0).toString();
@@ -263,14 +283,15 @@ Result<Caller> Authenticator::callerForToken(const QString &token) const
     return caller;
 }
 
-std::optional<Caller> Authenticator::callerForIntegrationKey(const QString &key, quint64 requestSerial) const
+Result<std::optional<Caller>> Authenticator::callerForIntegrationKey(const QString &key, quint64 requestSerial) const
 {
     if (key.isEmpty() || key.size() > 256)
-        return std::nullopt;
+        return std::optional<Caller>();
     // Same hash as ExternalSystemRepository::rotateIntegrationKey stores.
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QString hash
+        = QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
     const auto load = [&]() -> Result<std::optional<Caller>> {
-        auto q = m_db->exec(u"SELECT id, name FROM external_systems WHERE integration_key_hash = ?"_s, {hash});
+        auto q = m_db->exec(u"SELECT id, name FROM external_systems WHERE integration_key_hash = ?"_s, { hash });
         if (!q.ok())
             return q.error();
         if (!q->next())
@@ -281,32 +302,38 @@ std::optional<Caller> Authenticator::callerForIntegrationKey(const QString &key,
         caller.role = Role::Admin;   // not used for integrations: Access checks isIntegration() first
         return std::optional<Caller>(caller);
     };
-    auto found = ReferenceCache::through(m_reference, requestSerial, &ReferenceCache::Entries::integrationKey, hash, load);
-    return found.ok() ? found.value() : std::nullopt;
+    // A store that cannot answer is an error (503), never "no such key" (401).
+    return ReferenceCache::through(m_reference, requestSerial, &ReferenceCache::Entries::integrationKey, hash, load);
 }
 
 Result<std::optional<Caller>> Authenticator::resolve(const ApiRequest &request) const
 {
     const QByteArray integrationKey = request.header("x-enlace-integration-key").trimmed();
     if (!integrationKey.isEmpty()) {
-        if (auto c = callerForIntegrationKey(QString::fromLatin1(integrationKey), request.serial))
-            return std::optional<Caller>(*c);
-        return Error{Error::Kind::NotFound, u"api.invalid_key"_s, invalidToken(), {}, {}};
+        auto c = callerForIntegrationKey(QString::fromLatin1(integrationKey), request.serial);
+        if (!c)
+            return c.error();
+        if (c.value())
+            return c.value();
+        return Error { Error::Kind::NotFound, u"api.invalid_key"_s, invalidToken(), {}, {} };
     }
     const QString token = bearerToken(request);
     if (token.isEmpty()) {
         if (!request.header("authorization").isEmpty())
-            return Error{Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {}};
+            return Error { Error::Kind::NotFound, u"api.invalid_token"_s, invalidToken(), {}, {} };
         return std::optional<Caller>();
     }
     auto caller = callerForToken(token);
     if (caller.ok())
         return std::optional<Caller>(caller.value());
     if (caller.error().code == u"api.invalid_token"_s) {
-        if (auto c = callerForIntegrationKey(token, request.serial))
-            return std::optional<Caller>(*c);
+        auto c = callerForIntegrationKey(token, request.serial);
+        if (!c)
+            return c.error();
+        if (c.value())
+            return c.value();
     }
     return caller.error();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <core/http/apirequest.h>
-#include <core/http/apiresponse.h>
 #include <core/api/loginthrottle.h>
 #include <core/api/tokenstore.h>
+#include <core/http/apirequest.h>
+#include <core/http/apiresponse.h>
 #include <core/model/result.h>
 
 #include <QObject>
@@ -61,7 +61,8 @@ public:
     // A user's API token (the event channel): NotFound invalid, Forbidden expired or inactive.
     Result<Caller> callerForToken(const QString &token) const;
     // An external system's integration key (requestSerial: see ReferenceCache::sync).
-    std::optional<Caller> callerForIntegrationKey(const QString &key, quint64 requestSerial = 0) const;
+    // The external system a key belongs to; nullopt for no such key; an Error when the store fails.
+    Result<std::optional<Caller>> callerForIntegrationKey(const QString &key, quint64 requestSerial = 0) const;
 
     static QString bearerToken(const ApiRequest &request);
 
@@ -84,4 +85,4 @@ private:
     EventLog *m_events = nullptr;
 };
 
-} // namespace enlace
+}   // namespace enlace

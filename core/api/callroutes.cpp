@@ -1,8 +1,7 @@
-#include <core/api/callroutes.h>
-
-#include <core/http/apirouter.h>
-#include <core/calls/callflow.h>
 #include <core/api/answers.h>
+#include <core/api/callroutes.h>
+#include <core/calls/callflow.h>
+#include <core/http/apirouter.h>
 #include <core/model/validationerrors.h>
 #include <core/telephony/pbx.h>
 #include <core/telephony/telephonymessages.h>
@@ -19,7 +18,8 @@ namespace {
 
 Message invalidChoice()
 {
-    return Message::make("Api", QT_TRANSLATE_NOOP("Api", "Select a valid choice. That choice is not one of the available choices."));
+    return Message::make(
+        "Api", QT_TRANSLATE_NOOP("Api", "Select a valid choice. That choice is not one of the available choices."));
 }
 
 Message agentNotInCampaign()
@@ -63,7 +63,8 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
     ValidationErrors errors;
     const auto addError = [&](const QString &field, const Message &m) { errors.add(field, m); };
     // Form fields in OMniLeads' order; every field is checked, then the relations between them.
-    const bool bySystem = json->hasValue(u"idExternalSystem"_s) && !json->object().value(u"idExternalSystem"_s).toVariant().toString().isEmpty();
+    const bool bySystem = json->hasValue(u"idExternalSystem"_s)
+        && !json->object().value(u"idExternalSystem"_s).toVariant().toString().isEmpty();
     // Plain values rather than std::optional: GCC's -Wmaybe-uninitialized misreads the optional here.
     bool haveSystem = false;
     qint64 system = 0;
@@ -79,8 +80,12 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
             addError(u"idExternalSystem"_s, routes::unknownSystemMessage());
     }
     if (caller.isIntegration() && (!bySystem || (haveSystem && system != *caller.integrationSystemId)))
-        return respond(routes::forbidden(request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api",
-            "An integration key may only address its own external system's ids (idExternalSystem)."))));
+        return respond(routes::forbidden(
+            request, s,
+            Message::make(
+                "Api",
+                QT_TRANSLATE_NOOP(
+                    "Api", "An integration key may only address its own external system's ids (idExternalSystem)."))));
 
     std::optional<Campaign> campaign;
     std::optional<Agent> agent;
@@ -169,8 +174,8 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
         return respond(callErrors(errors, request, s));
     // An agent originates only as itself; OMniLeads lets any agent call for any other.
     if (caller.isAgent() && caller.agentId != agent->id)
-        return respond(routes::forbidden(request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api",
-            "An agent may only place calls as itself."))));
+        return respond(routes::forbidden(
+            request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "An agent may only place calls as itself."))));
     if (!s.calls && !s.pbx)
         return respond(routes::fail(Error::internal(u"api.no_pbx"_s, u"no PBX configured"_s), request, s));
 
@@ -187,7 +192,7 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
     const MessageCatalog *catalog = s.catalog;
     auto done = [respond, phone, language, catalog](Result<QString> callId) {
         if (callId) {
-            respond(ApiResponse::json(200, QJsonObject{{u"status"_s, u"OK"_s}}));
+            respond(ApiResponse::json(200, QJsonObject { { u"status"_s, u"OK"_s } }));
             return;
         }
         // A PBX already words its failure as OMniLeads does ("Originate failed by <reason> -
@@ -196,10 +201,13 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
         const QString detail = telephony::isOriginateFailure(error)
             ? error.text(catalog, language)
             : telephony::originateFailed(error.text(catalog, language), phone).text(catalog, language);
-        ApiResponse response = ApiResponse::json(200, QJsonObject{
-            {u"status"_s, u"ERROR"_s},
-            {u"message"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Error when executing the call")).text(catalog, language)},
-            {u"errors"_s, QJsonArray{detail}}});
+        ApiResponse response = ApiResponse::json(
+            200,
+            QJsonObject { { u"status"_s, u"ERROR"_s },
+                          { u"message"_s,
+                            Message::make("Api", QT_TRANSLATE_NOOP("Api", "Error when executing the call"))
+                                .text(catalog, language) },
+                          { u"errors"_s, QJsonArray { detail } } });
         // The server is recording a burst of calls (CallFlow's backpressure): worth retrying soon.
         if (CallFlow::isRecordingBehind(error))
             response.withHeader("Retry-After", "1");
@@ -212,12 +220,14 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
         s.pbx->originate(originate, std::move(done));
 }
 
-} // namespace
+}   // namespace
 
 void registerCallRoutes(ApiRouter &router, ApiServices &services)
 {
     router.add("POST", u"/api/v1/makeCall/"_s, Access::AgentOrIntegration,
-               [&services](const ApiRequest &request, ApiResponder respond) { handleMakeCall(services, request, std::move(respond)); });
+               [&services](const ApiRequest &request, ApiResponder respond) {
+                   handleMakeCall(services, request, std::move(respond));
+               });
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -10,4 +10,4 @@ struct ApiServices;
 // "status", as OMniLeads; the answer comes when the PBX accepted or refused the originate.
 void registerCallRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

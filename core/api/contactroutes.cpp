@@ -1,8 +1,7 @@
-#include <core/api/contactroutes.h>
-
-#include <core/http/apirouter.h>
 #include <core/api/answers.h>
+#include <core/api/contactroutes.h>
 #include <core/contacts/contactrepository.h>
+#include <core/http/apirouter.h>
 #include <core/model/validationerrors.h>
 
 #include <QJsonArray>
@@ -147,7 +146,8 @@ std::optional<CampaignDatabase> campaignDatabase(ApiServices &s, const ApiReques
         return std::nullopt;
     }
     if (!target.campaign->contactDatabaseId) {
-        respond(routes::invalid({}, request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The campaign has no contact database."))));
+        respond(routes::invalid(
+            {}, request, s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The campaign has no contact database."))));
         return std::nullopt;
     }
     auto database = ContactRepository(s.db).findDatabase(*target.campaign->contactDatabaseId);
@@ -155,7 +155,7 @@ std::optional<CampaignDatabase> campaignDatabase(ApiServices &s, const ApiReques
         respond(routes::fail(database.error(), request, s));
         return std::nullopt;
     }
-    return CampaignDatabase{std::move(*json), std::move(database).value()};
+    return CampaignDatabase { std::move(*json), std::move(database).value() };
 }
 
 void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder respond)
@@ -170,10 +170,14 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     allowed << u"idCampaign"_s << u"idExternalSystem"_s << u"confirmar_duplicado"_s;
     const QStringList unknown = json->unknownKeys(allowed);
     if (!unknown.isEmpty())
-        return respond(ApiResponse::json(400, QJsonObject{
-            {u"status"_s, u"ERROR"_s},
-            {u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Incorrect fields were received")), request, s)},
-            {u"errors"_s, QJsonArray::fromStringList(unknown)}}));
+        return respond(ApiResponse::json(
+            400,
+            QJsonObject {
+                { u"status"_s, u"ERROR"_s },
+                { u"message"_s,
+                  routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Incorrect fields were received")),
+                               request, s) },
+                { u"errors"_s, QJsonArray::fromStringList(unknown) } }));
     QHash<QString, QString> values;
     for (const QString &column : database->columns) {
         if (!json->hasValue(column))
@@ -183,7 +187,8 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     }
     ValidationErrors errors = json->errors();
     if (values.value(database->mainPhoneColumn()).trimmed().isEmpty() && !errors.has(database->mainPhoneColumn()))
-        errors.add(database->mainPhoneColumn(), Message::make("Api", QT_TRANSLATE_NOOP("Api", "The field is required")));
+        errors.add(database->mainPhoneColumn(),
+                   Message::make("Api", QT_TRANSLATE_NOOP("Api", "The field is required")));
     if (!errors.isEmpty())
         return respond(routes::invalid(errors, request, s));
     auto id = contacts.addContact(database->id, values);
@@ -195,11 +200,13 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     QJsonObject contacto;
     for (const QString &column : database->columns)
         contacto.insert(column, values.value(column));
-    respond(ApiResponse::json(200, QJsonObject{
-        {u"status"_s, u"OK"_s},
-        {u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), request, s)},
-        {u"id"_s, id.value()},
-        {u"contacto"_s, contacto}}));
+    respond(ApiResponse::json(
+        200,
+        QJsonObject {
+            { u"status"_s, u"OK"_s },
+            { u"message"_s, routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), request, s) },
+            { u"id"_s, id.value() },
+            { u"contacto"_s, contacto } }));
 }
 
 void handleMetadata(ApiServices &s, const ApiRequest &request, ApiResponder respond)
@@ -208,11 +215,11 @@ void handleMetadata(ApiServices &s, const ApiRequest &request, ApiResponder resp
     if (!target)
         return;
     const ContactDatabase *database = &target->database;
-    respond(ApiResponse::json(200, QJsonObject{
-        {u"status"_s, u"OK"_s},
-        {u"main_phone"_s, database->mainPhoneColumn()},
-        {u"external_id"_s, routes::textOrNull(database->externalIdColumn)},
-        {u"fields"_s, QJsonArray::fromStringList(database->columns)}}));
+    respond(ApiResponse::json(200,
+                              QJsonObject { { u"status"_s, u"OK"_s },
+                                            { u"main_phone"_s, database->mainPhoneColumn() },
+                                            { u"external_id"_s, routes::textOrNull(database->externalIdColumn) },
+                                            { u"fields"_s, QJsonArray::fromStringList(database->columns) } }));
 }
 
 // A query parameter by its decoded name ("search[value]" may arrive as "search%5Bvalue%5D").
@@ -252,7 +259,9 @@ void handleCampaignContacts(ApiServices &s, const ApiRequest &request, ApiRespon
     const int start = queryInt(request, u"start"_s, 0, 0, std::numeric_limits<int>::max());
     const int length = queryInt(request, u"length"_s, 10, 1, 1000);
     const QString search = queryValue(request, u"search[value]"_s).trimmed().toLower();
-    QJsonObject out{{u"draw"_s, draw}, {u"recordsTotal"_s, 0}, {u"recordsFiltered"_s, 0}, {u"data"_s, QJsonArray()}};
+    QJsonObject out {
+        { u"draw"_s, draw }, { u"recordsTotal"_s, 0 }, { u"recordsFiltered"_s, 0 }, { u"data"_s, QJsonArray() }
+    };
     if (!campaign.value()->contactDatabaseId)
         return respond(ApiResponse::json(200, out));
     ContactRepository contacts(s.db);
@@ -262,7 +271,7 @@ void handleCampaignContacts(ApiServices &s, const ApiRequest &request, ApiRespon
     // Contacts already dispositioned on this campaign are left out, as OMniLeads does.
     const QString base = u"FROM contacts c WHERE c.database_id = ? AND NOT EXISTS (SELECT 1 FROM dispositions d "
                          "WHERE d.campaign_id = ? AND d.contact_id = c.id)"_s;
-    const QVariantList baseValues{database->id, *campaignId};
+    const QVariantList baseValues { database->id, *campaignId };
     QString filter;
     QVariantList filterValues = baseValues;
     if (!search.isEmpty()) {
@@ -280,7 +289,8 @@ void handleCampaignContacts(ApiServices &s, const ApiRequest &request, ApiRespon
     QVariantList pageValues = filterValues;
     pageValues << length << start;
     auto rows = s.db->exec(u"SELECT c.id, c.phone, c.external_id, c.values_json "_s + base + filter
-                               + u" ORDER BY c.id LIMIT ? OFFSET ?"_s, pageValues);
+                               + u" ORDER BY c.id LIMIT ? OFFSET ?"_s,
+                           pageValues);
     if (!rows)
         return respond(routes::fail(rows.error(), request, s));
     QJsonArray data;
@@ -289,10 +299,10 @@ void handleCampaignContacts(ApiServices &s, const ApiRequest &request, ApiRespon
         QJsonObject fields;
         for (qsizetype i = 0; i < database->columns.size(); ++i)
             fields.insert(database->columns.at(i), values.value(i));
-        data.append(QJsonObject{{u"id"_s, rows->value(0).toLongLong()},
-                                {u"phone"_s, rows->value(1).toString()},
-                                {u"externalId"_s, routes::textOrNull(rows->value(2).toString())},
-                                {u"fields"_s, fields}});
+        data.append(QJsonObject { { u"id"_s, rows->value(0).toLongLong() },
+                                  { u"phone"_s, rows->value(1).toString() },
+                                  { u"externalId"_s, routes::textOrNull(rows->value(2).toString()) },
+                                  { u"fields"_s, fields } });
     }
     out.insert(u"recordsTotal"_s, total->toLongLong());
     out.insert(u"recordsFiltered"_s, filtered->toLongLong());
@@ -300,7 +310,7 @@ void handleCampaignContacts(ApiServices &s, const ApiRequest &request, ApiRespon
     respond(ApiResponse::json(200, out));
 }
 
-} // namespace
+}   // namespace
 
 void registerContactRoutes(ApiRouter &router, ApiServices &services)
 {
@@ -313,4 +323,4 @@ void registerContactRoutes(ApiRouter &router, ApiServices &services)
                [&s](const ApiRequest &r, ApiResponder respond) { handleCampaignContacts(s, r, std::move(respond)); });
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -12,4 +12,4 @@ struct ApiServices;
 // Campaigns are named by Enlace id, or by external id with idExternalSystem.
 void registerContactRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,10 +1,9 @@
+#include <core/api/answers.h>
 #include <core/api/dispositionroutes.h>
-
-#include <core/http/apirouter.h>
 #include <core/calls/callflow.h>
 #include <core/calls/dispositionrepository.h>
-#include <core/api/answers.h>
 #include <core/contacts/contactrepository.h>
+#include <core/http/apirouter.h>
 #include <core/model/validationerrors.h>
 
 #include <QJsonArray>
@@ -39,12 +38,13 @@ Message agentNotFound()
 // OMniLeads' disposition errors are flat: {"status":"ERROR","<field>":"<message>"}.
 ApiResponse flatError(const QString &field, const Message &message, const ApiRequest &request, const ApiServices &s)
 {
-    return ApiResponse::json(400, QJsonObject{{u"status"_s, u"ERROR"_s}, {field, routes::text(message, request, s)}});
+    return ApiResponse::json(400,
+                             QJsonObject { { u"status"_s, u"ERROR"_s }, { field, routes::text(message, request, s) } });
 }
 
 ApiResponse flatErrors(const ValidationErrors &errors, const ApiRequest &request, const ApiServices &s)
 {
-    QJsonObject o{{u"status"_s, u"ERROR"_s}};
+    QJsonObject o { { u"status"_s, u"ERROR"_s } };
     for (const auto &e : errors.entries())
         if (!o.contains(e.field))
             o.insert(e.field, routes::text(e.message, request, s));
@@ -53,11 +53,11 @@ ApiResponse flatErrors(const ValidationErrors &errors, const ApiRequest &request
 
 QJsonObject toJson(const Disposition &d, const QJsonValue &contact)
 {
-    return QJsonObject{{u"id"_s, d.id},
-                       {u"idContact"_s, contact},
-                       {u"callid"_s, routes::textOrNull(d.callId)},
-                       {u"idDispositionOption"_s, d.optionId},
-                       {u"comments"_s, d.comments}};
+    return QJsonObject { { u"id"_s, d.id },
+                         { u"idContact"_s, contact },
+                         { u"callid"_s, routes::textOrNull(d.callId) },
+                         { u"idDispositionOption"_s, d.optionId },
+                         { u"comments"_s, d.comments } };
 }
 
 // Fires the campaign's "call disposition" interaction for a disposition stored through the API,
@@ -176,8 +176,8 @@ DispositionInput readCommon(ApiServices &s, const ApiRequest &request, ApiJson &
 }
 
 // The contact named by idContact, in the contact database of the option's campaign.
-std::optional<qint64> resolveContact(ApiServices &s, const ApiRequest &request, ApiJson &json, const DispositionInput &in,
-                                     std::optional<ApiResponse> &response)
+std::optional<qint64> resolveContact(ApiServices &s, const ApiRequest &request, ApiJson &json,
+                                     const DispositionInput &in, std::optional<ApiResponse> &response)
 {
     const routes::Lookup lookup(s, request);
     const auto text = json.string(u"idContact"_s, ApiJson::Need::Required, 128);
@@ -185,7 +185,8 @@ std::optional<qint64> resolveContact(ApiServices &s, const ApiRequest &request, 
         response = flatErrors(json.errors(), request, s);
         return std::nullopt;
     }
-    Result<std::optional<Campaign>> campaign = in.campaign ? Result<std::optional<Campaign>>(in.campaign) : lookup.campaign(in.option->campaignId);
+    Result<std::optional<Campaign>> campaign
+        = in.campaign ? Result<std::optional<Campaign>>(in.campaign) : lookup.campaign(in.option->campaignId);
     if (!campaign) {
         response = routes::fail(campaign.error(), request, s);
         return std::nullopt;
@@ -227,7 +228,8 @@ QJsonValue contactValue(const ApiJson &json, const DispositionInput &in, qint64 
 }
 
 // The disposition id of the path, if the caller may see it; else the 404 answer.
-std::optional<Disposition> ownDisposition(ApiServices &s, const ApiRequest &request, std::optional<ApiResponse> &response)
+std::optional<Disposition> ownDisposition(ApiServices &s, const ApiRequest &request,
+                                          std::optional<ApiResponse> &response)
 {
     const auto id = request.pathId(0);
     if (!id) {
@@ -237,7 +239,8 @@ std::optional<Disposition> ownDisposition(ApiServices &s, const ApiRequest &requ
     DispositionRepository repo(s.db, *s.clock);
     auto d = repo.find(*id);
     if (!d) {
-        response = d.error().kind == Error::Kind::NotFound ? routes::notFound(request, s) : routes::fail(d.error(), request, s);
+        response = d.error().kind == Error::Kind::NotFound ? routes::notFound(request, s)
+                                                           : routes::fail(d.error(), request, s);
         return std::nullopt;
     }
     const Caller &caller = *request.caller;
@@ -293,7 +296,7 @@ void handleOptions(ApiServices &s, const ApiRequest &request, ApiResponder respo
         return respond(routes::fail(options.error(), request, s));
     QJsonArray out;
     for (const DispositionOption &o : options.value())
-        out.append(QJsonObject{{u"id"_s, o.id}, {u"name"_s, o.name}, {u"hidden"_s, o.hidden}});
+        out.append(QJsonObject { { u"id"_s, o.id }, { u"name"_s, o.name }, { u"hidden"_s, o.hidden } });
     respond(ApiResponse::json(200, out));
 }
 
@@ -431,7 +434,8 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
     // readCommon read the option's campaign.
     const std::optional<Campaign> &campaign = in.campaign;
     if (!campaign || !campaign->contactDatabaseId)
-        return respond(flatError(u"contacto"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact data is invalid")), request, s));
+        return respond(flatError(
+            u"contacto"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact data is invalid")), request, s));
     ContactRepository contacts(s.db);
     auto database = contacts.findDatabase(*campaign->contactDatabaseId);
     if (!database)
@@ -451,13 +455,17 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
         if (!taken)
             return respond(routes::fail(taken.error(), request, s));
         if (taken.value())
-            return respond(flatError(u"idExternalContact"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api",
-                "There is another contact with this external id on this database")), request, s));
+            return respond(flatError(
+                u"idExternalContact"_s,
+                Message::make(
+                    "Api", QT_TRANSLATE_NOOP("Api", "There is another contact with this external id on this database")),
+                request, s));
     }
     auto contactId = contacts.addContact(database->id, values);
     if (!contactId) {
         if (contactId.error().kind == Error::Kind::Invalid)
-            return respond(flatError(u"contacto"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact data is invalid")), request, s));
+            return respond(flatError(
+                u"contacto"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact data is invalid")), request, s));
         return respond(routes::fail(contactId.error(), request, s));
     }
     Disposition d;
@@ -475,13 +483,14 @@ void handleNewContact(ApiServices &s, const ApiRequest &request, ApiResponder re
         return respond(routes::fail(fired.error(), request, s));
     if (auto committed = tx.commit(); !committed)
         return respond(routes::fail(committed.error(), request, s));
-    respond(ApiResponse::json(201, QJsonObject{{u"id"_s, created->id},
-                                               {u"callid"_s, routes::textOrNull(created->callId)},
-                                               {u"idDispositionOption"_s, created->optionId},
-                                               {u"comments"_s, created->comments}}));
+    respond(ApiResponse::json(201,
+                              QJsonObject { { u"id"_s, created->id },
+                                            { u"callid"_s, routes::textOrNull(created->callId) },
+                                            { u"idDispositionOption"_s, created->optionId },
+                                            { u"comments"_s, created->comments } }));
 }
 
-} // namespace
+}   // namespace
 
 void registerDispositionRoutes(ApiRouter &router, ApiServices &services)
 {
@@ -502,4 +511,4 @@ void registerDispositionRoutes(ApiRouter &router, ApiServices &services)
                [&s](const ApiRequest &r, ApiResponder respond) { handleNewContact(s, r, std::move(respond)); });
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -17,4 +17,4 @@ struct ApiServices;
 // interaction, like one made in the console; an integration key acts for its own system only.
 void registerDispositionRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/api/eventchannel.h>
-
 #include <core/calls/eventlog.h>
 #include <core/model/logvalue.h>
 #include <core/model/message.h>
@@ -41,11 +40,15 @@ std::optional<qint64> parseLastId(const QString &text)
         return std::nullopt;
     return v;
 }
-} // namespace
+}   // namespace
 
 EventChannel::EventChannel(EventLog *log, TokenResolver resolver, const MessageCatalog *catalog, QObject *parent)
-    : QObject(parent), m_log(log), m_resolver(std::move(resolver)), m_catalog(catalog),
-      m_server(new QWebSocketServer(u"enlace"_s, QWebSocketServer::NonSecureMode, this)), m_pingTimer(new QTimer(this))
+    : QObject(parent)
+    , m_log(log)
+    , m_resolver(std::move(resolver))
+    , m_catalog(catalog)
+    , m_server(new QWebSocketServer(u"enlace"_s, QWebSocketServer::NonSecureMode, this))
+    , m_pingTimer(new QTimer(this))
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &EventChannel::handleNewConnection);
     connect(m_log, &EventLog::eventsAvailable, this, &EventChannel::deliverToAgent);
@@ -109,7 +112,8 @@ void EventChannel::handleNewConnection()
         if (m_catalog)
             session.language = m_catalog->negotiate(accept, u"es"_s);
         m_sessions.insert(socket, session);
-        connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { handleMessage(socket, text); });
+        connect(socket, &QWebSocket::textMessageReceived, this,
+                [this, socket](const QString &text) { handleMessage(socket, text); });
         connect(socket, &QWebSocket::binaryMessageReceived, socket, [socket](const QByteArray &) {
             socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported, QStringLiteral("text messages only"));
         });
@@ -162,7 +166,7 @@ void EventChannel::handleNewConnection()
 
 void EventChannel::sendError(QWebSocket *socket, const QString &message)
 {
-    socket->sendTextMessage(compact(QJsonObject{{u"type"_s, u"error"_s}, {u"message"_s, message}}));
+    socket->sendTextMessage(compact(QJsonObject { { u"type"_s, u"error"_s }, { u"message"_s, message } }));
 }
 
 void EventChannel::authenticate(QWebSocket *socket, const QString &token, std::optional<qint64> lastEventId)
@@ -183,7 +187,9 @@ void EventChannel::authenticate(QWebSocket *socket, const QString &token, std::o
         return;
     }
     if (caller->isIntegration() || !caller->agentId) {
-        sendError(socket, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Only agents have an event channel.")).text(m_catalog, language));
+        sendError(socket,
+                  Message::make("Api", QT_TRANSLATE_NOOP("Api", "Only agents have an event channel."))
+                      .text(m_catalog, language));
         socket->close(kCloseForbidden, QStringLiteral("not an agent"));
         return;
     }
@@ -195,8 +201,10 @@ void EventChannel::authenticate(QWebSocket *socket, const QString &token, std::o
     it->floor = lastEventId ? *lastEventId : m_log->latestId();
     it->maxSent = it->floor;
     it->sent.clear();
-    qCInfo(lcChannel).noquote() << u"console connected agent=%1 resume_from=%2"_s.arg(it->agentId).arg(lastEventId ? QString::number(*lastEventId) : u"live"_s);
-    socket->sendTextMessage(compact(QJsonObject{{u"type"_s, u"ready"_s}, {u"agent_id"_s, it->agentId}, {u"last_event_id"_s, it->floor}}));
+    qCInfo(lcChannel).noquote() << u"console connected agent=%1 resume_from=%2"_s.arg(it->agentId)
+                                       .arg(lastEventId ? QString::number(*lastEventId) : u"live"_s);
+    socket->sendTextMessage(compact(
+        QJsonObject { { u"type"_s, u"ready"_s }, { u"agent_id"_s, it->agentId }, { u"last_event_id"_s, it->floor } }));
     Q_EMIT sessionOpened(it->agentId);
     deliver(socket);
 }
@@ -217,19 +225,23 @@ void EventChannel::handleMessage(QWebSocket *socket, const QString &text)
         lastId = parseLastId(last.toString());
 
     if (type == u"ping"_s) {
-        socket->sendTextMessage(compact(QJsonObject{{u"type"_s, u"pong"_s}}));
+        socket->sendTextMessage(compact(QJsonObject { { u"type"_s, u"pong"_s } }));
         return;
     }
     if (type == u"auth"_s) {
         if (it->authenticated) {
-            sendError(socket, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Already authenticated.")).text(m_catalog, language));
+            sendError(
+                socket,
+                Message::make("Api", QT_TRANSLATE_NOOP("Api", "Already authenticated.")).text(m_catalog, language));
             return;
         }
         authenticate(socket, message.value(u"token"_s).toString(), lastId);
         return;
     }
     if (!it->authenticated) {
-        sendError(socket, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Authentication credentials were not provided.")).text(m_catalog, language));
+        sendError(socket,
+                  Message::make("Api", QT_TRANSLATE_NOOP("Api", "Authentication credentials were not provided."))
+                      .text(m_catalog, language));
         socket->close(kCloseUnauthorized, QStringLiteral("unauthorized"));
         return;
     }
@@ -240,7 +252,8 @@ void EventChannel::handleMessage(QWebSocket *socket, const QString &text)
         deliver(socket);
         return;
     }
-    sendError(socket, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Unknown message type.")).text(m_catalog, language));
+    sendError(socket,
+              Message::make("Api", QT_TRANSLATE_NOOP("Api", "Unknown message type.")).text(m_catalog, language));
 }
 
 void EventChannel::deliverToAgent(qint64 agentId)
@@ -336,4 +349,4 @@ bool EventChannel::stillAuthorized(QWebSocket *socket)
     return false;
 }
 
-} // namespace enlace
+}   // namespace enlace

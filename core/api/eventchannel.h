@@ -66,9 +66,9 @@ private:
     {
         qint64 agentId = 0;
         bool authenticated = false;
-        qint64 floor = 0;          // the console has everything up to here
+        qint64 floor = 0;   // the console has everything up to here
         qint64 maxSent = 0;
-        QSet<qint64> sent;         // ids above floor already sent
+        QSet<qint64> sent;   // ids above floor already sent
         bool awaitingPong = false;
         QString language = QStringLiteral("es");
         QString token;   // in memory only: checked again when credentials are revoked
@@ -102,4 +102,4 @@ private:
     QHash<QWebSocket *, Session> m_sessions;
 };
 
-} // namespace enlace
+}   // namespace enlace

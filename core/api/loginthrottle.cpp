@@ -10,9 +10,10 @@ using namespace Qt::StringLiterals;
 namespace enlace {
 
 LoginThrottle::LoginThrottle(std::shared_ptr<Database> db, const Clock &clock, LoginThrottlePolicy policy)
-    : m_db(std::move(db)), m_clock(clock), m_policy(policy)
-{
-}
+    : m_db(std::move(db))
+    , m_clock(clock)
+    , m_policy(policy)
+{ }
 
 // Bounded, so a huge username cannot bloat the table. Addresses hold no '|'.
 QString LoginThrottle::pairScope(const QString &username, const QString &address)
@@ -120,4 +121,4 @@ Result<void> LoginThrottle::succeeded(const QString &username, const QString &ad
     return takeBack(addressScope(address));
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -38,8 +38,8 @@ class LoginThrottle final
 public:
     struct Verdict
     {
-        bool blocked = false;      // answer 429 without checking the password
-        qint64 delayMs = 0;        // wait this long before checking the password
+        bool blocked = false;   // answer 429 without checking the password
+        qint64 delayMs = 0;   // wait this long before checking the password
         qint64 retryAfterMs = 0;   // blocked: when the window lets the next attempt in
         int failures = 0;   // earlier attempts counted in the scope that decided
         bool byAddress = false;   // blocked: the address's bound, not the username's
@@ -76,4 +76,4 @@ private:
     unsigned m_attemptsSincePurge = 0;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,6 +1,5 @@
-#include <core/api/openapi.h>
-
 #include <core/api/apiservices.h>
+#include <core/api/openapi.h>
 
 #include <QJsonArray>
 
@@ -22,17 +21,28 @@ const QString kServer = u"Server"_s;
 QList<RouteDoc> buildCatalogue()
 {
     using A = Access;
-    const QStringList site{u"nombre:string*"_s, u"url:string*"_s, u"disparador:integer"_s, u"metodo:integer"_s, u"formato:integer"_s,
-                           u"objetivo:integer"_s, u"autenticacion:integer"_s, u"oculto:boolean"_s, u"timeout_ms:integer"_s,
-                           u"max_attempts:integer"_s, u"secreto_firma:string"_s};
-    const QStringList auth{u"nombre:string*"_s, u"url:string*"_s, u"username:string*"_s, u"password:string*"_s, u"campo_token:string"_s,
-                           u"duracion:integer"_s, u"campo_duracion:string"_s, u"ssl_estricto:boolean"_s};
-    const QStringList system{u"nombre:string*"_s, u"agentes:array"_s};
-    const QStringList campaign{u"nombre:string*"_s, u"tipo:integer"_s, u"estado:integer"_s, u"sistema_externo:integer"_s,
-                               u"id_externo:string"_s, u"bd_contacto:integer"_s, u"sitio_externo:integer"_s, u"tipo_interaccion:integer"_s,
-                               u"agentes:array"_s, u"supervisores:array"_s, u"opciones_calificacion:array"_s, u"parametros_crm:array"_s};
-    const QStringList disposition{u"idContact:id*"_s, u"idDispositionOption:id*"_s, u"comments:string"_s, u"callid:string"_s,
-                                  u"idExternalSystem:id"_s, u"idAgent:id"_s};
+    const QStringList site { u"nombre:string*"_s,        u"url:string*"_s,         u"disparador:integer"_s,
+                             u"metodo:integer"_s,        u"formato:integer"_s,     u"objetivo:integer"_s,
+                             u"autenticacion:integer"_s, u"oculto:boolean"_s,      u"timeout_ms:integer"_s,
+                             u"max_attempts:integer"_s,  u"secreto_firma:string"_s };
+    const QStringList auth { u"nombre:string*"_s,        u"url:string*"_s,         u"username:string*"_s,
+                             u"password:string*"_s,      u"campo_token:string"_s,  u"duracion:integer"_s,
+                             u"campo_duracion:string"_s, u"ssl_estricto:boolean"_s };
+    const QStringList system { u"nombre:string*"_s, u"agentes:array"_s };
+    const QStringList campaign { u"nombre:string*"_s,
+                                 u"tipo:integer"_s,
+                                 u"estado:integer"_s,
+                                 u"sistema_externo:integer"_s,
+                                 u"id_externo:string"_s,
+                                 u"bd_contacto:integer"_s,
+                                 u"sitio_externo:integer"_s,
+                                 u"tipo_interaccion:integer"_s,
+                                 u"agentes:array"_s,
+                                 u"supervisores:array"_s,
+                                 u"opciones_calificacion:array"_s,
+                                 u"parametros_crm:array"_s };
+    const QStringList disposition { u"idContact:id*"_s, u"idDispositionOption:id*"_s, u"comments:string"_s,
+                                    u"callid:string"_s, u"idExternalSystem:id"_s,     u"idAgent:id"_s };
     return {
         // Server (owned by the server part; documented here so the document is complete).
         { "POST",
@@ -517,13 +527,20 @@ QList<RouteDoc> buildCatalogue()
 QString accessText(Access access)
 {
     switch (access) {
-    case Access::Public: return u"public"_s;
-    case Access::Authenticated: return u"any user or integration key"_s;
-    case Access::Admin: return u"administrator, manager or supervisor"_s;
-    case Access::AdminOnly: return u"administrator"_s;
-    case Access::Agent: return u"agent"_s;
-    case Access::AgentOrIntegration: return u"agent or integration key"_s;
-    case Access::AdminOrIntegration: return u"administrator, manager, supervisor or integration key"_s;
+    case Access::Public:
+        return u"public"_s;
+    case Access::Authenticated:
+        return u"any user or integration key"_s;
+    case Access::Admin:
+        return u"administrator, manager or supervisor"_s;
+    case Access::AdminOnly:
+        return u"administrator"_s;
+    case Access::Agent:
+        return u"agent"_s;
+    case Access::AgentOrIntegration:
+        return u"agent or integration key"_s;
+    case Access::AdminOrIntegration:
+        return u"administrator, manager, supervisor or integration key"_s;
     }
     return {};
 }
@@ -531,10 +548,12 @@ QString accessText(Access access)
 QJsonObject fieldSchema(const QString &type)
 {
     if (type == u"id"_s)
-        return QJsonObject{{u"oneOf"_s, QJsonArray{QJsonObject{{u"type"_s, u"integer"_s}}, QJsonObject{{u"type"_s, u"string"_s}}}}};
+        return QJsonObject { { u"oneOf"_s,
+                               QJsonArray { QJsonObject { { u"type"_s, u"integer"_s } },
+                                            QJsonObject { { u"type"_s, u"string"_s } } } } };
     if (type == u"array"_s)
-        return QJsonObject{{u"type"_s, u"array"_s}, {u"items"_s, QJsonObject()}};
-    return QJsonObject{{u"type"_s, type}};
+        return QJsonObject { { u"type"_s, u"array"_s }, { u"items"_s, QJsonObject() } };
+    return QJsonObject { { u"type"_s, type } };
 }
 
 QJsonObject bodySchema(const QStringList &fields)
@@ -550,7 +569,9 @@ QJsonObject bodySchema(const QStringList &fields)
         }
         properties.insert(name, fieldSchema(type));
     }
-    QJsonObject schema{{u"type"_s, u"object"_s}, {u"properties"_s, properties}, {u"additionalProperties"_s, true}};
+    QJsonObject schema { { u"type"_s, u"object"_s },
+                         { u"properties"_s, properties },
+                         { u"additionalProperties"_s, true } };
     if (!required.isEmpty())
         schema.insert(u"required"_s, required);
     return schema;
@@ -559,25 +580,35 @@ QJsonObject bodySchema(const QStringList &fields)
 QString statusText(int status)
 {
     switch (status) {
-    case 200: return u"OK"_s;
-    case 201: return u"Created"_s;
-    case 202: return u"Accepted; the work continues"_s;
-    case 400: return u"Invalid data: OMniLeads' error envelope"_s;
-    case 401: return u"Missing, invalid or expired credentials"_s;
-    case 403: return u"The caller's role may not do this"_s;
-    case 404: return u"Unknown id"_s;
-    case 405: return u"Method not allowed on this path"_s;
-    case 413: return u"Body too large"_s;
+    case 200:
+        return u"OK"_s;
+    case 201:
+        return u"Created"_s;
+    case 202:
+        return u"Accepted; the work continues"_s;
+    case 400:
+        return u"Invalid data: OMniLeads' error envelope"_s;
+    case 401:
+        return u"Missing, invalid or expired credentials"_s;
+    case 403:
+        return u"The caller's role may not do this"_s;
+    case 404:
+        return u"Unknown id"_s;
+    case 405:
+        return u"Method not allowed on this path"_s;
+    case 413:
+        return u"Body too large"_s;
     case 429:
         return u"Too many failed attempts: wait for Retry-After seconds"_s;
     case 503:
         return u"The store cannot take the request now (read-only, full or unreachable): the reason is in message"_s;
-    case 507: return u"No room to store the upload"_s;
+    case 507:
+        return u"No room to store the upload"_s;
     }
     return u"Answer"_s;
 }
 
-} // namespace
+}   // namespace
 
 const QList<RouteDoc> &OpenApi::catalogue()
 {
@@ -619,15 +650,16 @@ QJsonObject OpenApi::document(const QStringList &routes, const QString &serverUr
         operation.insert(u"operationId"_s, QString(QString::fromLatin1(method).toLower() + path));
         if (doc) {
             operation.insert(u"summary"_s, doc->summary);
-            operation.insert(u"tags"_s, QJsonArray{doc->tag});
+            operation.insert(u"tags"_s, QJsonArray { doc->tag });
             if (!tags.contains(doc->tag))
                 tags.append(doc->tag);
             operation.insert(u"x-access"_s, accessText(doc->access));
             QString description = doc->description;
-            description += (description.isEmpty() ? u""_s : u"\n\n"_s) + u"Who may call: "_s + accessText(doc->access) + u'.';
+            description
+                += (description.isEmpty() ? u""_s : u"\n\n"_s) + u"Who may call: "_s + accessText(doc->access) + u'.';
             operation.insert(u"description"_s, description);
             if (doc->access != Access::Public)
-                operation.insert(u"security"_s, QJsonArray{QJsonObject{{u"bearer"_s, QJsonArray()}}});
+                operation.insert(u"security"_s, QJsonArray { QJsonObject { { u"bearer"_s, QJsonArray() } } });
             else
                 operation.insert(u"security"_s, QJsonArray());
         } else {
@@ -637,65 +669,86 @@ QJsonObject OpenApi::document(const QStringList &routes, const QString &serverUr
         QJsonArray params;
         const qsizetype argCount = pattern.count(u"<arg>"_s) + pattern.count(u"<rest>"_s);
         for (qsizetype i = 0; i < argCount; ++i)
-            params.append(QJsonObject{{u"name"_s, parameters.value(i, u"arg%1"_s.arg(i + 1))},
-                                      {u"in"_s, u"path"_s},
-                                      {u"required"_s, true},
-                                      {u"schema"_s, QJsonObject{{u"type"_s, u"string"_s}}}});
+            params.append(QJsonObject { { u"name"_s, parameters.value(i, u"arg%1"_s.arg(i + 1)) },
+                                        { u"in"_s, u"path"_s },
+                                        { u"required"_s, true },
+                                        { u"schema"_s, QJsonObject { { u"type"_s, u"string"_s } } } });
         if (!params.isEmpty())
             operation.insert(u"parameters"_s, params);
         if (doc && !doc->body.isEmpty()) {
             const QJsonObject schema = bodySchema(doc->body);
-            operation.insert(u"requestBody"_s, QJsonObject{
-                {u"required"_s, true},
-                {u"content"_s, QJsonObject{{u"application/json"_s, QJsonObject{{u"schema"_s, schema}}},
-                                           {u"application/x-www-form-urlencoded"_s, QJsonObject{{u"schema"_s, schema}}}}}});
+            operation.insert(
+                u"requestBody"_s,
+                QJsonObject { { u"required"_s, true },
+                              { u"content"_s,
+                                QJsonObject { { u"application/json"_s, QJsonObject { { u"schema"_s, schema } } },
+                                              { u"application/x-www-form-urlencoded"_s,
+                                                QJsonObject { { u"schema"_s, schema } } } } } });
         }
         QJsonObject responses;
-        const QJsonObject jsonContent{{u"application/json"_s, QJsonObject{{u"schema"_s, QJsonObject{{u"$ref"_s, u"#/components/schemas/Envelope"_s}}}}}};
-        QList<int> statuses = doc ? doc->statuses : QList<int>{200};
+        const QJsonObject jsonContent {
+            { u"application/json"_s,
+              QJsonObject { { u"schema"_s, QJsonObject { { u"$ref"_s, u"#/components/schemas/Envelope"_s } } } } }
+        };
+        QList<int> statuses = doc ? doc->statuses : QList<int> { 200 };
         if (!doc || doc->access != Access::Public)
             statuses << 401 << 403;
         statuses << 405;
         for (int status : statuses)
-            responses.insert(QString::number(status), QJsonObject{{u"description"_s, statusText(status)}, {u"content"_s, jsonContent}});
+            responses.insert(QString::number(status),
+                             QJsonObject { { u"description"_s, statusText(status) }, { u"content"_s, jsonContent } });
         operation.insert(u"responses"_s, responses);
         QJsonObject item = paths.value(path).toObject();
-        const QStringList methods = method == "*" ? QStringList{u"get"_s, u"post"_s, u"put"_s, u"delete"_s}
-                                                  : QStringList{QString::fromLatin1(method).toLower()};
+        const QStringList methods = method == "*" ? QStringList { u"get"_s, u"post"_s, u"put"_s, u"delete"_s }
+                                                  : QStringList { QString::fromLatin1(method).toLower() };
         for (const QString &m : methods)
             item.insert(m, operation);
         paths.insert(path, item);
     }
     QJsonArray tagList;
     for (const QString &t : tags)
-        tagList.append(QJsonObject{{u"name"_s, t}});
-    QJsonObject doc{
-        {u"openapi"_s, u"3.0.3"_s},
-        {u"info"_s, QJsonObject{{u"title"_s, u"Enlace REST API"_s},
-                                {u"version"_s, u"v1"_s},
-                                {u"description"_s, u"OMniLeads-compatible API of Enlace: paths, field names, numeric enums and "
-                                                   "envelopes as OMniLeads (see docs/api/differences.md for what Enlace fixes)."_s}}},
-        {u"tags"_s, tagList},
-        {u"paths"_s, paths},
-        {u"components"_s, QJsonObject{
-             {u"securitySchemes"_s, QJsonObject{{u"bearer"_s, QJsonObject{
-                  {u"type"_s, u"http"_s}, {u"scheme"_s, u"bearer"_s},
-                  {u"description"_s, u"A user token from POST /api/v1/login, or an external system's integration key."_s}}}}},
-             {u"schemas"_s, QJsonObject{{u"Envelope"_s, QJsonObject{
-                  {u"type"_s, u"object"_s},
-                  {u"description"_s, u"OMniLeads' envelope: status OK/SUCCESS/ERROR, message, errors {field: [messages]}; "
-                                     "some routes answer a plain array."_s},
-                  {u"additionalProperties"_s, true}}}}}}}};
+        tagList.append(QJsonObject { { u"name"_s, t } });
+    QJsonObject doc {
+        { u"openapi"_s, u"3.0.3"_s },
+        { u"info"_s,
+          QJsonObject { { u"title"_s, u"Enlace REST API"_s },
+                        { u"version"_s, u"v1"_s },
+                        { u"description"_s,
+                          u"OMniLeads-compatible API of Enlace: paths, field names, numeric enums and "
+                          "envelopes as OMniLeads (see docs/api/differences.md for what Enlace fixes)."_s } } },
+        { u"tags"_s, tagList },
+        { u"paths"_s, paths },
+        { u"components"_s,
+          QJsonObject {
+              { u"securitySchemes"_s,
+                QJsonObject {
+                    { u"bearer"_s,
+                      QJsonObject {
+                          { u"type"_s, u"http"_s },
+                          { u"scheme"_s, u"bearer"_s },
+                          { u"description"_s,
+                            u"A user token from POST /api/v1/login, or an external system's integration key."_s } } } } },
+              { u"schemas"_s,
+                QJsonObject {
+                    { u"Envelope"_s,
+                      QJsonObject {
+                          { u"type"_s, u"object"_s },
+                          { u"description"_s,
+                            u"OMniLeads' envelope: status OK/SUCCESS/ERROR, message, errors {field: [messages]}; "
+                            "some routes answer a plain array."_s },
+                          { u"additionalProperties"_s, true } } } } } } }
+    };
     if (!serverUrl.isEmpty())
-        doc.insert(u"servers"_s, QJsonArray{QJsonObject{{u"url"_s, serverUrl}}});
+        doc.insert(u"servers"_s, QJsonArray { QJsonObject { { u"url"_s, serverUrl } } });
     return doc;
 }
 
 void registerOpenApiRoute(ApiRouter &router, ApiServices &services)
 {
-    router.add("GET", u"/api/v1/openapi.json"_s, Access::Public, [&router, &services](const ApiRequest &, ApiResponder respond) {
-        respond(ApiResponse::json(200, OpenApi::document(router.routes(), services.publicBaseUrl)));
-    });
+    router.add("GET", u"/api/v1/openapi.json"_s, Access::Public,
+               [&router, &services](const ApiRequest &, ApiResponder respond) {
+                   respond(ApiResponse::json(200, OpenApi::document(router.routes(), services.publicBaseUrl)));
+               });
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -16,7 +16,7 @@ struct ApiServices;
 struct RouteDoc
 {
     QByteArray method;
-    QString pattern;          // as registered: "/api/v1/disposition/<arg>/"
+    QString pattern;   // as registered: "/api/v1/disposition/<arg>/"
     QStringList parameters;   // names of the <arg> segments, in order
     QString tag;
     Access access = Access::Authenticated;
@@ -25,7 +25,7 @@ struct RouteDoc
     // Body fields, "name:type" with type integer|string|boolean|array|object|id (integer or
     // numeric text) and a trailing '*' when required; empty for routes without a JSON body.
     QStringList body;
-    QList<int> statuses;      // documented answers besides the envelope errors
+    QList<int> statuses;   // documented answers besides the envelope errors
 };
 
 // The OpenAPI 3 document of the API, built from the routes the router actually holds, so it
@@ -48,4 +48,4 @@ public:
 // time of the request. Register it last or first: it reads the router when asked.
 void registerOpenApiRoute(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

@@ -17,7 +17,9 @@ int ReferenceCache::Entries::size() const
                + dispositionOption.size() + integrationKey.size());
 }
 
-ReferenceCache::ReferenceCache(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+ReferenceCache::ReferenceCache(std::shared_ptr<Database> db)
+    : m_db(std::move(db))
+{ }
 
 bool ReferenceCache::usable() const
 {
@@ -59,4 +61,4 @@ int ReferenceCache::size() const
     return m_entries.size();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -52,16 +52,16 @@ public:
     // in clear.
     struct Entries
     {
-        QHash<qint64, std::optional<Campaign>> campaign;                                  // with its queue
-        QHash<std::pair<qint64, QString>, std::optional<qint64>> campaignByExternalId;    // (system, external id)
-        QHash<std::pair<qint64, QString>, std::optional<qint64>> agentByExternalId;       // (system, external id)
-        QHash<std::pair<qint64, qint64>, std::optional<QString>> agentExternalId;         // (system, agent)
+        QHash<qint64, std::optional<Campaign>> campaign;   // with its queue
+        QHash<std::pair<qint64, QString>, std::optional<qint64>> campaignByExternalId;   // (system, external id)
+        QHash<std::pair<qint64, QString>, std::optional<qint64>> agentByExternalId;   // (system, external id)
+        QHash<std::pair<qint64, qint64>, std::optional<QString>> agentExternalId;   // (system, agent)
         QHash<qint64, std::optional<Agent>> agent;
         QHash<qint64, bool> systemExists;
         QHash<qint64, QList<qint64>> campaignsOfSystem;
-        QHash<qint64, QList<DispositionOption>> dispositionOptions;                       // by campaign
+        QHash<qint64, QList<DispositionOption>> dispositionOptions;   // by campaign
         QHash<qint64, std::optional<DispositionOption>> dispositionOption;
-        QHash<QString, std::optional<Caller>> integrationKey;                             // by the key's hash
+        QHash<QString, std::optional<Caller>> integrationKey;   // by the key's hash
         int size() const;
     };
 
@@ -120,4 +120,4 @@ private:
     Entries m_entries;
 };
 
-} // namespace enlace
+}   // namespace enlace

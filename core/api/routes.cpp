@@ -1,5 +1,3 @@
-#include <core/api/routes.h>
-
 #include <core/api/admincampaignroutes.h>
 #include <core/api/admincontactdbroutes.h>
 #include <core/api/adminsiteroutes.h>
@@ -9,6 +7,7 @@
 #include <core/api/contactroutes.h>
 #include <core/api/dispositionroutes.h>
 #include <core/api/openapi.h>
+#include <core/api/routes.h>
 
 namespace enlace {
 
@@ -25,4 +24,4 @@ void registerAllRoutes(ApiRouter &router, ApiServices &services)
     registerOpenApiRoute(router, services);
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -11,4 +11,4 @@ struct ApiServices;
 // it is asked, so it also covers routes registered after it).
 void registerAllRoutes(ApiRouter &router, ApiServices &services);
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/api/tokenstore.h>
-
 #include <core/model/clock.h>
 #include <core/store/database.h>
 
@@ -12,7 +11,10 @@ using namespace Qt::StringLiterals;
 
 namespace enlace {
 
-TokenStore::TokenStore(std::shared_ptr<Database> db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+TokenStore::TokenStore(std::shared_ptr<Database> db, const Clock &clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{ }
 
 QString TokenStore::hash(const QString &token)
 {
@@ -23,9 +25,10 @@ Result<TokenStore::Issued> TokenStore::issue(qint64 userId, qint64 lifetimeMs)
 {
     QByteArray raw(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
-    Issued issued{QString::fromLatin1(raw.toHex()), m_clock.nowMs() + lifetimeMs};
-    auto id = m_db->insert(u"INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
-                           {userId, hash(issued.token), m_clock.nowMs(), issued.expiresAtMs});
+    Issued issued { QString::fromLatin1(raw.toHex()), m_clock.nowMs() + lifetimeMs };
+    auto id
+        = m_db->insert(u"INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
+                       { userId, hash(issued.token), m_clock.nowMs(), issued.expiresAtMs });
     if (!id.ok())
         return id.error();
     return issued;
@@ -35,28 +38,27 @@ Result<TokenStore::Owner> TokenStore::find(const QString &token) const
 {
     // Tokens are lowercase hex (issue()): anything else, an integration key for one, cannot be
     // one, and is answered without hashing it or asking the store.
-    const bool hexOnly = std::all_of(token.cbegin(), token.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
-    });
+    const bool hexOnly = std::all_of(token.cbegin(), token.cend(),
+                                     [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); });
     if (token.isEmpty() || token.size() > 256 || !hexOnly)
         return Error::notFound(u"api.invalid_token"_s);
     const QString h = hash(token);
-    auto q = m_db->exec(u"SELECT user_id, expires_at FROM api_tokens WHERE token_hash = ?"_s, {h});
+    auto q = m_db->exec(u"SELECT user_id, expires_at FROM api_tokens WHERE token_hash = ?"_s, { h });
     if (!q.ok())
         return q.error();
     if (!q->next())
         return Error::notFound(u"api.invalid_token"_s);
-    Owner owner{q->value(0).toLongLong(), q->value(1).toLongLong()};
+    Owner owner { q->value(0).toLongLong(), q->value(1).toLongLong() };
     if (owner.expiresAtMs <= m_clock.nowMs()) {
-        (void)m_db->exec(u"DELETE FROM api_tokens WHERE token_hash = ?"_s, {h});
-        return Error{Error::Kind::Forbidden, u"api.token_expired"_s, {}, {}, {}};
+        (void)m_db->exec(u"DELETE FROM api_tokens WHERE token_hash = ?"_s, { h });
+        return Error { Error::Kind::Forbidden, u"api.token_expired"_s, {}, {}, {} };
     }
     return owner;
 }
 
 Result<void> TokenStore::revoke(const QString &token)
 {
-    auto q = m_db->exec(u"DELETE FROM api_tokens WHERE token_hash = ?"_s, {hash(token)});
+    auto q = m_db->exec(u"DELETE FROM api_tokens WHERE token_hash = ?"_s, { hash(token) });
     if (!q.ok())
         return q.error();
     return {};
@@ -64,7 +66,7 @@ Result<void> TokenStore::revoke(const QString &token)
 
 Result<void> TokenStore::revokeAll(qint64 userId)
 {
-    auto q = m_db->exec(u"DELETE FROM api_tokens WHERE user_id = ?"_s, {userId});
+    auto q = m_db->exec(u"DELETE FROM api_tokens WHERE user_id = ?"_s, { userId });
     if (!q.ok())
         return q.error();
     return {};
@@ -72,10 +74,10 @@ Result<void> TokenStore::revokeAll(qint64 userId)
 
 Result<int> TokenStore::purgeExpired()
 {
-    auto q = m_db->exec(u"DELETE FROM api_tokens WHERE expires_at <= ?"_s, {m_clock.nowMs()});
+    auto q = m_db->exec(u"DELETE FROM api_tokens WHERE expires_at <= ?"_s, { m_clock.nowMs() });
     if (!q.ok())
         return q.error();
     return q->numRowsAffected();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -47,4 +47,4 @@ private:
     const Clock &m_clock;
 };
 
-} // namespace enlace
+}   // namespace enlace

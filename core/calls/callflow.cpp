@@ -36,8 +36,12 @@ namespace {
 
 Error busyError()
 {
-    return Error{Error::Kind::Unavailable, u"api.calls_behind"_s,
-                 Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server is busy recording calls; try again in a moment.")), {}, {}};
+    return Error { Error::Kind::Unavailable,
+                   u"api.calls_behind"_s,
+                   Message::make(
+                       "Api", QT_TRANSLATE_NOOP("Api", "The server is busy recording calls; try again in a moment.")),
+                   {},
+                   {} };
 }
 
 QStringList jsonStrings(const QString &text)
@@ -48,14 +52,20 @@ QStringList jsonStrings(const QString &text)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 CallFlow::CallFlow(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog *catalog, Pbx *pbx,
                    SiteDelivery *delivery, EventLog *events, const SecretBox *secrets, QObject *parent)
-    : QObject(parent), m_db(db), m_clock(clock), m_catalog(catalog), m_pbx(pbx), m_delivery(delivery), m_events(events),
-      m_secrets(secrets), m_calls(db)
-{
-}
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_catalog(catalog)
+    , m_pbx(pbx)
+    , m_delivery(delivery)
+    , m_events(events)
+    , m_secrets(secrets)
+    , m_calls(db)
+{ }
 
 CallFlow::~CallFlow()
 {
@@ -96,7 +106,8 @@ void CallFlow::start()
     }
     if (m_pbx) {
         connect(m_pbx, &Pbx::callOffered, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Offered); });
-        connect(m_pbx, &Pbx::callConnected, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Connected); });
+        connect(m_pbx, &Pbx::callConnected, this,
+                [this](const PbxCallEvent &e) { queueEvent(e, CallState::Connected); });
         connect(m_pbx, &Pbx::callEnded, this, [this](const PbxCallEvent &e) { queueEvent(e, CallState::Ended); });
     }
     if (m_delivery)
@@ -111,12 +122,17 @@ void CallFlow::queueEvent(const PbxCallEvent &event, CallState state)
         const int behind = m_handedOver.fetchAndAddRelaxed(1) + 1;
         if (behind > kBehindWarning && (!m_behindWarned.isValid() || m_behindWarned.hasExpired(60000))) {
             m_behindWarned.start();
-            qCWarning(lcCalls).noquote() << u"PBX events wait to be recorded: %1 behind (the database does not keep up with the calls)"_s.arg(behind);
+            qCWarning(lcCalls).noquote()
+                << u"PBX events wait to be recorded: %1 behind (the database does not keep up with the calls)"_s.arg(
+                       behind);
         }
-        QMetaObject::invokeMethod(m_recordingContext.get(), [this, event, state] {
-            m_handedOver.fetchAndSubRelaxed(1);
-            pushEvent(event, state);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_recordingContext.get(),
+            [this, event, state] {
+                m_handedOver.fetchAndSubRelaxed(1);
+                pushEvent(event, state);
+            },
+            Qt::QueuedConnection);
         return;
     }
     pushEvent(event, state);
@@ -124,7 +140,7 @@ void CallFlow::queueEvent(const PbxCallEvent &event, CallState state)
 
 void CallFlow::pushEvent(const PbxCallEvent &event, CallState state)
 {
-    m_pending.push_back({event, state});
+    m_pending.push_back({ event, state });
     if (int(m_pending.size()) >= kMaxBatch) {
         flushEvents();
         return;
@@ -133,7 +149,8 @@ void CallFlow::pushEvent(const PbxCallEvent &event, CallState state)
         m_flushQueued = true;
         // Queued behind the events already waiting on this thread: they join the batch.
         QObject *context = m_recordingContext ? m_recordingContext.get() : static_cast<QObject *>(this);
-        QMetaObject::invokeMethod(context, [this] { flushEvents(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [this] { flushEvents(); }, Qt::QueuedConnection);
     }
 }
 
@@ -169,7 +186,7 @@ void CallFlow::handle(const PendingEvent &pending)
 bool CallFlow::appendCallEvent(qint64 agentId, const char *type, const QJsonObject &data, const QString &callId)
 {
     if (m_inBatch) {
-        m_batchEvents.push_back({agentId, QString::fromLatin1(type), data});
+        m_batchEvents.push_back({ agentId, QString::fromLatin1(type), data });
         return true;
     }
     if (auto id = m_events->append(agentId, QString::fromLatin1(type), data); !id.ok()) {
@@ -307,7 +324,11 @@ void CallFlow::afterCommit(std::function<void()> emitIt)
 void CallFlow::originate(const OriginateRequest &request, Pbx::OriginateDone done)
 {
     if (!m_pbx) {
-        done(Error{Error::Kind::Unavailable, u"api.no_pbx"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The telephony server is not available.")), {}, {}});
+        done(Error { Error::Kind::Unavailable,
+                     u"api.no_pbx"_s,
+                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "The telephony server is not available.")),
+                     {},
+                     {} });
         return;
     }
     qCInfo(lcCalls).noquote() << u"originate agent=%1 campaign=%2"_s.arg(request.agentId).arg(request.campaignId);
@@ -316,7 +337,7 @@ void CallFlow::originate(const OriginateRequest &request, Pbx::OriginateDone don
             done(busyError());
             return;
         }
-        HeldOriginate held{request, std::move(done), {}};
+        HeldOriginate held { request, std::move(done), {} };
         held.since.start();
         m_held.push_back(std::move(held));
         m_heldCount.storeRelaxed(int(m_held.size()));
@@ -346,12 +367,16 @@ Result<CallFlow::ContextParts> CallFlow::readContextParts(const Call &call) cons
     if (!call.agentId && !call.campaignId && !call.contactId)
         return p;
     // One statement for the three (one round trip on PostgreSQL); an absent id joins nothing.
-    static const QString sql = u"SELECT u.username, u.first_name, u.last_name, c.id, c.name, c.type, c.site_id, k.values_json, d.columns_json "
-                               "FROM (SELECT 1 AS one) o "
-                               "LEFT JOIN agents a ON a.id = ? LEFT JOIN users u ON u.id = a.user_id "
-                               "LEFT JOIN campaigns c ON c.id = ? "
-                               "LEFT JOIN contacts k ON k.id = ? LEFT JOIN contact_databases d ON d.id = k.database_id"_s;
-    auto q = m_db->exec(sql, {Database::nullableId(call.agentId), Database::nullableId(call.campaignId), Database::nullableId(call.contactId)});
+    static const QString sql
+        = u"SELECT u.username, u.first_name, u.last_name, c.id, c.name, c.type, c.site_id, k.values_json, "
+          u"d.columns_json "
+          "FROM (SELECT 1 AS one) o "
+          "LEFT JOIN agents a ON a.id = ? LEFT JOIN users u ON u.id = a.user_id "
+          "LEFT JOIN campaigns c ON c.id = ? "
+          "LEFT JOIN contacts k ON k.id = ? LEFT JOIN contact_databases d ON d.id = k.database_id"_s;
+    auto q = m_db->exec(sql,
+                        { Database::nullableId(call.agentId), Database::nullableId(call.campaignId),
+                          Database::nullableId(call.contactId) });
     if (!q.ok())
         return q.error();
     if (!q->next())
@@ -397,7 +422,8 @@ Result<CallContext> CallFlow::contextFor(const Call &call, ContextParts *partsOu
     {
         QMutexLocker lock(&m_liveMutex);
         auto live = m_live.constFind(call.callId);
-        if (live != m_live.cend() && live->agentId == call.agentId && live->campaignId == call.campaignId && live->contactId == call.contactId)
+        if (live != m_live.cend() && live->agentId == call.agentId && live->campaignId == call.campaignId
+            && live->contactId == call.contactId)
             known = live.value();
         if (!inProgress)
             m_live.remove(call.callId);
@@ -459,7 +485,7 @@ Result<std::optional<ExternalSite>> CallFlow::campaignSite(qint64 campaignId, co
     if (known && known->campaignFound && known->campaignId == campaignId) {
         siteId = known->siteId;   // read with the call's context
     } else {
-        auto read = m_db->scalar(u"SELECT site_id FROM campaigns WHERE id = ?"_s, {campaignId});
+        auto read = m_db->scalar(u"SELECT site_id FROM campaigns WHERE id = ?"_s, { campaignId });
         if (!read.ok())
             return read.error();
         if (read->isValid() && !read->isNull())
@@ -477,9 +503,13 @@ Result<std::optional<ExternalSite>> CallFlow::campaignSite(qint64 campaignId, co
 Result<Interaction> CallFlow::resolve(const ExternalSite &site, const CallContext &context) const
 {
     SiteRepository sites(m_db, m_secrets);
-    const QList<CrmParameter> parameters = sites.crmParameters(context.campaignId);
+    // Parameters that cannot be read fail the interaction (it is reported and retried), never
+    // send the request without them.
+    auto parameters = sites.crmParameters(context.campaignId);
+    if (!parameters)
+        return parameters.error();
     ParameterResolver resolver(m_catalog, m_clock);
-    const ResolvedParameters resolved = resolver.resolve(context, site.trigger, parameters, m_language);
+    const ResolvedParameters resolved = resolver.resolve(context, site.trigger, parameters.value(), m_language);
     return RequestBuilder::interaction(site, resolved);
 }
 
@@ -488,11 +518,15 @@ wire::CrmRequest CallFlow::crmRequest(const Interaction &interaction)
     return wire::CrmRequest::fromHttpRequest(RequestBuilder::build(interaction));
 }
 
-Result<QString> CallFlow::enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId, const QString &callId)
+Result<QString> CallFlow::enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId,
+                                  const QString &callId)
 {
     if (!m_delivery)
-        return Error{Error::Kind::Unavailable, u"api.no_delivery"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "Server-side delivery is not available.")), {}, {}};
+        return Error { Error::Kind::Unavailable,
+                       u"api.no_delivery"_s,
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "Server-side delivery is not available.")),
+                       {},
+                       {} };
     OutboxItem item;
     item.siteId = site.id;
     item.agentId = agentId;
@@ -599,7 +633,8 @@ void CallFlow::handleCallConnected(const PbxCallEvent &raw)
             interactionError(site.error());
         } else if (site->has_value()) {
             const ExternalSite &s = site->value();
-            const bool atConnect = s.trigger == SiteTrigger::Agent || s.trigger == SiteTrigger::Automatic || s.trigger == SiteTrigger::Server;
+            const bool atConnect = s.trigger == SiteTrigger::Agent || s.trigger == SiteTrigger::Automatic
+                || s.trigger == SiteTrigger::Server;
             if (atConnect) {
                 auto interaction = resolve(s, context.value());
                 if (!interaction.ok()) {
@@ -686,13 +721,15 @@ void CallFlow::handleDeliveryFinished(const DeliveryOutcome &outcome)
 
 Result<DispositionInteraction> CallFlow::fireDispositionInteraction(qint64 dispositionId)
 {
-    auto q = m_db->exec(u"SELECT d.campaign_id, d.contact_id, d.agent_id, d.call_id, d.subdisposition, d.form_json, "
-                        "o.name, o.crm_interaction FROM dispositions d JOIN disposition_options o ON o.id = d.option_id WHERE d.id = ?"_s,
-                        {dispositionId});
+    auto q = m_db->exec(
+        u"SELECT d.campaign_id, d.contact_id, d.agent_id, d.call_id, d.subdisposition, d.form_json, "
+        "o.name, o.crm_interaction FROM dispositions d JOIN disposition_options o ON o.id = d.option_id WHERE d.id = ?"_s,
+        { dispositionId });
     if (!q.ok())
         return q.error();
     if (!q->next())
-        return Error::notFound(u"api.disposition_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Disposition not found.")));
+        return Error::notFound(u"api.disposition_not_found"_s,
+                               Message::make("Api", QT_TRANSLATE_NOOP("Api", "Disposition not found.")));
     const qint64 campaignId = q->value(0).toLongLong();
     const qint64 contactId = q->value(1).toLongLong();
     const qint64 agentId = q->value(2).toLongLong();
@@ -721,7 +758,8 @@ Result<DispositionInteraction> CallFlow::fireDispositionInteraction(qint64 dispo
     call.agentId = agentId;
     call.contactId = contactId;
     if (call.phone.isEmpty()) {
-        if (auto phone = m_db->scalar(u"SELECT phone FROM contacts WHERE id = ?"_s, {contactId}); phone.ok() && phone->isValid())
+        if (auto phone = m_db->scalar(u"SELECT phone FROM contacts WHERE id = ?"_s, { contactId });
+            phone.ok() && phone->isValid())
             call.phone = phone->toString();
     }
     auto context = contextFor(call);
@@ -778,4 +816,4 @@ Result<qint64> CallFlow::contactSaved(const QString &callId, qint64 contactId)
     return eventId;
 }
 
-} // namespace enlace
+}   // namespace enlace

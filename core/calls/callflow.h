@@ -15,17 +15,17 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
-#include <QThread>
-#include <QTimer>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
-#include <vector>
 #include <optional>
+#include <vector>
 
 namespace enlace {
 
@@ -40,10 +40,10 @@ struct ExternalSite;
 struct DispositionInteraction
 {
     enum class Mode { None, Server, Console };
-    Mode mode = Mode::None;            // None: the option has no CRM interaction or the site another trigger
+    Mode mode = Mode::None;   // None: the option has no CRM interaction or the site another trigger
     std::optional<Interaction> interaction;
-    QString deliveryKey;               // Server: the outbox idempotency key
-    qint64 eventId = 0;                // Console: the "disposition.interaction" event
+    QString deliveryKey;   // Server: the outbox idempotency key
+    qint64 eventId = 0;   // Console: the "disposition.interaction" event
 };
 
 // One call, end to end (ARCHITECTURE.md): the PBX reports, the server records the call, resolves
@@ -153,7 +153,8 @@ private:
     // The campaign's site; its id is taken from known when that was read for this campaign.
     Result<std::optional<ExternalSite>> campaignSite(qint64 campaignId, const ContextParts *known = nullptr) const;
     Result<Interaction> resolve(const ExternalSite &site, const CallContext &context) const;
-    Result<QString> enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId, const QString &callId);
+    Result<QString> enqueue(const ExternalSite &site, const Interaction &interaction, qint64 agentId,
+                            const QString &callId);
     static wire::CrmRequest crmRequest(const Interaction &interaction);
 
     std::shared_ptr<Database> m_db;
@@ -182,8 +183,8 @@ private:
     bool m_useRecordingThread = false;
     std::atomic<bool> m_enqueuedSinceAnnounce = false;   // set by enqueue() on any thread
     static constexpr int kBehindWarning = 5000;
-    QAtomicInt m_handedOver;          // events handed to the recording thread, not yet taken
-    QElapsedTimer m_behindWarned;     // main thread only
+    QAtomicInt m_handedOver;   // events handed to the recording thread, not yet taken
+    QElapsedTimer m_behindWarned;   // main thread only
     struct HeldOriginate
     {
         OriginateRequest request;
@@ -191,10 +192,10 @@ private:
         QElapsedTimer since;
     };
     Backpressure m_backpressure;
-    std::deque<HeldOriginate> m_held;         // CallFlow's thread only
-    QAtomicInt m_heldCount;                   // m_held.size(), for the recording thread
+    std::deque<HeldOriginate> m_held;   // CallFlow's thread only
+    QAtomicInt m_heldCount;   // m_held.size(), for the recording thread
     std::atomic<bool> m_releaseQueued = false;
-    QTimer *m_heldTimer = nullptr;            // while requests are held: expiry and a missed wake-up
+    QTimer *m_heldTimer = nullptr;   // while requests are held: expiry and a missed wake-up
     std::unique_ptr<QThread> m_recordingThread;
     std::unique_ptr<QObject> m_recordingContext;   // lives on m_recordingThread
     std::vector<PendingEvent> m_pending;
@@ -209,4 +210,4 @@ private:
     int m_retryDelayMs = 0;   // before the next try of events that met an outage, doubling to 5 s
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/calls/callrepository.h>
-
 #include <core/store/database.h>
 
 #include <QJsonDocument>
@@ -11,7 +10,6 @@ using namespace Qt::StringLiterals;
 namespace enlace {
 
 namespace {
-
 
 QString dialplanJson(const QHash<QString, QString> &data)
 {
@@ -76,11 +74,16 @@ struct RecordStatements
 const RecordStatements &recordStatements(CallState state)
 {
     const auto make = [](const QString &column) {
-        return RecordStatements{
-            u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, wait_seconds, "
-            "dialplan_json, "_s + column + u") VALUES (?, (SELECT id FROM campaigns WHERE id = ?), (SELECT id FROM agents WHERE id = ?), "
-            "(SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s + kColumns,
-            u"UPDATE calls SET state = ?, "_s + column + u" = ? WHERE call_id = ? AND state < ? RETURNING "_s + kColumns};
+        return RecordStatements {
+            u"INSERT INTO calls (call_id, campaign_id, agent_id, contact_id, phone, call_type, state, recording_file, "
+            u"wait_seconds, "
+            "dialplan_json, "_s
+                + column
+                + u") VALUES (?, (SELECT id FROM campaigns WHERE id = ?), (SELECT id FROM agents WHERE id = ?), "
+                  "(SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING RETURNING "_s
+                + kColumns,
+            u"UPDATE calls SET state = ?, "_s + column + u" = ? WHERE call_id = ? AND state < ? RETURNING "_s + kColumns
+        };
     };
     static const RecordStatements offered = make(u"offered_at"_s);
     static const RecordStatements connected = make(u"connected_at"_s);
@@ -89,17 +92,21 @@ const RecordStatements &recordStatements(CallState state)
 }
 
 // Fills what an earlier event did not know; keeps what it did.
-const QString kFillSql = u"UPDATE calls SET campaign_id = COALESCE(campaign_id, (SELECT id FROM campaigns WHERE id = ?)), "
-                         "agent_id = COALESCE(agent_id, (SELECT id FROM agents WHERE id = ?)), "
-                         "contact_id = COALESCE(contact_id, (SELECT id FROM contacts WHERE id = ?)), "
-                         "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
-                         "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
-                         "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
-                         "WHERE call_id = ? RETURNING "_s + kColumns;
+const QString kFillSql
+    = u"UPDATE calls SET campaign_id = COALESCE(campaign_id, (SELECT id FROM campaigns WHERE id = ?)), "
+      "agent_id = COALESCE(agent_id, (SELECT id FROM agents WHERE id = ?)), "
+      "contact_id = COALESCE(contact_id, (SELECT id FROM contacts WHERE id = ?)), "
+      "phone = CASE WHEN phone = '' THEN ? ELSE phone END, "
+      "recording_file = CASE WHEN recording_file = '' THEN ? ELSE recording_file END, "
+      "wait_seconds = CASE WHEN wait_seconds = 0 THEN ? ELSE wait_seconds END "
+      "WHERE call_id = ? RETURNING "_s
+    + kColumns;
 
-} // namespace
+}   // namespace
 
-CallRepository::CallRepository(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+CallRepository::CallRepository(std::shared_ptr<Database> db)
+    : m_db(std::move(db))
+{ }
 
 Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallState state, qint64 atMs)
 {
@@ -115,23 +122,28 @@ Result<std::optional<Call>> CallRepository::record(const PbxCallEvent &e, CallSt
         return std::optional<Call>();
     };
     const auto insert = [&] {
-        return attempt(sql.insert, {e.callId, Database::nullableId(e.campaignId), Database::nullableId(e.agentId), Database::nullableId(e.contactId), text(e.phone), int(e.type),
-                                    int(state), text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs});
+        return attempt(sql.insert,
+                       { e.callId, Database::nullableId(e.campaignId), Database::nullableId(e.agentId),
+                         Database::nullableId(e.contactId), text(e.phone), int(e.type), int(state),
+                         text(e.recordingFile), e.waitSeconds, dialplanJson(e.dialplanData), atMs });
     };
     // The transition, then (rarely: the PBX usually tells everything with the first event) the
     // columns this event knows and the row does not.
     const auto update = [&]() -> Result<std::optional<Call>> {
-        auto updated = attempt(sql.update, {int(state), atMs, e.callId, int(state)});
+        auto updated = attempt(sql.update, { int(state), atMs, e.callId, int(state) });
         if (!updated.ok() || !updated->has_value())
             return updated;
         const Call &row = updated->value();
-        const bool missing = (!row.campaignId && e.campaignId) || (!row.agentId && e.agentId) || (!row.contactId && e.contactId)
-            || (row.phone.isEmpty() && !e.phone.isEmpty()) || (row.recordingFile.isEmpty() && !e.recordingFile.isEmpty())
+        const bool missing = (!row.campaignId && e.campaignId) || (!row.agentId && e.agentId)
+            || (!row.contactId && e.contactId) || (row.phone.isEmpty() && !e.phone.isEmpty())
+            || (row.recordingFile.isEmpty() && !e.recordingFile.isEmpty())
             || (row.waitSeconds == 0 && e.waitSeconds != 0);
         if (!missing)
             return updated;
-        return attempt(kFillSql, {Database::nullableId(e.campaignId), Database::nullableId(e.agentId), Database::nullableId(e.contactId), text(e.phone), text(e.recordingFile),
-                                  e.waitSeconds, e.callId});
+        return attempt(kFillSql,
+                       { Database::nullableId(e.campaignId), Database::nullableId(e.agentId),
+                         Database::nullableId(e.contactId), text(e.phone), text(e.recordingFile), e.waitSeconds,
+                         e.callId });
     };
     // The first event of a call inserts its row; later ones find it. Trying the likely statement
     // first saves the other one on nearly every event.
@@ -160,32 +172,34 @@ Result<QList<Call>> CallRepository::select(const QString &where, const QVariantL
 
 Result<Call> CallRepository::find(const QString &callId) const
 {
-    auto calls = select(u"call_id = ?"_s, {callId});
+    auto calls = select(u"call_id = ?"_s, { callId });
     if (!calls.ok())
         return calls.error();
     if (calls->isEmpty())
-        return Error::notFound(u"api.call_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
+        return Error::notFound(u"api.call_not_found"_s,
+                               Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
     return calls->first();
 }
 
 Result<Call> CallRepository::findById(qint64 id) const
 {
-    auto calls = select(u"id = ?"_s, {id});
+    auto calls = select(u"id = ?"_s, { id });
     if (!calls.ok())
         return calls.error();
     if (calls->isEmpty())
-        return Error::notFound(u"api.call_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
+        return Error::notFound(u"api.call_not_found"_s,
+                               Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
     return calls->first();
 }
 
 Result<QList<Call>> CallRepository::listForAgent(qint64 agentId, int limit) const
 {
-    return select(u"agent_id = ?"_s, {agentId, limit}, u" ORDER BY id DESC LIMIT ?"_s);
+    return select(u"agent_id = ?"_s, { agentId, limit }, u" ORDER BY id DESC LIMIT ?"_s);
 }
 
 Result<std::optional<Call>> CallRepository::activeCallForAgent(qint64 agentId) const
 {
-    auto calls = select(u"agent_id = ? AND state IN (1, 2)"_s, {agentId}, u" ORDER BY id DESC LIMIT 1"_s);
+    auto calls = select(u"agent_id = ? AND state IN (1, 2)"_s, { agentId }, u" ORDER BY id DESC LIMIT 1"_s);
     if (!calls.ok())
         return calls.error();
     if (calls->isEmpty())
@@ -195,12 +209,13 @@ Result<std::optional<Call>> CallRepository::activeCallForAgent(qint64 agentId) c
 
 Result<void> CallRepository::setContact(const QString &callId, qint64 contactId)
 {
-    auto q = m_db->exec(u"UPDATE calls SET contact_id = ? WHERE call_id = ?"_s, {contactId, callId});
+    auto q = m_db->exec(u"UPDATE calls SET contact_id = ? WHERE call_id = ?"_s, { contactId, callId });
     if (!q.ok())
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::notFound(u"api.call_not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
+        return Error::notFound(u"api.call_not_found"_s,
+                               Message::make("Api", QT_TRANSLATE_NOOP("Api", "Call not found.")));
     return {};
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -42,4 +42,4 @@ private:
     std::shared_ptr<Database> m_db;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -8,7 +8,8 @@ namespace enlace {
 
 namespace {
 
-const QString kColumns = u"id, campaign_id, contact_id, option_id, agent_id, call_id, comments, subdisposition, form_json, created_at, updated_at"_s;
+const QString kColumns
+    = u"id, campaign_id, contact_id, option_id, agent_id, call_id, comments, subdisposition, form_json, created_at, updated_at"_s;
 
 Disposition read(const QSqlQuery &q)
 {
@@ -38,18 +39,22 @@ QVariant text(const QString &s)
     return s.isNull() ? QVariant(u""_s) : QVariant(s);
 }
 
-} // namespace
+}   // namespace
 
 DispositionRepository::DispositionRepository(std::shared_ptr<Database> db, const Clock &clock)
-    : m_db(std::move(db)), m_clock(clock)
-{
-}
+    : m_db(std::move(db))
+    , m_clock(clock)
+{ }
 
 Error DispositionRepository::duplicateError()
 {
-    return Error{Error::Kind::Conflict, u"disposition.duplicate"_s,
-                 Message::make("Api", QT_TRANSLATE_NOOP("Api", "There is another disposition for this contact on this campaign")),
-                 {}, {}};
+    return Error { Error::Kind::Conflict,
+                   u"disposition.duplicate"_s,
+                   Message::make(
+                       "Api",
+                       QT_TRANSLATE_NOOP("Api", "There is another disposition for this contact on this campaign")),
+                   {},
+                   {} };
 }
 
 Result<Disposition> DispositionRepository::create(Disposition d) const
@@ -61,8 +66,8 @@ Result<Disposition> DispositionRepository::create(Disposition d) const
     auto q = m_db->exec(u"INSERT INTO dispositions (campaign_id, contact_id, option_id, agent_id, call_id, comments, "
                         "subdisposition, form_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (campaign_id, contact_id) DO NOTHING RETURNING id"_s,
-                        {d.campaignId, d.contactId, d.optionId, d.agentId, nullableText(d.callId), text(d.comments),
-                         text(d.subdisposition), text(d.formJson), now, now});
+                        { d.campaignId, d.contactId, d.optionId, d.agentId, nullableText(d.callId), text(d.comments),
+                          text(d.subdisposition), text(d.formJson), now, now });
     if (!q)
         return q.error();
     if (!q->next())
@@ -79,16 +84,17 @@ Result<Disposition> DispositionRepository::update(Disposition d) const
     if (!current)
         return current.error();
     auto other = m_db->scalar(u"SELECT id FROM dispositions WHERE campaign_id = ? AND contact_id = ? AND id <> ?"_s,
-                              {d.campaignId, d.contactId, d.id});
+                              { d.campaignId, d.contactId, d.id });
     if (!other)
         return other.error();
     if (other->isValid())
         return duplicateError();
     const qint64 now = m_clock.nowMs();
-    auto q = m_db->exec(u"UPDATE dispositions SET campaign_id = ?, contact_id = ?, option_id = ?, agent_id = ?, call_id = ?, "
-                        "comments = ?, subdisposition = ?, form_json = ?, updated_at = ? WHERE id = ?"_s,
-                        {d.campaignId, d.contactId, d.optionId, d.agentId, nullableText(d.callId), text(d.comments),
-                         text(d.subdisposition), text(d.formJson), now, d.id});
+    auto q = m_db->exec(
+        u"UPDATE dispositions SET campaign_id = ?, contact_id = ?, option_id = ?, agent_id = ?, call_id = ?, "
+        "comments = ?, subdisposition = ?, form_json = ?, updated_at = ? WHERE id = ?"_s,
+        { d.campaignId, d.contactId, d.optionId, d.agentId, nullableText(d.callId), text(d.comments),
+          text(d.subdisposition), text(d.formJson), now, d.id });
     if (!q)
         return q.error().kind == Error::Kind::Conflict ? duplicateError() : q.error();
     if (auto committed = tx.commit(); !committed)
@@ -111,17 +117,18 @@ Result<QList<Disposition>> DispositionRepository::select(const QString &where, c
 
 Result<Disposition> DispositionRepository::find(qint64 id) const
 {
-    auto rows = select(u"id = ?"_s, {id});
+    auto rows = select(u"id = ?"_s, { id });
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
-        return Error::notFound(u"disposition.not_found"_s, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")));
+        return Error::notFound(u"disposition.not_found"_s,
+                               Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")));
     return rows->first();
 }
 
 Result<std::optional<Disposition>> DispositionRepository::findFor(qint64 campaignId, qint64 contactId) const
 {
-    auto rows = select(u"campaign_id = ? AND contact_id = ?"_s, {campaignId, contactId});
+    auto rows = select(u"campaign_id = ? AND contact_id = ?"_s, { campaignId, contactId });
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -131,12 +138,12 @@ Result<std::optional<Disposition>> DispositionRepository::findFor(qint64 campaig
 
 Result<QList<Disposition>> DispositionRepository::listByAgent(qint64 agentId) const
 {
-    return select(u"agent_id = ?"_s, {agentId});
+    return select(u"agent_id = ?"_s, { agentId });
 }
 
 Result<QList<Disposition>> DispositionRepository::listByCampaign(qint64 campaignId) const
 {
-    return select(u"campaign_id = ?"_s, {campaignId});
+    return select(u"campaign_id = ?"_s, { campaignId });
 }
 
 Result<qint64> DispositionRepository::count() const
@@ -147,4 +154,4 @@ Result<qint64> DispositionRepository::count() const
     return n->toLongLong();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -41,4 +41,4 @@ private:
     const Clock &m_clock;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/calls/eventlog.h>
-
 #include <core/model/clock.h>
 #include <core/model/logvalue.h>
 #include <core/store/database.h>
@@ -27,15 +26,17 @@ QString channelOf(const Database &db)
     const QString schema = db.postgresSchema();
     return schema.isEmpty() ? kChannel : QString(kChannel + u'_' + schema).left(63).toLower();
 }
-} // namespace
+}   // namespace
 
 QJsonObject AgentEvent::toJson() const
 {
-    return QJsonObject{{u"id"_s, id}, {u"type"_s, type}, {u"data"_s, data}};
+    return QJsonObject { { u"id"_s, id }, { u"type"_s, type }, { u"data"_s, data } };
 }
 
 EventLog::EventLog(std::shared_ptr<Database> db, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_clock(clock)
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_clock(clock)
 {
     connect(&m_timer, &QTimer::timeout, this, &EventLog::poll);
 }
@@ -47,8 +48,9 @@ EventLog::~EventLog()
 
 Result<qint64> EventLog::append(qint64 agentId, const QString &type, const QJsonObject &data, Notify notify)
 {
-    auto id = m_db->insert(u"INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES (?, ?, ?, ?)"_s,
-                           {agentId, type, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), m_clock.nowMs()});
+    auto id = m_db->insert(
+        u"INSERT INTO agent_events (agent_id, type, payload_json, created_at) VALUES (?, ?, ?, ?)"_s,
+        { agentId, type, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), m_clock.nowMs() });
     if (!id.ok())
         return id.error();
     if (notify == Notify::WithAppend)
@@ -70,7 +72,8 @@ Result<void> EventLog::appendAll(const std::vector<NewEvent> &events, Notify not
         for (size_t i = 0; i < count; ++i) {
             const NewEvent &e = events[from + i];
             sql += i == 0 ? u"(?, ?, ?, ?)"_s : u", (?, ?, ?, ?)"_s;
-            values << e.agentId << e.type << QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)) << now;
+            values << e.agentId << e.type << QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact))
+                   << now;
         }
         if (auto q = m_db->exec(sql, values); !q.ok())
             return q.error();
@@ -85,13 +88,14 @@ void EventLog::notifyOthers()
 {
     // The listeners poll the whole log: the payload says nothing more.
     if (m_db->dialect() == SqlDialect::Postgres)
-        (void)m_db->exec(u"SELECT pg_notify(?, ?)"_s, {channelOf(*m_db), u"new"_s});
+        (void)m_db->exec(u"SELECT pg_notify(?, ?)"_s, { channelOf(*m_db), u"new"_s });
 }
 
 Result<QList<AgentEvent>> EventLog::since(qint64 agentId, qint64 lastId, int limit) const
 {
-    auto q = m_db->exec(u"SELECT id, type, payload_json, created_at FROM agent_events WHERE agent_id = ? AND id > ? ORDER BY id LIMIT ?"_s,
-                        {agentId, lastId, limit});
+    auto q = m_db->exec(
+        u"SELECT id, type, payload_json, created_at FROM agent_events WHERE agent_id = ? AND id > ? ORDER BY id LIMIT ?"_s,
+        { agentId, lastId, limit });
     if (!q.ok())
         return q.error();
     QList<AgentEvent> out;
@@ -115,7 +119,7 @@ qint64 EventLog::latestId() const
 
 Result<int> EventLog::prune(qint64 olderThanMs)
 {
-    auto q = m_db->exec(u"DELETE FROM agent_events WHERE created_at < ?"_s, {m_clock.nowMs() - olderThanMs});
+    auto q = m_db->exec(u"DELETE FROM agent_events WHERE created_at < ?"_s, { m_clock.nowMs() - olderThanMs });
     if (!q.ok())
         return q.error();
     return q->numRowsAffected();
@@ -135,12 +139,15 @@ void EventLog::start(int pollIntervalMs)
         m_started = true;
         m_highWater = latestId();
         m_recent.clear();
-        if (auto q = m_db->exec(u"SELECT id FROM agent_events WHERE id > ?"_s, {std::max<qint64>(0, m_highWater - lookBack())}); q.ok())
+        if (auto q = m_db->exec(u"SELECT id FROM agent_events WHERE id > ?"_s,
+                                { std::max<qint64>(0, m_highWater - lookBack()) });
+            q.ok())
             while (q->next())
                 m_recent.insert(q->value(0).toLongLong());
         if (m_db->dialect() == SqlDialect::Postgres) {
             QSqlDriver *driver = m_db->connection().driver();
-            if (driver && driver->hasFeature(QSqlDriver::EventNotifications) && driver->subscribeToNotification(channelOf(*m_db))) {
+            if (driver && driver->hasFeature(QSqlDriver::EventNotifications)
+                && driver->subscribeToNotification(channelOf(*m_db))) {
                 m_listening = true;
                 connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
                     if (name == channelOf(*m_db))
@@ -148,7 +155,9 @@ void EventLog::start(int pollIntervalMs)
                 });
             }
         }
-        qCInfo(lcEvents).noquote() << u"event log watching from=%1 poll_ms=%2 listen=%3"_s.arg(m_highWater).arg(pollIntervalMs).arg(m_listening);
+        qCInfo(lcEvents).noquote() << u"event log watching from=%1 poll_ms=%2 listen=%3"_s.arg(m_highWater)
+                                          .arg(pollIntervalMs)
+                                          .arg(m_listening);
     }
     m_timer.start(pollIntervalMs);
 }
@@ -176,7 +185,8 @@ void EventLog::poll()
     m_pollQueued = false;
     if (!m_started)
         return;
-    auto q = m_db->exec(u"SELECT id, agent_id FROM agent_events WHERE id > ? ORDER BY id"_s, {std::max<qint64>(0, m_highWater - lookBack())});
+    auto q = m_db->exec(u"SELECT id, agent_id FROM agent_events WHERE id > ? ORDER BY id"_s,
+                        { std::max<qint64>(0, m_highWater - lookBack()) });
     if (!q.ok()) {
         if (m_pollFailures.allow())
             qCWarning(lcEvents).noquote() << u"event poll failed detail=%1 failures_unlogged=%2"_s.arg(
@@ -215,4 +225,4 @@ void EventLog::poll()
         Q_EMIT eventsAvailable(agent);
 }
 
-} // namespace enlace
+}   // namespace enlace

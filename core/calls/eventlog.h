@@ -62,7 +62,8 @@ public:
     // after its commit.
     enum class Notify { WithAppend, Later };
     // Written in the caller's open transaction (if any). Returns the event id.
-    Result<qint64> append(qint64 agentId, const QString &type, const QJsonObject &data, Notify notify = Notify::WithAppend);
+    Result<qint64> append(qint64 agentId, const QString &type, const QJsonObject &data,
+                          Notify notify = Notify::WithAppend);
     // Several events at once, in this order (ids increase in it), in the caller's open
     // transaction: one statement per kMaxRowsPerInsert events instead of one per event.
     struct NewEvent
@@ -111,4 +112,4 @@ private:
     bool m_listening = false;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/contacts/contactimporter.h>
-
 #include <core/contacts/contactrepository.h>
 #include <core/contacts/csvreader.h>
 #include <core/contacts/externalidset.h>
@@ -39,8 +38,12 @@ Error rejected(const QString &field, const Message &message)
 
 Error cancelled()
 {
-    return Error{Error::Kind::Unavailable, kCancelledCode,
-                 Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The import was cancelled; nothing was imported.")), {}, {}};
+    return Error { Error::Kind::Unavailable,
+                   kCancelledCode,
+                   Message::make(kContext,
+                                 QT_TRANSLATE_NOOP("Contacts", "The import was cancelled; nothing was imported.")),
+                   {},
+                   {} };
 }
 
 QString lineField(qint64 line)
@@ -62,13 +65,23 @@ void appendJsonString(QByteArray &out, QByteArrayView bytes)
             continue;
         out.append(run, p - run);
         switch (c) {
-        case '"': out.append("\\\"", 2); break;
-        case '\\': out.append("\\\\", 2); break;
-        case '\n': out.append("\\n", 2); break;
-        case '\r': out.append("\\r", 2); break;
-        case '\t': out.append("\\t", 2); break;
+        case '"':
+            out.append("\\\"", 2);
+            break;
+        case '\\':
+            out.append("\\\\", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        case '\t':
+            out.append("\\t", 2);
+            break;
         default: {
-            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            const char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
             out.append(esc, 6);
         }
         }
@@ -105,8 +118,9 @@ void appendArrayElement(QByteArray &out, QByteArrayView bytes, bool null)
 
 // PostgreSQL: one statement per batch whatever its size, three array parameters unnested
 // server-side; a few values to format and send instead of four per row.
-const QString kPostgresInsert = u"INSERT INTO contacts (database_id, external_id, phone, values_json) "
-                                "SELECT ?, e, p, v FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS t(e, p, v)"_s;
+const QString kPostgresInsert
+    = u"INSERT INTO contacts (database_id, external_id, phone, values_json) "
+      "SELECT ?, e, p, v FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS t(e, p, v)"_s;
 
 // SQLite: the text values are bound as UTF-8 bytes and stored as TEXT by the CAST, which spares
 // a UTF-8 -> UTF-16 -> UTF-8 round trip per value (the file is already checked to be UTF-8).
@@ -127,7 +141,10 @@ class Progress
 {
 public:
     Progress(ContactImporter *importer, int intervalMs, qint64 totalBytes, int phase)
-        : m_importer(importer), m_intervalMs(intervalMs), m_total(totalBytes), m_phase(phase)
+        : m_importer(importer)
+        , m_intervalMs(intervalMs)
+        , m_total(totalBytes)
+        , m_phase(phase)
     {
         m_timer.start();
     }
@@ -155,7 +172,8 @@ private:
 class SqliteCacheBoost
 {
 public:
-    explicit SqliteCacheBoost(const Database &db) : m_db(db)
+    explicit SqliteCacheBoost(const Database &db)
+        : m_db(db)
     {
         if (db.dialect() != SqlDialect::Sqlite)
             return;
@@ -164,7 +182,8 @@ public:
         if (cache && cache->isValid() && temp && temp->isValid()) {
             m_previousCache = cache->toLongLong();
             m_previousTemp = temp->toInt();
-            m_active = db.execStatic(u"PRAGMA cache_size = -65536"_s).ok() && db.execStatic(u"PRAGMA temp_store = MEMORY"_s).ok();
+            m_active = db.execStatic(u"PRAGMA cache_size = -65536"_s).ok()
+                && db.execStatic(u"PRAGMA temp_store = MEMORY"_s).ok();
         }
     }
     ~SqliteCacheBoost()
@@ -182,17 +201,19 @@ private:
     bool m_active = false;
 };
 
-} // namespace
+}   // namespace
 
 ContactImporter::ContactImporter(std::shared_ptr<Database> db, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_clock(m_systemClock)
-{
-}
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_clock(m_systemClock)
+{ }
 
 ContactImporter::ContactImporter(std::shared_ptr<Database> db, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_clock(clock)
-{
-}
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_clock(clock)
+{ }
 
 ContactImporter::~ContactImporter()
 {
@@ -261,8 +282,9 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
 
     FileRange file(options.filePath, options.fileOffset, options.fileLength);
     if (!file.open(QIODevice::ReadOnly))
-        return rejected(u"file"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file %1 cannot be read: %2"),
-                                                 {QFileInfo(options.filePath).fileName(), file.errorString()}));
+        return rejected(u"file"_s,
+                        Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file %1 cannot be read: %2"),
+                                      { QFileInfo(options.filePath).fileName(), file.errorString() }));
     const qint64 totalBytes = file.size();
 
     // ---- pass 1: validate ----------------------------------------------------------------
@@ -285,8 +307,12 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
             return found.error();
         target = found.value();
         if (header != target.columns)
-            return rejected(u"columns"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The columns of the file (%1) are not those of the database (%2)."),
-                                                        {header.join(u", "_s), target.columns.join(u", "_s)}));
+            return rejected(
+                u"columns"_s,
+                Message::make(
+                    kContext,
+                    QT_TRANSLATE_NOOP("Contacts", "The columns of the file (%1) are not those of the database (%2)."),
+                    { header.join(u", "_s), target.columns.join(u", "_s) }));
     } else {
         target.name = options.databaseName;
         target.columns = header;
@@ -294,7 +320,10 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         target.externalIdColumn = options.externalIdColumn;
         ValidationErrors errors = ContactRepository::validateDatabase(target);
         if (errors.isEmpty() && repository.findDatabaseByName(target.name).ok())
-            errors.add(u"name"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "A contact database with that name already exists.")));
+            errors.add(
+                u"name"_s,
+                Message::make(kContext,
+                              QT_TRANSLATE_NOOP("Contacts", "A contact database with that name already exists.")));
         if (!errors.isEmpty())
             return rejected(errors);
     }
@@ -307,8 +336,9 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         // The ids already in the database, read in pages so memory stays bounded on PostgreSQL too.
         qint64 after = 0;
         for (;;) {
-            auto q = m_db->exec(u"SELECT id, external_id FROM contacts WHERE database_id = ? AND external_id IS NOT NULL AND id > ? ORDER BY id LIMIT 20000"_s,
-                                {target.id, after});
+            auto q = m_db->exec(
+                u"SELECT id, external_id FROM contacts WHERE database_id = ? AND external_id IS NOT NULL AND id > ? ORDER BY id LIMIT 20000"_s,
+                { target.id, after });
             if (!q)
                 return q.error();
             int n = 0;
@@ -342,20 +372,25 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         const QString line = QString::number(reader.line());
         if (reader.fieldCount() != columnCount) {
             errors.add(lineField(reader.line()),
-                       Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "Line %1 has %2 fields but the header has %3: %4"),
-                                     {line, QString::number(reader.fieldCount()), QString::number(columnCount), reader.rawRecordText()}));
+                       Message::make(kContext,
+                                     QT_TRANSLATE_NOOP("Contacts", "Line %1 has %2 fields but the header has %3: %4"),
+                                     { line, QString::number(reader.fieldCount()), QString::number(columnCount),
+                                       reader.rawRecordText() }));
         } else {
             if (reader.fieldView(phoneIndex, scratch).trimmed().isEmpty())
                 errors.add(lineField(reader.line()),
                            Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "Line %1 has no main phone (%2): %3"),
-                                         {line, target.mainPhoneColumn(), reader.rawRecordText()}));
+                                         { line, target.mainPhoneColumn(), reader.rawRecordText() }));
             if (externalIndex >= 0) {
                 const QByteArrayView id = reader.fieldView(externalIndex, scratch);
                 if (!id.isEmpty() && !ids.insert(id))
-                    errors.add(lineField(reader.line()),
-                               Message::make(kContext,
-                                             QT_TRANSLATE_NOOP("Contacts", "The selected file has contacts with external ids repeated. Invalid line: %1 line content: %2 repeated ID: %3"),
-                                             {line, reader.rawRecordText(), QString::fromUtf8(id)}));
+                    errors.add(
+                        lineField(reader.line()),
+                        Message::make(kContext,
+                                      QT_TRANSLATE_NOOP("Contacts",
+                                                        "The selected file has contacts with external ids repeated. "
+                                                        "Invalid line: %1 line content: %2 repeated ID: %3"),
+                                      { line, reader.rawRecordText(), QString::fromUtf8(id) }));
             }
         }
         if (errors.size() >= m_maxErrors)
@@ -366,7 +401,9 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
     if (!errors.isEmpty())
         return rejected(errors);
     if (rows == 0)
-        return rejected(u"file"_s, Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file has a header but no contacts.")));
+        return rejected(
+            u"file"_s,
+            Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file has a header but no contacts.")));
     progress.report(rows, reader.bytesRead(), true);
     ids.clear();
 
@@ -452,7 +489,7 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
     };
     QList<Slice> slices;
     auto keep = [&](QByteArrayView bytes, bool null) {
-        slices.append({arena.size(), null ? -1 : bytes.size()});
+        slices.append({ arena.size(), null ? -1 : bytes.size() });
         arena.append(bytes.data(), bytes.size());
     };
     auto bindSlices = [&](QSqlQuery &q) {
@@ -461,7 +498,8 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
             if (i % 3 == 0)
                 q.bindValue(int(i / 3 * 4), databaseId);
             q.bindValue(int(i / 3 * 4 + i % 3 + 1),
-                        sl.size < 0 ? nullText : QVariant(QByteArray::fromRawData(arena.constData() + sl.offset, sl.size)));
+                        sl.size < 0 ? nullText
+                                    : QVariant(QByteArray::fromRawData(arena.constData() + sl.offset, sl.size)));
         }
     };
     // One statement prepared once and executed per batch.
@@ -471,16 +509,21 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         if (q.exec())
             return {};
         if (Database::isConstraintViolation(q.lastError()))
-            return Error{Error::Kind::Conflict, u"contacts.import_conflict"_s,
-                         Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The database changed while the file was being imported (an external id was added); nothing was imported. Try again.")),
-                         {}, {}};
+            return Error { Error::Kind::Conflict,
+                           u"contacts.import_conflict"_s,
+                           Message::make(kContext,
+                                         QT_TRANSLATE_NOOP("Contacts",
+                                                           "The database changed while the file was being imported (an "
+                                                           "external id was added); nothing was imported. Try again.")),
+                           {},
+                           {} };
         return Error::internal(u"contacts.import_write"_s, q.lastError().text());
     };
 
     QByteArray json;
     QByteArray externalIds, phones, values;   // PostgreSQL array literals of the current batch
     auto resetArrays = [&] {
-        for (QByteArray *a : {&externalIds, &phones, &values}) {
+        for (QByteArray *a : { &externalIds, &phones, &values }) {
             a->clear();
             a->append('{');
         }
@@ -511,7 +554,7 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
         keep(json, false);
     };
     auto flushPostgres = [&]() -> Result<void> {
-        for (QByteArray *a : {&externalIds, &phones, &values})
+        for (QByteArray *a : { &externalIds, &phones, &values })
             a->append('}');
         batch.bindValue(0, databaseId);
         batch.bindValue(1, QString::fromUtf8(externalIds));
@@ -579,4 +622,4 @@ Result<ImportSummary> ContactImporter::importFile(const ContactImportOptions &op
     return summary;
 }
 
-} // namespace enlace
+}   // namespace enlace

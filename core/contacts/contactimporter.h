@@ -100,7 +100,7 @@ private:
     std::shared_ptr<Database> m_db;
     SystemClock m_systemClock;
     const Clock &m_clock;
-    std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_cancel { false };
     int m_batchSize = 0;
     int m_rowsPerStep = 20000;
     int m_progressIntervalMs = 100;
@@ -110,4 +110,4 @@ private:
     std::optional<Result<ImportSummary>> m_result;
 };
 
-} // namespace enlace
+}   // namespace enlace

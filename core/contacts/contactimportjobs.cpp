@@ -1,5 +1,4 @@
 #include <core/contacts/contactimportjobs.h>
-
 #include <core/contacts/contactrepository.h>
 #include <core/model/clock.h>
 #include <core/model/logvalue.h>
@@ -24,18 +23,23 @@ namespace enlace {
 namespace {
 
 // Rendered in every shipped language (English when there is no catalog).
-QJsonObject inEveryLanguage(const MessageCatalog *catalog, const std::function<QJsonObject(const QString &language)> &render)
+QJsonObject inEveryLanguage(const MessageCatalog *catalog,
+                            const std::function<QJsonObject(const QString &language)> &render)
 {
     QJsonObject out;
-    for (const QString &language : catalog ? catalog->languages() : QStringList{u"en"_s})
+    for (const QString &language : catalog ? catalog->languages() : QStringList { u"en"_s })
         out.insert(language, render(language));
     return out;
 }
 
-} // namespace
+}   // namespace
 
-ContactImportJobs::ContactImportJobs(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_clock(clock), m_catalog(catalog)
+ContactImportJobs::ContactImportJobs(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_clock(clock)
+    , m_catalog(catalog)
 {
     m_heartbeat.setInterval(10'000);
     connect(&m_heartbeat, &QTimer::timeout, this, &ContactImportJobs::writeProgress);
@@ -52,22 +56,26 @@ QJsonObject ContactImportJobs::errorInEveryLanguage(const Error &error) const
 {
     // A refused file's error names its lines in `errors` and has no message of its own: say what
     // happened rather than show its code.
-    const Message rejected = Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The file was rejected; nothing was imported."));
+    const Message rejected
+        = Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The file was rejected; nothing was imported."));
     const MessageCatalog *catalog = &m_catalog;
     return inEveryLanguage(catalog, [&](const QString &language) {
         const QString message = error.message.isNull() && !error.fields.isEmpty() ? rejected.text(catalog, language)
                                                                                   : error.text(catalog, language);
-        return QJsonObject{{u"message"_s, message}, {u"errors"_s, error.fields.toJson(catalog, language)}};
+        return QJsonObject { { u"message"_s, message }, { u"errors"_s, error.fields.toJson(catalog, language) } };
     });
 }
 
 QJsonObject ContactImportJobs::abandonedInEveryLanguage() const
 {
-    const Message abandoned = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The import stopped before it ended: the server running it went away. "
-                                                                            "Nothing was imported; upload the file again."));
+    const Message abandoned
+        = Message::make("Api",
+                        QT_TRANSLATE_NOOP("Api",
+                                          "The import stopped before it ended: the server running it went away. "
+                                          "Nothing was imported; upload the file again."));
     const MessageCatalog *catalog = &m_catalog;
     return inEveryLanguage(catalog, [&](const QString &language) {
-        return QJsonObject{{u"message"_s, abandoned.text(catalog, language)}, {u"errors"_s, QJsonObject()}};
+        return QJsonObject { { u"message"_s, abandoned.text(catalog, language) }, { u"errors"_s, QJsonObject() } };
     });
 }
 
@@ -76,7 +84,8 @@ void ContactImportJobs::sweepAtStart()
     // A SQLite database has one server: a job its row shows running was cut off when that server
     // stopped. (On PostgreSQL other servers may be running theirs: find() judges by kAbandonedMs.)
     if (m_db->dialect() == SqlDialect::Sqlite) {
-        if (auto n = ImportJobRepository(m_db, clock()).failAbandoned(0, abandonedInEveryLanguage()); n && n.value() > 0)
+        if (auto n = ImportJobRepository(m_db, clock()).failAbandoned(0, abandonedInEveryLanguage());
+            n && n.value() > 0)
             qCInfo(lcImports).noquote() << u"%1 import job(s) cut off by the last stop marked failed"_s.arg(n.value());
     }
     // What a stopped importer had written of a new database in steps (still hidden) goes, once it
@@ -88,26 +97,29 @@ void ContactImportJobs::sweepAtStart()
         qCInfo(lcImports).noquote() << u"removed %1 contact database(s) whose import was cut off"_s.arg(n.value());
 }
 
-Result<QString> ContactImportJobs::start(const ContactImportOptions &options, std::shared_ptr<QFile> file, std::optional<qint64> createdBy)
+Result<QString> ContactImportJobs::start(const ContactImportOptions &options, std::shared_ptr<QFile> file,
+                                         std::optional<qint64> createdBy)
 {
     auto job = std::make_shared<Job>();
     job->record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     job->record.totalBytes = options.fileLength >= 0 ? options.fileLength : (file ? file->size() : 0);
     job->file = std::move(file);
-    if (auto created = ImportJobRepository(m_db, clock()).create(job->record.id, job->record.totalBytes, createdBy); !created)
+    if (auto created = ImportJobRepository(m_db, clock()).create(job->record.id, job->record.totalBytes, createdBy);
+        !created)
         return created.error();
     auto *importer = new ContactImporter(m_db, clock(), this);   // a stopping server cancels it
     job->importer = importer;
     const QString id = job->record.id;
     // The importer works on its own thread; its signals arrive here, on this board's thread.
-    connect(importer, &ContactImporter::importProgressed, this, [this, id](qint64 rows, qint64 bytes, qint64 total, int phase) {
-        if (const auto j = m_running.value(id)) {
-            j->record.rowsDone = rows;
-            j->record.bytesRead = bytes;
-            j->record.totalBytes = total;
-            j->record.phase = phase;
-        }
-    });
+    connect(importer, &ContactImporter::importProgressed, this,
+            [this, id](qint64 rows, qint64 bytes, qint64 total, int phase) {
+                if (const auto j = m_running.value(id)) {
+                    j->record.rowsDone = rows;
+                    j->record.bytesRead = bytes;
+                    j->record.totalBytes = total;
+                    j->record.phase = phase;
+                }
+            });
     connect(importer, &ContactImporter::importFinished, this, [this, id](bool) { finish(id); });
     m_running.insert(id, job);
     if (m_db->dialect() == SqlDialect::Postgres && !m_heartbeat.isActive())
@@ -131,7 +143,8 @@ void ContactImportJobs::finish(const QString &id)
         j->record.bytesRead = j->record.summary->bytesRead;
     } else {
         j->record.state = ImportJobRecord::State::Failed;
-        j->record.errorByLanguage = errorInEveryLanguage(result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s));
+        j->record.errorByLanguage
+            = errorInEveryLanguage(result ? result->error() : Error::internal(u"api.import"_s, u"no result"_s));
     }
     j->file.reset();
     if (importer)
@@ -180,4 +193,4 @@ Result<std::optional<ImportJobRecord>> ContactImportJobs::find(const QString &id
     return std::optional<ImportJobRecord>(job);
 }
 
-} // namespace enlace
+}   // namespace enlace

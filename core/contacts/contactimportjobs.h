@@ -37,7 +37,8 @@ public:
     static constexpr qint64 kAbandonedMs = 60'000;
 
     // clock and catalog outlive the jobs.
-    ContactImportJobs(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog, QObject *parent = nullptr);
+    ContactImportJobs(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog,
+                      QObject *parent = nullptr);
     ~ContactImportJobs() override;
 
     void setHeartbeatIntervalMs(int ms) { m_heartbeat.setInterval(ms); }
@@ -49,7 +50,8 @@ public:
 
     // Creates the job's row and starts importing on a thread of its own. file: what holds the CSV
     // (options.filePath), kept until the import ends. Returns the job id.
-    Result<QString> start(const ContactImportOptions &options, std::shared_ptr<QFile> file, std::optional<qint64> createdBy);
+    Result<QString> start(const ContactImportOptions &options, std::shared_ptr<QFile> file,
+                          std::optional<qint64> createdBy);
     // The job as it stands: live when it runs here, else from its row; nullopt when unknown.
     Result<std::optional<ImportJobRecord>> find(const QString &id);
     int runningHere() const { return int(m_running.size()); }
@@ -79,4 +81,4 @@ private:
     QTimer m_heartbeat;
 };
 
-} // namespace enlace
+}   // namespace enlace

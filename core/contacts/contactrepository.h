@@ -32,7 +32,7 @@ public:
     Result<ContactDatabase> findDatabase(qint64 id) const;
     Result<ContactDatabase> findDatabaseByName(const QString &name) const;
     // Every database with its contactCount, by name.
-    QList<ContactDatabase> listDatabases() const;
+    Result<QList<ContactDatabase>> listDatabases() const;
 
     // A database an import writes in several transactions (so that other writers of a SQLite file
     // wait for one step, not for the whole file): created hidden, kept alive by touchImport() at
@@ -52,8 +52,8 @@ public:
     // Replaces the values of the columns given; the others keep their value.
     Result<void> updateContact(qint64 contactId, const QHash<QString, QString> &columnValues);
     // Contacts by id; search (case-insensitive, substring) matches any value of the contact.
-    QList<Contact> list(qint64 databaseId, int offset, int limit, const QString &search = {}) const;
-    qint64 count(qint64 databaseId, const QString &search = {}) const;
+    Result<QList<Contact>> list(qint64 databaseId, int offset, int limit, const QString &search = {}) const;
+    Result<qint64> count(qint64 databaseId, const QString &search = {}) const;
 
     // The rules of a new database, without touching the store (the importer checks a file's
     // header with them before reading the rest of it).
@@ -76,4 +76,4 @@ private:
     const Clock &m_clock;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -12,22 +12,24 @@ namespace {
 
 enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
 
-} // namespace
+}   // namespace
 
 CsvReader::CsvReader(QIODevice *device, qsizetype chunkSize)
-    : m_device(device), m_chunkSize(qMax<qsizetype>(chunkSize, 16))
-{
-}
+    : m_device(device)
+    , m_chunkSize(qMax<qsizetype>(chunkSize, 16))
+{ }
 
 bool CsvReader::isFatal() const
 {
-    return m_problem == Problem::UnterminatedQuote || m_problem == Problem::RecordTooLong || m_problem == Problem::ReadFailed;
+    return m_problem == Problem::UnterminatedQuote || m_problem == Problem::RecordTooLong
+        || m_problem == Problem::ReadFailed;
 }
 
 void CsvReader::setProblem(Problem p, qint64 line)
 {
     // The first problem of a record is the one reported.
-    if (m_problem != Problem::None && !(p == Problem::UnterminatedQuote || p == Problem::RecordTooLong || p == Problem::ReadFailed))
+    if (m_problem != Problem::None
+        && !(p == Problem::UnterminatedQuote || p == Problem::RecordTooLong || p == Problem::ReadFailed))
         return;
     m_problem = p;
     m_problemLine = line;
@@ -40,17 +42,25 @@ Message CsvReader::errorMessage() const
     case Problem::None:
         return {};
     case Problem::InvalidUtf8:
-        return Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "Line %1 is not valid UTF-8 text; save the file as UTF-8."), {line});
+        return Message::make("Contacts",
+                             QT_TRANSLATE_NOOP("Contacts", "Line %1 is not valid UTF-8 text; save the file as UTF-8."),
+                             { line });
     case Problem::StrayQuote:
-        return Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "Line %1 has a quote inside a field that is not quoted: %2"),
-                             {line, rawRecordText()});
+        return Message::make("Contacts",
+                             QT_TRANSLATE_NOOP("Contacts", "Line %1 has a quote inside a field that is not quoted: %2"),
+                             { line, rawRecordText() });
     case Problem::UnterminatedQuote:
-        return Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The quote opened on line %1 is never closed."), {line});
+        return Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The quote opened on line %1 is never closed."),
+                             { line });
     case Problem::RecordTooLong:
-        return Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The record starting on line %1 is longer than %2 bytes (a quote never closed?)."),
-                             {line, QString::number(m_maxRecordBytes)});
+        return Message::make(
+            "Contacts",
+            QT_TRANSLATE_NOOP("Contacts",
+                              "The record starting on line %1 is longer than %2 bytes (a quote never closed?)."),
+            { line, QString::number(m_maxRecordBytes) });
     case Problem::ReadFailed:
-        return Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The file could not be read after line %1."), {line});
+        return Message::make("Contacts", QT_TRANSLATE_NOOP("Contacts", "The file could not be read after line %1."),
+                             { line });
     }
     return {};
 }
@@ -137,8 +147,7 @@ CsvReader::Status CsvReader::readNext()
     m_recordStart = m_pos;
     if (!m_started) {
         m_started = true;
-        while (m_buf.size() < 3 && fill()) {
-        }
+        while (m_buf.size() < 3 && fill()) { }
         if (m_buf.startsWith("\xEF\xBB\xBF")) {
             m_hadBom = true;
             m_pos = 3;
@@ -192,10 +201,10 @@ CsvReader::Status CsvReader::readNext()
                     prevCr = false;
                     ++m_pos;
                 } else if (c == delim) {
-                    m_fields.append({rel, rel, false});
+                    m_fields.append({ rel, rel, false });
                     ++m_pos;
                 } else if (c == '\n' || c == '\r') {
-                    m_fields.append({rel, rel, false});
+                    m_fields.append({ rel, rel, false });
                     ended = true;
                 } else {
                     state = State::Unquoted;
@@ -215,11 +224,11 @@ CsvReader::Status CsvReader::readNext()
                     setProblem(Problem::StrayQuote, m_line);
                     ++m_pos;
                 } else if (d[p] == delim) {
-                    m_fields.append({fieldBegin, r, false});
+                    m_fields.append({ fieldBegin, r, false });
                     state = State::FieldStart;
                     ++m_pos;
                 } else {
-                    m_fields.append({fieldBegin, r, false});
+                    m_fields.append({ fieldBegin, r, false });
                     ended = true;
                 }
                 break;
@@ -243,11 +252,11 @@ CsvReader::Status CsvReader::readNext()
                     prevCr = false;
                     ++m_pos;
                 } else if (c == delim) {
-                    m_fields.append({fieldBegin, rel - 1, unescape});
+                    m_fields.append({ fieldBegin, rel - 1, unescape });
                     state = State::FieldStart;
                     ++m_pos;
                 } else if (c == '\n' || c == '\r') {
-                    m_fields.append({fieldBegin, rel - 1, unescape});
+                    m_fields.append({ fieldBegin, rel - 1, unescape });
                     ended = true;
                 } else {
                     // Text after the closing quote: keep it verbatim, report the record.
@@ -281,14 +290,14 @@ CsvReader::Status CsvReader::readNext()
                 m_consumed = m_consumedBase + m_pos;
                 return Status::Error;
             case State::QuoteInQuoted:
-                m_fields.append({fieldBegin, m_recordEnd - 1, unescape});
+                m_fields.append({ fieldBegin, m_recordEnd - 1, unescape });
                 break;
             case State::Unquoted:
-                m_fields.append({fieldBegin, m_recordEnd, false});
+                m_fields.append({ fieldBegin, m_recordEnd, false });
                 break;
             case State::FieldStart:
                 if (m_recordEnd > 0)
-                    m_fields.append({m_recordEnd, m_recordEnd, false});
+                    m_fields.append({ m_recordEnd, m_recordEnd, false });
                 break;
             }
             if (m_fields.isEmpty()) {
@@ -412,4 +421,4 @@ bool CsvReader::isValidUtf8(QByteArrayView bytes)
     return true;
 }
 
-} // namespace enlace
+}   // namespace enlace

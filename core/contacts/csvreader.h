@@ -76,18 +76,18 @@ private:
     qsizetype m_chunkSize;
     qsizetype m_maxRecordBytes = 4 * 1024 * 1024;
     QByteArray m_buf;
-    qsizetype m_pos = 0;           // next byte to parse
+    qsizetype m_pos = 0;   // next byte to parse
     qsizetype m_recordStart = 0;   // where the current record starts in m_buf
-    qsizetype m_recordEnd = 0;     // end of the record's text (before the line break)
-    qint64 m_consumedBase = 0;     // device bytes before m_buf[0]
+    qsizetype m_recordEnd = 0;   // end of the record's text (before the line break)
+    qint64 m_consumedBase = 0;   // device bytes before m_buf[0]
     qint64 m_consumed = 0;
     bool m_eof = false;
     bool m_started = false;
     bool m_finished = false;
     bool m_hadBom = false;
-    bool m_skipLf = false;         // a CR ended the last record: a following LF belongs to it
+    bool m_skipLf = false;   // a CR ended the last record: a following LF belongs to it
     char m_delimiter = ',';
-    qint64 m_line = 1;             // physical line of m_pos
+    qint64 m_line = 1;   // physical line of m_pos
     qint64 m_recordLine = 0;
     qint64 m_recordIndex = -1;
     qint64 m_problemLine = 0;
@@ -95,4 +95,4 @@ private:
     QList<Span> m_fields;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -12,7 +12,7 @@ ExternalIdSet::ExternalIdSet()
 void ExternalIdSet::clear()
 {
     m_arena.clear();
-    m_slots.assign(1024, Slot{0, 0, 0});
+    m_slots.assign(1024, Slot { 0, 0, 0 });
     m_size = 0;
 }
 
@@ -49,7 +49,7 @@ void ExternalIdSet::grow()
 {
     std::vector<Slot> old;
     old.swap(m_slots);
-    m_slots.assign(old.size() * 2, Slot{0, 0, 0});
+    m_slots.assign(old.size() * 2, Slot { 0, 0, 0 });
     const qsizetype mask = qsizetype(m_slots.size()) - 1;
     for (const Slot &s : old) {
         if (s.hash == 0)
@@ -87,4 +87,4 @@ bool ExternalIdSet::contains(QByteArrayView id) const
     return m_slots[size_t(findSlot(id, hashOf(id)))].hash != 0;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -23,9 +23,9 @@ public:
 private:
     struct Slot
     {
-        quint64 hash = 0;     // 0 = empty; real hashes are never 0
-        quint64 offset : 40;  // into the arena
-        quint64 length : 24;  // ids are at most one record long (CsvReader caps records at 4 MiB)
+        quint64 hash = 0;   // 0 = empty; real hashes are never 0
+        quint64 offset : 40;   // into the arena
+        quint64 length : 24;   // ids are at most one record long (CsvReader caps records at 4 MiB)
     };
     qsizetype findSlot(QByteArrayView id, quint64 hash) const;
     void grow();
@@ -36,4 +36,4 @@ private:
     qsizetype m_size = 0;
 };
 
-} // namespace enlace
+}   // namespace enlace

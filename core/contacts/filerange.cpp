@@ -3,16 +3,19 @@
 namespace enlace {
 
 FileRange::FileRange(const QString &path, qint64 offset, qint64 length, QObject *parent)
-    : QIODevice(parent), m_file(path), m_offset(offset), m_length(length)
-{
-}
+    : QIODevice(parent)
+    , m_file(path)
+    , m_offset(offset)
+    , m_length(length)
+{ }
 
 FileRange::~FileRange() = default;
 
 bool FileRange::open(OpenMode mode)
 {
     if ((mode & ReadWrite) != ReadOnly || (mode & (Append | Truncate))) {
-        setErrorString(QStringLiteral("a file range can only be read"));   // a caller's mistake, like QFile's own details
+        setErrorString(
+            QStringLiteral("a file range can only be read"));   // a caller's mistake, like QFile's own details
         return false;
     }
     if (!m_file.open(QIODevice::ReadOnly)) {
@@ -59,4 +62,4 @@ qint64 FileRange::readData(char *data, qint64 maxSize)
     return n;
 }
 
-} // namespace enlace
+}   // namespace enlace

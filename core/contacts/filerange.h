@@ -36,4 +36,4 @@ private:
     qint64 m_length;
 };
 
-} // namespace enlace
+}   // namespace enlace

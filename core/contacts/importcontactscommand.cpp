@@ -1,6 +1,5 @@
-#include <core/contacts/importcontactscommand.h>
-
 #include <core/contacts/contactimporter.h>
+#include <core/contacts/importcontactscommand.h>
 #include <core/model/messagecatalog.h>
 
 #include <QCommandLineParser>
@@ -21,7 +20,7 @@ namespace {
 
 const char *const kContext = "Contacts";
 
-std::atomic<ContactImporter *> g_interruptible{nullptr};
+std::atomic<ContactImporter *> g_interruptible { nullptr };
 
 #ifdef Q_OS_UNIX
 extern "C" void handleInterrupt(int)
@@ -67,7 +66,7 @@ QString percent(qint64 part, qint64 total)
     return total > 0 ? QString::number(part * 100 / total) : u"100"_s;
 }
 
-} // namespace
+}   // namespace
 
 int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextStream &err,
                                const std::function<void(ContactImporter &)> &onStart)
@@ -86,17 +85,37 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
     const QtCommandLineTranslation qtWords(language);   // "Usage:", "Options:", the parser's errors
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(QT_TRANSLATE_NOOP("Cli", "Imports a CSV file of contacts into a contact database, all or nothing.")));
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr(QT_TRANSLATE_NOOP("Cli", "Shows this help.")));
-    const QCommandLineOption databaseOption(u"database"_s, tr(QT_TRANSLATE_NOOP("Cli", "The store: a SQLite file or postgresql://user@host/db.")), u"url"_s);
-    const QCommandLineOption nameOption(u"name"_s, tr(QT_TRANSLATE_NOOP("Cli", "Name of the contact database (new, or existing with --into-existing).")), tr(QT_TRANSLATE_NOOP("Cli", "name")));
-    const QCommandLineOption phonesOption(u"phone-columns"_s, tr(QT_TRANSLATE_NOOP("Cli", "Phone columns, comma separated; the first is the main phone.")), tr(QT_TRANSLATE_NOOP("Cli", "columns")));
-    const QCommandLineOption externalOption(u"external-id-column"_s, tr(QT_TRANSLATE_NOOP("Cli", "The column holding the contacts' external ids.")), tr(QT_TRANSLATE_NOOP("Cli", "column")));
-    const QCommandLineOption existingOption(u"into-existing"_s, tr(QT_TRANSLATE_NOOP("Cli", "Add the contacts to the existing database --name.")));
-    const QCommandLineOption languageOption(u"language"_s, tr(QT_TRANSLATE_NOOP("Cli", "Language of the messages: es, en, pt_BR (default: ENLACE_LANGUAGE, else the system's).")), tr(QT_TRANSLATE_NOOP("Cli", "lang")));
-    parser.addOptions({help, databaseOption, nameOption, phonesOption, externalOption, existingOption, languageOption});
-    parser.addPositionalArgument(tr(QT_TRANSLATE_NOOP("Cli", "file")), tr(QT_TRANSLATE_NOOP("Cli", "The CSV file (UTF-8; delimiter , ; or tab; first line = column names).")));
-    const QString exitCodes = tr(QT_TRANSLATE_NOOP("Cli", "Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled."));
+    parser.setApplicationDescription(
+        tr(QT_TRANSLATE_NOOP("Cli", "Imports a CSV file of contacts into a contact database, all or nothing.")));
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, tr(QT_TRANSLATE_NOOP("Cli", "Shows this help.")));
+    const QCommandLineOption databaseOption(
+        u"database"_s, tr(QT_TRANSLATE_NOOP("Cli", "The store: a SQLite file or postgresql://user@host/db.")),
+        u"url"_s);
+    const QCommandLineOption nameOption(
+        u"name"_s,
+        tr(QT_TRANSLATE_NOOP("Cli", "Name of the contact database (new, or existing with --into-existing).")),
+        tr(QT_TRANSLATE_NOOP("Cli", "name")));
+    const QCommandLineOption phonesOption(
+        u"phone-columns"_s,
+        tr(QT_TRANSLATE_NOOP("Cli", "Phone columns, comma separated; the first is the main phone.")),
+        tr(QT_TRANSLATE_NOOP("Cli", "columns")));
+    const QCommandLineOption externalOption(
+        u"external-id-column"_s, tr(QT_TRANSLATE_NOOP("Cli", "The column holding the contacts' external ids.")),
+        tr(QT_TRANSLATE_NOOP("Cli", "column")));
+    const QCommandLineOption existingOption(
+        u"into-existing"_s, tr(QT_TRANSLATE_NOOP("Cli", "Add the contacts to the existing database --name.")));
+    const QCommandLineOption languageOption(
+        u"language"_s,
+        tr(QT_TRANSLATE_NOOP("Cli",
+                             "Language of the messages: es, en, pt_BR (default: ENLACE_LANGUAGE, else the system's).")),
+        tr(QT_TRANSLATE_NOOP("Cli", "lang")));
+    parser.addOptions(
+        { help, databaseOption, nameOption, phonesOption, externalOption, existingOption, languageOption });
+    parser.addPositionalArgument(
+        tr(QT_TRANSLATE_NOOP("Cli", "file")),
+        tr(QT_TRANSLATE_NOOP("Cli", "The CSV file (UTF-8; delimiter , ; or tab; first line = column names).")));
+    const QString exitCodes
+        = tr(QT_TRANSLATE_NOOP("Cli", "Exit codes: 0 imported, 1 usage, 2 file rejected, 3 store error, 4 cancelled."));
 
     auto usage = [&](const QString &problem) {
         if (!problem.isEmpty())
@@ -107,7 +126,7 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
         return int(Usage);
     };
 
-    if (!parser.parse(QStringList{u"import-contacts"_s} + args))
+    if (!parser.parse(QStringList { u"import-contacts"_s } + args))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
         out << parser.helpText();
@@ -143,15 +162,16 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
 
     ContactImporter importer(opened.value());
     importer.setProgressIntervalMs(1000);
-    QObject::connect(&importer, &ContactImporter::importProgressed, &importer,
-                     [&](qint64 rows, qint64 bytes, qint64 total, int phase) {
-                         const Message m = phase == ContactImporter::Validating
-                             ? Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "validating: %1% (%2 rows)"))
-                             : Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "writing: %1% (%2 rows)"));
-                         out << m.arg(percent(bytes, total)).arg(QString::number(rows)).text(&catalog, language) << '\n';
-                         out.flush();
-                     },
-                     Qt::DirectConnection);
+    QObject::connect(
+        &importer, &ContactImporter::importProgressed, &importer,
+        [&](qint64 rows, qint64 bytes, qint64 total, int phase) {
+            const Message m = phase == ContactImporter::Validating
+                ? Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "validating: %1% (%2 rows)"))
+                : Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "writing: %1% (%2 rows)"));
+            out << m.arg(percent(bytes, total)).arg(QString::number(rows)).text(&catalog, language) << '\n';
+            out.flush();
+        },
+        Qt::DirectConnection);
     if (onStart)
         onStart(importer);
 
@@ -162,9 +182,11 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
 
     if (result) {
         const ImportSummary &s = result.value();
-        const Message done = Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "Imported %1 contacts into contact database \"%2\" (id %3) in %4 s."),
-                                           {QString::number(s.rowsImported), s.databaseName, QString::number(s.databaseId),
-                                            QString::number(double(s.elapsedMs) / 1000.0, 'f', 1)});
+        const Message done = Message::make(
+            kContext,
+            QT_TRANSLATE_NOOP("Contacts", "Imported %1 contacts into contact database \"%2\" (id %3) in %4 s."),
+            { QString::number(s.rowsImported), s.databaseName, QString::number(s.databaseId),
+              QString::number(double(s.elapsedMs) / 1000.0, 'f', 1) });
         out << done.text(&catalog, language) << '\n';
         out.flush();
         return Ok;
@@ -176,7 +198,8 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
         return Cancelled;
     }
     if (e.kind == Error::Kind::Invalid || e.kind == Error::Kind::NotFound) {
-        const Message rejectedMessage = Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file was rejected; nothing was imported."));
+        const Message rejectedMessage
+            = Message::make(kContext, QT_TRANSLATE_NOOP("Contacts", "The file was rejected; nothing was imported."));
         err << rejectedMessage.text(&catalog, language) << '\n';
         if (e.fields.isEmpty())
             err << e.text(&catalog, language) << '\n';
@@ -190,4 +213,4 @@ int ImportContactsCommand::run(const QStringList &args, QTextStream &out, QTextS
     return StoreError;
 }
 
-} // namespace enlace
+}   // namespace enlace

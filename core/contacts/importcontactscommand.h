@@ -18,10 +18,10 @@ class ImportContactsCommand final
 {
 public:
     enum ExitCode : int {
-        Ok = 0,          // every contact imported
-        Usage = 1,       // bad or missing arguments (the usage is printed)
-        Rejected = 2,    // the file (or the choice of columns/name) is invalid: nothing imported
-        StoreError = 3,  // the database could not be opened or written: nothing imported
+        Ok = 0,   // every contact imported
+        Usage = 1,   // bad or missing arguments (the usage is printed)
+        Rejected = 2,   // the file (or the choice of columns/name) is invalid: nothing imported
+        StoreError = 3,   // the database could not be opened or written: nothing imported
         Cancelled = 4,   // cancelled (SIGINT): nothing imported
     };
 
@@ -35,4 +35,4 @@ inline int runImportContacts(const QStringList &args, QTextStream &out, QTextStr
     return ImportContactsCommand::run(args, out, err);
 }
 
-} // namespace enlace
+}   // namespace enlace

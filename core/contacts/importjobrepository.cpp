@@ -1,5 +1,4 @@
 #include <core/contacts/importjobrepository.h>
-
 #include <core/model/clock.h>
 #include <core/store/database.h>
 
@@ -27,7 +26,7 @@ QString errorText(const QJsonObject &errorByLanguage)
     return QString::fromUtf8(QJsonDocument(errorByLanguage).toJson(QJsonDocument::Compact));
 }
 
-} // namespace
+}   // namespace
 
 QString ImportJobRecord::stateName(State state)
 {
@@ -42,24 +41,30 @@ QString ImportJobRecord::stateName(State state)
     return u"failed"_s;
 }
 
-ImportJobRepository::ImportJobRepository(std::shared_ptr<Database> db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+ImportJobRepository::ImportJobRepository(std::shared_ptr<Database> db, const Clock &clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{ }
 
 Result<void> ImportJobRepository::create(const QString &id, qint64 totalBytes, std::optional<qint64> createdBy)
 {
     const qint64 now = m_clock.nowMs();
-    auto q = m_db->exec(u"INSERT INTO contact_imports (id, state, phase, total_bytes, created_by, created_at, updated_at) "
-                        "VALUES (?, 'running', ?, ?, ?, ?, ?)"_s,
-                        {id, int(ContactImporter::Validating), totalBytes, Database::nullableId(createdBy), now, now});
+    auto q
+        = m_db->exec(u"INSERT INTO contact_imports (id, state, phase, total_bytes, created_by, created_at, updated_at) "
+                     "VALUES (?, 'running', ?, ?, ?, ?, ?)"_s,
+                     { id, int(ContactImporter::Validating), totalBytes, Database::nullableId(createdBy), now, now });
     if (!q.ok())
         return q.error();
     return {};
 }
 
-Result<void> ImportJobRepository::saveProgress(const QString &id, int phase, qint64 rowsDone, qint64 bytesRead, qint64 totalBytes)
+Result<void> ImportJobRepository::saveProgress(const QString &id, int phase, qint64 rowsDone, qint64 bytesRead,
+                                               qint64 totalBytes)
 {
-    auto q = m_db->exec(u"UPDATE contact_imports SET phase = ?, rows_done = ?, bytes_read = ?, total_bytes = ?, updated_at = ? "
-                        "WHERE id = ? AND state = 'running'"_s,
-                        {phase, rowsDone, bytesRead, totalBytes, m_clock.nowMs(), id});
+    auto q = m_db->exec(
+        u"UPDATE contact_imports SET phase = ?, rows_done = ?, bytes_read = ?, total_bytes = ?, updated_at = ? "
+        "WHERE id = ? AND state = 'running'"_s,
+        { phase, rowsDone, bytesRead, totalBytes, m_clock.nowMs(), id });
     if (!q.ok())
         return q.error();
     return {};
@@ -68,14 +73,16 @@ Result<void> ImportJobRepository::saveProgress(const QString &id, int phase, qin
 Result<void> ImportJobRepository::end(const ImportJobRecord &record)
 {
     const bool finished = record.state == ImportJobRecord::State::Finished && record.summary;
-    auto q = m_db->exec(u"UPDATE contact_imports SET state = ?, phase = ?, rows_done = ?, bytes_read = ?, total_bytes = ?, database_id = ?, "
-                        "rows_imported = ?, created_database = ?, error_json = ?, updated_at = ? WHERE id = ?"_s,
-                        {finished ? u"finished"_s : u"failed"_s, record.phase, record.rowsDone, record.bytesRead, record.totalBytes,
-                         finished ? QVariant(record.summary->databaseId) : QVariant(QMetaType::fromType<qint64>()),
-                         finished ? QVariant(record.summary->rowsImported) : QVariant(QMetaType::fromType<qint64>()),
-                         finished ? QVariant(record.summary->createdDatabase ? 1 : 0) : QVariant(QMetaType::fromType<int>()),
-                         finished ? QVariant(QMetaType::fromType<QString>()) : QVariant(errorText(record.errorByLanguage)),
-                         m_clock.nowMs(), record.id});
+    auto q = m_db->exec(
+        u"UPDATE contact_imports SET state = ?, phase = ?, rows_done = ?, bytes_read = ?, total_bytes = ?, database_id "
+        u"= ?, "
+        "rows_imported = ?, created_database = ?, error_json = ?, updated_at = ? WHERE id = ?"_s,
+        { finished ? u"finished"_s : u"failed"_s, record.phase, record.rowsDone, record.bytesRead, record.totalBytes,
+          finished ? QVariant(record.summary->databaseId) : QVariant(QMetaType::fromType<qint64>()),
+          finished ? QVariant(record.summary->rowsImported) : QVariant(QMetaType::fromType<qint64>()),
+          finished ? QVariant(record.summary->createdDatabase ? 1 : 0) : QVariant(QMetaType::fromType<int>()),
+          finished ? QVariant(QMetaType::fromType<QString>()) : QVariant(errorText(record.errorByLanguage)),
+          m_clock.nowMs(), record.id });
     if (!q.ok())
         return q.error();
     return {};
@@ -83,9 +90,10 @@ Result<void> ImportJobRepository::end(const ImportJobRecord &record)
 
 Result<std::optional<ImportJobRecord>> ImportJobRepository::find(const QString &id) const
 {
-    auto q = m_db->exec(u"SELECT id, state, phase, rows_done, bytes_read, total_bytes, database_id, rows_imported, created_database, "
-                        "error_json, created_by, created_at, updated_at FROM contact_imports WHERE id = ?"_s,
-                        {id});
+    auto q = m_db->exec(
+        u"SELECT id, state, phase, rows_done, bytes_read, total_bytes, database_id, rows_imported, created_database, "
+        "error_json, created_by, created_at, updated_at FROM contact_imports WHERE id = ?"_s,
+        { id });
     if (!q.ok())
         return q.error();
     if (!q->next())
@@ -119,10 +127,10 @@ Result<int> ImportJobRepository::failAbandoned(qint64 olderThanMs, const QJsonOb
     const qint64 now = m_clock.nowMs();
     auto q = m_db->exec(u"UPDATE contact_imports SET state = 'failed', error_json = ?, updated_at = ? "
                         "WHERE state = 'running' AND updated_at <= ?"_s,
-                        {errorText(errorByLanguage), now, now - olderThanMs});
+                        { errorText(errorByLanguage), now, now - olderThanMs });
     if (!q.ok())
         return q.error();
     return q->numRowsAffected();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -59,4 +59,4 @@ private:
     const Clock &m_clock;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -15,7 +15,7 @@ namespace enlace {
 
 quint64 ApiRequest::nextSerial()
 {
-    static std::atomic<quint64> last{0};
+    static std::atomic<quint64> last { 0 };
     return ++last;
 }
 
@@ -141,7 +141,7 @@ Result<QJsonObject> withoutNul(QJsonObject object)
 Result<QJsonObject> ApiRequest::jsonObject() const
 {
     if (body.trimmed().isEmpty())
-        return QJsonObject{};
+        return QJsonObject {};
     if (contentType() == "application/x-www-form-urlencoded") {
         auto form = parseForm(body);
         if (!form.ok())
@@ -151,14 +151,18 @@ Result<QJsonObject> ApiRequest::jsonObject() const
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error{Error::Kind::Invalid, u"api.malformed_json"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "Malformed JSON in the request body.")),
-                     {}, {}};
+        return Error { Error::Kind::Invalid,
+                       u"api.malformed_json"_s,
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "Malformed JSON in the request body.")),
+                       {},
+                       {} };
     if (!doc.isObject())
-        return Error{Error::Kind::Invalid, u"api.not_an_object"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body must be a JSON object.")),
-                     {}, {}};
+        return Error { Error::Kind::Invalid,
+                       u"api.not_an_object"_s,
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body must be a JSON object.")),
+                       {},
+                       {} };
     return withoutNul(doc.object());
 }
 
-} // namespace enlace
+}   // namespace enlace

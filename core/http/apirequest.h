@@ -20,10 +20,10 @@ namespace enlace {
 // Who is calling: a user with a bearer token, or an external system with its integration key.
 struct Caller
 {
-    qint64 userId = 0;                          // 0 for an integration key
+    qint64 userId = 0;   // 0 for an integration key
     Role role = Role::Agent;
-    std::optional<qint64> agentId;              // set when the user has an agent profile
-    std::optional<qint64> integrationSystemId;  // set for an integration key
+    std::optional<qint64> agentId;   // set when the user has an agent profile
+    std::optional<qint64> integrationSystemId;   // set for an integration key
     QString username;
 
     bool isIntegration() const { return integrationSystemId.has_value() && userId == 0; }
@@ -33,19 +33,19 @@ struct Caller
 // One parsed HTTP request as a route handler sees it.
 struct ApiRequest
 {
-    QByteArray method;                         // upper case: "GET", "POST", ...
-    QString path;                              // percent-decoded, without the query
-    QByteArray rawPath;                        // as received (percent-encoded); the router splits this
-    QStringList pathArgs;                      // the <arg> segments of the route, in order
+    QByteArray method;   // upper case: "GET", "POST", ...
+    QString path;   // percent-decoded, without the query
+    QByteArray rawPath;   // as received (percent-encoded); the router splits this
+    QStringList pathArgs;   // the <arg> segments of the route, in order
     QUrlQuery query;
-    QHash<QByteArray, QByteArray> headers;     // lower-case names
+    QHash<QByteArray, QByteArray> headers;   // lower-case names
     QByteArray body;
     // Routes added with ApiRouter::addUpload: the body, written to a temporary file as it arrived
     // (body stays empty). The file is removed when the last holder lets it go.
     std::shared_ptr<QFile> bodyFile;
     QString language = QStringLiteral("es");   // negotiated from Accept-Language: es | en | pt_BR
-    std::optional<Caller> caller;              // set by the router for non-public routes
-    QString peerAddress;                       // the client's address (logs, throttling)
+    std::optional<Caller> caller;   // set by the router for non-public routes
+    QString peerAddress;   // the client's address (logs, throttling)
     // Unique per request of this process (nextSerial()), 0 for one not made by the HTTP server:
     // what is read once per request (ReferenceCache::sync) is read once per serial.
     quint64 serial = 0;
@@ -65,4 +65,4 @@ struct ApiRequest
     Result<QJsonObject> jsonObject() const;
 };
 
-} // namespace enlace
+}   // namespace enlace

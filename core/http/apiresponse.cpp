@@ -1,5 +1,4 @@
 #include <core/http/apiresponse.h>
-
 #include <core/model/messagecatalog.h>
 #include <core/model/validationerrors.h>
 
@@ -33,25 +32,26 @@ ApiResponse ApiResponse::json(int status, const QJsonValue &value)
 
 ApiResponse ApiResponse::html(int status, const QByteArray &utf8Html)
 {
-    return ApiResponse{status, "text/html; charset=utf-8", utf8Html, {}};
+    return ApiResponse { status, "text/html; charset=utf-8", utf8Html, {} };
 }
 
 ApiResponse ApiResponse::text(int status, const QByteArray &utf8Text)
 {
-    return ApiResponse{status, "text/plain; charset=utf-8", utf8Text, {}};
+    return ApiResponse { status, "text/plain; charset=utf-8", utf8Text, {} };
 }
 
 ApiResponse ApiResponse::error(int status, const QString &message)
 {
-    return json(status, QJsonObject{{u"status"_s, u"ERROR"_s}, {u"message"_s, message}});
+    return json(status, QJsonObject { { u"status"_s, u"ERROR"_s }, { u"message"_s, message } });
 }
 
 ApiResponse ApiResponse::validation(int status, const ValidationErrors &errors, const MessageCatalog *catalog,
                                     const QString &language, const QString &message)
 {
-    return json(status, QJsonObject{{u"status"_s, u"ERROR"_s},
-                                    {u"message"_s, message},
-                                    {u"errors"_s, errors.toJson(catalog, language)}});
+    return json(status,
+                QJsonObject { { u"status"_s, u"ERROR"_s },
+                              { u"message"_s, message },
+                              { u"errors"_s, errors.toJson(catalog, language) } });
 }
 
 ApiResponse ApiResponse::fromError(const Error &error, const MessageCatalog *catalog, const QString &language)
@@ -78,20 +78,25 @@ ApiResponse ApiResponse::fromError(const Error &error, const MessageCatalog *cat
     case Error::Kind::Conflict:
         if (!error.fields.isEmpty())
             return validation(400, error.fields, catalog, language, receivedDataMessage());
-        return ApiResponse::error(409, clientMessage(QT_TRANSLATE_NOOP("Api", "The request conflicts with the current state.")));
+        return ApiResponse::error(
+            409, clientMessage(QT_TRANSLATE_NOOP("Api", "The request conflicts with the current state.")));
     case Error::Kind::Forbidden:
-        return ApiResponse::error(403, clientMessage(QT_TRANSLATE_NOOP("Api", "You do not have permission to perform this action.")));
+        return ApiResponse::error(
+            403, clientMessage(QT_TRANSLATE_NOOP("Api", "You do not have permission to perform this action.")));
     case Error::Kind::Unauthenticated: {
-        ApiResponse r = ApiResponse::error(401, clientMessage(QT_TRANSLATE_NOOP("Api", "Invalid or missing credentials.")));
+        ApiResponse r
+            = ApiResponse::error(401, clientMessage(QT_TRANSLATE_NOOP("Api", "Invalid or missing credentials.")));
         r.withHeader("WWW-Authenticate", "Bearer");
         return r;
     }
     case Error::Kind::Unavailable:
-        return ApiResponse::error(503, clientMessage(QT_TRANSLATE_NOOP("Api", "The service is temporarily unavailable.")));
+        return ApiResponse::error(503,
+                                  clientMessage(QT_TRANSLATE_NOOP("Api", "The service is temporarily unavailable.")));
     case Error::Kind::Internal:
         break;
     }
-    return ApiResponse::error(500, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Internal server error.")).text(catalog, language));
+    return ApiResponse::error(
+        500, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Internal server error.")).text(catalog, language));
 }
 
-} // namespace enlace
+}   // namespace enlace

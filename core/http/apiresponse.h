@@ -20,13 +20,13 @@ class ValidationErrors;
 struct ApiResponse
 {
     int status = 200;
-    QByteArray contentType;                        // empty with an empty body
+    QByteArray contentType;   // empty with an empty body
     QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;  // extra headers (Allow, WWW-Authenticate, ...)
+    QList<QPair<QByteArray, QByteArray>> headers;   // extra headers (Allow, WWW-Authenticate, ...)
 
     ApiResponse &withHeader(const QByteArray &name, const QByteArray &value)
     {
-        headers.append({name, value});
+        headers.append({ name, value });
         return *this;
     }
     QByteArray header(const QByteArray &name) const;
@@ -36,7 +36,7 @@ struct ApiResponse
     static ApiResponse json(const QJsonValue &value) { return json(200, value); }
     static ApiResponse html(int status, const QByteArray &utf8Html);
     static ApiResponse text(int status, const QByteArray &utf8Text);
-    static ApiResponse noContent() { return ApiResponse{204, {}, {}, {}}; }
+    static ApiResponse noContent() { return ApiResponse { 204, {}, {}, {} }; }
 
     // OMniLeads' envelope: {"status":"ERROR","message":"..."}
     static ApiResponse error(int status, const QString &message);
@@ -58,4 +58,4 @@ struct ApiResponse
 // harmless.
 using ApiResponder = std::function<void(ApiResponse)>;
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/http/apirouter.h>
-
 #include <core/model/message.h>
 
 #include <QJsonObject>
@@ -31,13 +30,14 @@ QStringList splitPath(const ApiRequest &request)
 ApiResponse authError(int status, const QString &message)
 {
     // OMniLeads' clients (Django REST framework) read "detail"; ours read the envelope.
-    ApiResponse r = ApiResponse::json(status, QJsonObject{{u"status"_s, u"ERROR"_s}, {u"message"_s, message}, {u"detail"_s, message}});
+    ApiResponse r = ApiResponse::json(
+        status, QJsonObject { { u"status"_s, u"ERROR"_s }, { u"message"_s, message }, { u"detail"_s, message } });
     if (status == 401)
         r.withHeader("WWW-Authenticate", "Bearer");
     return r;
 }
 
-} // namespace
+}   // namespace
 
 bool accessAllows(Access access, const Caller &caller)
 {
@@ -65,7 +65,7 @@ ApiRouter::~ApiRouter() = default;
 
 void ApiRouter::add(QByteArray method, QString pattern, Access access, ApiHandler handler)
 {
-    Route route{method.toUpper(), pattern, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)};
+    Route route { method.toUpper(), pattern, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler) };
     m_routes.append(std::move(route));
 }
 
@@ -123,26 +123,32 @@ ApiRouter::Found ApiRouter::find(const ApiRequest &request) const
         if (!m)
             continue;
         if (r.method == request.method || r.method == "*" || (request.method == "HEAD" && r.method == "GET"))
-            return Found{&r, *m, {}};
+            return Found { &r, *m, {} };
         if (!allowed.contains(r.method))
             allowed.append(r.method);
     }
     if (!allowed.isEmpty()) {
         if (allowed.contains("GET") && !allowed.contains("HEAD"))
             allowed.append("HEAD");
-        ApiResponse r = ApiResponse::error(
-            405, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Method \"%1\" not allowed."))
-                     .arg(QString::fromLatin1(request.method))
-                     .text(m_catalog, request.language));
+        ApiResponse r = ApiResponse::error(405,
+                                           Message::make("Api", QT_TRANSLATE_NOOP("Api", "Method \"%1\" not allowed."))
+                                               .arg(QString::fromLatin1(request.method))
+                                               .text(m_catalog, request.language));
         r.withHeader("Allow", allowed.join(", "));
-        return Found{nullptr, {}, std::move(r)};
+        return Found { nullptr, {}, std::move(r) };
     }
-    return Found{nullptr, {}, ApiResponse::error(404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")).text(m_catalog, request.language))};
+    return Found {
+        nullptr,
+        {},
+        ApiResponse::error(
+            404, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Not found.")).text(m_catalog, request.language))
+    };
 }
 
 std::optional<ApiResponse> ApiRouter::authorize(const Route &route, ApiRequest &request) const
 {
-    Result<std::optional<Caller>> resolved = m_resolver ? m_resolver(request) : Result<std::optional<Caller>>(std::optional<Caller>{});
+    Result<std::optional<Caller>> resolved
+        = m_resolver ? m_resolver(request) : Result<std::optional<Caller>>(std::optional<Caller> {});
     if (resolved.ok())
         request.caller = resolved.value();
     if (route.access == Access::Public)
@@ -156,11 +162,14 @@ std::optional<ApiResponse> ApiRouter::authorize(const Route &route, ApiRequest &
         return authError(401, resolved.error().text(m_catalog, request.language));
     }
     if (!request.caller)
-        return authError(401, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Authentication credentials were not provided."))
-                                  .text(m_catalog, request.language));
+        return authError(401,
+                         Message::make("Api", QT_TRANSLATE_NOOP("Api", "Authentication credentials were not provided."))
+                             .text(m_catalog, request.language));
     if (!accessAllows(route.access, *request.caller))
-        return authError(403, Message::make("Api", QT_TRANSLATE_NOOP("Api", "You do not have permission to perform this action."))
-                                  .text(m_catalog, request.language));
+        return authError(
+            403,
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "You do not have permission to perform this action."))
+                .text(m_catalog, request.language));
     return std::nullopt;
 }
 
@@ -171,7 +180,7 @@ ApiRouter::Admission ApiRouter::admit(const ApiRequest &request) const
         return {};   // everything else is checked whole by dispatch(), body and all
     ApiRequest checked = request;
     checked.pathArgs = found.args;
-    return Admission{true, authorize(*found.route, checked)};
+    return Admission { true, authorize(*found.route, checked) };
 }
 
 void ApiRouter::dispatch(ApiRequest request, ApiResponder respond) const
@@ -189,4 +198,4 @@ void ApiRouter::dispatch(ApiRequest request, ApiResponder respond) const
     found.route->handler(request, std::move(respond));
 }
 
-} // namespace enlace
+}   // namespace enlace

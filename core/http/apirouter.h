@@ -61,7 +61,7 @@ public:
     // Called by the HTTP server once the headers are read, before the body.
     struct Admission
     {
-        bool upload = false;                  // the matched route is an upload route
+        bool upload = false;   // the matched route is an upload route
         std::optional<ApiResponse> refusal;   // an upload route refused this caller (401 / 403)
     };
     Admission admit(const ApiRequest &request) const;
@@ -103,4 +103,4 @@ private:
     const MessageCatalog *m_catalog = nullptr;
 };
 
-} // namespace enlace
+}   // namespace enlace

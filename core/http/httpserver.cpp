@@ -1,5 +1,3 @@
-#include <core/http/httpserver.h>
-
 #include <core/http/apirequest.h>
 #include <core/http/apirouter.h>
 #include <core/http/httpserver.h>
@@ -36,35 +34,64 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 101: return "Switching Protocols";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    case 507: return "Insufficient Storage";
-    default: return status < 300 ? "OK" : status < 500 ? "Client Error" : "Server Error";
+    case 100:
+        return "Continue";
+    case 101:
+        return "Switching Protocols";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
+    case 507:
+        return "Insufficient Storage";
+    default:
+        return status < 300 ? "OK" : status < 500 ? "Client Error" : "Server Error";
     }
 }
 
@@ -85,7 +112,9 @@ QByteArray sanitizeHeaderValue(QByteArray value)
 class TlsCapableServer final : public QTcpServer
 {
 public:
-    explicit TlsCapableServer(QObject *parent) : QTcpServer(parent) {}
+    explicit TlsCapableServer(QObject *parent)
+        : QTcpServer(parent)
+    { }
     std::optional<QSslConfiguration> tls;
 
 protected:
@@ -109,14 +138,17 @@ protected:
     }
 };
 
-} // namespace
+}   // namespace
 
 // One client connection: parses requests one at a time and writes each answer whole.
 class HttpConnection final : public QObject
 {
 public:
     HttpConnection(HttpServer *server, QTcpSocket *socket, QString address)
-        : QObject(server), m_server(server), m_socket(socket), m_address(std::move(address))
+        : QObject(server)
+        , m_server(server)
+        , m_socket(socket)
+        , m_address(std::move(address))
     {
         m_socket->setParent(this);
         m_idle.setSingleShot(true);
@@ -130,7 +162,8 @@ public:
             // What arrived is dropped, so that closing does not reset the connection before the
             // client reads the answer.
             m_socket->readAll();
-            sendErrorAndClose(408, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request took too long to arrive.")));
+            sendErrorAndClose(408,
+                              Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request took too long to arrive.")));
         });
         connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::process);
         connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
@@ -162,7 +195,8 @@ private:
             return;
         const bool midRequest = m_state == State::Body || m_socket->bytesAvailable() > 0;
         if (midRequest)
-            sendErrorAndClose(408, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request took too long to arrive.")));
+            sendErrorAndClose(408,
+                              Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request took too long to arrive.")));
         else
             closeConnection();
     }
@@ -253,7 +287,8 @@ private:
         }
         if (end < 0) {
             if (peeked.size() > limit) {
-                sendErrorAndClose(431, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request headers are too large.")));
+                sendErrorAndClose(431,
+                                  Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request headers are too large.")));
             } else if (!m_headDeadline.isActive()) {
                 m_headDeadline.start();
             }
@@ -263,7 +298,7 @@ private:
         const QByteArray head = peeked.left(end);
         const qsizetype headLength = end + 4;
         m_requestTimer.start();
-        m_request = ApiRequest{};
+        m_request = ApiRequest {};
         m_request.serial = ApiRequest::nextSerial();
         m_request.peerAddress = m_socket->peerAddress().toString();
 
@@ -286,7 +321,8 @@ private:
         const QByteArray version = parts.at(2);
         if (version != "HTTP/1.1" && version != "HTTP/1.0") {
             m_socket->read(headLength);
-            sendErrorAndClose(505, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Only HTTP/1.0 and HTTP/1.1 are supported.")));
+            sendErrorAndClose(
+                505, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Only HTTP/1.0 and HTTP/1.1 are supported.")));
             return false;
         }
         m_request.method = parts.at(0);
@@ -327,7 +363,8 @@ private:
             }
         }
         if (m_server->m_catalog)
-            m_language = m_server->m_catalog->negotiate(QString::fromLatin1(m_request.header("accept-language")), u"es"_s);
+            m_language
+                = m_server->m_catalog->negotiate(QString::fromLatin1(m_request.header("accept-language")), u"es"_s);
         m_request.language = m_language;
         m_request.peerAddress
             = m_server->m_limits.clientAddress(m_socket->peerAddress(), m_request.header("x-forwarded-for"));
@@ -353,11 +390,17 @@ private:
         if (m_request.headers.contains("transfer-encoding")) {
             // RFC 9112 §6.1: with both, the message is malformed (request smuggling).
             if (m_request.headers.contains("content-length")) {
-                sendErrorAndClose(400, Message::make("Api", QT_TRANSLATE_NOOP("Api", "A request may not have both Transfer-Encoding and Content-Length.")));
+                sendErrorAndClose(
+                    400,
+                    Message::make(
+                        "Api",
+                        QT_TRANSLATE_NOOP("Api", "A request may not have both Transfer-Encoding and Content-Length.")));
                 return false;
             }
             if (m_request.header("transfer-encoding").toLower() != "chunked") {
-                sendErrorAndClose(501, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Only the chunked transfer coding is supported.")));
+                sendErrorAndClose(
+                    501,
+                    Message::make("Api", QT_TRANSLATE_NOOP("Api", "Only the chunked transfer coding is supported.")));
                 return false;
             }
             m_chunked = true;
@@ -397,8 +440,10 @@ private:
         const ApiRouter::Admission admission = m_server->m_router->admit(m_request);
         if (!admission.upload || m_bodyLength > limits.maxUploadBytes) {
             const qint64 limit = admission.upload ? limits.maxUploadBytes : limits.maxBodyBytes;
-            sendErrorAndClose(413, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body is too large (at most %1 bytes)."))
-                                       .arg(QString::number(limit)));
+            sendErrorAndClose(
+                413,
+                Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body is too large (at most %1 bytes)."))
+                    .arg(QString::number(limit)));
             return false;
         }
         if (admission.refusal) {
@@ -409,7 +454,9 @@ private:
             return false;
         }
         if (m_server->m_uploadsReceiving >= limits.maxConcurrentUploads) {
-            sendErrorAndClose(503, Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many uploads at once; try again in a moment.")));
+            sendErrorAndClose(
+                503,
+                Message::make("Api", QT_TRANSLATE_NOOP("Api", "Too many uploads at once; try again in a moment.")));
             return false;
         }
         const QString directory = limits.uploadDirectory.isEmpty() ? QDir::tempPath() : limits.uploadDirectory;
@@ -437,7 +484,8 @@ private:
                 qCWarning(lcHttp).noquote() << u"upload dropped: writing its temporary file failed detail=%1"_s.arg(
                     LogValue::quoted(m_upload->errorString()));
                 takeUpload();
-                sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
+                sendErrorAndClose(
+                    507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
                 return false;
             }
             m_idle.start();
@@ -446,7 +494,8 @@ private:
             return false;
         if (!m_upload->flush() || !m_upload->seek(0)) {
             takeUpload();
-            sendErrorAndClose(507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
+            sendErrorAndClose(
+                507, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The server has no room for the upload now.")));
             return false;
         }
         m_request.bodyFile = takeUpload();
@@ -524,8 +573,11 @@ private:
                     break;
                 }
                 if (m_request.body.size() + size > limit) {
-                    sendErrorAndClose(413, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request body is too large (at most %1 bytes)."))
-                                               .arg(QString::number(limit)));
+                    sendErrorAndClose(
+                        413,
+                        Message::make("Api",
+                                      QT_TRANSLATE_NOOP("Api", "The request body is too large (at most %1 bytes)."))
+                            .arg(QString::number(limit)));
                     return false;
                 }
                 m_chunkRemaining = size;
@@ -542,7 +594,8 @@ private:
                 }
                 m_trailerBytes += line.size() + 2;
                 if (m_trailerBytes > m_server->m_limits.maxHeaderBytes) {
-                    sendErrorAndClose(431, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request headers are too large.")));
+                    sendErrorAndClose(
+                        431, Message::make("Api", QT_TRANSLATE_NOOP("Api", "The request headers are too large.")));
                     return false;
                 }
                 break;
@@ -596,10 +649,13 @@ private:
             if (!self)
                 return;
             // Never write from inside the handler's call stack: finish the current request first.
-            QMetaObject::invokeMethod(self.data(), [self, response = std::move(response), method, path]() mutable {
-                if (self)
-                    self->complete(method, path, std::move(response));
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, response = std::move(response), method, path]() mutable {
+                    if (self)
+                        self->complete(method, path, std::move(response));
+                },
+                Qt::QueuedConnection);
         };
         m_server->m_router->dispatch(m_request, std::move(respond));
     }
@@ -666,7 +722,7 @@ private:
     QString m_address;   // the client's, as counted by the server
     QTimer m_idle;
     QTimer m_headDeadline;   // the headers of the request being read must be complete by then
-    QTimer m_linger;         // Lingering: closes once the client has been quiet this long
+    QTimer m_linger;   // Lingering: closes once the client has been quiet this long
     QElapsedTimer m_lingerSince;
     qint64 m_lingered = 0;
     bool m_chunked = false;
@@ -682,13 +738,14 @@ private:
     int m_served = 0;
     QElapsedTimer m_requestTimer;
     std::shared_ptr<QTemporaryFile> m_upload;   // the body of an upload being received
-    qint64 m_uploadReceived = 0;                // its bytes so far
+    qint64 m_uploadReceived = 0;   // its bytes so far
 };
 
 HttpServer::HttpServer(ApiRouter *router, const MessageCatalog *catalog, QObject *parent)
-    : QObject(parent), m_router(router), m_catalog(catalog)
-{
-}
+    : QObject(parent)
+    , m_router(router)
+    , m_catalog(catalog)
+{ }
 
 HttpServer::~HttpServer()
 {
@@ -703,23 +760,41 @@ Result<void> HttpServer::setTlsFiles(const QString &certificatePath, const QStri
 {
     QFile certFile(certificatePath);
     if (!certFile.open(QIODevice::ReadOnly))
-        return Error{Error::Kind::Invalid, u"http.tls_certificate"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the TLS certificate file %1.")).arg(certificatePath), {}, {}};
+        return Error { Error::Kind::Invalid,
+                       u"http.tls_certificate"_s,
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the TLS certificate file %1."))
+                           .arg(certificatePath),
+                       {},
+                       {} };
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
     if (chain.isEmpty())
-        return Error{Error::Kind::Invalid, u"http.tls_certificate"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "The TLS certificate file %1 holds no PEM certificate.")).arg(certificatePath), {}, {}};
+        return Error { Error::Kind::Invalid,
+                       u"http.tls_certificate"_s,
+                       Message::make("Api",
+                                     QT_TRANSLATE_NOOP("Api", "The TLS certificate file %1 holds no PEM certificate."))
+                           .arg(certificatePath),
+                       {},
+                       {} };
     QFile keyFile(keyPath);
     if (!keyFile.open(QIODevice::ReadOnly))
-        return Error{Error::Kind::Invalid, u"http.tls_key"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the TLS key file %1.")).arg(keyPath), {}, {}};
+        return Error { Error::Kind::Invalid,
+                       u"http.tls_key"_s,
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the TLS key file %1.")).arg(keyPath),
+                       {},
+                       {} };
     const QByteArray keyData = keyFile.readAll();
     QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
     if (key.isNull())
         key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
     if (key.isNull())
-        return Error{Error::Kind::Invalid, u"http.tls_key"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "The TLS key file %1 holds no unencrypted PEM RSA or EC key.")).arg(keyPath), {}, {}};
+        return Error { Error::Kind::Invalid,
+                       u"http.tls_key"_s,
+                       Message::make(
+                           "Api",
+                           QT_TRANSLATE_NOOP("Api", "The TLS key file %1 holds no unencrypted PEM RSA or EC key."))
+                           .arg(keyPath),
+                       {},
+                       {} };
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificate(chain.first());
     config.setLocalCertificateChain(chain);
@@ -742,7 +817,7 @@ void HttpServer::removeStaleUploads() const
     const QDir directory(m_limits.uploadDirectory.isEmpty() ? QDir::tempPath() : m_limits.uploadDirectory);
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-3600);
     int removed = 0;
-    for (const QFileInfo &file : directory.entryInfoList({u"enlace-upload-*"_s}, QDir::Files | QDir::Hidden)) {
+    for (const QFileInfo &file : directory.entryInfoList({ u"enlace-upload-*"_s }, QDir::Files | QDir::Hidden)) {
         if (file.lastModified().toUTC() < before && QFile::remove(file.absoluteFilePath()))
             ++removed;
     }
@@ -757,17 +832,24 @@ Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)
         close();
     removeStaleUploads();
     if (m_tls && !QSslSocket::supportsSsl())
-        return Error{Error::Kind::Unavailable, u"http.no_tls"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "TLS is not available on this system.")), {}, {}};
+        return Error { Error::Kind::Unavailable,
+                       u"http.no_tls"_s,
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "TLS is not available on this system.")),
+                       {},
+                       {} };
     auto *server = new TlsCapableServer(this);
     server->tls = m_tls;
     server->setMaxPendingConnections(128);
     if (!server->listen(address, port)) {
         const QString reason = server->errorString();
         delete server;
-        return Error{Error::Kind::Unavailable, u"http.listen"_s,
-                     Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot listen on %1:%2")).arg(address.toString()).arg(QString::number(port)),
-                     reason, {}};
+        return Error { Error::Kind::Unavailable,
+                       u"http.listen"_s,
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot listen on %1:%2"))
+                           .arg(address.toString())
+                           .arg(QString::number(port)),
+                       reason,
+                       {} };
     }
     m_server = server;
     connect(m_server, &QTcpServer::newConnection, this, &HttpServer::handleNewConnection);
@@ -845,8 +927,9 @@ void HttpServer::handleNewConnection()
             refuse(R"({"status":"ERROR","message":"Too many connections from this address."})");
             ++m_refusedUnlogged;
             if (!m_refusalLogged.isValid() || m_refusalLogged.hasExpired(10'000)) {
-                qCWarning(lcHttp).noquote() << u"connections refused: too many from one address peer=%1 open=%2 refused=%3"_s.arg(
-                    LogValue::quoted(address), QString::number(fromAddress), QString::number(m_refusedUnlogged));
+                qCWarning(lcHttp).noquote()
+                    << u"connections refused: too many from one address peer=%1 open=%2 refused=%3"_s.arg(
+                           LogValue::quoted(address), QString::number(fromAddress), QString::number(m_refusedUnlogged));
                 m_refusalLogged.start();
                 m_refusedUnlogged = 0;
             }
@@ -866,4 +949,4 @@ void HttpServer::connectionClosed(const QString &address)
         m_connectionsPerAddress.erase(it);
 }
 
-} // namespace enlace
+}   // namespace enlace

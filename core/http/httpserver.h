@@ -27,10 +27,10 @@ class MessageCatalog;
 
 struct HttpServerLimits
 {
-    int maxHeaderBytes = 16 * 1024;        // request line + headers; more -> 431
-    qint64 maxBodyBytes = 1024 * 1024;     // Content-Length above -> 413 before the body is read
-    int idleTimeoutMs = 30'000;            // an idle or stalled connection is closed (408 mid-request)
-    int maxConnections = 1024;             // beyond -> 503 and close
+    int maxHeaderBytes = 16 * 1024;   // request line + headers; more -> 431
+    qint64 maxBodyBytes = 1024 * 1024;   // Content-Length above -> 413 before the body is read
+    int idleTimeoutMs = 30'000;   // an idle or stalled connection is closed (408 mid-request)
+    int maxConnections = 1024;   // beyond -> 503 and close
     int maxRequestsPerConnection = 1000;
     // Upload routes (ApiRouter::addUpload): a body above maxBodyBytes goes to a temporary file as
     // it arrives, up to this (more -> 413); the caller is authorized before any of it is read.
@@ -126,4 +126,4 @@ private:
     int m_refusedUnlogged = 0;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -119,12 +119,12 @@ Result<Agent> AgentRepository::findByExtension(const QString &sipExtension) cons
     return findWhere(u"a.sip_extension = ?"_s, sipExtension.trimmed());
 }
 
-QList<Agent> AgentRepository::list() const
+Result<QList<Agent>> AgentRepository::list() const
 {
     QList<Agent> out;
     auto q = m_db->exec(kSelect + u" ORDER BY a.id"_s);
     if (!q)
-        return out;
+        return q.error();
     while (q->next())
         out.append(readAgent(q.value()));
     return out;

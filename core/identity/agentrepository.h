@@ -28,7 +28,7 @@ public:
     Result<Agent> findByUserId(qint64 userId) const;
     Result<Agent> findByExtension(const QString &sipExtension) const;
     // Ordered by id.
-    QList<Agent> list() const;
+    Result<QList<Agent>> list() const;
     Result<void> setActive(qint64 id, bool active);
     // A user of role Agent and its agent profile, in one transaction: all or nothing.
     Result<Agent> createAgentUser(const QString &username, const QString &password, const QString &firstName,

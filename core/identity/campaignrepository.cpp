@@ -19,7 +19,6 @@ std::optional<qint64> optionalId(const QVariant &v)
     return v.toLongLong();
 }
 
-
 Campaign readCampaign(const QSqlQuery &q)
 {
     Campaign c;
@@ -104,8 +103,9 @@ Result<IdentityRules::CampaignContext> CampaignRepository::context(const Campaig
         }
     }
     if (campaign.contactDatabaseId) {
-        auto q = m_db->exec(u"SELECT external_id_column FROM contact_databases WHERE id = ? AND import_heartbeat IS NULL"_s,
-                            { *campaign.contactDatabaseId });
+        auto q = m_db->exec(
+            u"SELECT external_id_column FROM contact_databases WHERE id = ? AND import_heartbeat IS NULL"_s,
+            { *campaign.contactDatabaseId });
         if (!q)
             return q.error();
         ctx.databaseExists = q->next();
@@ -255,20 +255,20 @@ Result<Campaign> CampaignRepository::find(qint64 id) const
     return c;
 }
 
-QList<Campaign> CampaignRepository::list() const
+Result<QList<Campaign>> CampaignRepository::list() const
 {
     QList<Campaign> out;
     QHash<qint64, qsizetype> index;
     auto q = m_db->exec(kSelect + u" ORDER BY id"_s);
     if (!q)
-        return out;
+        return q.error();
     while (q->next()) {
         out.append(readCampaign(q.value()));
         index.insert(out.constLast().id, out.size() - 1);
     }
     auto agents = m_db->exec(u"SELECT campaign_id, agent_id FROM campaign_agents ORDER BY campaign_id, agent_id"_s);
     if (!agents)
-        return out;
+        return agents.error();
     while (agents->next()) {
         const auto it = index.constFind(agents->value(0).toLongLong());
         if (it != index.cend())
@@ -312,13 +312,13 @@ Result<void> CampaignRepository::setSupervisors(qint64 campaignId, const QList<q
     return tx.commit();
 }
 
-QList<qint64> CampaignRepository::supervisors(qint64 campaignId) const
+Result<QList<qint64>> CampaignRepository::supervisors(qint64 campaignId) const
 {
     QList<qint64> out;
     auto q = m_db->exec(u"SELECT user_id FROM campaign_supervisors WHERE campaign_id = ? ORDER BY user_id"_s,
                         { campaignId });
     if (!q)
-        return out;
+        return q.error();
     while (q->next())
         out.append(q->value(0).toLongLong());
     return out;
@@ -342,14 +342,14 @@ Result<qint64> CampaignRepository::addDispositionOption(const DispositionOption 
           option.engagement ? 1 : 0 });
 }
 
-QList<DispositionOption> CampaignRepository::dispositionOptions(qint64 campaignId) const
+Result<QList<DispositionOption>> CampaignRepository::dispositionOptions(qint64 campaignId) const
 {
     QList<DispositionOption> out;
     auto q = m_db->exec(u"SELECT id, campaign_id, name, hidden, crm_interaction, engagement FROM disposition_options "
                         "WHERE campaign_id = ? ORDER BY id"_s,
                         { campaignId });
     if (!q)
-        return out;
+        return q.error();
     while (q->next())
         out.append(readOption(q.value()));
     return out;

@@ -25,18 +25,18 @@ public:
     Result<Campaign> update(const Campaign &campaign);
     Result<Campaign> find(qint64 id) const;
     // Ordered by id.
-    QList<Campaign> list() const;
+    Result<QList<Campaign>> list() const;
     // The checks create/update would make, without writing (for a form that validates as you type).
     Result<ValidationErrors> validate(const Campaign &campaign) const;
 
     // Replaces the supervisors (user ids); unknown users are an error on "supervisors".
     Result<void> setSupervisors(qint64 campaignId, const QList<qint64> &userIds);
     // Ordered by user id.
-    QList<qint64> supervisors(qint64 campaignId) const;
+    Result<QList<qint64>> supervisors(qint64 campaignId) const;
 
     Result<qint64> addDispositionOption(const DispositionOption &option);
     // Ordered by id, hidden ones included.
-    QList<DispositionOption> dispositionOptions(qint64 campaignId) const;
+    Result<QList<DispositionOption>> dispositionOptions(qint64 campaignId) const;
     Result<DispositionOption> dispositionOption(qint64 id) const;
     // Name and flags; the campaign of an option never changes.
     Result<void> updateDispositionOption(const DispositionOption &option);

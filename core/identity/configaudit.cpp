@@ -49,14 +49,14 @@ struct Filter
     QVariantList nameValues;
 };
 
-bool load(const Database &db, const Filter &f, Snapshot &s)
+Result<void> load(const Database &db, const Filter &f, Snapshot &s)
 {
     auto campaigns
         = db.exec(u"SELECT id, name, external_system_id, contact_database_id, site_id FROM campaigns WHERE "_s
                       + f.campaigns + u" ORDER BY id"_s,
                   f.campaignValues);
     if (!campaigns)
-        return false;
+        return campaigns.error();
     QHash<qint64, qint64> systemOfCampaign;
     while (campaigns->next()) {
         const CampaignRow row { campaigns->value(0).toLongLong(), campaigns->value(1).toString(),
@@ -70,13 +70,13 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
     QSet<std::pair<qint64, qint64>> hasExternalId;   // (system, agent)
     auto ids = db.exec(u"SELECT system_id, agent_id FROM agent_external_ids WHERE "_s + f.ids, f.idValues);
     if (!ids)
-        return false;
+        return ids.error();
     while (ids->next())
         hasExternalId.insert({ ids->value(0).toLongLong(), ids->value(1).toLongLong() });
 
     auto queue = db.exec(u"SELECT campaign_id, agent_id FROM campaign_agents WHERE "_s + f.queue, f.queueValues);
     if (!queue)
-        return false;
+        return queue.error();
     while (queue->next()) {
         const qint64 campaign = queue->value(0).toLongLong();
         const auto system = systemOfCampaign.constFind(campaign);
@@ -92,7 +92,7 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
         auto q = db.exec(u"SELECT a.id, u.username FROM agents a JOIN users u ON u.id = a.user_id WHERE "_s + f.names,
                          f.nameValues);
         if (!q)
-            return false;
+            return q.error();
         while (q->next())
             names.insert(q->value(0).toLongLong(), q->value(1).toString());
         for (auto it = s.missing.begin(); it != s.missing.end(); ++it) {
@@ -105,10 +105,10 @@ bool load(const Database &db, const Filter &f, Snapshot &s)
 
     auto systems = db.exec(u"SELECT id, name FROM external_systems"_s);
     if (!systems)
-        return false;
+        return systems.error();
     while (systems->next())
         s.systemNames.insert(systems->value(0).toLongLong(), systems->value(1).toString());
-    return true;
+    return {};
 }
 
 // Campaigns of some system grouped by a shared resource (database or site), with how many
@@ -248,12 +248,14 @@ ConfigAudit::ConfigAudit(std::shared_ptr<Database> db)
     : m_db(std::move(db))
 { }
 
-QList<ConfigWarning> ConfigAudit::forCampaign(qint64 campaignId) const
+Result<QList<ConfigWarning>> ConfigAudit::forCampaign(qint64 campaignId) const
 {
     QList<ConfigWarning> out;
     auto row = m_db->exec(u"SELECT external_system_id, contact_database_id, site_id FROM campaigns WHERE id = ?"_s,
                           { campaignId });
-    if (!row || !row->next() || row->value(0).isNull())
+    if (!row)
+        return row.error();
+    if (!row->next() || row->value(0).isNull())
         return out;
     const qint64 system = row->value(0).toLongLong();
     const qint64 database = row->value(1).isNull() ? -1 : row->value(1).toLongLong();
@@ -268,8 +270,8 @@ QList<ConfigWarning> ConfigAudit::forCampaign(qint64 campaignId) const
     f.names = u"a.id IN (SELECT agent_id FROM campaign_agents WHERE campaign_id = ?)"_s;
     f.nameValues = { campaignId };
     Snapshot s;
-    if (!load(*m_db, f, s))
-        return out;
+    if (auto loaded = load(*m_db, f, s); !loaded)
+        return loaded.error();
     const auto byDatabase = groupBy(s, &CampaignRow::database);
     const auto bySite = groupBy(s, &CampaignRow::site);
     for (const CampaignRow &c : std::as_const(s.campaigns))
@@ -278,7 +280,7 @@ QList<ConfigWarning> ConfigAudit::forCampaign(qint64 campaignId) const
     return out;
 }
 
-QList<ConfigWarning> ConfigAudit::forSystem(qint64 systemId) const
+Result<QList<ConfigWarning>> ConfigAudit::forSystem(qint64 systemId) const
 {
     QList<ConfigWarning> out;
     Filter f;
@@ -292,12 +294,13 @@ QList<ConfigWarning> ConfigAudit::forSystem(qint64 systemId) const
               "WHERE c.external_system_id = ?)"_s;
     f.nameValues = { systemId };
     Snapshot s;
-    if (load(*m_db, f, s))
-        systemWarnings(s, systemId, out);
+    if (auto loaded = load(*m_db, f, s); !loaded)
+        return loaded.error();
+    systemWarnings(s, systemId, out);
     return out;
 }
 
-QList<ConfigWarning> ConfigAudit::all() const
+Result<QList<ConfigWarning>> ConfigAudit::all() const
 {
     QList<ConfigWarning> out;
     Filter f;
@@ -306,8 +309,8 @@ QList<ConfigWarning> ConfigAudit::all() const
     f.ids = u"1 = 1"_s;
     f.names = u"1 = 1"_s;
     Snapshot s;
-    if (!load(*m_db, f, s))
-        return out;
+    if (auto loaded = load(*m_db, f, s); !loaded)
+        return loaded.error();
     const auto byDatabase = groupBy(s, &CampaignRow::database);
     const auto bySite = groupBy(s, &CampaignRow::site);
     for (const CampaignRow &c : std::as_const(s.campaigns))

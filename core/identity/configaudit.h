@@ -40,11 +40,11 @@ public:
     explicit ConfigAudit(std::shared_ptr<Database> db);
 
     // After saving a campaign; empty when the campaign has no system or does not exist.
-    QList<ConfigWarning> forCampaign(qint64 campaignId) const;
+    Result<QList<ConfigWarning>> forCampaign(qint64 campaignId) const;
     // On editing a system.
-    QList<ConfigWarning> forSystem(qint64 systemId) const;
+    Result<QList<ConfigWarning>> forSystem(qint64 systemId) const;
     // Every campaign warning (by campaign id), then every system warning (by system id).
-    QList<ConfigWarning> all() const;
+    Result<QList<ConfigWarning>> all() const;
 
 private:
     std::shared_ptr<Database> m_db;

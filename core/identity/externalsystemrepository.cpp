@@ -214,13 +214,13 @@ Result<ExternalSystem> ExternalSystemRepository::find(qint64 id) const
     return s;
 }
 
-QList<ExternalSystem> ExternalSystemRepository::list() const
+Result<QList<ExternalSystem>> ExternalSystemRepository::list() const
 {
     QList<ExternalSystem> out;
     QHash<qint64, qsizetype> index;
     auto systems = m_db->exec(u"SELECT id, name FROM external_systems ORDER BY id"_s);
     if (!systems)
-        return out;
+        return systems.error();
     while (systems->next()) {
         ExternalSystem s;
         s.id = systems->value(0).toLongLong();
@@ -230,7 +230,7 @@ QList<ExternalSystem> ExternalSystemRepository::list() const
     }
     auto rows = m_db->exec(u"SELECT id, system_id, agent_id, external_id FROM agent_external_ids ORDER BY id"_s);
     if (!rows)
-        return out;
+        return rows.error();
     while (rows->next()) {
         const auto it = index.constFind(rows->value(1).toLongLong());
         if (it != index.cend())
@@ -256,14 +256,16 @@ Result<QString> ExternalSystemRepository::rotateIntegrationKey(qint64 systemId)
     return key;
 }
 
-std::optional<qint64> ExternalSystemRepository::systemForIntegrationKey(const QString &key) const
+Result<std::optional<qint64>> ExternalSystemRepository::systemForIntegrationKey(const QString &key) const
 {
     if (key.isEmpty())
-        return std::nullopt;
+        return std::optional<qint64>();
     auto id = m_db->scalar(u"SELECT id FROM external_systems WHERE integration_key_hash = ?"_s, { keyHash(key) });
-    if (!id || !id->isValid())
-        return std::nullopt;
-    return id->toLongLong();
+    if (!id)
+        return id.error();
+    if (!id->isValid())
+        return std::optional<qint64>();
+    return std::optional<qint64>(id->toLongLong());
 }
 
 }   // namespace enlace

@@ -27,12 +27,12 @@ public:
     Result<ExternalSystem> update(const ExternalSystem &system);
     Result<ExternalSystem> find(qint64 id) const;
     // Ordered by id; each system's rows ordered by id.
-    QList<ExternalSystem> list() const;
+    Result<QList<ExternalSystem>> list() const;
 
     // Beyond OMniLeads: a secret with which a CRM proves it speaks for this system. The key is
     // returned once; only its SHA-256 is stored, and a new key replaces the previous one.
     Result<QString> rotateIntegrationKey(qint64 systemId);
-    std::optional<qint64> systemForIntegrationKey(const QString &key) const;
+    Result<std::optional<qint64>> systemForIntegrationKey(const QString &key) const;
 
     static Error notFound();
 

@@ -174,12 +174,12 @@ Result<void> UserRepository::setActive(qint64 id, bool active)
     return {};
 }
 
-QList<User> UserRepository::list() const
+Result<QList<User>> UserRepository::list() const
 {
     QList<User> out;
     auto q = m_db->exec(kSelect + u" ORDER BY id"_s);
     if (!q)
-        return out;
+        return q.error();
     while (q->next())
         out.append(readUser(q.value()));
     return out;

@@ -31,7 +31,7 @@ public:
     Result<void> setPassword(qint64 id, const QString &password);
     Result<void> setActive(qint64 id, bool active);
     // Ordered by id.
-    QList<User> list() const;
+    Result<QList<User>> list() const;
 
     static Error notFound();
 

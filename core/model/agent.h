@@ -21,4 +21,4 @@ struct Agent
     bool active = true;
 };
 
-} // namespace enlace
+}   // namespace enlace

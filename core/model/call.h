@@ -13,7 +13,7 @@ namespace enlace {
 struct Call
 {
     qint64 id = 0;
-    QString callId;                    // the PBX's id (Asterisk linkedid / uniqueid)
+    QString callId;   // the PBX's id (Asterisk linkedid / uniqueid)
     std::optional<qint64> campaignId;
     std::optional<qint64> agentId;
     std::optional<qint64> contactId;
@@ -28,4 +28,4 @@ struct Call
     QDateTime endedAt;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -16,11 +16,11 @@ struct Campaign
     CampaignType type = CampaignType::Manual;
     CampaignState state = CampaignState::Active;
     std::optional<qint64> externalSystemId;
-    QString externalId;                       // empty = none
+    QString externalId;   // empty = none
     std::optional<qint64> contactDatabaseId;
     std::optional<qint64> siteId;
     InteractionType interactionType = InteractionType::Form;
-    QList<qint64> agentIds;                   // the campaign's queue
+    QList<qint64> agentIds;   // the campaign's queue
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -19,4 +19,4 @@ public:
     qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
 };
 
-} // namespace enlace
+}   // namespace enlace

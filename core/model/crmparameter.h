@@ -17,4 +17,4 @@ struct CrmParameter
     CrmParameterType type = CrmParameterType::Fixed;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -13,12 +13,12 @@ struct Disposition
     qint64 contactId = 0;
     qint64 optionId = 0;
     qint64 agentId = 0;
-    QString callId;           // empty = null
+    QString callId;   // empty = null
     QString comments;
     QString subdisposition;
-    QString formJson;         // engagement-form answers, JSON object text; empty = none
+    QString formJson;   // engagement-form answers, JSON object text; empty = none
     QDateTime createdAt;
     QDateTime updatedAt;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -11,7 +11,7 @@ struct DispositionOption
     QString name;
     bool hidden = false;
     bool crmInteraction = false;   // fires the "call disposition" site when chosen
-    bool engagement = false;       // opens the engagement form
+    bool engagement = false;   // opens the engagement form
 };
 
-} // namespace enlace
+}   // namespace enlace

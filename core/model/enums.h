@@ -20,4 +20,4 @@ enum class InteractionType : int { Form = 1, ExternalUrl = 2, FormAndExternalUrl
 enum class CallType : int { Manual = 1, Dialer = 2, Inbound = 3, Preview = 4, Click2Call = 6 };
 enum class CallState : int { Offered = 1, Connected = 2, Ended = 3, Failed = 4 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -8,7 +8,7 @@ namespace enlace {
 // One row of an external system's agent ids (OMniLeads' AgenteEnSistemaExterno).
 struct AgentExternalId
 {
-    qint64 id = 0;          // 0 for a row not yet stored
+    qint64 id = 0;   // 0 for a row not yet stored
     qint64 agentId = 0;
     QString externalId;
 };
@@ -21,4 +21,4 @@ struct ExternalSystem
     QList<AgentExternalId> agents;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/model/message.h>
-
 #include <core/model/messagecatalog.h>
 
 #include <cstring>
@@ -22,4 +21,4 @@ bool operator==(const Message &a, const Message &b)
     return same(a.context, b.context) && same(a.source, b.source) && a.args == b.args && a.given == b.given;
 }
 
-} // namespace enlace
+}   // namespace enlace

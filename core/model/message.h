@@ -22,9 +22,9 @@ struct Message
 
     static Message make(const char *context, const char *source, QStringList args = {})
     {
-        return Message{context, source, std::move(args), {}};
+        return Message { context, source, std::move(args), {} };
     }
-    static Message fromText(QString text) { return Message{nullptr, nullptr, {}, std::move(text)}; }
+    static Message fromText(QString text) { return Message { nullptr, nullptr, {}, std::move(text) }; }
     Message arg(const QString &value) const
     {
         Message m = *this;
@@ -38,4 +38,4 @@ struct Message
     friend bool operator==(const Message &a, const Message &b);
 };
 
-} // namespace enlace
+}   // namespace enlace

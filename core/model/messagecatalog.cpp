@@ -13,7 +13,7 @@ MessageCatalog::MessageCatalog()
 {
     // Every part of Enlace ships its own .qm per language: enlace_<part>_<lang>.qm.
     const QDir dir(u":/i18n"_s);
-    const QStringList files = dir.entryList({u"*.qm"_s}, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({ u"*.qm"_s }, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         // enlace_core_<part>_<lang>.qm, where lang is "es" or "pt_BR" style.
         const QString base = file.chopped(3);
@@ -22,8 +22,8 @@ MessageCatalog::MessageCatalog()
             continue;
         const QString last = pieces.constLast();
         const QString language = (last.size() == 2 && last.at(0).isUpper() && pieces.size() >= 3)
-                                     ? pieces.at(pieces.size() - 2) + u'_' + last
-                                     : last;
+            ? pieces.at(pieces.size() - 2) + u'_' + last
+            : last;
         auto translator = std::make_shared<QTranslator>();
         if (!translator->load(dir.filePath(file)))
             continue;
@@ -40,7 +40,7 @@ MessageCatalog::~MessageCatalog() = default;
 
 QStringList MessageCatalog::languages() const
 {
-    QStringList out{u"en"_s};
+    QStringList out { u"en"_s };
     for (auto it = m_translators.cbegin(); it != m_translators.cend(); ++it) {
         const QString lang = it.key().section(u'#', 0, 0);
         if (!out.contains(lang))
@@ -52,7 +52,11 @@ QStringList MessageCatalog::languages() const
 QString MessageCatalog::negotiate(const QString &acceptLanguage, const QString &fallback) const
 {
     const QStringList shipped = languages();
-    struct Candidate { QString tag; double q; };
+    struct Candidate
+    {
+        QString tag;
+        double q;
+    };
     QList<Candidate> candidates;
     for (const QString &part : acceptLanguage.split(u',', Qt::SkipEmptyParts)) {
         const QStringList pieces = part.trimmed().split(u';');
@@ -62,9 +66,10 @@ QString MessageCatalog::negotiate(const QString &acceptLanguage, const QString &
             if (p.startsWith(u"q="_s))
                 q = p.mid(2).toDouble();
         }
-        candidates.append({pieces.first().trimmed().replace(u'-', u'_'), q});
+        candidates.append({ pieces.first().trimmed().replace(u'-', u'_'), q });
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.q > b.q; });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate &a, const Candidate &b) { return a.q > b.q; });
     for (const Candidate &c : candidates) {
         if (c.q <= 0)
             continue;
@@ -82,7 +87,7 @@ QString MessageCatalog::negotiate(const QString &acceptLanguage, const QString &
 QString MessageCatalog::commandLineLanguage(const QString &explicitLanguage) const
 {
     QString wanted = explicitLanguage;
-    for (const char *name : {"ENLACE_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
+    for (const char *name : { "ENLACE_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" })
         if (wanted.isEmpty())
             wanted = qEnvironmentVariable(name);
     const QString tag = wanted.section(u'.', 0, 0).section(u'@', 0, 0);   // es_AR.UTF-8@euro -> es_AR
@@ -124,4 +129,4 @@ QtCommandLineTranslation::~QtCommandLineTranslation()
         QCoreApplication::removeTranslator(m_translator.get());
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -52,4 +52,4 @@ private:
     bool m_installed = false;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -25,25 +25,35 @@ struct Error
 
     static Error invalid(ValidationErrors fields, QString code = QStringLiteral("invalid"))
     {
-        return Error{Kind::Invalid, std::move(code), {}, {}, std::move(fields)};
+        return Error { Kind::Invalid, std::move(code), {}, {}, std::move(fields) };
     }
-    static Error notFound(QString code, Message message = {}) { return Error{Kind::NotFound, std::move(code), std::move(message), {}, {}}; }
+    static Error notFound(QString code, Message message = {})
+    {
+        return Error { Kind::NotFound, std::move(code), std::move(message), {}, {} };
+    }
 
-    static Error internal(QString code, QString detail) { return Error{Kind::Internal, std::move(code), {}, std::move(detail), {}}; }
+    static Error internal(QString code, QString detail)
+    {
+        return Error { Kind::Internal, std::move(code), {}, std::move(detail), {} };
+    }
     QString text(const class MessageCatalog *catalog = nullptr, const QString &language = {}) const
     {
         if (!message.isNull())
-            return detail.isEmpty() ? message.text(catalog, language) : message.text(catalog, language) + QStringLiteral(": ") + detail;
+            return detail.isEmpty() ? message.text(catalog, language)
+                                    : message.text(catalog, language) + QStringLiteral(": ") + detail;
         return detail.isEmpty() ? code : detail;
     }
 };
 
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_v(std::move(value)) {}
-    Result(Error error) : m_v(std::move(error)) {}
+    Result(T value)
+        : m_v(std::move(value))
+    { }
+    Result(Error error)
+        : m_v(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
@@ -59,12 +69,13 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return *m_error; }
@@ -73,4 +84,4 @@ private:
     std::optional<Error> m_error;
 };
 
-} // namespace enlace
+}   // namespace enlace

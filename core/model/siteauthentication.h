@@ -10,13 +10,13 @@ struct SiteAuthentication
 {
     qint64 id = 0;
     QString name;
-    QString url;              // token endpoint, POSTed {"username","password"} as JSON
+    QString url;   // token endpoint, POSTed {"username","password"} as JSON
     QString username;
-    QString password;         // plain only in memory; stored encrypted, never returned by the API
+    QString password;   // plain only in memory; stored encrypted, never returned by the API
     QString tokenField = QStringLiteral("token");
-    int duration = 0;         // seconds; 0 = read it from durationField
+    int duration = 0;   // seconds; 0 = read it from durationField
     QString durationField;
     bool sslStrict = true;
 };
 
-} // namespace enlace
+}   // namespace enlace

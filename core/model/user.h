@@ -20,4 +20,4 @@ struct User
     QString fullName() const { return QString(firstName + QLatin1Char(' ') + lastName).trimmed(); }
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -21,7 +21,8 @@ QStringList ValidationErrors::fields() const
     return out;
 }
 
-QStringList ValidationErrors::messages(const QString &field, const MessageCatalog *catalog, const QString &language) const
+QStringList ValidationErrors::messages(const QString &field, const MessageCatalog *catalog,
+                                       const QString &language) const
 {
     QStringList out;
     for (const Entry &e : m_entries)
@@ -65,4 +66,4 @@ QJsonObject ValidationErrors::toJson(const MessageCatalog *catalog, const QStrin
     return out;
 }
 
-} // namespace enlace
+}   // namespace enlace

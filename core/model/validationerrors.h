@@ -45,7 +45,8 @@ public:
     const QList<Entry> &entries() const { return m_entries; }
     QStringList fields() const;
     // Messages of one field, in the language asked for.
-    QStringList messages(const QString &field, const class MessageCatalog *catalog = nullptr, const QString &language = {}) const;
+    QStringList messages(const QString &field, const class MessageCatalog *catalog = nullptr,
+                         const QString &language = {}) const;
     bool has(const QString &field) const;
     // {field: [message, ...], ...}, with "non_field_errors" saying how many were omitted.
     QJsonObject toJson(const class MessageCatalog *catalog = nullptr, const QString &language = {}) const;
@@ -55,4 +56,4 @@ private:
     qsizetype m_omitted = 0;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -15,24 +15,24 @@ namespace enlace {
 struct CallContext
 {
     QString callId;
-    qint64 agentId = 0;                       // Enlace's agent id (never an external id)
+    qint64 agentId = 0;   // Enlace's agent id (never an external id)
     QString agentUsername;
-    QString agentName;                        // "first last"
+    QString agentName;   // "first last"
     QString phone;
     std::optional<qint64> contactId;
-    QHash<QString, QString> contactValues;    // the contact's values by column name
+    QHash<QString, QString> contactValues;   // the contact's values by column name
     QString recordingFile;
     std::optional<int> waitSeconds;
-    QDateTime callDateTime;                   // invalid = unknown: the resolver uses its clock
+    QDateTime callDateTime;   // invalid = unknown: the resolver uses its clock
     qint64 campaignId = 0;
     QString campaignName;
     CampaignType campaignType = CampaignType::Manual;
-    QHash<QString, QString> dialplan;         // Omlcrm* variables, by their capitalised name
+    QHash<QString, QString> dialplan;   // Omlcrm* variables, by their capitalised name
     // Disposition data (trigger "call disposition" only).
     std::optional<qint64> dispositionId;
     QString dispositionOptionName;
     QString subdisposition;
-    QString formJson;                         // engagement-form answers (JSON object text); empty = none
+    QString formJson;   // engagement-form answers (JSON object text); empty = none
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,6 +1,5 @@
-#include <core/requests/crmparameterrules.h>
-
 #include <core/model/message.h>
+#include <core/requests/crmparameterrules.h>
 
 #include <QSet>
 
@@ -30,7 +29,7 @@ bool isKnownType(CrmParameterType type)
     return v >= static_cast<int>(CrmParameterType::Campaign) && v <= static_cast<int>(CrmParameterType::Disposition);
 }
 
-} // namespace
+}   // namespace
 
 QString CrmParameterRules::fieldName(qsizetype row, const QString &field)
 {
@@ -66,28 +65,28 @@ bool CrmParameterRules::isValidName(const QString &name)
 
 const QStringList &CrmParameterRules::campaignFields()
 {
-    static const QStringList fields{u"id"_s, u"nombre"_s, u"tipo"_s};
+    static const QStringList fields { u"id"_s, u"nombre"_s, u"tipo"_s };
     return fields;
 }
 
 const QStringList &CrmParameterRules::callDataKeys()
 {
-    static const QStringList keys{u"call_id"_s,      u"agent_id"_s,    u"agent_username"_s,
-                                  u"agent_name"_s,   u"telefono"_s,    u"id_contacto"_s,
-                                  u"rec_filename"_s, u"call_wait_duration"_s, u"datetime"_s};
+    static const QStringList keys { u"call_id"_s,      u"agent_id"_s,           u"agent_username"_s,
+                                    u"agent_name"_s,   u"telefono"_s,           u"id_contacto"_s,
+                                    u"rec_filename"_s, u"call_wait_duration"_s, u"datetime"_s };
     return keys;
 }
 
 const QStringList &CrmParameterRules::dispositionFields()
 {
-    static const QStringList fields{u"id"_s, u"name"_s, u"subdisposition"_s, u"form"_s};
+    static const QStringList fields { u"id"_s, u"name"_s, u"subdisposition"_s, u"form"_s };
     return fields;
 }
 
 QList<CrmParameterType> CrmParameterRules::availableTypes(std::optional<SiteTrigger> siteTrigger)
 {
-    QList<CrmParameterType> types{CrmParameterType::Campaign, CrmParameterType::Contact, CrmParameterType::Call,
-                                  CrmParameterType::Fixed, CrmParameterType::Dialplan};
+    QList<CrmParameterType> types { CrmParameterType::Campaign, CrmParameterType::Contact, CrmParameterType::Call,
+                                    CrmParameterType::Fixed, CrmParameterType::Dialplan };
     if (siteTrigger == SiteTrigger::Disposition)
         types.append(CrmParameterType::Disposition);
     return types;
@@ -103,51 +102,71 @@ ValidationErrors CrmParameterRules::validate(const QList<CrmParameter> &paramete
         const QString name = p.name.trimmed();
         const QString nameField = fieldName(row, u"nombre"_s);
         if (name.isEmpty()) {
-            errors.add(nameField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "You must define a name for the parameter")));
+            errors.add(nameField,
+                       Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "You must define a name for the parameter")));
         } else if (name.size() > MaxNameLength) {
-            errors.add(nameField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Ensure this field has no more than %1 characters."))
-                                      .arg(QString::number(MaxNameLength)));
+            errors.add(
+                nameField,
+                Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Ensure this field has no more than %1 characters."))
+                    .arg(QString::number(MaxNameLength)));
         } else if (!isValidName(name)) {
-            errors.add(nameField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Only alphanumeric characters or placeholders allowed. Ej: \"{1}\"")));
+            errors.add(
+                nameField,
+                Message::make(
+                    "Sites",
+                    QT_TRANSLATE_NOOP("Sites", "Only alphanumeric characters or placeholders allowed. Ej: \"{1}\"")));
         } else if (seen.contains(name)) {
             // OMniLeads keeps both and the last wins in a dict; a JSON body or a placeholder
             // cannot carry two values for one name, so Enlace refuses the second.
-            errors.add(nameField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Another parameter already uses this name.")));
+            errors.add(nameField,
+                       Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Another parameter already uses this name.")));
         }
         seen.insert(name);
 
         const QString valueField = fieldName(row, u"valor"_s);
         if (!isKnownType(p.type) || !types.contains(p.type)) {
             errors.add(fieldName(row, u"tipo"_s),
-                       Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Select a valid choice. %1 is not one of the available choices."))
+                       Message::make(
+                           "Sites",
+                           QT_TRANSLATE_NOOP("Sites", "Select a valid choice. %1 is not one of the available choices."))
                            .arg(QString::number(static_cast<int>(p.type))));
             continue;
         }
         if (p.value.size() > MaxValueLength) {
-            errors.add(valueField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Ensure this field has no more than %1 characters."))
-                                       .arg(QString::number(MaxValueLength)));
+            errors.add(
+                valueField,
+                Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Ensure this field has no more than %1 characters."))
+                    .arg(QString::number(MaxValueLength)));
             continue;
         }
         switch (p.type) {
         case CrmParameterType::Contact:
             if (!scope.contactColumns.contains(p.value))
-                errors.add(valueField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a contact database field")));
+                errors.add(
+                    valueField,
+                    Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a contact database field")));
             break;
         case CrmParameterType::Campaign:
             if (!campaignFields().contains(p.value))
-                errors.add(valueField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a valid campaign field")));
+                errors.add(
+                    valueField,
+                    Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a valid campaign field")));
             break;
         case CrmParameterType::Call:
             if (!callDataKeys().contains(p.value))
-                errors.add(valueField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a valid call data")));
+                errors.add(valueField,
+                           Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a valid call data")));
             break;
         case CrmParameterType::Dialplan:
             if (!p.value.startsWith(dialplanPrefix()))
-                errors.add(valueField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must have the prefix Omlcrm")));
+                errors.add(valueField,
+                           Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must have the prefix Omlcrm")));
             break;
         case CrmParameterType::Disposition:
             if (!dispositionFields().contains(p.value))
-                errors.add(valueField, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a valid disposition data field")));
+                errors.add(valueField,
+                           Message::make(
+                               "Sites", QT_TRANSLATE_NOOP("Sites", "Value must match a valid disposition data field")));
             break;
         case CrmParameterType::Fixed:
             break;
@@ -166,4 +185,4 @@ QList<CrmParameter> CrmParameterRules::normalized(QList<CrmParameter> parameters
     return parameters;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -14,8 +14,8 @@ namespace enlace {
 // What the checks of a campaign's CRM parameters need to know about the campaign.
 struct CrmParameterScope
 {
-    QStringList contactColumns;              // columns of the campaign's contact database
-    std::optional<SiteTrigger> siteTrigger;  // trigger of the campaign's site, if it has one
+    QStringList contactColumns;   // columns of the campaign's contact database
+    std::optional<SiteTrigger> siteTrigger;   // trigger of the campaign's site, if it has one
 };
 
 // OMniLeads' ParametrosCrmForm rules (reference §2.3), applied to the whole list at once.
@@ -36,12 +36,12 @@ public:
     static std::optional<int> placeholderNumber(const QString &name);
     static bool isValidName(const QString &name);
 
-    static const QStringList &campaignFields();      // id nombre tipo
-    static const QStringList &callDataKeys();        // call_id agent_id ... datetime
+    static const QStringList &campaignFields();   // id nombre tipo
+    static const QStringList &callDataKeys();   // call_id agent_id ... datetime
     static const QStringList &dispositionFields();   // id name subdisposition form
     static QString dialplanPrefix() { return QStringLiteral("Omlcrm"); }
     // Type 6 is offered only when the campaign's site fires on call disposition.
     static QList<CrmParameterType> availableTypes(std::optional<SiteTrigger> siteTrigger);
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -11,10 +11,10 @@ namespace enlace {
 // what the admin panel previews. Produced by RequestBuilder; sent by SiteDelivery or WebEngine.
 struct HttpRequest
 {
-    QByteArray method;                               // "GET" or "POST"
-    QUrl url;                                        // placeholders filled, query appended (GET)
-    QList<QPair<QByteArray, QByteArray>> headers;    // in order; Content-Type included for POST
-    QByteArray body;                                 // empty for GET
+    QByteArray method;   // "GET" or "POST"
+    QUrl url;   // placeholders filled, query appended (GET)
+    QList<QPair<QByteArray, QByteArray>> headers;   // in order; Content-Type included for POST
+    QByteArray body;   // empty for GET
 
     QByteArray header(const QByteArray &name) const
     {
@@ -30,8 +30,8 @@ struct HttpRequest
                 h.second = value;
                 return;
             }
-        headers.append({name, value});
+        headers.append({ name, value });
     }
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -10,11 +10,14 @@ namespace {
 
 Error badJson(const QString &detail)
 {
-    return Error{Error::Kind::Invalid, u"sites.bad_interaction"_s,
-                 Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "The interaction is malformed.")), detail, {}};
+    return Error { Error::Kind::Invalid,
+                   u"sites.bad_interaction"_s,
+                   Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "The interaction is malformed.")),
+                   detail,
+                   {} };
 }
 
-} // namespace
+}   // namespace
 
 QString Interaction::mimeType(SiteFormat format)
 {
@@ -33,7 +36,7 @@ QString Interaction::mimeType(SiteFormat format)
 
 std::optional<SiteFormat> Interaction::formatFromMimeType(const QString &mime)
 {
-    for (SiteFormat f : {SiteFormat::Multipart, SiteFormat::FormUrlEncoded, SiteFormat::TextPlain, SiteFormat::Json})
+    for (SiteFormat f : { SiteFormat::Multipart, SiteFormat::FormUrlEncoded, SiteFormat::TextPlain, SiteFormat::Json })
         if (mimeType(f) == mime)
             return f;
     return std::nullopt;
@@ -43,15 +46,15 @@ QJsonObject Interaction::toJson() const
 {
     QJsonArray params;
     for (const auto &p : parameters)
-        params.append(QJsonObject{{u"name"_s, p.first}, {u"value"_s, p.second}});
-    return QJsonObject{
-        {u"site_id"_s, siteId},
-        {u"url"_s, url},
-        {u"method"_s, method == SiteMethod::Post ? u"POST"_s : u"GET"_s},
-        {u"format"_s, format ? QJsonValue(mimeType(*format)) : QJsonValue(QJsonValue::Null)},
-        {u"parameters"_s, params},
-        {u"trigger"_s, static_cast<int>(trigger)},
-        {u"target"_s, target ? QJsonValue(static_cast<int>(*target)) : QJsonValue(QJsonValue::Null)},
+        params.append(QJsonObject { { u"name"_s, p.first }, { u"value"_s, p.second } });
+    return QJsonObject {
+        { u"site_id"_s, siteId },
+        { u"url"_s, url },
+        { u"method"_s, method == SiteMethod::Post ? u"POST"_s : u"GET"_s },
+        { u"format"_s, format ? QJsonValue(mimeType(*format)) : QJsonValue(QJsonValue::Null) },
+        { u"parameters"_s, params },
+        { u"trigger"_s, static_cast<int>(trigger) },
+        { u"target"_s, target ? QJsonValue(static_cast<int>(*target)) : QJsonValue(QJsonValue::Null) },
     };
 }
 
@@ -90,7 +93,7 @@ Result<Interaction> Interaction::fromJson(const QJsonObject &json)
         const QJsonObject p = v.toObject();
         if (!p.value(u"name"_s).isString() || !p.value(u"value"_s).isString())
             return badJson(u"parameters"_s);
-        out.parameters.append({p.value(u"name"_s).toString(), p.value(u"value"_s).toString()});
+        out.parameters.append({ p.value(u"name"_s).toString(), p.value(u"value"_s).toString() });
     }
     return out;
 }
@@ -101,15 +104,15 @@ QJsonObject Interaction::toOmniLeadsConfig() const
     for (const auto &p : parameters)
         params.insert(p.first, p.second);
     const SiteFormat f = format.value_or(SiteFormat::Multipart);
-    return QJsonObject{
-        {u"dispara_agente"_s, trigger == SiteTrigger::Agent},
-        {u"formato"_s, mimeType(f)},
-        {u"formato_es_JSON"_s, f == SiteFormat::Json},
-        {u"url"_s, url},
-        {u"abre_pestana"_s, target == SiteTarget::NewWindow},
-        {u"metodo"_s, method == SiteMethod::Post ? u"POST"_s : u"GET"_s},
-        {u"parametros"_s, params},
+    return QJsonObject {
+        { u"dispara_agente"_s, trigger == SiteTrigger::Agent },
+        { u"formato"_s, mimeType(f) },
+        { u"formato_es_JSON"_s, f == SiteFormat::Json },
+        { u"url"_s, url },
+        { u"abre_pestana"_s, target == SiteTarget::NewWindow },
+        { u"metodo"_s, method == SiteMethod::Post ? u"POST"_s : u"GET"_s },
+        { u"parametros"_s, params },
     };
 }
 
-} // namespace enlace
+}   // namespace enlace

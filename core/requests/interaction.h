@@ -18,12 +18,12 @@ namespace enlace {
 struct Interaction
 {
     qint64 siteId = 0;
-    QString url;                                  // placeholders filled and percent-encoded; no parameters
+    QString url;   // placeholders filled and percent-encoded; no parameters
     SiteMethod method = SiteMethod::Get;
-    std::optional<SiteFormat> format;             // POST only
+    std::optional<SiteFormat> format;   // POST only
     SiteTrigger trigger = SiteTrigger::Server;
     std::optional<SiteTarget> target;
-    QList<QPair<QString, QString>> parameters;    // in the campaign's order
+    QList<QPair<QString, QString>> parameters;   // in the campaign's order
 
     // {"site_id", "url", "method": "GET"|"POST", "format": mime|null, "parameters": [{"name","value"}],
     //  "trigger": 1..5, "target": 1|2|null}
@@ -39,4 +39,4 @@ struct Interaction
     friend bool operator==(const Interaction &, const Interaction &) = default;
 };
 
-} // namespace enlace
+}   // namespace enlace

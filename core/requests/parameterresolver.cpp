@@ -1,8 +1,7 @@
-#include <core/requests/parameterresolver.h>
-
 #include <core/model/clock.h>
 #include <core/model/message.h>
 #include <core/requests/crmparameterrules.h>
+#include <core/requests/parameterresolver.h>
 
 using namespace Qt::StringLiterals;
 
@@ -11,8 +10,7 @@ namespace enlace {
 ParameterResolver::ParameterResolver(const MessageCatalog *catalog, const Clock &clock)
     : m_catalog(catalog)
     , m_clock(clock)
-{
-}
+{ }
 
 QString ParameterResolver::formatDateTime(const QDateTime &when)
 {
@@ -116,7 +114,7 @@ ResolvedParameters ParameterResolver::resolve(const CallContext &call, SiteTrigg
         if (const auto n = CrmParameterRules::placeholderNumber(p.name))
             out.placeholders.insert(*n, v);
         else
-            out.parameters.append({p.name, v});
+            out.parameters.append({ p.name, v });
     }
     return out;
 }
@@ -131,4 +129,4 @@ ResolvedParameters ParameterResolver::resolve(const Campaign &campaign, const Ex
     return resolve(call, site.trigger, parameters, language);
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -36,11 +36,12 @@ public:
     ResolvedParameters resolve(const CallContext &call, SiteTrigger siteTrigger, const QList<CrmParameter> &parameters,
                                const QString &language) const;
     // Same, taking the campaign's id, name and type from the campaign and the trigger from its site.
-    ResolvedParameters resolve(const Campaign &campaign, const ExternalSite &site, const QList<CrmParameter> &parameters,
-                               CallContext call, const QString &language) const;
+    ResolvedParameters resolve(const Campaign &campaign, const ExternalSite &site,
+                               const QList<CrmParameter> &parameters, CallContext call, const QString &language) const;
 
     // One value, as it would be sent.
-    QString value(const CrmParameter &parameter, const CallContext &call, SiteTrigger siteTrigger, const QString &language) const;
+    QString value(const CrmParameter &parameter, const CallContext &call, SiteTrigger siteTrigger,
+                  const QString &language) const;
 
     QString campaignTypeName(CampaignType type, const QString &language) const;
     static QString formatDateTime(const QDateTime &when);
@@ -51,4 +52,4 @@ private:
     const Clock &m_clock;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -76,13 +76,27 @@ void appendJsonString(QByteArray &out, const QString &s)
     for (const char ch : utf8) {
         const uchar c = static_cast<uchar>(ch);
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
         default:
             if (c < 0x20) {
                 out.append("\\u00");
@@ -123,7 +137,7 @@ QByteArray randomBoundary()
     return b;
 }
 
-} // namespace
+}   // namespace
 
 QByteArray RequestBuilder::percentEncode(const QString &value, UrlPart part)
 {
@@ -339,8 +353,9 @@ Interaction RequestBuilder::interaction(const ExternalSite &site, const Resolved
     out.siteId = site.id;
     out.url = fillPlaceholders(site.url, resolved.placeholders);
     out.method = site.method;
-    out.format = site.method == SiteMethod::Post ? std::optional<SiteFormat>(site.format.value_or(SiteFormat::Multipart))
-                                                 : std::nullopt;
+    out.format = site.method == SiteMethod::Post
+        ? std::optional<SiteFormat>(site.format.value_or(SiteFormat::Multipart))
+        : std::nullopt;
     out.trigger = site.trigger;
     out.target = site.target;
     out.parameters = resolved.parameters;
@@ -383,7 +398,8 @@ HttpRequest RequestBuilder::build(const Interaction &interaction, const QByteArr
     return request;
 }
 
-HttpRequest RequestBuilder::build(const ExternalSite &site, const ResolvedParameters &resolved, const QByteArray &bearerToken)
+HttpRequest RequestBuilder::build(const ExternalSite &site, const ResolvedParameters &resolved,
+                                  const QByteArray &bearerToken)
 {
     return build(interaction(site, resolved), bearerToken);
 }
@@ -415,4 +431,4 @@ QByteArray RequestBuilder::preview(const ExternalSite &site, const ResolvedParam
     return preview(build(site, resolved, site.authenticationId ? QByteArray("token") : QByteArray()));
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -34,7 +34,8 @@ public:
 
     static Interaction interaction(const ExternalSite &site, const ResolvedParameters &resolved);
     static HttpRequest build(const Interaction &interaction, const QByteArray &bearerToken = {});
-    static HttpRequest build(const ExternalSite &site, const ResolvedParameters &resolved, const QByteArray &bearerToken = {});
+    static HttpRequest build(const ExternalSite &site, const ResolvedParameters &resolved,
+                             const QByteArray &bearerToken = {});
 
     // The request as it goes on the wire: request line, Host, the request's headers,
     // Content-Length for a body, blank line, body. The bearer token is masked unless asked.
@@ -59,4 +60,4 @@ public:
     static QByteArray contentType(SiteFormat format, const QByteArray &boundary = {});
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,6 +1,5 @@
-#include <core/requests/siteauthenticationrules.h>
-
 #include <core/model/message.h>
+#include <core/requests/siteauthenticationrules.h>
 
 #include <QUrl>
 
@@ -17,7 +16,8 @@ Message required()
 
 Message tooLong(int max)
 {
-    return Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Ensure this field has no more than %1 characters.")).arg(QString::number(max));
+    return Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Ensure this field has no more than %1 characters."))
+        .arg(QString::number(max));
 }
 
 void checkText(ValidationErrors &errors, const QString &field, const QString &value, int max, bool mandatory = true)
@@ -28,7 +28,7 @@ void checkText(ValidationErrors &errors, const QString &field, const QString &va
         errors.add(field, tooLong(max));
 }
 
-} // namespace
+}   // namespace
 
 bool SiteAuthenticationRules::isFieldName(const QString &name)
 {
@@ -57,12 +57,15 @@ bool SiteAuthenticationRules::isHttpUrl(const QString &url)
     return url.mid(url.indexOf(u':') + 1, 2) == u"//"_s && !parsed.host().isEmpty();
 }
 
-ValidationErrors SiteAuthenticationRules::validate(const SiteAuthentication &auth, const NameTaken &nameTaken, bool passwordRequired)
+ValidationErrors SiteAuthenticationRules::validate(const SiteAuthentication &auth, const NameTaken &nameTaken,
+                                                   bool passwordRequired)
 {
     ValidationErrors errors;
     checkText(errors, u"nombre"_s, auth.name, MaxNameLength);
     if (!errors.has(u"nombre"_s) && nameTaken && nameTaken(auth.name.trimmed()))
-        errors.add(u"nombre"_s, Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "An authentication with this name already exists.")));
+        errors.add(u"nombre"_s,
+                   Message::make("Delivery",
+                                 QT_TRANSLATE_NOOP("Delivery", "An authentication with this name already exists.")));
 
     if (auth.url.trimmed().isEmpty())
         errors.add(u"url"_s, required());
@@ -74,7 +77,8 @@ ValidationErrors SiteAuthenticationRules::validate(const SiteAuthentication &aut
     checkText(errors, u"username"_s, auth.username, MaxFieldLength);
     checkText(errors, u"password"_s, auth.password, MaxFieldLength, passwordRequired);
 
-    const Message badFieldName = Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Only letters, digits and _ are allowed."));
+    const Message badFieldName
+        = Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Only letters, digits and _ are allowed."));
     if (auth.tokenField.isEmpty())
         errors.add(u"campo_token"_s, required());
     else if (auth.tokenField.size() > MaxFieldLength)
@@ -90,12 +94,17 @@ ValidationErrors SiteAuthenticationRules::validate(const SiteAuthentication &aut
     }
 
     if (auth.duration < 0) {
-        errors.add(u"duracion"_s, Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Ensure this value is greater than or equal to 0.")));
+        errors.add(u"duracion"_s,
+                   Message::make("Delivery",
+                                 QT_TRANSLATE_NOOP("Delivery", "Ensure this value is greater than or equal to 0.")));
     } else if ((auth.duration > 0) == !auth.durationField.isEmpty()) {
         // Exactly one way to know the token lifetime: a fixed duration or a field of the answer.
-        errors.add(u"duracion"_s, Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Give either a duration or a duration field, not both.")));
+        errors.add(
+            u"duracion"_s,
+            Message::make("Delivery",
+                          QT_TRANSLATE_NOOP("Delivery", "Give either a duration or a duration field, not both.")));
     }
     return errors;
 }
 
-} // namespace enlace
+}   // namespace enlace

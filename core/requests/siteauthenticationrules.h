@@ -21,11 +21,12 @@ public:
     using NameTaken = std::function<bool(const QString &name)>;
 
     // passwordRequired is false on update: an empty password there keeps the stored one.
-    static ValidationErrors validate(const SiteAuthentication &auth, const NameTaken &nameTaken = {}, bool passwordRequired = true);
+    static ValidationErrors validate(const SiteAuthentication &auth, const NameTaken &nameTaken = {},
+                                     bool passwordRequired = true);
 
     // `^[a-zA-Z0-9_]+$`, the rule for campo_token and campo_duracion.
     static bool isFieldName(const QString &name);
     static bool isHttpUrl(const QString &url);
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,6 +1,5 @@
-#include <core/requests/siterules.h>
-
 #include <core/model/message.h>
+#include <core/requests/siterules.h>
 
 #include <QUrl>
 
@@ -16,7 +15,7 @@ Message tooLong(int max)
         .arg(QString::number(max));
 }
 
-} // namespace
+}   // namespace
 
 bool SiteRules::placeholdersWellFormed(const QString &url)
 {
@@ -71,13 +70,19 @@ ValidationErrors SiteRules::validateCombination(const ExternalSite &site)
     const bool hasTarget = site.target.has_value();
 
     if (get && hasFormat) {
-        errors.add(u"formato"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "If the method is GET, no format must be given")));
+        errors.add(u"formato"_s,
+                   Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "If the method is GET, no format must be given")));
     } else if (post && !hasFormat) {
-        errors.add(u"formato"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "If the method is POST you must select a format")));
+        errors.add(
+            u"formato"_s,
+            Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "If the method is POST you must select a format")));
     } else if (site.format == SiteFormat::Json && hasTarget) {
-        errors.add(u"objetivo"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "With JSON format there can be no target.")));
+        errors.add(u"objetivo"_s,
+                   Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "With JSON format there can be no target.")));
     } else if (site.trigger == SiteTrigger::Server && hasTarget) {
-        errors.add(u"objetivo"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "If the trigger is the server there can be no target.")));
+        errors.add(
+            u"objetivo"_s,
+            Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "If the trigger is the server there can be no target.")));
     } else if (!hasTarget && site.trigger != SiteTrigger::Server
                && !(site.trigger == SiteTrigger::Disposition && post)) {
         errors.add(u"objetivo"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "You must give a valid target.")));
@@ -96,7 +101,9 @@ ValidationErrors SiteRules::validate(const ExternalSite &site, const NameTaken &
     else if (site.name.size() > MaxNameLength)
         errors.add(u"nombre"_s, tooLong(MaxNameLength));
     else if (nameTaken && nameTaken(site.name))
-        errors.add(u"nombre"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "An external site with this name already exists.")));
+        errors.add(
+            u"nombre"_s,
+            Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "An external site with this name already exists.")));
 
     if (site.url.trimmed().isEmpty())
         errors.add(u"url"_s, required);
@@ -110,15 +117,17 @@ ValidationErrors SiteRules::validate(const ExternalSite &site, const NameTaken &
     errors.append(validateCombination(site));
 
     if (site.timeoutMs < MinTimeoutMs || site.timeoutMs > MaxTimeoutMs)
-        errors.add(u"timeout_ms"_s,
-                   Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "The timeout must be between %1 and %2 milliseconds."))
-                       .arg(QString::number(MinTimeoutMs))
-                       .arg(QString::number(MaxTimeoutMs)));
+        errors.add(
+            u"timeout_ms"_s,
+            Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "The timeout must be between %1 and %2 milliseconds."))
+                .arg(QString::number(MinTimeoutMs))
+                .arg(QString::number(MaxTimeoutMs)));
     if (site.maxAttempts < MinAttempts || site.maxAttempts > MaxAttempts)
-        errors.add(u"max_attempts"_s,
-                   Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "The number of attempts must be between %1 and %2."))
-                       .arg(QString::number(MinAttempts))
-                       .arg(QString::number(MaxAttempts)));
+        errors.add(
+            u"max_attempts"_s,
+            Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "The number of attempts must be between %1 and %2."))
+                .arg(QString::number(MinAttempts))
+                .arg(QString::number(MaxAttempts)));
     return errors;
 }
 
@@ -127,4 +136,4 @@ SiteFormat SiteRules::storedFormat(const ExternalSite &site)
     return site.format.value_or(SiteFormat::Multipart);
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -42,4 +42,4 @@ public:
     static bool placeholdersWellFormed(const QString &url);
 };
 
-} // namespace enlace
+}   // namespace enlace

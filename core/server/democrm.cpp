@@ -1,7 +1,6 @@
-#include <core/server/democrm.h>
-
 #include <core/http/apirouter.h>
 #include <core/model/clock.h>
+#include <core/server/democrm.h>
 #include <core/store/database.h>
 
 #include <QDateTime>
@@ -33,7 +32,7 @@ QList<QPair<QString, QString>> formPairs(QByteArray text)
     const QUrlQuery q(QString::fromUtf8(text));
     QList<QPair<QString, QString>> out;
     for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded))
-        out.append({k, v});
+        out.append({ k, v });
     return out;
 }
 
@@ -61,16 +60,19 @@ QString table(const QString &title, const QList<QPair<QString, QString>> &rows)
     return out + u"</table>"_s;
 }
 
-const QString kStyle = u"<style>body{font-family:sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:.3em 0 1em}"
-                       "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}th{background:#f0f0f0}"
-                       "pre{background:#f7f7f7;padding:.5em;white-space:pre-wrap;word-break:break-all}.req{border-top:2px solid #345;margin-top:1em}"
-                       ".ok{color:#176d2a}.bad{color:#a01616}</style>"_s;
+const QString kStyle
+    = u"<style>body{font-family:sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:.3em 0 1em}"
+      "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}th{background:#f0f0f0}"
+      "pre{background:#f7f7f7;padding:.5em;white-space:pre-wrap;word-break:break-all}.req{border-top:2px solid "
+      "#345;margin-top:1em}"
+      ".ok{color:#176d2a}.bad{color:#a01616}</style>"_s;
 
 QString requestHtml(const DemoCrm::Received &r)
 {
-    QString out = u"<div class=\"req\"><h3>#"_s + QString::number(r.id) + u" "_s + esc(QString::fromLatin1(r.method)) + u" <code>"_s
-                  + esc(r.path) + u"</code></h3><p>"_s + esc(time(r.atMs)) + u" · from "_s + esc(r.peer) + u" · "_s
-                  + (r.contentType.isEmpty() ? u"no body"_s : u"Content-Type <code>"_s + esc(r.contentType) + u"</code>"_s) + u"</p>"_s;
+    QString out = u"<div class=\"req\"><h3>#"_s + QString::number(r.id) + u" "_s + esc(QString::fromLatin1(r.method))
+        + u" <code>"_s + esc(r.path) + u"</code></h3><p>"_s + esc(time(r.atMs)) + u" · from "_s + esc(r.peer) + u" · "_s
+        + (r.contentType.isEmpty() ? u"no body"_s : u"Content-Type <code>"_s + esc(r.contentType) + u"</code>"_s)
+        + u"</p>"_s;
     out += table(u"Query"_s, r.query);
     out += table(u"Body fields ("_s + r.format + u")"_s, r.fields);
     if (!r.body.isEmpty())
@@ -79,12 +81,14 @@ QString requestHtml(const DemoCrm::Received &r)
     return out + u"</div>"_s;
 }
 
-} // namespace
+}   // namespace
 
 DemoCrm::DemoCrm(std::shared_ptr<Database> db, const Clock &clock, QString tokenPassword, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_clock(clock), m_tokenPassword(std::move(tokenPassword))
-{
-}
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_clock(clock)
+    , m_tokenPassword(std::move(tokenPassword))
+{ }
 
 void DemoCrm::decodeBody(const QByteArray &contentTypeHeader, const QByteArray &body, Received &out)
 {
@@ -104,8 +108,13 @@ void DemoCrm::decodeBody(const QByteArray &contentTypeHeader, const QByteArray &
         if (doc.isObject()) {
             const QJsonObject o = doc.object();
             for (auto it = o.begin(); it != o.end(); ++it)
-                out.fields.append({it.key(), it.value().isString() ? it.value().toString()
-                                                                   : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)).mid(1).chopped(1)});
+                out.fields.append(
+                    { it.key(),
+                      it.value().isString()
+                          ? it.value().toString()
+                          : QString::fromUtf8(QJsonDocument(QJsonArray { it.value() }).toJson(QJsonDocument::Compact))
+                                .mid(1)
+                                .chopped(1) });
         }
         out.body = doc.isNull() ? QString::fromUtf8(body) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
     } else if (type == "multipart/form-data") {
@@ -137,7 +146,7 @@ void DemoCrm::decodeBody(const QByteArray &contentTypeHeader, const QByteArray &
                 const QByteArray filename = parameter(disposition, "filename");
                 if (!filename.isEmpty())
                     name += u" (file "_s + QString::fromUtf8(filename) + u')';
-                out.fields.append({name, QString::fromUtf8(value)});
+                out.fields.append({ name, QString::fromUtf8(value) });
             }
         }
         out.body = QString::fromUtf8(body);
@@ -147,7 +156,7 @@ void DemoCrm::decodeBody(const QByteArray &contentTypeHeader, const QByteArray &
         for (const QString &line : out.body.split(u"\r\n"_s, Qt::SkipEmptyParts)) {
             const qsizetype eq = line.indexOf(u'=');
             if (eq > 0)
-                out.fields.append({line.left(eq), line.mid(eq + 1)});
+                out.fields.append({ line.left(eq), line.mid(eq + 1) });
         }
     } else {
         out.format = u"other"_s;
@@ -164,7 +173,7 @@ DemoCrm::Received DemoCrm::record(const ApiRequest &request)
     r.path = request.path;
     r.peer = request.peerAddress;
     for (const auto &[k, v] : request.query.queryItems(QUrl::FullyDecoded))
-        r.query.append({k, v});
+        r.query.append({ k, v });
     QList<QByteArray> names = request.headers.keys();
     std::sort(names.begin(), names.end());
     for (const QByteArray &name : names) {
@@ -173,7 +182,7 @@ DemoCrm::Received DemoCrm::record(const ApiRequest &request)
             value = value.section(u' ', 0, 0) + u" ••••••"_s;
         else if (name == "cookie" || name == "x-enlace-integration-key" || name.contains("secret"))
             value = u"••••••"_s;
-        r.headers.append({QString::fromLatin1(name), value});
+        r.headers.append({ QString::fromLatin1(name), value });
     }
     decodeBody(request.header("content-type"), request.body, r);
     m_received.push_front(r);
@@ -188,40 +197,53 @@ QJsonArray DemoCrm::receivedJson() const
     const auto pairs = [](const QList<QPair<QString, QString>> &list) {
         QJsonArray a;
         for (const auto &[k, v] : list)
-            a.append(QJsonObject{{u"name"_s, k}, {u"value"_s, v}});
+            a.append(QJsonObject { { u"name"_s, k }, { u"value"_s, v } });
         return a;
     };
     QJsonArray out;
     for (const Received &r : m_received)
-        out.append(QJsonObject{{u"id"_s, r.id}, {u"at"_s, r.atMs}, {u"method"_s, QString::fromLatin1(r.method)}, {u"path"_s, r.path},
-                               {u"query"_s, pairs(r.query)}, {u"headers"_s, pairs(r.headers)}, {u"content_type"_s, r.contentType},
-                               {u"format"_s, r.format}, {u"fields"_s, pairs(r.fields)}, {u"body"_s, r.body}});
+        out.append(QJsonObject { { u"id"_s, r.id },
+                                 { u"at"_s, r.atMs },
+                                 { u"method"_s, QString::fromLatin1(r.method) },
+                                 { u"path"_s, r.path },
+                                 { u"query"_s, pairs(r.query) },
+                                 { u"headers"_s, pairs(r.headers) },
+                                 { u"content_type"_s, r.contentType },
+                                 { u"format"_s, r.format },
+                                 { u"fields"_s, pairs(r.fields) },
+                                 { u"body"_s, r.body } });
     return out;
 }
 
 QJsonArray DemoCrm::deliveriesJson(int limit) const
 {
     QJsonArray out;
-    auto q = m_db->exec(u"SELECT idempotency_key, site_id, agent_id, call_id, delivered, status, attempts, latency_ms, last_error, finished_at "
+    auto q = m_db->exec(u"SELECT idempotency_key, site_id, agent_id, call_id, delivered, status, attempts, latency_ms, "
+                        u"last_error, finished_at "
                         "FROM delivery_outcomes ORDER BY id DESC LIMIT ?"_s,
-                        {limit});
+                        { limit });
     if (!q.ok())
         return out;
     while (q->next())
-        out.append(QJsonObject{{u"key"_s, q->value(0).toString()}, {u"site_id"_s, q->value(1).toLongLong()},
-                               {u"agent_id"_s, q->value(2).toLongLong()}, {u"call_id"_s, q->value(3).toString()},
-                               {u"delivered"_s, q->value(4).toInt() != 0},
-                               {u"status"_s, q->value(5).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q->value(5).toInt())},
-                               {u"attempts"_s, q->value(6).toInt()}, {u"latency_ms"_s, q->value(7).toLongLong()},
-                               {u"error"_s, q->value(8).toString()}, {u"finished_at"_s, q->value(9).toLongLong()}});
+        out.append(QJsonObject {
+            { u"key"_s, q->value(0).toString() },
+            { u"site_id"_s, q->value(1).toLongLong() },
+            { u"agent_id"_s, q->value(2).toLongLong() },
+            { u"call_id"_s, q->value(3).toString() },
+            { u"delivered"_s, q->value(4).toInt() != 0 },
+            { u"status"_s, q->value(5).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q->value(5).toInt()) },
+            { u"attempts"_s, q->value(6).toInt() },
+            { u"latency_ms"_s, q->value(7).toLongLong() },
+            { u"error"_s, q->value(8).toString() },
+            { u"finished_at"_s, q->value(9).toLongLong() } });
     return out;
 }
 
 QByteArray DemoCrm::requestPage(const Received &received)
 {
     QString html = u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Demo CRM</title>"_s + kStyle
-                   + u"</head><body><h1>Demo CRM</h1><p>This is what the CRM received for this call.</p>"_s + requestHtml(received)
-                   + u"<p><a href=\"/demo/crm\">All requests</a></p></body></html>"_s;
+        + u"</head><body><h1>Demo CRM</h1><p>This is what the CRM received for this call.</p>"_s + requestHtml(received)
+        + u"<p><a href=\"/demo/crm\">All requests</a></p></body></html>"_s;
     return html.toUtf8();
 }
 
@@ -229,24 +251,26 @@ QByteArray DemoCrm::page() const
 {
     QString html = u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"3\">"
                    "<title>Enlace demo CRM</title>"_s
-                   + kStyle + u"</head><body><h1>Enlace demo CRM</h1><p>What the CRM received, newest first (the last "_s
-                   + QString::number(m_capacity) + u" requests). The page refreshes every 3 seconds.</p>"_s;
+        + kStyle + u"</head><body><h1>Enlace demo CRM</h1><p>What the CRM received, newest first (the last "_s
+        + QString::number(m_capacity) + u" requests). The page refreshes every 3 seconds.</p>"_s;
     html += u"<h2>Server-side deliveries</h2>"_s;
     const QJsonArray deliveries = deliveriesJson();
     if (deliveries.isEmpty()) {
         html += u"<p>None yet.</p>"_s;
     } else {
-        html += u"<table><tr><th>finished</th><th>site</th><th>call</th><th>result</th><th>HTTP</th><th>attempts</th><th>latency</th><th>error</th></tr>"_s;
+        html
+            += u"<table><tr><th>finished</th><th>site</th><th>call</th><th>result</th><th>HTTP</th><th>attempts</th><th>latency</th><th>error</th></tr>"_s;
         for (const QJsonValue v : deliveries) {
             const QJsonObject d = v.toObject();
             const bool ok = d.value(u"delivered"_s).toBool();
             html += u"<tr><td>"_s + esc(time(d.value(u"finished_at"_s).toInteger())) + u"</td><td>"_s
-                    + QString::number(d.value(u"site_id"_s).toInteger()) + u"</td><td><code>"_s + esc(d.value(u"call_id"_s).toString())
-                    + u"</code></td><td class=\""_s + (ok ? u"ok\">delivered"_s : u"bad\">not delivered"_s) + u"</td><td>"_s
-                    + (d.value(u"status"_s).isNull() ? u"-"_s : QString::number(d.value(u"status"_s).toInt())) + u"</td><td>"_s
-                    + QString::number(d.value(u"attempts"_s).toInt()) + u"</td><td>"_s
-                    + QString::number(d.value(u"latency_ms"_s).toInteger()) + u" ms</td><td>"_s + esc(d.value(u"error"_s).toString())
-                    + u"</td></tr>"_s;
+                + QString::number(d.value(u"site_id"_s).toInteger()) + u"</td><td><code>"_s
+                + esc(d.value(u"call_id"_s).toString()) + u"</code></td><td class=\""_s
+                + (ok ? u"ok\">delivered"_s : u"bad\">not delivered"_s) + u"</td><td>"_s
+                + (d.value(u"status"_s).isNull() ? u"-"_s : QString::number(d.value(u"status"_s).toInt()))
+                + u"</td><td>"_s + QString::number(d.value(u"attempts"_s).toInt()) + u"</td><td>"_s
+                + QString::number(d.value(u"latency_ms"_s).toInteger()) + u" ms</td><td>"_s
+                + esc(d.value(u"error"_s).toString()) + u"</td></tr>"_s;
         }
         html += u"</table>"_s;
     }
@@ -261,31 +285,34 @@ QByteArray DemoCrm::page() const
 
 void DemoCrm::registerRoutes(ApiRouter &router)
 {
-    router.add("GET", u"/demo/crm"_s, Access::Public, [this](const ApiRequest &, ApiResponder respond) {
-        respond(ApiResponse::html(200, page()));
-    });
+    router.add("GET", u"/demo/crm"_s, Access::Public,
+               [this](const ApiRequest &, ApiResponder respond) { respond(ApiResponse::html(200, page())); });
     router.add("GET", u"/demo/crm/requests"_s, Access::Public, [this](const ApiRequest &, ApiResponder respond) {
-        respond(ApiResponse::json(QJsonObject{{u"received"_s, receivedJson()}, {u"deliveries"_s, deliveriesJson()}}));
+        respond(ApiResponse::json(
+            QJsonObject { { u"received"_s, receivedJson() }, { u"deliveries"_s, deliveriesJson() } }));
     });
-    router.add("*", u"/demo/crm/hook/<rest>"_s, Access::Public, [this](const ApiRequest &request, ApiResponder respond) {
-        const Received r = record(request);
-        ApiResponse response = request.header("accept").contains("text/html")
-                                   ? ApiResponse::html(200, requestPage(r))
-                                   : ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}, {u"received_id"_s, r.id}});
-        // The console may send JSON interactions from a browser context.
-        response.withHeader("Access-Control-Allow-Origin", "*");
-        respond(std::move(response));
-    });
+    router.add("*", u"/demo/crm/hook/<rest>"_s, Access::Public,
+               [this](const ApiRequest &request, ApiResponder respond) {
+                   const Received r = record(request);
+                   ApiResponse response = request.header("accept").contains("text/html")
+                       ? ApiResponse::html(200, requestPage(r))
+                       : ApiResponse::json(QJsonObject { { u"status"_s, u"OK"_s }, { u"received_id"_s, r.id } });
+                   // The console may send JSON interactions from a browser context.
+                   response.withHeader("Access-Control-Allow-Origin", "*");
+                   respond(std::move(response));
+               });
     router.add("POST", u"/demo/crm/token"_s, Access::Public, [this](const ApiRequest &request, ApiResponder respond) {
         auto body = request.jsonObject();
-        if (!body.ok() || body->value(u"username"_s).toString() != u"demo"_s || body->value(u"password"_s).toString() != m_tokenPassword) {
-            respond(ApiResponse::json(401, QJsonObject{{u"detail"_s, u"Invalid credentials"_s}}));
+        if (!body.ok() || body->value(u"username"_s).toString() != u"demo"_s
+            || body->value(u"password"_s).toString() != m_tokenPassword) {
+            respond(ApiResponse::json(401, QJsonObject { { u"detail"_s, u"Invalid credentials"_s } }));
             return;
         }
         QByteArray raw(16, Qt::Uninitialized);
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
-        respond(ApiResponse::json(QJsonObject{{u"token"_s, QString(u"demo-"_s + QString::fromLatin1(raw.toHex()))}, {u"expires_in"_s, 3600}}));
+        respond(ApiResponse::json(QJsonObject { { u"token"_s, QString(u"demo-"_s + QString::fromLatin1(raw.toHex())) },
+                                                { u"expires_in"_s, 3600 } }));
     });
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -42,9 +42,9 @@ public:
         QList<QPair<QString, QString>> query;
         QList<QPair<QString, QString>> headers;   // secrets masked
         QString contentType;
-        QString format;                           // "json", "form", "multipart", "text", "none", "other"
-        QList<QPair<QString, QString>> fields;    // the body's fields, decoded per content type
-        QString body;                             // the body as text (JSON pretty-printed)
+        QString format;   // "json", "form", "multipart", "text", "none", "other"
+        QList<QPair<QString, QString>> fields;   // the body's fields, decoded per content type
+        QString body;   // the body as text (JSON pretty-printed)
         QString peer;
     };
 
@@ -75,4 +75,4 @@ private:
     std::deque<Received> m_received;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -26,12 +26,12 @@ struct DemoSummary
         QList<SimulatedPbx::Contact> contacts;
     };
 
-    bool seededNow = false;               // false: the store already had data; nothing was written
+    bool seededNow = false;   // false: the store already had data; nothing was written
     QList<QPair<QString, QString>> logins;   // username, password (demo only; fixed)
-    QString integrationKey;               // a fresh key of the "Demo CRM" system, each start
+    QString integrationKey;   // a fresh key of the "Demo CRM" system, each start
     qint64 systemId = 0;
     QList<qint64> campaignIds;
-    QList<Inbound> inbound;               // traffic for the simulated PBX
+    QList<Inbound> inbound;   // traffic for the simulated PBX
     int contacts = 0;
 
     QStringList describe(const QString &baseUrl) const;
@@ -65,4 +65,4 @@ private:
     int m_contacts = 1000;
 };
 
-} // namespace enlace
+}   // namespace enlace

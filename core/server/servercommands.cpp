@@ -1,14 +1,13 @@
-#include <core/server/servercommands.h>
-
-#include <core/server/demoseeder.h>
-#include <core/server/serverconfig.h>
-#include <core/server/serverinstance.h>
 #include <core/contacts/importcontactscommand.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/logvalue.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
+#include <core/server/demoseeder.h>
+#include <core/server/servercommands.h>
+#include <core/server/serverconfig.h>
+#include <core/server/serverinstance.h>
 #include <core/store/database.h>
 #include <core/telephony/pbx.h>
 
@@ -38,7 +37,7 @@ namespace enlace {
 namespace {
 
 #ifdef Q_OS_UNIX
-int g_signalFds[2] = {-1, -1};
+int g_signalFds[2] = { -1, -1 };
 
 void handleSignal(int)
 {
@@ -52,8 +51,7 @@ void handleSignal(int)
 class SignalWatcher final
 {
 public:
-    template <typename F>
-    explicit SignalWatcher(F onSignal)
+    template <typename F> explicit SignalWatcher(F onSignal)
     {
 #ifdef Q_OS_UNIX
         if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
@@ -107,11 +105,21 @@ void logHandler(QtMsgType type, const QMessageLogContext &context, const QString
 {
     const char *level = "info";
     switch (type) {
-    case QtDebugMsg: level = "debug"; break;
-    case QtInfoMsg: level = "info"; break;
-    case QtWarningMsg: level = "warning"; break;
-    case QtCriticalMsg: level = "error"; break;
-    case QtFatalMsg: level = "fatal"; break;
+    case QtDebugMsg:
+        level = "debug";
+        break;
+    case QtInfoMsg:
+        level = "info";
+        break;
+    case QtWarningMsg:
+        level = "warning";
+        break;
+    case QtCriticalMsg:
+        level = "error";
+        break;
+    case QtFatalMsg:
+        level = "fatal";
+        break;
     }
     const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + " level=" + level
         + " category=" + QByteArray(context.category ? context.category : "default") + ' '
@@ -126,7 +134,9 @@ void logHandler(QtMsgType type, const QMessageLogContext &context, const QString
 class CliText final
 {
 public:
-    CliText() : m_language(m_catalog.commandLineLanguage()) {}
+    CliText()
+        : m_language(m_catalog.commandLineLanguage())
+    { }
     QString operator()(const char *source) const { return m_catalog.translate(m_language, "Cli", source); }
     QString error(const Error &e) const
     {
@@ -139,7 +149,7 @@ public:
 private:
     MessageCatalog m_catalog;
     QString m_language;
-    QtCommandLineTranslation m_qtWords{m_language};   // QCommandLineParser's own errors
+    QtCommandLineTranslation m_qtWords { m_language };   // QCommandLineParser's own errors
 };
 
 QString randomPassword()
@@ -157,13 +167,13 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, QTextStream
         err << "enlace-server: " << parser.errorText() << "\n";
         return false;
     }
-    if (!parser.positionalArguments().isEmpty() && parser.positionalArguments() != QStringList{arguments.value(1)}) {
+    if (!parser.positionalArguments().isEmpty() && parser.positionalArguments() != QStringList { arguments.value(1) }) {
         // Only the command name may be positional.
     }
     return true;
 }
 
-} // namespace
+}   // namespace
 
 QString ServerCommands::usage()
 {
@@ -259,25 +269,26 @@ int ServerCommands::run(const QStringList &arguments, QTextStream &in, QTextStre
     if (command == u"version"_s)
         return version(out);
     if (command == u"serve"_s)
-        return serve(QStringList{program} + rest, out, err);
+        return serve(QStringList { program } + rest, out, err);
     if (command == u"create-user"_s)
-        return createUser(QStringList{program} + rest, in, out, err);
+        return createUser(QStringList { program } + rest, in, out, err);
     if (command == u"schema-version"_s)
-        return schemaVersion(QStringList{program} + rest, out, err);
+        return schemaVersion(QStringList { program } + rest, out, err);
     if (command == u"import-contacts"_s) {
         // The same default database as serve, unless given.
         QStringList args = rest;
         if (!args.contains(u"--database"_s) && !args.contains(u"--help"_s)) {
             QCommandLineParser parser;
             ServerConfig::addOptions(parser);
-            parser.parse(QStringList{program});   // no options: the environment and the defaults
+            parser.parse(QStringList { program });   // no options: the environment and the defaults
             const auto config = ServerConfig::load(parser, QProcessEnvironment::systemEnvironment());
             if (config.ok())
-                args = QStringList{u"--database"_s, config->effectiveDatabaseUrl()} + args;
+                args = QStringList { u"--database"_s, config->effectiveDatabaseUrl() } + args;
         }
         return runImportContacts(args, out, err);
     }
-    err << u"enlace-server: "_s << CliText()(QT_TRANSLATE_NOOP("Cli", "unknown command \"%1\"")).arg(command) << "\n\n" << usage();
+    err << u"enlace-server: "_s << CliText()(QT_TRANSLATE_NOOP("Cli", "unknown command \"%1\"")).arg(command) << "\n\n"
+        << usage();
     return Usage;
 }
 
@@ -294,7 +305,9 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "unexpected argument \"%1\"")).arg(parser.positionalArguments().first()) << "\n";
+        err << u"enlace-server: "_s
+            << tr(QT_TRANSLATE_NOOP("Cli", "unexpected argument \"%1\"")).arg(parser.positionalArguments().first())
+            << "\n";
         return Usage;
     }
     auto config = ServerConfig::load(parser, QProcessEnvironment::systemEnvironment());
@@ -305,11 +318,14 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
     installLogging(config->logLevel);
     ServerInstance server(config.value());
     if (auto r = server.start(); !r.ok()) {
-        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "cannot start: %1")).arg(tr.error(r.error())) << "\n";
+        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "cannot start: %1")).arg(tr.error(r.error()))
+            << "\n";
         err.flush();
         return Failure;
     }
-    out << tr(QT_TRANSLATE_NOOP("Cli", "Enlace server %1 listening on %2")).arg(QStringLiteral(ENLACE_VERSION), server.baseUrl().toString()) << "\n";
+    out << tr(QT_TRANSLATE_NOOP("Cli", "Enlace server %1 listening on %2"))
+               .arg(QStringLiteral(ENLACE_VERSION), server.baseUrl().toString())
+        << "\n";
     if (const DemoSummary *demo = server.demoSummary())
         for (const QString &line : demo->describe(server.baseUrl().toString()))
             out << line << "\n";
@@ -326,7 +342,8 @@ int ServerCommands::serve(const QStringList &arguments, QTextStream &out, QTextS
     // A PBX that refuses our credentials (AMI wrong password) is final: say so and exit, never loop.
     if (Pbx *pbx = server.pbx()) {
         QObject::connect(pbx, &Pbx::startFailed, pbx, [&err, &server, &tr](const QString &reason) {
-            err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "the PBX refused to start: %1")).arg(reason) << "\n";
+            err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "the PBX refused to start: %1")).arg(reason)
+                << "\n";
             err.flush();
             server.stop();
             QCoreApplication::exit(1);
@@ -346,13 +363,14 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
     ServerConfig::addOptions(parser);
     parser.addHelpOption();
     parser.addOptions({
-        {u"role"_s, tr(QT_TRANSLATE_NOOP("Cli", "admin, supervisor or agent.")), u"ROLE"_s},
-        {u"username"_s, tr(QT_TRANSLATE_NOOP("Cli", "The login name.")), u"NAME"_s},
-        {u"password-stdin"_s, tr(QT_TRANSLATE_NOOP("Cli", "Read the password from the first line of standard input."))},
-        {u"first-name"_s, tr(QT_TRANSLATE_NOOP("Cli", "First name.")), u"TEXT"_s},
-        {u"last-name"_s, tr(QT_TRANSLATE_NOOP("Cli", "Last name.")), u"TEXT"_s},
-        {u"email"_s, tr(QT_TRANSLATE_NOOP("Cli", "E-mail address.")), u"ADDRESS"_s},
-        {u"extension"_s, tr(QT_TRANSLATE_NOOP("Cli", "The agent's SIP extension (agents).")), u"EXT"_s},
+        { u"role"_s, tr(QT_TRANSLATE_NOOP("Cli", "admin, supervisor or agent.")), u"ROLE"_s },
+        { u"username"_s, tr(QT_TRANSLATE_NOOP("Cli", "The login name.")), u"NAME"_s },
+        { u"password-stdin"_s,
+          tr(QT_TRANSLATE_NOOP("Cli", "Read the password from the first line of standard input.")) },
+        { u"first-name"_s, tr(QT_TRANSLATE_NOOP("Cli", "First name.")), u"TEXT"_s },
+        { u"last-name"_s, tr(QT_TRANSLATE_NOOP("Cli", "Last name.")), u"TEXT"_s },
+        { u"email"_s, tr(QT_TRANSLATE_NOOP("Cli", "E-mail address.")), u"ADDRESS"_s },
+        { u"extension"_s, tr(QT_TRANSLATE_NOOP("Cli", "The agent's SIP extension (agents).")), u"EXT"_s },
     });
     if (!parse(parser, arguments, err))
         return Usage;
@@ -369,7 +387,8 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
     else if (roleText == u"agent"_s)
         role = Role::Agent;
     else {
-        err << u"enlace-server create-user: "_s << tr(QT_TRANSLATE_NOOP("Cli", "--role must be admin, supervisor or agent")) << "\n";
+        err << u"enlace-server create-user: "_s
+            << tr(QT_TRANSLATE_NOOP("Cli", "--role must be admin, supervisor or agent")) << "\n";
         return Usage;
     }
     const QString username = parser.value(u"username"_s).trimmed();
@@ -382,7 +401,8 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
     if (parser.isSet(u"password-stdin"_s)) {
         password = in.readLine();
         if (password.isEmpty()) {
-            err << u"enlace-server create-user: "_s << tr(QT_TRANSLATE_NOOP("Cli", "no password on standard input")) << "\n";
+            err << u"enlace-server create-user: "_s << tr(QT_TRANSLATE_NOOP("Cli", "no password on standard input"))
+                << "\n";
             return Usage;
         }
     } else {
@@ -396,15 +416,16 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
     }
     auto db = Database::open(config->effectiveDatabaseUrl());
     if (!db.ok()) {
-        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "cannot open the database: %1")).arg(tr.error(db.error())) << "\n";
+        err << u"enlace-server: "_s
+            << tr(QT_TRANSLATE_NOOP("Cli", "cannot open the database: %1")).arg(tr.error(db.error())) << "\n";
         return Failure;
     }
     qint64 userId = 0;
     qint64 agentId = 0;
     if (role == Role::Agent) {
         AgentRepository agents(db.value());
-        auto agent = agents.createAgentUser(username, password, parser.value(u"first-name"_s), parser.value(u"last-name"_s),
-                                            parser.value(u"extension"_s));
+        auto agent = agents.createAgentUser(username, password, parser.value(u"first-name"_s),
+                                            parser.value(u"last-name"_s), parser.value(u"extension"_s));
         if (!agent.ok()) {
             err << "enlace-server create-user: " << tr.error(agent.error()) << "\n";
             return agent.error().kind == Error::Kind::Invalid ? Rejected : Failure;
@@ -431,7 +452,8 @@ int ServerCommands::createUser(const QStringList &arguments, QTextStream &in, QT
         out << " agent_id=" << agentId;
     out << "\n";
     if (generated)
-        out << "password: " << password << "\n" << tr(QT_TRANSLATE_NOOP("Cli", "(shown once; change it after the first login)")) << "\n";
+        out << "password: " << password << "\n"
+            << tr(QT_TRANSLATE_NOOP("Cli", "(shown once; change it after the first login)")) << "\n";
     out.flush();
     return Ok;
 }
@@ -451,13 +473,14 @@ int ServerCommands::schemaVersion(const QStringList &arguments, QTextStream &out
     }
     auto db = Database::open(config->effectiveDatabaseUrl());
     if (!db.ok()) {
-        err << u"enlace-server: "_s << tr(QT_TRANSLATE_NOOP("Cli", "cannot open the database: %1")).arg(tr.error(db.error())) << "\n";
+        err << u"enlace-server: "_s
+            << tr(QT_TRANSLATE_NOOP("Cli", "cannot open the database: %1")).arg(tr.error(db.error())) << "\n";
         return Failure;
     }
-    out << "database " << db.value()->displayUrl() << " schema " << db.value()->schemaVersion() << " (this build: "
-        << Database::latestSchemaVersion() << ")\n";
+    out << "database " << db.value()->displayUrl() << " schema " << db.value()->schemaVersion()
+        << " (this build: " << Database::latestSchemaVersion() << ")\n";
     out.flush();
     return Ok;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -33,4 +33,4 @@ public:
     static void installLogging(const QString &level);
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,14 +1,13 @@
+#include <core/model/message.h>
 #include <core/server/serverconfig.h>
 
-#include <core/model/message.h>
-
 #include <QCommandLineParser>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
-#include <QHostInfo>
-#include <QCryptographicHash>
 #include <QHostAddress>
+#include <QHostInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -20,7 +19,7 @@ namespace {
 
 Error configError(const Message &message)
 {
-    return Error{Error::Kind::Invalid, u"config.invalid"_s, message, {}, {}};
+    return Error { Error::Kind::Invalid, u"config.invalid"_s, message, {}, {} };
 }
 
 Result<bool> parseBool(const QString &text, const QString &name)
@@ -30,7 +29,8 @@ Result<bool> parseBool(const QString &text, const QString &name)
         return true;
     if (t == u"0"_s || t == u"false"_s || t == u"no"_s || t == u"off"_s || t.isEmpty())
         return false;
-    return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "%1 must be true or false, not \"%2\".")).arg(name).arg(text));
+    return configError(
+        Message::make("Api", QT_TRANSLATE_NOOP("Api", "%1 must be true or false, not \"%2\".")).arg(name).arg(text));
 }
 
 Result<qint64> parsePositive(const QString &text, const QString &name)
@@ -38,7 +38,10 @@ Result<qint64> parsePositive(const QString &text, const QString &name)
     bool ok = false;
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok || v <= 0)
-        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "%1 must be a positive whole number, not \"%2\".")).arg(name).arg(text));
+        return configError(
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "%1 must be a positive whole number, not \"%2\"."))
+                .arg(name)
+                .arg(text));
     return v;
 }
 
@@ -46,10 +49,13 @@ Result<void> checkLevel(const QString &level)
 {
     if (level == u"debug"_s || level == u"info"_s || level == u"warning"_s || level == u"error"_s)
         return {};
-    return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "The log level must be debug, info, warning or error, not \"%1\".")).arg(level));
+    return configError(
+        Message::make("Api",
+                      QT_TRANSLATE_NOOP("Api", "The log level must be debug, info, warning or error, not \"%1\"."))
+            .arg(level));
 }
 
-} // namespace
+}   // namespace
 
 QString ServerConfig::dataDirectory()
 {
@@ -112,12 +118,17 @@ Result<void> setInstanceId(QString &target, const QString &text)
 {
     static const QRegularExpression valid(u"^[A-Za-z0-9._-]{1,64}$"_s);
     if (!valid.match(text).hasMatch())
-        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "The instance id \"%1\" is not valid: use 1 to 64 letters, digits, '.', '_' or '-'.")).arg(text));
+        return configError(
+            Message::make(
+                "Api",
+                QT_TRANSLATE_NOOP("Api",
+                                  "The instance id \"%1\" is not valid: use 1 to 64 letters, digits, '.', '_' or '-'."))
+                .arg(text));
     target = text;
     return {};
 }
 
-} // namespace
+}   // namespace
 
 Result<void> ServerConfig::setTrustedProxies(const QString &text)
 {
@@ -152,7 +163,9 @@ Result<void> ServerConfig::setListen(const QString &text)
     if (t.startsWith(u'[')) {
         const qsizetype close = t.indexOf(u']');
         if (close < 0 || t.mid(close + 1, 1) != u":"_s)
-            return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the listen address \"%1\"; use host:port.")).arg(text));
+            return configError(
+                Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the listen address \"%1\"; use host:port."))
+                    .arg(text));
         host = t.mid(1, close - 1);
         port = t.mid(close + 2);
     } else if (t.count(u':') == 1) {
@@ -161,14 +174,19 @@ Result<void> ServerConfig::setListen(const QString &text)
         if (host.isEmpty())
             host = u"0.0.0.0"_s;
     } else if (t.contains(u':')) {
-        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the listen address \"%1\"; use host:port.")).arg(text));
+        return configError(
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the listen address \"%1\"; use host:port."))
+                .arg(text));
     }
     bool ok = false;
     const int p = port.toInt(&ok);
     if (!ok || p < 0 || p > 65535)
-        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the listen address \"%1\"; use host:port.")).arg(text));
+        return configError(
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the listen address \"%1\"; use host:port."))
+                .arg(text));
     if (host != u"localhost"_s && QHostAddress(host).isNull())
-        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "The listen host \"%1\" is not an IP address.")).arg(host));
+        return configError(
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "The listen host \"%1\" is not an IP address.")).arg(host));
     listenHost = host == u"localhost"_s ? u"127.0.0.1"_s : host;
     listenPort = quint16(p);
     return {};
@@ -177,10 +195,12 @@ Result<void> ServerConfig::setListen(const QString &text)
 Result<void> ServerConfig::applyFile(const QString &path)
 {
     if (!QFileInfo::exists(path))
-        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "The configuration file %1 does not exist.")).arg(path));
+        return configError(
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "The configuration file %1 does not exist.")).arg(path));
     QSettings ini(path, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
-        return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the configuration file %1.")).arg(path));
+        return configError(
+            Message::make("Api", QT_TRANSLATE_NOOP("Api", "Cannot read the configuration file %1.")).arg(path));
     ini.beginGroup(u"server"_s);
     const auto text = [&](const char *key) { return ini.value(QString::fromLatin1(key)).toString(); };
     if (ini.contains(u"database"_s))
@@ -240,7 +260,9 @@ Result<void> ServerConfig::applyFile(const QString &path)
 
 Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
 {
-    const auto has = [&](const char *name) { return env.contains(QString::fromLatin1(name)) && !env.value(QString::fromLatin1(name)).isEmpty(); };
+    const auto has = [&](const char *name) {
+        return env.contains(QString::fromLatin1(name)) && !env.value(QString::fromLatin1(name)).isEmpty();
+    };
     const auto get = [&](const char *name) { return env.value(QString::fromLatin1(name)); };
     if (has("ENLACE_DATABASE"))
         databaseUrl = get("ENLACE_DATABASE");
@@ -258,7 +280,7 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
     if (has("ENLACE_INSTANCE_ID"))
         if (auto r = setInstanceId(instanceId, get("ENLACE_INSTANCE_ID")); !r.ok())
             return r;
-    for (const char *name : {"TOKEN_EXPIRED_AFTER_SECONDS", "ENLACE_TOKEN_LIFETIME"}) {
+    for (const char *name : { "TOKEN_EXPIRED_AFTER_SECONDS", "ENLACE_TOKEN_LIFETIME" }) {
         if (has(name)) {
             auto v = parsePositive(get(name), QString::fromLatin1(name));
             if (!v.ok())
@@ -290,7 +312,10 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
         bool ok = false;
         const double scale = get("ENLACE_SIMULATED_TIME_SCALE").toDouble(&ok);
         if (!ok || scale <= 0)
-            return configError(Message::make("Api", QT_TRANSLATE_NOOP("Api", "%1 must be a positive number, not \"%2\".")).arg(u"ENLACE_SIMULATED_TIME_SCALE"_s).arg(get("ENLACE_SIMULATED_TIME_SCALE")));
+            return configError(
+                Message::make("Api", QT_TRANSLATE_NOOP("Api", "%1 must be a positive number, not \"%2\"."))
+                    .arg(u"ENLACE_SIMULATED_TIME_SCALE"_s)
+                    .arg(get("ENLACE_SIMULATED_TIME_SCALE")));
         simulatedTimeScale = scale;
     }
     if (has("ENLACE_PUBLIC_URL"))
@@ -307,17 +332,26 @@ Result<void> ServerConfig::applyEnvironment(const QProcessEnvironment &env)
 void ServerConfig::addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {u"config"_s, u"Read settings from this INI file (section [server])."_s, u"FILE"_s},
-        {u"database"_s, u"Database: a SQLite file path, or postgresql://user[:password]@host[:port]/dbname. Default: enlace.db in the data directory."_s, u"URL"_s},
-        {u"listen"_s, u"Address and port to listen on (default 127.0.0.1:8080; :8080 = all interfaces; port 0 = any free port)."_s, u"HOST:PORT"_s},
-        {u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (chain)."_s, u"FILE"_s},
-        {u"tls-key"_s, u"The PEM private key of --tls-cert (unencrypted)."_s, u"FILE"_s},
-        {u"pbx"_s, u"Telephony: simulated (default) or ami://user@host:5038 (secret in ENLACE_AMI_SECRET)."_s, u"URL"_s},
-        {u"secret-key-file"_s, u"Key that encrypts stored site passwords and secrets (created when missing)."_s, u"FILE"_s},
-        {u"log-level"_s, u"debug, info (default), warning or error."_s, u"LEVEL"_s},
-        {u"public-url"_s, u"How clients reach this server, e.g. https://enlace.example.com (used in the demo's URLs)."_s, u"URL"_s},
-        {u"demo"_s, u"Seed the demo data set when the database is empty and serve the demo CRM at /demo/crm."_s},
-        {u"instance-id"_s, u"This server's id among the instances sharing a database (default: stable per host, port and data directory)."_s, u"ID"_s},
+        { u"config"_s, u"Read settings from this INI file (section [server])."_s, u"FILE"_s },
+        { u"database"_s,
+          u"Database: a SQLite file path, or postgresql://user[:password]@host[:port]/dbname. Default: enlace.db in the data directory."_s,
+          u"URL"_s },
+        { u"listen"_s,
+          u"Address and port to listen on (default 127.0.0.1:8080; :8080 = all interfaces; port 0 = any free port)."_s,
+          u"HOST:PORT"_s },
+        { u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (chain)."_s, u"FILE"_s },
+        { u"tls-key"_s, u"The PEM private key of --tls-cert (unencrypted)."_s, u"FILE"_s },
+        { u"pbx"_s, u"Telephony: simulated (default) or ami://user@host:5038 (secret in ENLACE_AMI_SECRET)."_s,
+          u"URL"_s },
+        { u"secret-key-file"_s, u"Key that encrypts stored site passwords and secrets (created when missing)."_s,
+          u"FILE"_s },
+        { u"log-level"_s, u"debug, info (default), warning or error."_s, u"LEVEL"_s },
+        { u"public-url"_s,
+          u"How clients reach this server, e.g. https://enlace.example.com (used in the demo's URLs)."_s, u"URL"_s },
+        { u"demo"_s, u"Seed the demo data set when the database is empty and serve the demo CRM at /demo/crm."_s },
+        { u"instance-id"_s,
+          u"This server's id among the instances sharing a database (default: stable per host, port and data directory)."_s,
+          u"ID"_s },
     });
 }
 
@@ -369,4 +403,4 @@ Result<ServerConfig> ServerConfig::load(const QCommandLineParser &parser, const 
     return config;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -33,13 +33,13 @@ namespace enlace {
 //   instance id      instance_id              ENLACE_INSTANCE_ID          --instance-id ID
 struct ServerConfig
 {
-    QString databaseUrl;              // empty: <data dir>/enlace.db
+    QString databaseUrl;   // empty: <data dir>/enlace.db
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8080;
     QString tlsCertificate;
     QString tlsKey;
     QString pbx = QStringLiteral("simulated");
-    QString secretKeyFile;            // empty: <data dir>/secret.key
+    QString secretKeyFile;   // empty: <data dir>/secret.key
     qint64 tokenLifetimeSeconds = 9 * 3600;
     qint64 maxBodyBytes = 1024 * 1024;
     qint64 maxUploadBytes = 256LL * 1024 * 1024;
@@ -50,12 +50,13 @@ struct ServerConfig
     // (LoginThrottlePolicy::maxAddressFailures): a contact center behind one NAT address is one client.
     qint64 loginMaxFailuresPerAddress = 100;
     QString logLevel = QStringLiteral("info");
-    QString publicUrl;                // empty: http(s)://<listen>
+    QString publicUrl;   // empty: http(s)://<listen>
     bool demo = false;
-    QString instanceId;               // empty: effectiveInstanceId()'s stable default
+    QString instanceId;   // empty: effectiveInstanceId()'s stable default
     QString language = QStringLiteral("es");   // of values the server resolves (campaign type names)
     int eventPollMs = 1000;
-    double simulatedTimeScale = 1.0;   // SimulatedPbx delays (ring, talk, inbound interval); ENLACE_SIMULATED_TIME_SCALE
+    double simulatedTimeScale
+        = 1.0;   // SimulatedPbx delays (ring, talk, inbound interval); ENLACE_SIMULATED_TIME_SCALE
 
     // QStandardPaths::AppDataLocation, created on demand.
     static QString dataDirectory();
@@ -82,4 +83,4 @@ struct ServerConfig
     static Result<ServerConfig> load(const QCommandLineParser &parser, const QProcessEnvironment &env);
 };
 
-} // namespace enlace
+}   // namespace enlace

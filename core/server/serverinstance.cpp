@@ -1,14 +1,14 @@
-#include <core/api/routes.h>
 #include <core/api/authenticator.h>
-#include <core/calls/callflow.h>
-#include <core/server/democrm.h>
-#include <core/server/demoseeder.h>
 #include <core/api/eventchannel.h>
+#include <core/api/referencecache.h>
+#include <core/api/routes.h>
+#include <core/calls/callflow.h>
 #include <core/calls/eventlog.h>
 #include <core/http/httpserver.h>
-#include <core/api/referencecache.h>
-#include <core/server/serverinstance.h>
 #include <core/model/logvalue.h>
+#include <core/server/democrm.h>
+#include <core/server/demoseeder.h>
+#include <core/server/serverinstance.h>
 #include <core/sites/secretbox.h>
 #include <core/sites/sitedelivery.h>
 #include <core/sites/tokenprovider.h>
@@ -29,9 +29,10 @@ Q_LOGGING_CATEGORY(lcServer, "enlace.server", QtInfoMsg)
 namespace enlace {
 
 ServerInstance::ServerInstance(ServerConfig config, const Clock *clock, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_clock(clock ? *clock : m_systemClock)
-{
-}
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock ? *clock : m_systemClock)
+{ }
 
 ServerInstance::~ServerInstance()
 {
@@ -98,7 +99,8 @@ Result<void> ServerInstance::start()
     m_delivery = std::make_unique<SiteDelivery>(m_db, m_network.get(), m_tokens.get(), m_clock, *m_box, delivery);
     qCInfo(lcServer).noquote() << u"instance id=%1"_s.arg(LogValue::quoted(delivery.instanceId));
     m_events = std::make_unique<EventLog>(m_db, m_clock);
-    m_calls = std::make_unique<CallFlow>(m_db, m_clock, &m_catalog, m_pbx.get(), m_delivery.get(), m_events.get(), m_box.get());
+    m_calls = std::make_unique<CallFlow>(m_db, m_clock, &m_catalog, m_pbx.get(), m_delivery.get(), m_events.get(),
+                                         m_box.get());
     m_calls->setLanguage(m_config.language);
     // PBX events are recorded on a thread (and connection) of their own, so a burst of calls never
     // holds up API requests, and makeCall waits when that thread falls behind (CallFlow's
@@ -113,8 +115,9 @@ Result<void> ServerInstance::start()
     m_auth = std::make_unique<Authenticator>(m_db, m_clock, &m_catalog, authSettings);
     m_auth->setReferenceCache(m_reference.get());
     m_auth->setEventLog(m_events.get());
-    m_channel = std::make_unique<EventChannel>(m_events.get(), [auth = m_auth.get()](const QString &token) { return auth->callerForToken(token); },
-                                               &m_catalog);
+    m_channel = std::make_unique<EventChannel>(
+        m_events.get(), [auth = m_auth.get()](const QString &token) { return auth->callerForToken(token); },
+        &m_catalog);
 
     m_services.db = m_db;
     m_services.clock = &m_clock;
@@ -182,12 +185,13 @@ void ServerInstance::registerHealthRoute()
     // it is also the benchmark's constant route).
     m_router.add("GET", u"/api/v1/health"_s, Access::Public, [this](const ApiRequest &, ApiResponder respond) {
         const bool pbx = m_pbx && m_pbx->isConnected();
-        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s},
-                                              {u"version"_s, QStringLiteral(ENLACE_VERSION)},
-                                              {u"schema"_s, m_schemaVersion},
-                                              {u"pbx_connected"_s, pbx},
-                                              // PBX events waiting for the recording thread (backpressure)
-                                              {u"pbx_events_waiting"_s, m_calls ? m_calls->recordingBacklog() : 0}}));
+        respond(
+            ApiResponse::json(QJsonObject { { u"status"_s, u"OK"_s },
+                                            { u"version"_s, QStringLiteral(ENLACE_VERSION) },
+                                            { u"schema"_s, m_schemaVersion },
+                                            { u"pbx_connected"_s, pbx },
+                                            // PBX events waiting for the recording thread (backpressure)
+                                            { u"pbx_events_waiting"_s, m_calls ? m_calls->recordingBacklog() : 0 } }));
     });
     // Readiness: the database answers a read and can take writes, else 503 with the reason (a
     // load balancer sends no traffic to an instance that could not save what it is sent).
@@ -223,7 +227,7 @@ void ServerInstance::registerHealthRoute()
             return;
         }
         m_readyLog.reset();
-        respond(ApiResponse::json(QJsonObject{{u"status"_s, u"OK"_s}, {u"schema"_s, version.value()}}));
+        respond(ApiResponse::json(QJsonObject { { u"status"_s, u"OK"_s }, { u"schema"_s, version.value() } }));
     });
 }
 
@@ -243,4 +247,4 @@ void ServerInstance::stop()
         m_events->stop();
 }
 
-} // namespace enlace
+}   // namespace enlace

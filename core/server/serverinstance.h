@@ -1,12 +1,12 @@
 #pragma once
 
-#include <core/http/apirouter.h>
 #include <core/api/apiservices.h>
-#include <core/server/serverconfig.h>
+#include <core/http/apirouter.h>
 #include <core/model/clock.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/ratelimit.h>
 #include <core/model/result.h>
+#include <core/server/serverconfig.h>
 
 #include <QObject>
 #include <QUrl>
@@ -94,4 +94,4 @@ private:
     RateLimit m_readyLog { std::chrono::minutes(1) };   // a load balancer asks every few seconds
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -36,4 +36,4 @@ private:
     int m_timeoutMs = 10000;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/sites/dynamiclistfetcher.h>
-
 #include <core/sites/tokenprovider.h>
 
 #include <QJsonArray>
@@ -10,8 +9,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QSslConfiguration>
 #include <QSqlQuery>
+#include <QSslConfiguration>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -20,21 +19,25 @@ Q_LOGGING_CATEGORY(lcDynamicList, "enlace.delivery.dynamiclist", QtInfoMsg)
 
 namespace enlace {
 
-DynamicListFetcher::DynamicListFetcher(std::shared_ptr<Database> db, QNetworkAccessManager *network, TokenProvider *tokens,
-                                       const MessageCatalog *catalog, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_network(network), m_tokens(tokens), m_catalog(catalog)
-{
-}
+DynamicListFetcher::DynamicListFetcher(std::shared_ptr<Database> db, QNetworkAccessManager *network,
+                                       TokenProvider *tokens, const MessageCatalog *catalog, QObject *parent)
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_network(network)
+    , m_tokens(tokens)
+    , m_catalog(catalog)
+{ }
 
 Message DynamicListFetcher::unavailableMessage(const QString &siteName)
 {
     return Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "ERROR: Service %1 not available")).arg(siteName);
 }
 
-void DynamicListFetcher::fail(const ExternalSite &site, const QString &why, const QString &language, const Callback &done)
+void DynamicListFetcher::fail(const ExternalSite &site, const QString &why, const QString &language,
+                              const Callback &done)
 {
     qCWarning(lcDynamicList) << "dynamic list of site" << site.id << "unavailable:" << why;
-    const QStringList options{unavailableMessage(site.name).text(m_catalog, language)};
+    const QStringList options { unavailableMessage(site.name).text(m_catalog, language) };
     QTimer::singleShot(0, this, [done, options] { done(options); });
 }
 
@@ -43,7 +46,7 @@ void DynamicListFetcher::fetch(qint64 siteId, const QString &language, Callback 
     ExternalSite site;
     site.id = siteId;
     site.name = QString::number(siteId);
-    auto q = m_db->exec(u"SELECT name, url, method, authentication_id FROM external_sites WHERE id = ?"_s, {siteId});
+    auto q = m_db->exec(u"SELECT name, url, method, authentication_id FROM external_sites WHERE id = ?"_s, { siteId });
     if (!q || !q->next()) {
         fail(site, q ? u"unknown site"_s : q.error().detail, language, done);
         return;
@@ -87,9 +90,10 @@ void DynamicListFetcher::fetch(const ExternalSite &site, const QString &language
     });
 }
 
-void DynamicListFetcher::get(const ExternalSite &site, const QString &token, const QString &language, const Callback &done)
+void DynamicListFetcher::get(const ExternalSite &site, const QString &token, const QString &language,
+                             const Callback &done)
 {
-    QNetworkRequest request{QUrl(site.url, QUrl::StrictMode)};
+    QNetworkRequest request { QUrl(site.url, QUrl::StrictMode) };
     request.setRawHeader("Accept"_ba, "application/json"_ba);
     if (!token.isEmpty())
         request.setRawHeader("Authorization"_ba, "Bearer "_ba + token.toUtf8());
@@ -131,11 +135,12 @@ void DynamicListFetcher::get(const ExternalSite &site, const QString &token, con
             else if (v.isNull())
                 options.append(u"None"_s);
             else
-                options.append(QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                                             : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
+                options.append(QString::fromUtf8(v.isArray()
+                                                     ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                                     : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
         }
         done(options);
     });
 }
 
-} // namespace enlace
+}   // namespace enlace

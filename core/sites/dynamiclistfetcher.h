@@ -53,4 +53,4 @@ private:
     int m_timeoutMs = 10000;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -25,7 +25,7 @@ QString headersToJson(const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QJsonArray array;
     for (const auto &h : headers)
-        array.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
+        array.append(QJsonArray { QString::fromLatin1(h.first), QString::fromLatin1(h.second) });
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
@@ -35,27 +35,31 @@ QList<QPair<QByteArray, QByteArray>> headersFromJson(const QString &json)
     const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
     for (const QJsonValue &v : array) {
         const QJsonArray pair = v.toArray();
-        headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
+        headers.append({ pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1() });
     }
     return headers;
 }
 
-} // namespace
+}   // namespace
 
-Outbox::Outbox(std::shared_ptr<Database> db, const SecretBox &box) : m_db(std::move(db)), m_box(box)
-{
-}
+Outbox::Outbox(std::shared_ptr<Database> db, const SecretBox &box)
+    : m_db(std::move(db))
+    , m_box(box)
+{ }
 
 Result<QString> Outbox::add(const OutboxItem &item, qint64 nowMs) const
 {
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QVariant secret = item.signatureSecret.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(m_box.seal(item.signatureSecret));
+    const QVariant secret = item.signatureSecret.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                           : QVariant(m_box.seal(item.signatureSecret));
     auto r = m_db->exec(
-        u"INSERT INTO outbox (idempotency_key, site_id, agent_id, call_id, method, url, headers_json, body, created_at, next_attempt_at, "
+        u"INSERT INTO outbox (idempotency_key, site_id, agent_id, call_id, method, url, headers_json, body, "
+        u"created_at, next_attempt_at, "
         "attempts, auth_id, timeout_ms, max_attempts, signature_secret_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"_s,
-        {key, nullableId(item.siteId), nullableId(item.agentId), nullableText(item.callId), QString::fromLatin1(item.request.method),
-         item.request.url.toString(QUrl::FullyEncoded), headersToJson(item.request.headers), item.request.body, nowMs, nowMs,
-         Database::nullableId(item.authId), item.timeoutMs, item.maxAttempts, secret});
+        { key, nullableId(item.siteId), nullableId(item.agentId), nullableText(item.callId),
+          QString::fromLatin1(item.request.method), item.request.url.toString(QUrl::FullyEncoded),
+          headersToJson(item.request.headers), item.request.body, nowMs, nowMs, Database::nullableId(item.authId),
+          item.timeoutMs, item.maxAttempts, secret });
     if (!r)
         return r.error();
     return key;
@@ -65,12 +69,14 @@ Result<QList<OutboxEntry>> Outbox::claim(const QString &owner, qint64 nowMs, qin
 {
     // One statement: on PostgreSQL the inner SELECT locks the rows it picks and skips rows another
     // instance is claiming at this moment; on SQLite the statement holds the single write lock.
-    auto q = m_db->exec(u"UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE next_attempt_at <= ? "
+    auto q = m_db->exec(u"UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE "
+                        u"next_attempt_at <= ? "
                         "AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ?"_s
                             + m_db->lockClause()
-                            + u") RETURNING id, idempotency_key, site_id, agent_id, call_id, method, url, headers_json, body, created_at, "
+                            + u") RETURNING id, idempotency_key, site_id, agent_id, call_id, method, url, "
+                              u"headers_json, body, created_at, "
                               "attempts, auth_id, timeout_ms, max_attempts, signature_secret_enc"_s,
-                        {owner, leaseUntilMs, nowMs, nowMs, limit});
+                        { owner, leaseUntilMs, nowMs, nowMs, limit });
     if (!q)
         return q.error();
     QList<OutboxEntry> entries;
@@ -102,12 +108,14 @@ Result<QList<OutboxEntry>> Outbox::claim(const QString &owner, qint64 nowMs, qin
     return entries;
 }
 
-Result<void> Outbox::reschedule(qint64 id, const QString &owner, int attempts, qint64 nextAttemptAtMs, int lastStatus, const QString &lastError) const
+Result<void> Outbox::reschedule(qint64 id, const QString &owner, int attempts, qint64 nextAttemptAtMs, int lastStatus,
+                                const QString &lastError) const
 {
-    auto r = m_db->exec(u"UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?, lease_owner = NULL, "
-                        "lease_until = NULL WHERE id = ? AND lease_owner = ?"_s,
-                        {attempts, nextAttemptAtMs, lastStatus > 0 ? QVariant(lastStatus) : QVariant(QMetaType::fromType<int>()),
-                         nullableText(lastError), id, owner});
+    auto r = m_db->exec(
+        u"UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?, lease_owner = NULL, "
+        "lease_until = NULL WHERE id = ? AND lease_owner = ?"_s,
+        { attempts, nextAttemptAtMs, lastStatus > 0 ? QVariant(lastStatus) : QVariant(QMetaType::fromType<int>()),
+          nullableText(lastError), id, owner });
     if (!r)
         return r.error();
     return {};
@@ -116,7 +124,7 @@ Result<void> Outbox::reschedule(qint64 id, const QString &owner, int attempts, q
 Result<bool> Outbox::finish(qint64 id, const QString &owner, const DeliveryOutcome &outcome, qint64 nowMs) const
 {
     Database::Transaction tx(*m_db);
-    auto del = m_db->exec(u"DELETE FROM outbox WHERE id = ? AND lease_owner = ?"_s, {id, owner});
+    auto del = m_db->exec(u"DELETE FROM outbox WHERE id = ? AND lease_owner = ?"_s, { id, owner });
     if (!del)
         return del.error();
     if (del->numRowsAffected() != 1) {
@@ -124,12 +132,14 @@ Result<bool> Outbox::finish(qint64 id, const QString &owner, const DeliveryOutco
             return c.error();
         return false;
     }
-    auto ins = m_db->exec(u"INSERT INTO delivery_outcomes (idempotency_key, site_id, agent_id, call_id, delivered, status, attempts, latency_ms, "
-                          "last_error, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                          {outcome.key, nullableId(outcome.siteId), nullableId(outcome.agentId), nullableText(outcome.callId),
-                           outcome.delivered ? 1 : 0,
-                           outcome.httpStatus > 0 ? QVariant(outcome.httpStatus) : QVariant(QMetaType::fromType<int>()), outcome.attempts,
-                           outcome.latencyMs, nullableText(outcome.lastError), nowMs});
+    auto ins
+        = m_db->exec(u"INSERT INTO delivery_outcomes (idempotency_key, site_id, agent_id, call_id, delivered, status, "
+                     u"attempts, latency_ms, "
+                     "last_error, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                     { outcome.key, nullableId(outcome.siteId), nullableId(outcome.agentId),
+                       nullableText(outcome.callId), outcome.delivered ? 1 : 0,
+                       outcome.httpStatus > 0 ? QVariant(outcome.httpStatus) : QVariant(QMetaType::fromType<int>()),
+                       outcome.attempts, outcome.latencyMs, nullableText(outcome.lastError), nowMs });
     if (!ins)
         return ins.error();
     if (auto c = tx.commit(); !c)
@@ -139,7 +149,7 @@ Result<bool> Outbox::finish(qint64 id, const QString &owner, const DeliveryOutco
 
 Result<void> Outbox::release(const QString &owner) const
 {
-    auto r = m_db->exec(u"UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?"_s, {owner});
+    auto r = m_db->exec(u"UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?"_s, { owner });
     if (!r)
         return r.error();
     return {};
@@ -149,23 +159,28 @@ Result<void> Outbox::release(const QString &owner, const QList<qint64> &ids) con
 {
     Database::Transaction tx(*m_db);
     for (qint64 id : ids)
-        if (auto r = m_db->exec(u"UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?"_s, {id, owner}); !r)
+        if (auto r
+            = m_db->exec(u"UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?"_s,
+                         { id, owner });
+            !r)
             return r.error();
     return tx.commit();
 }
 
 QString Outbox::originOf(const QUrl &url)
 {
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString(QUrl::FullyEncoded);
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        .toString(QUrl::FullyEncoded);
 }
 
 Result<int> Outbox::expedite(const QString &origin, qint64 nowMs) const
 {
     // A prefix comparison rather than LIKE: an origin may hold '_' or '%'.
     const QString prefix = origin + u'/';
-    auto r = m_db->exec(u"UPDATE outbox SET next_attempt_at = ? WHERE attempts > 0 AND next_attempt_at > ? AND lease_owner IS NULL "
-                        "AND substr(url, 1, ?) = ?"_s,
-                        {nowMs, nowMs, int(prefix.size()), prefix});
+    auto r = m_db->exec(
+        u"UPDATE outbox SET next_attempt_at = ? WHERE attempts > 0 AND next_attempt_at > ? AND lease_owner IS NULL "
+        "AND substr(url, 1, ?) = ?"_s,
+        { nowMs, nowMs, int(prefix.size()), prefix });
     if (!r)
         return r.error();
     return r->numRowsAffected();
@@ -181,8 +196,9 @@ Result<qint64> Outbox::pendingCount() const
 
 Result<std::optional<qint64>> Outbox::nextClaimableAt() const
 {
-    auto r = m_db->scalar(u"SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until "
-                          "ELSE next_attempt_at END) FROM outbox"_s);
+    auto r = m_db->scalar(
+        u"SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until "
+        "ELSE next_attempt_at END) FROM outbox"_s);
     if (!r)
         return r.error();
     if (r->isNull() || !r->isValid())
@@ -192,9 +208,10 @@ Result<std::optional<qint64>> Outbox::nextClaimableAt() const
 
 Result<QList<DeliveryOutcome>> Outbox::outcomes(const QString &key) const
 {
-    auto q = m_db->exec(u"SELECT idempotency_key, site_id, agent_id, call_id, delivered, status, attempts, latency_ms, last_error "
-                        "FROM delivery_outcomes WHERE idempotency_key = ? ORDER BY id"_s,
-                        {key});
+    auto q = m_db->exec(
+        u"SELECT idempotency_key, site_id, agent_id, call_id, delivered, status, attempts, latency_ms, last_error "
+        "FROM delivery_outcomes WHERE idempotency_key = ? ORDER BY id"_s,
+        { key });
     if (!q)
         return q.error();
     QList<DeliveryOutcome> out;
@@ -215,4 +232,4 @@ Result<QList<DeliveryOutcome>> Outbox::outcomes(const QString &key) const
     return out;
 }
 
-} // namespace enlace
+}   // namespace enlace

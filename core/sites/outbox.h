@@ -1,8 +1,8 @@
 #pragma once
 
 #include <core/model/result.h>
-#include <core/sites/deliveryoutcome.h>
 #include <core/requests/httprequest.h>
+#include <core/sites/deliveryoutcome.h>
 #include <core/sites/secretbox.h>
 #include <core/store/database.h>
 
@@ -16,8 +16,8 @@ namespace enlace {
 // A request that the server must deliver to a CRM.
 struct OutboxItem
 {
-    qint64 siteId = 0;     // 0: none
-    qint64 agentId = 0;    // 0: none
+    qint64 siteId = 0;   // 0: none
+    qint64 agentId = 0;   // 0: none
     QString callId;
     HttpRequest request;   // without Authorization: the token is fetched when sending
     std::optional<qint64> authId;
@@ -53,7 +53,8 @@ public:
     // Leases up to limit due rows (next_attempt_at <= now, no unexpired lease) to owner until leaseUntilMs.
     Result<QList<OutboxEntry>> claim(const QString &owner, qint64 nowMs, qint64 leaseUntilMs, int limit) const;
     // A failed attempt to retry later: stores attempts and the error, drops the lease.
-    Result<void> reschedule(qint64 id, const QString &owner, int attempts, qint64 nextAttemptAtMs, int lastStatus, const QString &lastError) const;
+    Result<void> reschedule(qint64 id, const QString &owner, int attempts, qint64 nextAttemptAtMs, int lastStatus,
+                            const QString &lastError) const;
     // Delivered or given up: deletes the row and writes the outcome in one transaction. False when the
     // row is no longer leased by owner (its lease expired and another instance took it over).
     Result<bool> finish(qint64 id, const QString &owner, const DeliveryOutcome &outcome, qint64 nowMs) const;
@@ -78,4 +79,4 @@ private:
     SecretBox m_box;
 };
 
-} // namespace enlace
+}   // namespace enlace

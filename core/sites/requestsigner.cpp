@@ -23,8 +23,9 @@ void RequestSigner::sign(HttpRequest &request, const QByteArray &secret, qint64 
     request.setHeader(SignatureHeader, signature(secret, timestampSeconds, request.body));
 }
 
-bool RequestSigner::verify(const QByteArray &secret, const QByteArray &timestampHeader, const QByteArray &signatureHeader,
-                           const QByteArray &body, qint64 nowSeconds, qint64 toleranceSeconds)
+bool RequestSigner::verify(const QByteArray &secret, const QByteArray &timestampHeader,
+                           const QByteArray &signatureHeader, const QByteArray &body, qint64 nowSeconds,
+                           qint64 toleranceSeconds)
 {
     bool ok = false;
     const qint64 timestamp = timestampHeader.trimmed().toLongLong(&ok);
@@ -41,4 +42,4 @@ bool RequestSigner::verify(const QByteArray &secret, const QByteArray &timestamp
     return diff == 0;
 }
 
-} // namespace enlace
+}   // namespace enlace

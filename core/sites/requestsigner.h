@@ -28,4 +28,4 @@ public:
                        const QByteArray &body, qint64 nowSeconds, qint64 toleranceSeconds = 300);
 };
 
-} // namespace enlace
+}   // namespace enlace

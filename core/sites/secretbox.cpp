@@ -4,10 +4,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +22,11 @@ using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)
 
 Error openFailed()
 {
-    return Error{Error::Kind::Invalid, u"secretbox.open_failed"_s, {}, u"sealed data is not authentic (altered, truncated or another key)"_s, {}};
+    return Error { Error::Kind::Invalid,
+                   u"secretbox.open_failed"_s,
+                   {},
+                   u"sealed data is not authentic (altered, truncated or another key)"_s,
+                   {} };
 }
 
 QByteArray randomBytes(int n)
@@ -34,12 +37,12 @@ QByteArray randomBytes(int n)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 Result<SecretBox> SecretBox::fromKey(const QByteArray &key32)
 {
     if (key32.size() != KeySize)
-        return Error{Error::Kind::Invalid, u"secretbox.bad_key"_s, {}, u"the key must be exactly 32 bytes"_s, {}};
+        return Error { Error::Kind::Invalid, u"secretbox.bad_key"_s, {}, u"the key must be exactly 32 bytes"_s, {} };
     return SecretBox(key32);
 }
 
@@ -48,10 +51,18 @@ Result<SecretBox> SecretBox::loadOrCreate(const QString &keyFilePath)
     QFile file(keyFilePath);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
-            return Error{Error::Kind::Internal, u"secretbox.key_unreadable"_s, {}, u"cannot read the key file "_s + keyFilePath, {}};
+            return Error { Error::Kind::Internal,
+                           u"secretbox.key_unreadable"_s,
+                           {},
+                           u"cannot read the key file "_s + keyFilePath,
+                           {} };
         const QByteArray key = file.read(KeySize + 1);
         if (key.size() != KeySize)
-            return Error{Error::Kind::Invalid, u"secretbox.bad_key"_s, {}, u"the key file "_s + keyFilePath + u" does not hold exactly 32 bytes"_s, {}};
+            return Error { Error::Kind::Invalid,
+                           u"secretbox.bad_key"_s,
+                           {},
+                           u"the key file "_s + keyFilePath + u" does not hold exactly 32 bytes"_s,
+                           {} };
         return SecretBox(key);
     }
 
@@ -62,12 +73,16 @@ Result<SecretBox> SecretBox::loadOrCreate(const QString &keyFilePath)
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         if (QFile::exists(keyFilePath))
             return loadOrCreate(keyFilePath);
-        return Error{Error::Kind::Internal, u"secretbox.key_unwritable"_s, {}, u"cannot create the key file "_s + keyFilePath, {}};
+        return Error {
+            Error::Kind::Internal, u"secretbox.key_unwritable"_s, {}, u"cannot create the key file "_s + keyFilePath, {}
+        };
     }
     if (out.write(key) != KeySize || !out.flush()) {
         out.close();
         QFile::remove(keyFilePath);
-        return Error{Error::Kind::Internal, u"secretbox.key_unwritable"_s, {}, u"cannot write the key file "_s + keyFilePath, {}};
+        return Error {
+            Error::Kind::Internal, u"secretbox.key_unwritable"_s, {}, u"cannot write the key file "_s + keyFilePath, {}
+        };
     }
     out.close();
     return SecretBox(key);
@@ -86,19 +101,19 @@ QByteArray SecretBox::seal(const QByteArray &plain) const
     int len = 0;
     int total = 0;
     QByteArray tag(TagSize, Qt::Uninitialized);
-    const bool ok = ctx
-        && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
+    const bool ok = ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
         && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, NonceSize, nullptr) == 1
         && EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, reinterpret_cast<const unsigned char *>(m_key.constData()),
-                              reinterpret_cast<const unsigned char *>(nonce.constData())) == 1
+                              reinterpret_cast<const unsigned char *>(nonce.constData()))
+            == 1
         // The version byte is authenticated too, so it cannot be swapped.
         && EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char *>(&Version), 1) == 1
         && EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()), &len,
-                             reinterpret_cast<const unsigned char *>(plain.constData()), int(plain.size())) == 1
+                             reinterpret_cast<const unsigned char *>(plain.constData()), int(plain.size()))
+            == 1
         && (total = len, true)
         && EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()) + total, &len) == 1
-        && (total += len, true)
-        && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, TagSize, tag.data()) == 1;
+        && (total += len, true) && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, TagSize, tag.data()) == 1;
     if (!ok)
         qFatal("SecretBox: AES-256-GCM encryption failed");
     cipher.truncate(total);
@@ -119,16 +134,16 @@ Result<QByteArray> SecretBox::open(const QByteArray &sealed) const
     QByteArray plain(cipher.size() + 16, Qt::Uninitialized);
     int len = 0;
     int total = 0;
-    const bool ok = ctx
-        && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
+    const bool ok = ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
         && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, NonceSize, nullptr) == 1
         && EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, reinterpret_cast<const unsigned char *>(m_key.constData()),
-                              reinterpret_cast<const unsigned char *>(nonce.constData())) == 1
+                              reinterpret_cast<const unsigned char *>(nonce.constData()))
+            == 1
         && EVP_DecryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char *>(&Version), 1) == 1
         && EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()), &len,
-                             reinterpret_cast<const unsigned char *>(cipher.constData()), int(cipher.size())) == 1
-        && (total = len, true)
-        && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) == 1
+                             reinterpret_cast<const unsigned char *>(cipher.constData()), int(cipher.size()))
+            == 1
+        && (total = len, true) && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) == 1
         && EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()) + total, &len) == 1
         && (total += len, true);
     if (!ok)
@@ -137,4 +152,4 @@ Result<QByteArray> SecretBox::open(const QByteArray &sealed) const
     return plain;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -24,8 +24,10 @@ public:
     Result<QByteArray> open(const QByteArray &sealed) const;
 
 private:
-    explicit SecretBox(QByteArray key) : m_key(std::move(key)) {}
+    explicit SecretBox(QByteArray key)
+        : m_key(std::move(key))
+    { }
     QByteArray m_key;
 };
 
-} // namespace enlace
+}   // namespace enlace

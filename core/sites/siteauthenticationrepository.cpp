@@ -1,6 +1,5 @@
-#include <core/sites/siteauthenticationrepository.h>
-
 #include <core/requests/siteauthenticationrules.h>
+#include <core/sites/siteauthenticationrepository.h>
 
 #include <QSqlQuery>
 
@@ -40,16 +39,21 @@ bool takenOrUnknown(const Result<bool> &taken)
 Error unreadableSecret()
 {
     // The detail says what to check without revealing anything about the secret.
-    return Error{Error::Kind::Internal, u"site_authentication.secret_unreadable"_s,
-                 Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "The stored secret cannot be read; was the key file replaced?")), {}, {}};
+    return Error { Error::Kind::Internal,
+                   u"site_authentication.secret_unreadable"_s,
+                   Message::make(
+                       "Delivery",
+                       QT_TRANSLATE_NOOP("Delivery", "The stored secret cannot be read; was the key file replaced?")),
+                   {},
+                   {} };
 }
 
-} // namespace
+}   // namespace
 
 SiteAuthenticationRepository::SiteAuthenticationRepository(std::shared_ptr<Database> db, const SecretBox &box)
-    : m_db(std::move(db)), m_box(box)
-{
-}
+    : m_db(std::move(db))
+    , m_box(box)
+{ }
 
 Message SiteAuthenticationRepository::notFoundMessage()
 {
@@ -58,12 +62,14 @@ Message SiteAuthenticationRepository::notFoundMessage()
 
 Message SiteAuthenticationRepository::inUseMessage()
 {
-    return Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Authentications assigned to external sites can not be deleted"));
+    return Message::make(
+        "Delivery", QT_TRANSLATE_NOOP("Delivery", "Authentications assigned to external sites can not be deleted"));
 }
 
 Result<bool> SiteAuthenticationRepository::nameTaken(const QString &name, qint64 exceptId) const
 {
-    auto r = m_db->scalar(u"SELECT COUNT(*) FROM site_authentications WHERE name = ? AND id <> ?"_s, {name, exceptId});
+    auto r
+        = m_db->scalar(u"SELECT COUNT(*) FROM site_authentications WHERE name = ? AND id <> ?"_s, { name, exceptId });
     if (!r)
         return r.error();
     return r->toLongLong() > 0;
@@ -84,14 +90,18 @@ Result<qint64> SiteAuthenticationRepository::create(const SiteAuthentication &au
     if (!errors.isEmpty())
         return Error::invalid(errors);
 
-    auto id = m_db->insert(u"INSERT INTO site_authentications (name, url, username, password_enc, token_field, duration, duration_field, ssl_strict) "
+    auto id = m_db->insert(u"INSERT INTO site_authentications (name, url, username, password_enc, token_field, "
+                           u"duration, duration_field, ssl_strict) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                           {auth.name.trimmed(), auth.url.trimmed(), text(auth.username), m_box.seal(auth.password.toUtf8()), text(auth.tokenField),
-                            auth.duration, text(auth.durationField), auth.sslStrict ? 1 : 0});
+                           { auth.name.trimmed(), auth.url.trimmed(), text(auth.username),
+                             m_box.seal(auth.password.toUtf8()), text(auth.tokenField), auth.duration,
+                             text(auth.durationField), auth.sslStrict ? 1 : 0 });
     if (!id && id.error().kind == Error::Kind::Conflict && takenOrUnknown(nameTaken(auth.name.trimmed(), 0))) {
         // Lost a race with another writer for the same name.
         ValidationErrors dup;
-        dup.add(u"nombre"_s, Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "An authentication with this name already exists.")));
+        dup.add(u"nombre"_s,
+                Message::make("Delivery",
+                              QT_TRANSLATE_NOOP("Delivery", "An authentication with this name already exists.")));
         return Error::invalid(dup);
     }
     return id;
@@ -99,7 +109,7 @@ Result<qint64> SiteAuthenticationRepository::create(const SiteAuthentication &au
 
 Result<void> SiteAuthenticationRepository::update(const SiteAuthentication &auth)
 {
-    auto exists = m_db->scalar(u"SELECT COUNT(*) FROM site_authentications WHERE id = ?"_s, {auth.id});
+    auto exists = m_db->scalar(u"SELECT COUNT(*) FROM site_authentications WHERE id = ?"_s, { auth.id });
     if (!exists)
         return exists.error();
     if (exists->toLongLong() == 0)
@@ -120,18 +130,23 @@ Result<void> SiteAuthenticationRepository::update(const SiteAuthentication &auth
 
     // Whatever changed, a token obtained with the old settings may no longer be right.
     Result<Query> r = auth.password.isEmpty()
-        ? m_db->exec(u"UPDATE site_authentications SET name = ?, url = ?, username = ?, token_field = ?, duration = ?, duration_field = ?, "
+        ? m_db->exec(u"UPDATE site_authentications SET name = ?, url = ?, username = ?, token_field = ?, duration = ?, "
+                     u"duration_field = ?, "
                      "ssl_strict = ?, token_enc = NULL, token_expires_at = NULL WHERE id = ?"_s,
-                     {auth.name.trimmed(), auth.url.trimmed(), auth.username, text(auth.tokenField), auth.duration, text(auth.durationField),
-                      auth.sslStrict ? 1 : 0, auth.id})
-        : m_db->exec(u"UPDATE site_authentications SET name = ?, url = ?, username = ?, password_enc = ?, token_field = ?, duration = ?, "
+                     { auth.name.trimmed(), auth.url.trimmed(), auth.username, text(auth.tokenField), auth.duration,
+                       text(auth.durationField), auth.sslStrict ? 1 : 0, auth.id })
+        : m_db->exec(u"UPDATE site_authentications SET name = ?, url = ?, username = ?, password_enc = ?, token_field "
+                     u"= ?, duration = ?, "
                      "duration_field = ?, ssl_strict = ?, token_enc = NULL, token_expires_at = NULL WHERE id = ?"_s,
-                     {auth.name.trimmed(), auth.url.trimmed(), text(auth.username), m_box.seal(auth.password.toUtf8()), text(auth.tokenField),
-                      auth.duration, text(auth.durationField), auth.sslStrict ? 1 : 0, auth.id});
+                     { auth.name.trimmed(), auth.url.trimmed(), text(auth.username), m_box.seal(auth.password.toUtf8()),
+                       text(auth.tokenField), auth.duration, text(auth.durationField), auth.sslStrict ? 1 : 0,
+                       auth.id });
     if (!r) {
         if (r.error().kind == Error::Kind::Conflict && takenOrUnknown(nameTaken(auth.name.trimmed(), auth.id))) {
             ValidationErrors dup;
-            dup.add(u"nombre"_s, Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "An authentication with this name already exists.")));
+            dup.add(u"nombre"_s,
+                    Message::make("Delivery",
+                                  QT_TRANSLATE_NOOP("Delivery", "An authentication with this name already exists.")));
             return Error::invalid(dup);
         }
         return r.error();
@@ -141,7 +156,7 @@ Result<void> SiteAuthenticationRepository::update(const SiteAuthentication &auth
 
 Result<SiteAuthentication> SiteAuthenticationRepository::find(qint64 id) const
 {
-    auto q = m_db->exec(u"SELECT "_s + Columns + u" FROM site_authentications WHERE id = ?"_s, {id});
+    auto q = m_db->exec(u"SELECT "_s + Columns + u" FROM site_authentications WHERE id = ?"_s, { id });
     if (!q)
         return q.error();
     if (!q->next())
@@ -162,7 +177,7 @@ Result<QList<SiteAuthentication>> SiteAuthenticationRepository::list() const
 
 Result<bool> SiteAuthenticationRepository::inUse(qint64 id) const
 {
-    auto r = m_db->scalar(u"SELECT COUNT(*) FROM external_sites WHERE authentication_id = ?"_s, {id});
+    auto r = m_db->scalar(u"SELECT COUNT(*) FROM external_sites WHERE authentication_id = ?"_s, { id });
     if (!r)
         return r.error();
     return r->toLongLong() > 0;
@@ -175,7 +190,7 @@ Result<void> SiteAuthenticationRepository::remove(qint64 id)
     // takes a key-share lock on it for the foreign key); SQLite's BEGIN IMMEDIATE already serialises.
     auto row = m_db->exec(u"SELECT id FROM site_authentications WHERE id = ?"_s
                               + (m_db->dialect() == SqlDialect::Postgres ? u" FOR UPDATE"_s : QString()),
-                          {id});
+                          { id });
     if (!row)
         return row.error();
     if (!row->next())
@@ -184,15 +199,15 @@ Result<void> SiteAuthenticationRepository::remove(qint64 id)
     if (!used)
         return used.error();
     if (used.value())
-        return Error{Error::Kind::Conflict, u"site_authentication.in_use"_s, inUseMessage(), {}, {}};
-    if (auto r = m_db->exec(u"DELETE FROM site_authentications WHERE id = ?"_s, {id}); !r)
+        return Error { Error::Kind::Conflict, u"site_authentication.in_use"_s, inUseMessage(), {}, {} };
+    if (auto r = m_db->exec(u"DELETE FROM site_authentications WHERE id = ?"_s, { id }); !r)
         return r.error();
     return tx.commit();
 }
 
 Result<QString> SiteAuthenticationRepository::password(qint64 id) const
 {
-    auto r = m_db->exec(u"SELECT password_enc FROM site_authentications WHERE id = ?"_s, {id});
+    auto r = m_db->exec(u"SELECT password_enc FROM site_authentications WHERE id = ?"_s, { id });
     if (!r)
         return r.error();
     if (!r->next())
@@ -203,9 +218,10 @@ Result<QString> SiteAuthenticationRepository::password(qint64 id) const
     return QString::fromUtf8(plain.value());
 }
 
-Result<std::optional<SiteAuthenticationRepository::CachedToken>> SiteAuthenticationRepository::cachedToken(qint64 id) const
+Result<std::optional<SiteAuthenticationRepository::CachedToken>>
+SiteAuthenticationRepository::cachedToken(qint64 id) const
 {
-    auto r = m_db->exec(u"SELECT token_enc, token_expires_at FROM site_authentications WHERE id = ?"_s, {id});
+    auto r = m_db->exec(u"SELECT token_enc, token_expires_at FROM site_authentications WHERE id = ?"_s, { id });
     if (!r)
         return r.error();
     if (!r->next())
@@ -215,13 +231,13 @@ Result<std::optional<SiteAuthenticationRepository::CachedToken>> SiteAuthenticat
     auto plain = m_box.open(r->value(0).toByteArray());
     if (!plain)
         return std::optional<CachedToken>();   // unreadable cache: just fetch a new token
-    return std::optional<CachedToken>(CachedToken{QString::fromUtf8(plain.value()), r->value(1).toLongLong()});
+    return std::optional<CachedToken>(CachedToken { QString::fromUtf8(plain.value()), r->value(1).toLongLong() });
 }
 
 Result<void> SiteAuthenticationRepository::storeToken(qint64 id, const QString &token, qint64 expiresAtMs)
 {
     auto r = m_db->exec(u"UPDATE site_authentications SET token_enc = ?, token_expires_at = ? WHERE id = ?"_s,
-                        {m_box.seal(token.toUtf8()), expiresAtMs, id});
+                        { m_box.seal(token.toUtf8()), expiresAtMs, id });
     if (!r)
         return r.error();
     return {};
@@ -237,9 +253,11 @@ Result<void> SiteAuthenticationRepository::clearToken(qint64 id, const QString &
         if (!current.value() || current.value()->token != rejectedToken)
             return tx.commit();
     }
-    if (auto r = m_db->exec(u"UPDATE site_authentications SET token_enc = NULL, token_expires_at = NULL WHERE id = ?"_s, {id}); !r)
+    if (auto r = m_db->exec(u"UPDATE site_authentications SET token_enc = NULL, token_expires_at = NULL WHERE id = ?"_s,
+                            { id });
+        !r)
         return r.error();
     return tx.commit();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -54,4 +54,4 @@ private:
     SecretBox m_box;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,6 +1,5 @@
-#include <core/sites/sitedelivery.h>
-
 #include <core/sites/requestsigner.h>
+#include <core/sites/sitedelivery.h>
 #include <core/sites/tokenprovider.h>
 
 #include <QCoreApplication>
@@ -30,20 +29,25 @@ bool isRetryableStatus(int status)
     return status == 0 || status == 408 || status == 429 || status >= 500;
 }
 
-} // namespace
+}   // namespace
 
-SiteDelivery::SiteDelivery(std::shared_ptr<Database> db, QNetworkAccessManager *network, TokenProvider *tokens, const Clock &clock,
-                           const SecretBox &box, SiteDeliveryOptions options, QObject *parent)
-    : QObject(parent), m_db(db), m_network(network), m_tokens(tokens), m_clock(clock), m_outbox(std::move(db), box),
-      m_options(std::move(options))
+SiteDelivery::SiteDelivery(std::shared_ptr<Database> db, QNetworkAccessManager *network, TokenProvider *tokens,
+                           const Clock &clock, const SecretBox &box, SiteDeliveryOptions options, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_network(network)
+    , m_tokens(tokens)
+    , m_clock(clock)
+    , m_outbox(std::move(db), box)
+    , m_options(std::move(options))
 {
     qRegisterMetaType<enlace::DeliveryOutcome>();
     m_options.concurrency = std::max(1, m_options.concurrency);
     m_options.leaseMs = std::max(1000, m_options.leaseMs);
     m_options.pollIntervalMs = std::max(1, m_options.pollIntervalMs);
     if (m_options.instanceId.isEmpty())
-        m_options.instanceId = QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid()) + u'-'
-            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        m_options.instanceId = QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid())
+            + u'-' + QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setInterval(0);
     connect(&m_pumpTimer, &QTimer::timeout, this, &SiteDelivery::pump);
@@ -70,7 +74,8 @@ void SiteDelivery::start()
         return;
     m_running = true;
     if (auto r = m_outbox.release(m_options.instanceId); !r)
-        qCWarning(lcDelivery) << "could not take back the leases of" << m_options.instanceId << r.error().code << r.error().detail;
+        qCWarning(lcDelivery) << "could not take back the leases of" << m_options.instanceId << r.error().code
+                              << r.error().detail;
     schedulePump();
 }
 
@@ -118,7 +123,8 @@ void SiteDelivery::scheduleWakeIn(qint64 ms)
 
 qint64 SiteDelivery::backoffMs(int attempt) const
 {
-    const double ceiling = std::min<double>(m_options.backoffCapMs, m_options.backoffBaseMs * std::pow(2.0, std::max(0, attempt - 1)));
+    const double ceiling
+        = std::min<double>(m_options.backoffCapMs, m_options.backoffBaseMs * std::pow(2.0, std::max(0, attempt - 1)));
     return qint64(QRandomGenerator::global()->bounded(1.0) * ceiling * m_options.backoffScale);
 }
 
@@ -222,11 +228,12 @@ bool SiteDelivery::flush(QList<DeliveryOutcome> &finished, QList<DeliveryOutcome
                 if (!n)
                     return false;
                 if (n.value() > 0)
-                    qCInfo(lcDelivery) << n.value() << "requests to" << c.expediteOrigin << "sent early: it answers again";
+                    qCInfo(lcDelivery) << n.value() << "requests to" << c.expediteOrigin
+                                       << "sent early: it answers again";
             }
         } else {
-            auto r = m_outbox.reschedule(c.id, m_options.instanceId, c.outcome.attempts, c.outcome.nextAttemptAtMs, c.outcome.httpStatus,
-                                         c.outcome.lastError);
+            auto r = m_outbox.reschedule(c.id, m_options.instanceId, c.outcome.attempts, c.outcome.nextAttemptAtMs,
+                                         c.outcome.httpStatus, c.outcome.lastError);
             if (!r) {
                 qCWarning(lcDelivery) << "could not reschedule" << c.outcome.key << r.error().detail;
                 return false;
@@ -348,9 +355,12 @@ void SiteDelivery::handleReply(qint64 id, QNetworkReply *reply)
     }
     QString error;
     if (status == 0)
-        error = TokenProvider::timedOut(reply) ? u"timeout after %1 ms"_s.arg(it->entry.item.timeoutMs) : reply->errorString();
+        error = TokenProvider::timedOut(reply) ? u"timeout after %1 ms"_s.arg(it->entry.item.timeoutMs)
+                                               : reply->errorString();
     else
-        error = u"HTTP %1 %2"_s.arg(status).arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()).trimmed();
+        error = u"HTTP %1 %2"_s.arg(status)
+                    .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
+                    .trimmed();
     qint64 retryAfter = -1;
     if ((status == 429 || status == 503) && reply->hasRawHeader("Retry-After"_ba)) {
         if (auto ra = parseRetryAfter(reply->rawHeader("Retry-After"_ba), m_clock.nowMs()))
@@ -359,7 +369,8 @@ void SiteDelivery::handleReply(qint64 id, QNetworkReply *reply)
     complete(id, status, error, false, isRetryableStatus(status), retryAfter);
 }
 
-void SiteDelivery::complete(qint64 id, int status, const QString &error, bool delivered, bool retryable, qint64 retryAfterMs)
+void SiteDelivery::complete(qint64 id, int status, const QString &error, bool delivered, bool retryable,
+                            qint64 retryAfterMs)
 {
     auto it = m_inFlight.find(id);
     if (it == m_inFlight.end())
@@ -388,7 +399,8 @@ void SiteDelivery::complete(qint64 id, int status, const QString &error, bool de
         o.givenUp = !delivered;
         c.finished = true;
         if (!delivered)
-            qCWarning(lcDelivery) << "gave up" << e.key << "to site" << e.item.siteId << "after" << it->attempts << "attempts:" << error;
+            qCWarning(lcDelivery) << "gave up" << e.key << "to site" << e.item.siteId << "after" << it->attempts
+                                  << "attempts:" << error;
     } else {
         o.nextAttemptAtMs = now + (retryAfterMs >= 0 ? retryAfterMs : backoffMs(it->attempts));
         qCDebug(lcDelivery) << "attempt" << it->attempts << "of" << e.key << "failed:" << error;
@@ -400,4 +412,4 @@ void SiteDelivery::complete(qint64 id, int status, const QString &error, bool de
     schedulePump();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -22,15 +22,15 @@ class TokenProvider;
 
 struct SiteDeliveryOptions
 {
-    int concurrency = 16;          // requests in flight at once, per instance
-    QString instanceId;            // lease owner; empty: "<host>-<pid>-<random>". A stable id lets a
-                                   // restarted instance take its own leases back at once.
-    int leaseMs = 120000;          // a claim not finished by then is taken by another instance
-    int pollIntervalMs = 1000;     // how often rows enqueued by other instances are looked for
-    int backoffBaseMs = 1000;      // retry n waits a random time in [0, min(cap, base * 2^(n-1))]
+    int concurrency = 16;   // requests in flight at once, per instance
+    QString instanceId;   // lease owner; empty: "<host>-<pid>-<random>". A stable id lets a
+                          // restarted instance take its own leases back at once.
+    int leaseMs = 120000;   // a claim not finished by then is taken by another instance
+    int pollIntervalMs = 1000;   // how often rows enqueued by other instances are looked for
+    int backoffBaseMs = 1000;   // retry n waits a random time in [0, min(cap, base * 2^(n-1))]
     int backoffCapMs = 300000;
-    double backoffScale = 1.0;     // multiplies the computed backoff (tests and benchmarks shorten it)
-    int maxRetryAfterMs = 3600000; // a CRM's Retry-After is honoured up to this
+    double backoffScale = 1.0;   // multiplies the computed backoff (tests and benchmarks shorten it)
+    int maxRetryAfterMs = 3600000;   // a CRM's Retry-After is honoured up to this
 };
 
 // Server-side delivery of CRM requests (triggers "server" and "call disposition") through the
@@ -45,8 +45,8 @@ class SiteDelivery final : public QObject
     Q_OBJECT
 
 public:
-    SiteDelivery(std::shared_ptr<Database> db, QNetworkAccessManager *network, TokenProvider *tokens, const Clock &clock,
-                 const SecretBox &box, SiteDeliveryOptions options = {}, QObject *parent = nullptr);
+    SiteDelivery(std::shared_ptr<Database> db, QNetworkAccessManager *network, TokenProvider *tokens,
+                 const Clock &clock, const SecretBox &box, SiteDeliveryOptions options = {}, QObject *parent = nullptr);
     ~SiteDelivery() override;
 
     // Writes the item to the outbox on the calling thread's connection and returns its idempotency
@@ -97,7 +97,7 @@ private:
         qint64 id = 0;
         DeliveryOutcome outcome;
         bool finished = false;   // true: delete + outcome; false: reschedule
-        QString expediteOrigin;  // delivered to a CRM that had failed: pull its backlog forward
+        QString expediteOrigin;   // delivered to a CRM that had failed: pull its backlog forward
     };
 
     void schedulePump();
@@ -107,7 +107,8 @@ private:
     void handleToken(qint64 id, const Result<QString> &token);
     void send(qint64 id);
     void handleReply(qint64 id, QNetworkReply *reply);
-    void complete(qint64 id, int status, const QString &error, bool delivered, bool retryable, qint64 retryAfterMs = -1);
+    void complete(qint64 id, int status, const QString &error, bool delivered, bool retryable,
+                  qint64 retryAfterMs = -1);
     bool flush(QList<DeliveryOutcome> &finished, QList<DeliveryOutcome> &failed);
 
     std::shared_ptr<Database> m_db;
@@ -119,9 +120,9 @@ private:
     bool m_running = false;
     QHash<qint64, InFlight> m_inFlight;
     QList<Completion> m_completions;   // written at the next pump, in one transaction
-    QTimer m_pumpTimer;                // 0 ms, coalesces wake-ups within one event-loop turn
-    QTimer m_wakeTimer;                // next due row or poll
-    QSet<QString> m_failingOrigins;    // CRMs whose last answer here was a retryable failure
+    QTimer m_pumpTimer;   // 0 ms, coalesces wake-ups within one event-loop turn
+    QTimer m_wakeTimer;   // next due row or poll
+    QSet<QString> m_failingOrigins;   // CRMs whose last answer here was a retryable failure
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,8 +1,7 @@
-#include <core/sites/siterepository.h>
-
 #include <core/requests/crmparameterrules.h>
-#include <core/sites/secretbox.h>
 #include <core/requests/siterules.h>
+#include <core/sites/secretbox.h>
+#include <core/sites/siterepository.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,8 +13,8 @@ namespace enlace {
 
 namespace {
 
-const QString Columns =
-    u"id, name, url, hidden, trigger_type, method, format, target, authentication_id, timeout_ms, max_attempts"_s;
+const QString Columns
+    = u"id, name, url, hidden, trigger_type, method, format, target, authentication_id, timeout_ms, max_attempts"_s;
 
 ExternalSite fromRow(const QSqlQuery &q)
 {
@@ -38,7 +37,6 @@ ExternalSite fromRow(const QSqlQuery &q)
     return s;
 }
 
-
 QVariant nullableTarget(const std::optional<SiteTarget> &t)
 {
     return t ? QVariant(static_cast<int>(*t)) : QVariant(QMetaType::fromType<int>());
@@ -47,29 +45,35 @@ QVariant nullableTarget(const std::optional<SiteTarget> &t)
 Error duplicateName()
 {
     ValidationErrors dup;
-    dup.add(u"nombre"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "An external site with this name already exists.")));
+    dup.add(u"nombre"_s,
+            Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "An external site with this name already exists.")));
     return Error::invalid(dup);
 }
 
 Error secretUnavailable()
 {
-    return Error{Error::Kind::Internal, u"site.secret_unreadable"_s,
-                 Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "The site's signature secret cannot be read; was the key file replaced?")),
-                 {}, {}};
+    return Error { Error::Kind::Internal,
+                   u"site.secret_unreadable"_s,
+                   Message::make(
+                       "Sites",
+                       QT_TRANSLATE_NOOP("Sites",
+                                         "The site's signature secret cannot be read; was the key file replaced?")),
+                   {},
+                   {} };
 }
 
 Error campaignNotFound()
 {
-    return Error::notFound(u"campaign.not_found"_s, Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Campaign not found.")));
+    return Error::notFound(u"campaign.not_found"_s,
+                           Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "Campaign not found.")));
 }
 
-} // namespace
+}   // namespace
 
 SiteRepository::SiteRepository(std::shared_ptr<Database> db, const SecretBox *secrets)
     : m_db(std::move(db))
     , m_secrets(secrets)
-{
-}
+{ }
 
 Message SiteRepository::notFoundMessage()
 {
@@ -78,12 +82,13 @@ Message SiteRepository::notFoundMessage()
 
 Message SiteRepository::inUseMessage()
 {
-    return Message::make("Sites", QT_TRANSLATE_NOOP("Sites", "External sites assigned to campaigns can not be deleted"));
+    return Message::make("Sites",
+                         QT_TRANSLATE_NOOP("Sites", "External sites assigned to campaigns can not be deleted"));
 }
 
 Result<bool> SiteRepository::nameTaken(const QString &name, qint64 exceptId) const
 {
-    auto r = m_db->scalar(u"SELECT COUNT(*) FROM external_sites WHERE name = ? AND id <> ?"_s, {name, exceptId});
+    auto r = m_db->scalar(u"SELECT COUNT(*) FROM external_sites WHERE name = ? AND id <> ?"_s, { name, exceptId });
     if (!r)
         return r.error();
     return r->toLongLong() > 0;
@@ -102,7 +107,7 @@ Result<void> SiteRepository::check(const ExternalSite &site, qint64 exceptId) co
     if (storeError)
         return *storeError;
     if (site.authenticationId) {
-        auto n = m_db->scalar(u"SELECT COUNT(*) FROM site_authentications WHERE id = ?"_s, {*site.authenticationId});
+        auto n = m_db->scalar(u"SELECT COUNT(*) FROM site_authentications WHERE id = ?"_s, { *site.authenticationId });
         if (!n)
             return n.error();
         if (n->toLongLong() == 0)
@@ -134,12 +139,13 @@ Result<qint64> SiteRepository::create(const ExternalSite &input)
     auto secret = sealedSecret(site.signatureSecret);
     if (!secret)
         return secret.error();
-    auto id = m_db->insert(
-        u"INSERT INTO external_sites (name, url, hidden, trigger_type, method, format, target, authentication_id, timeout_ms, "
-        "max_attempts, signature_secret_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {site.name, site.url, site.hidden ? 1 : 0, static_cast<int>(site.trigger), static_cast<int>(site.method),
-         static_cast<int>(SiteRules::storedFormat(site)), nullableTarget(site.target), Database::nullableId(site.authenticationId), site.timeoutMs,
-         site.maxAttempts, secret.value()});
+    auto id = m_db->insert(u"INSERT INTO external_sites (name, url, hidden, trigger_type, method, format, target, "
+                           u"authentication_id, timeout_ms, "
+                           "max_attempts, signature_secret_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                           { site.name, site.url, site.hidden ? 1 : 0, static_cast<int>(site.trigger),
+                             static_cast<int>(site.method), static_cast<int>(SiteRules::storedFormat(site)),
+                             nullableTarget(site.target), Database::nullableId(site.authenticationId), site.timeoutMs,
+                             site.maxAttempts, secret.value() });
     if (!id && id.error().kind == Error::Kind::Conflict)
         return duplicateName();   // lost a race with another writer for the same name
     return id;
@@ -150,7 +156,7 @@ Result<void> SiteRepository::update(const ExternalSite &input)
     ExternalSite site = input;
     site.name = site.name.trimmed();
     site.url = site.url.trimmed();
-    auto exists = m_db->scalar(u"SELECT COUNT(*) FROM external_sites WHERE id = ?"_s, {site.id});
+    auto exists = m_db->scalar(u"SELECT COUNT(*) FROM external_sites WHERE id = ?"_s, { site.id });
     if (!exists)
         return exists.error();
     if (exists->toLongLong() == 0)
@@ -158,11 +164,19 @@ Result<void> SiteRepository::update(const ExternalSite &input)
     if (auto ok = check(site, site.id); !ok)
         return ok.error();
 
-    QString sql = u"UPDATE external_sites SET name = ?, url = ?, hidden = ?, trigger_type = ?, method = ?, format = ?, target = ?, "
+    QString sql = u"UPDATE external_sites SET name = ?, url = ?, hidden = ?, trigger_type = ?, method = ?, format = ?, "
+                  u"target = ?, "
                   "authentication_id = ?, timeout_ms = ?, max_attempts = ?"_s;
-    QVariantList values{site.name, site.url, site.hidden ? 1 : 0, static_cast<int>(site.trigger), static_cast<int>(site.method),
-                        static_cast<int>(SiteRules::storedFormat(site)), nullableTarget(site.target), Database::nullableId(site.authenticationId),
-                        site.timeoutMs, site.maxAttempts};
+    QVariantList values { site.name,
+                          site.url,
+                          site.hidden ? 1 : 0,
+                          static_cast<int>(site.trigger),
+                          static_cast<int>(site.method),
+                          static_cast<int>(SiteRules::storedFormat(site)),
+                          nullableTarget(site.target),
+                          Database::nullableId(site.authenticationId),
+                          site.timeoutMs,
+                          site.maxAttempts };
     if (!site.signatureSecret.isEmpty()) {
         auto secret = sealedSecret(site.signatureSecret);
         if (!secret)
@@ -180,7 +194,7 @@ Result<void> SiteRepository::update(const ExternalSite &input)
 
 Result<ExternalSite> SiteRepository::find(qint64 id) const
 {
-    auto q = m_db->exec(u"SELECT "_s + Columns + u", signature_secret_enc FROM external_sites WHERE id = ?"_s, {id});
+    auto q = m_db->exec(u"SELECT "_s + Columns + u", signature_secret_enc FROM external_sites WHERE id = ?"_s, { id });
     if (!q)
         return q.error();
     if (!q->next())
@@ -211,7 +225,7 @@ Result<QList<ExternalSite>> SiteRepository::list() const
 
 Result<bool> SiteRepository::inUse(qint64 id) const
 {
-    auto r = m_db->scalar(u"SELECT COUNT(*) FROM campaigns WHERE site_id = ?"_s, {id});
+    auto r = m_db->scalar(u"SELECT COUNT(*) FROM campaigns WHERE site_id = ?"_s, { id });
     if (!r)
         return r.error();
     return r->toLongLong() > 0;
@@ -222,8 +236,9 @@ Result<void> SiteRepository::remove(qint64 id)
     Database::Transaction tx(*m_db);
     // Lock the row: a campaign being pointed at this site meanwhile waits for us on PostgreSQL
     // (foreign-key key-share lock); SQLite serialises writers anyway.
-    auto row = m_db->exec(u"SELECT id FROM external_sites WHERE id = ?"_s + (m_db->dialect() == SqlDialect::Postgres ? u" FOR UPDATE"_s : QString()),
-                          {id});
+    auto row = m_db->exec(u"SELECT id FROM external_sites WHERE id = ?"_s
+                              + (m_db->dialect() == SqlDialect::Postgres ? u" FOR UPDATE"_s : QString()),
+                          { id });
     if (!row)
         return row.error();
     if (!row->next())
@@ -232,15 +247,17 @@ Result<void> SiteRepository::remove(qint64 id)
     if (!used)
         return used.error();
     if (used.value())
-        return Error{Error::Kind::Conflict, u"site.in_use"_s, inUseMessage(), {}, {}};
-    if (auto r = m_db->exec(u"DELETE FROM external_sites WHERE id = ?"_s, {id}); !r)
-        return r.error().kind == Error::Kind::Conflict ? Error{Error::Kind::Conflict, u"site.in_use"_s, inUseMessage(), {}, {}} : r.error();
+        return Error { Error::Kind::Conflict, u"site.in_use"_s, inUseMessage(), {}, {} };
+    if (auto r = m_db->exec(u"DELETE FROM external_sites WHERE id = ?"_s, { id }); !r)
+        return r.error().kind == Error::Kind::Conflict
+            ? Error { Error::Kind::Conflict, u"site.in_use"_s, inUseMessage(), {}, {} }
+            : r.error();
     return tx.commit();
 }
 
 Result<void> SiteRepository::setHidden(qint64 id, bool hidden)
 {
-    auto r = m_db->exec(u"UPDATE external_sites SET hidden = ? WHERE id = ?"_s, {hidden ? 1 : 0, id});
+    auto r = m_db->exec(u"UPDATE external_sites SET hidden = ? WHERE id = ?"_s, { hidden ? 1 : 0, id });
     if (!r)
         return r.error();
     if (r->numRowsAffected() == 0)
@@ -253,7 +270,7 @@ Result<void> SiteRepository::setSignatureSecret(qint64 id, const QString &secret
     auto sealed = sealedSecret(secret);
     if (!sealed)
         return sealed.error();
-    auto r = m_db->exec(u"UPDATE external_sites SET signature_secret_enc = ? WHERE id = ?"_s, {sealed.value(), id});
+    auto r = m_db->exec(u"UPDATE external_sites SET signature_secret_enc = ? WHERE id = ?"_s, { sealed.value(), id });
     if (!r)
         return r.error();
     if (r->numRowsAffected() == 0)
@@ -267,7 +284,7 @@ Result<void> SiteRepository::setCrmParameters(qint64 campaignId, QList<CrmParame
     auto q = m_db->exec(u"SELECT c.id, d.columns_json, s.trigger_type FROM campaigns c "
                         "LEFT JOIN contact_databases d ON d.id = c.contact_database_id "
                         "LEFT JOIN external_sites s ON s.id = c.site_id WHERE c.id = ?"_s,
-                        {campaignId});
+                        { campaignId });
     if (!q)
         return q.error();
     if (!q->next())
@@ -284,25 +301,27 @@ Result<void> SiteRepository::setCrmParameters(qint64 campaignId, QList<CrmParame
         return Error::invalid(errors);
     parameters = CrmParameterRules::normalized(std::move(parameters));
 
-    if (auto r = m_db->exec(u"DELETE FROM crm_parameters WHERE campaign_id = ?"_s, {campaignId}); !r)
+    if (auto r = m_db->exec(u"DELETE FROM crm_parameters WHERE campaign_id = ?"_s, { campaignId }); !r)
         return r.error();
     for (qsizetype i = 0; i < parameters.size(); ++i) {
         const CrmParameter &p = parameters.at(i);
-        auto r = m_db->insert(u"INSERT INTO crm_parameters (campaign_id, position, name, value, type) VALUES (?, ?, ?, ?, ?)"_s,
-                              {campaignId, static_cast<int>(i), p.name, p.value, static_cast<int>(p.type)});
+        auto r = m_db->insert(
+            u"INSERT INTO crm_parameters (campaign_id, position, name, value, type) VALUES (?, ?, ?, ?, ?)"_s,
+            { campaignId, static_cast<int>(i), p.name, p.value, static_cast<int>(p.type) });
         if (!r)
             return r.error();
     }
     return tx.commit();
 }
 
-QList<CrmParameter> SiteRepository::crmParameters(qint64 campaignId) const
+Result<QList<CrmParameter>> SiteRepository::crmParameters(qint64 campaignId) const
 {
     QList<CrmParameter> out;
-    auto q = m_db->exec(u"SELECT id, campaign_id, name, value, type FROM crm_parameters WHERE campaign_id = ? ORDER BY position, id"_s,
-                        {campaignId});
+    auto q = m_db->exec(
+        u"SELECT id, campaign_id, name, value, type FROM crm_parameters WHERE campaign_id = ? ORDER BY position, id"_s,
+        { campaignId });
     if (!q)
-        return out;
+        return q.error();
     while (q->next()) {
         CrmParameter p;
         p.id = q->value(0).toLongLong();
@@ -315,4 +334,4 @@ QList<CrmParameter> SiteRepository::crmParameters(qint64 campaignId) const
     return out;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -39,7 +39,7 @@ public:
     // CrmParameterRules against the campaign's contact database and site trigger.
     Result<void> setCrmParameters(qint64 campaignId, QList<CrmParameter> parameters);
     // In their stored order; empty for an unknown campaign.
-    QList<CrmParameter> crmParameters(qint64 campaignId) const;
+    Result<QList<CrmParameter>> crmParameters(qint64 campaignId) const;
 
     static Message notFoundMessage();
     static Message inUseMessage();
@@ -53,4 +53,4 @@ private:
     const SecretBox *m_secrets;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -22,16 +22,19 @@ constexpr char TimedOutProperty[] = "enlaceTimedOut";
 
 Error tokenError(const QString &code, const Message &message)
 {
-    return Error{Error::Kind::Unavailable, code, message, {}, {}};
+    return Error { Error::Kind::Unavailable, code, message, {}, {} };
 }
 
-} // namespace
+}   // namespace
 
-TokenProvider::TokenProvider(std::shared_ptr<Database> db, const SecretBox &box, QNetworkAccessManager *network, const Clock &clock,
-                             QObject *parent)
-    : QObject(parent), m_db(db), m_repository(std::move(db), box), m_network(network), m_clock(clock)
-{
-}
+TokenProvider::TokenProvider(std::shared_ptr<Database> db, const SecretBox &box, QNetworkAccessManager *network,
+                             const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_repository(std::move(db), box)
+    , m_network(network)
+    , m_clock(clock)
+{ }
 
 TokenProvider::~TokenProvider()
 {
@@ -45,7 +48,7 @@ TokenProvider::~TokenProvider()
 
 QNetworkRequest TokenProvider::credentialsRequest(const SiteAuthentication &auth, int timeoutMs)
 {
-    QNetworkRequest request{QUrl(auth.url)};
+    QNetworkRequest request { QUrl(auth.url) };
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
     request.setRawHeader("Accept"_ba, "application/json"_ba);
     request.setTransferTimeout(timeoutMs);
@@ -59,7 +62,8 @@ QNetworkRequest TokenProvider::credentialsRequest(const SiteAuthentication &auth
 
 QByteArray TokenProvider::credentialsBody(const SiteAuthentication &auth)
 {
-    return QJsonDocument(QJsonObject{{u"username"_s, auth.username}, {u"password"_s, auth.password}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject { { u"username"_s, auth.username }, { u"password"_s, auth.password } })
+        .toJson(QJsonDocument::Compact);
 }
 
 void TokenProvider::abortAfter(QNetworkReply *reply, int timeoutMs)
@@ -160,24 +164,37 @@ void TokenProvider::handleReply(qint64 authId, QNetworkReply *reply)
     if (status == 0) {
         const QString reason = timedOut(reply) ? u"timeout after %1 ms"_s.arg(m_timeoutMs) : reply->errorString();
         qCWarning(lcTokens) << "token request of authentication" << authId << "failed:" << reason;
-        finish(authId, tokenError(u"token.network"_s,
-                                  Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Error updating the site authentication token: %1")).arg(reason)));
+        finish(
+            authId,
+            tokenError(u"token.network"_s,
+                       Message::make("Delivery",
+                                     QT_TRANSLATE_NOOP("Delivery", "Error updating the site authentication token: %1"))
+                           .arg(reason)));
         return;
     }
     if (status >= 400) {
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         qCWarning(lcTokens) << "token request of authentication" << authId << "answered" << status;
-        finish(authId, tokenError(u"token.status"_s,
-                                  Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Error updating the site authentication token: invalid status code: %1\n%2"))
-                                      .arg(QString::number(status))
-                                      .arg(reason)));
+        finish(
+            authId,
+            tokenError(u"token.status"_s,
+                       Message::make(
+                           "Delivery",
+                           QT_TRANSLATE_NOOP(
+                               "Delivery", "Error updating the site authentication token: invalid status code: %1\n%2"))
+                           .arg(QString::number(status))
+                           .arg(reason)));
         return;
     }
     const QString contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     if (!contentType.contains(u"application/json"_s, Qt::CaseInsensitive)) {
         qCWarning(lcTokens) << "token answer of authentication" << authId << "is not JSON:" << contentType;
-        finish(authId, tokenError(u"token.content_type"_s,
-                                  Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Error updating the site authentication token: invalid Content-Type"))));
+        finish(authId,
+               tokenError(u"token.content_type"_s,
+                          Message::make(
+                              "Delivery",
+                              QT_TRANSLATE_NOOP(
+                                  "Delivery", "Error updating the site authentication token: invalid Content-Type"))));
         return;
     }
     auto auth = m_repository.find(authId);
@@ -194,15 +211,20 @@ void TokenProvider::handleReply(qint64 authId, QNetworkReply *reply)
         token = QString::number(tokenValue.toDouble(), 'g', 17);
     if (token.isEmpty()) {
         qCWarning(lcTokens) << "token answer of authentication" << authId << "has no field" << auth->tokenField;
-        finish(authId, tokenError(u"token.missing"_s,
-                                  Message::make("Delivery", QT_TRANSLATE_NOOP("Delivery", "Error updating the site authentication token: could not obtain the token"))));
+        finish(
+            authId,
+            tokenError(u"token.missing"_s,
+                       Message::make("Delivery",
+                                     QT_TRANSLATE_NOOP(
+                                         "Delivery",
+                                         "Error updating the site authentication token: could not obtain the token"))));
         return;
     }
     bool fallback = false;
     const qint64 lifetime = lifetimeMs(auth.value(), doc.object(), &fallback);
     if (fallback)
-        qCWarning(lcTokens) << "token answer of authentication" << authId << "has no readable lifetime in" << auth->durationField
-                            << "; the token is kept 1 s";
+        qCWarning(lcTokens) << "token answer of authentication" << authId << "has no readable lifetime in"
+                            << auth->durationField << "; the token is kept 1 s";
     if (auto r = m_repository.storeToken(authId, token, m_clock.nowMs() + lifetime); !r)
         qCWarning(lcTokens) << "could not cache the token of authentication" << authId << r.error().code;
     finish(authId, token);
@@ -215,4 +237,4 @@ void TokenProvider::finish(qint64 authId, const Result<QString> &result)
         cb(result);
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -32,8 +32,8 @@ public:
     using TokenCallback = std::function<void(Result<QString>)>;
     static constexpr int DefaultTimeoutMs = 10000;
 
-    TokenProvider(std::shared_ptr<Database> db, const SecretBox &box, QNetworkAccessManager *network, const Clock &clock,
-                  QObject *parent = nullptr);
+    TokenProvider(std::shared_ptr<Database> db, const SecretBox &box, QNetworkAccessManager *network,
+                  const Clock &clock, QObject *parent = nullptr);
     ~TokenProvider() override;
 
     // done is called exactly once: at once for a cached token, later after a refresh.
@@ -71,4 +71,4 @@ private:
     QHash<qint64, QPointer<QNetworkReply>> m_inFlight;
 };
 
-} // namespace enlace
+}   // namespace enlace

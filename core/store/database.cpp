@@ -39,7 +39,7 @@ namespace {
 
 QMutex g_depthMutex;
 QHash<QString, int> g_depth;   // connection name -> open transaction depth
-QSet<QString> g_doomed;        // connection names whose outermost transaction a joined part doomed
+QSet<QString> g_doomed;   // connection names whose outermost transaction a joined part doomed
 QSet<QString> g_wrote;   // connection names whose open transaction wrote rows while the store had a problem
 
 bool isWriteStatement(const QString &sql)
@@ -68,7 +68,7 @@ QString substitute(QString sql, SqlDialect d)
     return sql;
 }
 
-} // namespace
+}   // namespace
 
 // Prepared statements that no Query holds, per thread (a connection belongs to one thread) and SQL
 // text. A statement in use is not in here: a nested exec of the same SQL prepares another one.
@@ -133,7 +133,7 @@ namespace {
 // name can never be found by a later thread that got a dead thread's id.
 quint64 threadSerial()
 {
-    static std::atomic<quint64> next{0};
+    static std::atomic<quint64> next { 0 };
     thread_local const quint64 serial = ++next;
     return serial;
 }
@@ -197,12 +197,14 @@ void ownByThisThread(std::weak_ptr<StatementCache> cache, const QString &name)
     connections.add(std::move(cache), name);
 }
 
-} // namespace
+}   // namespace
 
 Query::Query(QSqlQuery &&prepared, std::weak_ptr<StatementCache> cache, const QString &sql, quint64 thread)
-    : QSqlQuery(std::move(prepared)), m_cache(std::move(cache)), m_sql(sql), m_thread(thread)
-{
-}
+    : QSqlQuery(std::move(prepared))
+    , m_cache(std::move(cache))
+    , m_sql(sql)
+    , m_thread(thread)
+{ }
 
 Query::~Query()
 {
@@ -216,7 +218,10 @@ Query::~Query()
 class Database::Checkpointer final
 {
 public:
-    explicit Checkpointer(const Database &db) : m_db(db), m_thread([this] { run(); }) {}
+    explicit Checkpointer(const Database &db)
+        : m_db(db)
+        , m_thread([this] { run(); })
+    { }
     ~Checkpointer()
     {
         {
@@ -307,7 +312,11 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
     if (url.startsWith(u"postgresql://"_s) || url.startsWith(u"postgres://"_s)) {
         const QUrl u(url);
         if (!u.isValid() || u.host().isEmpty() || u.path().size() < 2)
-            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"expected postgresql://user[:password]@host[:port]/dbname"_s, {}};
+            return Error { Error::Kind::Invalid,
+                           u"store.bad_url"_s,
+                           {},
+                           u"expected postgresql://user[:password]@host[:port]/dbname"_s,
+                           {} };
         db->m_dialect = SqlDialect::Postgres;
         db->m_host = u.host();
         db->m_port = u.port(5432);
@@ -318,7 +327,9 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
         if (!db->m_schema.isEmpty()) {
             for (QChar c : std::as_const(db->m_schema))
                 if (!(c.isLetterOrNumber() || c == u'_'))
-                    return Error{Error::Kind::Invalid, u"store.bad_schema"_s, {}, u"schema names are letters, digits and _"_s, {}};
+                    return Error {
+                        Error::Kind::Invalid, u"store.bad_schema"_s, {}, u"schema names are letters, digits and _"_s, {}
+                    };
         }
     } else {
         db->m_dialect = SqlDialect::Sqlite;
@@ -328,7 +339,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &url)
         else if (path.startsWith(u"sqlite:"_s))
             path = path.mid(7);
         if (path.isEmpty())
-            return Error{Error::Kind::Invalid, u"store.bad_url"_s, {}, u"empty SQLite path"_s, {}};
+            return Error { Error::Kind::Invalid, u"store.bad_url"_s, {}, u"empty SQLite path"_s, {} };
         if (path != u":memory:"_s) {
             QDir().mkpath(QFileInfo(path).absolutePath());
         } else {
@@ -450,9 +461,10 @@ Error Database::notOpen(const QSqlDatabase &connection) const
     // not answer (503), never an internal error (500).
     Error e = fail(u"store.open_failed"_s, connection.lastError());
     if (e.kind != Error::Kind::Unavailable) {
-        e = errorFrom(u"store.open_failed"_s, QSqlError(connection.lastError().driverText(),
-                                                        u"could not connect"_s + u' ' + connection.lastError().databaseText(),
-                                                        QSqlError::ConnectionError));
+        e = errorFrom(u"store.open_failed"_s,
+                      QSqlError(connection.lastError().driverText(),
+                                u"could not connect"_s + u' ' + connection.lastError().databaseText(),
+                                QSqlError::ConnectionError));
     }
     return e;
 }
@@ -463,7 +475,7 @@ namespace {
 // it was written for (half a change stored).
 thread_local const Database *t_failedBegin = nullptr;
 thread_local std::optional<Error> t_failedBeginError;
-} // namespace
+}   // namespace
 
 QString Database::connectionName() const
 {
@@ -619,7 +631,9 @@ int Database::schemaVersion() const
 
 Result<void> Database::migrate()
 {
-    if (auto r = execStatic(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s); !r)
+    if (auto r = execStatic(
+            u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s);
+        !r)
         return r.error();
     // Several servers may start at once on one PostgreSQL: serialise migrations.
     Transaction tx(*this);
@@ -636,10 +650,14 @@ Result<void> Database::migrate()
             if (sql.isEmpty())
                 continue;
             if (auto r = execStatic(sql); !r)
-                return Error{Error::Kind::Internal, u"store.migration"_s, {}, u"migration "_s + QString::number(m.version) + u": "_s + r.error().detail, {}};
+                return Error { Error::Kind::Internal,
+                               u"store.migration"_s,
+                               {},
+                               u"migration "_s + QString::number(m.version) + u": "_s + r.error().detail,
+                               {} };
         }
         if (auto r = exec(u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s,
-                          {m.version, QDateTime::currentMSecsSinceEpoch()});
+                          { m.version, QDateTime::currentMSecsSinceEpoch() });
             !r)
             return r.error();
     }
@@ -792,7 +810,8 @@ bool Database::isConstraintViolation(const QSqlError &error)
     return ok && (n & 0xff) == 19;
 }
 
-Database::Transaction::Transaction(const Database &db, Nesting nesting) : m_db(db)
+Database::Transaction::Transaction(const Database &db, Nesting nesting)
+    : m_db(db)
 {
     if (t_failedBegin == &db) {   // inside a transaction that could not begin
         m_beginError = t_failedBeginError;
@@ -954,4 +973,4 @@ void Database::Transaction::rollback()
     g_depth[c.connectionName()] -= 1;
 }
 
-} // namespace enlace
+}   // namespace enlace

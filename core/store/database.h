@@ -100,7 +100,7 @@ public:
         bool m_joined = false;
         bool m_active = false;
         bool m_holdsWriters = false;   // SQLite, outermost: this process's writer mutex
-        bool m_failedBegin = false;    // outermost, BEGIN failed: this thread's statements are refused
+        bool m_failedBegin = false;   // outermost, BEGIN failed: this thread's statements are refused
         std::optional<Error> m_beginError;
     };
 
@@ -142,7 +142,7 @@ private:
     Result<Query> execOnce(const QString &sql, const QVariantList &values) const;
     void setUpPostgresSession(QSqlDatabase &connection) const;
     bool reconnect(const Error &error) const;   // a new PostgreSQL session for this thread, if it may
-    bool reopen(const Error &error) const;      // the same, without asking whether a transaction is open
+    bool reopen(const Error &error) const;   // the same, without asking whether a transaction is open
     Error notOpen(const QSqlDatabase &connection) const;   // this thread's connection could not be opened
     void noteWriteSucceeded() const;
     mutable QMutex m_healthMutex;
@@ -156,7 +156,7 @@ private:
 
     SqlDialect m_dialect = SqlDialect::Sqlite;
     QString m_url;
-    QString m_path;                // sqlite
+    QString m_path;   // sqlite
     QString m_host, m_user, m_password, m_dbName, m_schema;
     int m_port = 5432;
     QString m_connectionPrefix;
@@ -174,4 +174,4 @@ private:
     std::unique_ptr<Checkpointer> m_checkpointer;
 };
 
-} // namespace enlace
+}   // namespace enlace

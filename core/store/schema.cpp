@@ -272,4 +272,4 @@ const QList<Migration> &schemaMigrations()
     return migrations;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -17,4 +17,4 @@ struct Migration
 
 const QList<Migration> &schemaMigrations();
 
-} // namespace enlace
+}   // namespace enlace

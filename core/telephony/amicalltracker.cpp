@@ -56,9 +56,12 @@ bool listHas(const QStringList &names, const QString &name)
     return names.contains(name, Qt::CaseInsensitive);
 }
 
-} // namespace
+}   // namespace
 
-AmiCallTracker::AmiCallTracker(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock) {}
+AmiCallTracker::AmiCallTracker(const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+{ }
 
 void AmiCallTracker::expectOriginate(const QString &channelPrefix, const PbxCallEvent &data)
 {
@@ -141,7 +144,7 @@ void AmiCallTracker::addChannel(Call &call, const QByteArray &uniqueidBytes, con
             call.customerUp = true;   // the caller is there; the call connects when an agent answers
         }
     }
-    call.channels[uniqueid] = Channel{name, false};
+    call.channels[uniqueid] = Channel { name, false };
     if (call.agentUniqueid.isEmpty() && isAgentChannel(call, name))
         call.agentUniqueid = uniqueid;
 }
@@ -184,7 +187,8 @@ void AmiCallTracker::applyVariable(Call &call, const QString &rawName, const QSt
         }
     } else if (listHas(m_names.recording, name)) {
         // The dial plan's own name wins over the file MixMonitor reports.
-        const bool primary = !m_names.recording.isEmpty() && name.compare(m_names.recording.constFirst(), Qt::CaseInsensitive) == 0;
+        const bool primary
+            = !m_names.recording.isEmpty() && name.compare(m_names.recording.constFirst(), Qt::CaseInsensitive) == 0;
         if (primary || call.data.recordingFile.isEmpty())
             call.data.recordingFile = primary ? value : value.section(u'/', -1);
     } else if (listHas(m_names.waitSeconds, name)) {
@@ -277,7 +281,8 @@ void AmiCallTracker::handleEvent(const AmiMessage &event)
 {
     const QByteArray name = event.eventName();
     const bool hangup = name.compare("Hangup", Qt::CaseInsensitive) == 0;
-    if (name.compare("OriginateResponse", Qt::CaseInsensitive) == 0 || name.compare("CoreShowChannel", Qt::CaseInsensitive) == 0)
+    if (name.compare("OriginateResponse", Qt::CaseInsensitive) == 0
+        || name.compare("CoreShowChannel", Qt::CaseInsensitive) == 0)
         return;
     Call *call = callFor(event, !hangup && event.has("Uniqueid"));
     if (!call)
@@ -301,7 +306,9 @@ void AmiCallTracker::handleEvent(const AmiMessage &event)
             QString number = text(event, "DialString").section(u'/', -1).section(u'@', 0, 0);
             if (number.startsWith(u"sip:"_s))
                 number = number.mid(4);
-            call->data.phone = known(number) ? number : (known(text(event, "DestCallerIDNum")) ? text(event, "DestCallerIDNum") : QString());
+            call->data.phone = known(number)
+                ? number
+                : (known(text(event, "DestCallerIDNum")) ? text(event, "DestCallerIDNum") : QString());
         }
     } else if (is("DialEnd")) {
         if (event.value("DialStatus") != "ANSWER")
@@ -409,4 +416,4 @@ void AmiCallTracker::resynchronise(const QList<AmiMessage> &channels)
     }
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -29,13 +29,14 @@ class AmiCallTracker final : public QObject
 public:
     struct VariableNames
     {
-        QStringList campaign{QStringLiteral("IdCamp"), QStringLiteral("OMLCAMPID")};
-        QStringList contact{QStringLiteral("codCli"), QStringLiteral("IdCliente"), QStringLiteral("OMLCODCLI")};
-        QStringList phone{QStringLiteral("OMLOUTNUM")};
-        QStringList callType{QStringLiteral("OMLCALLTYPEID")};
-        QStringList recording{QStringLiteral("OMLRECFILENAME"), QStringLiteral("MIXMONITOR_FILENAME")};
-        QStringList waitSeconds{QStringLiteral("OMLCALLWAITDURATION")};
-        QStringList agent{QStringLiteral("FTSAGENTE"), QStringLiteral("OMLAGENTID")};   // "<agent id>_<name>" or "<id>"
+        QStringList campaign { QStringLiteral("IdCamp"), QStringLiteral("OMLCAMPID") };
+        QStringList contact { QStringLiteral("codCli"), QStringLiteral("IdCliente"), QStringLiteral("OMLCODCLI") };
+        QStringList phone { QStringLiteral("OMLOUTNUM") };
+        QStringList callType { QStringLiteral("OMLCALLTYPEID") };
+        QStringList recording { QStringLiteral("OMLRECFILENAME"), QStringLiteral("MIXMONITOR_FILENAME") };
+        QStringList waitSeconds { QStringLiteral("OMLCALLWAITDURATION") };
+        QStringList agent { QStringLiteral("FTSAGENTE"),
+                            QStringLiteral("OMLAGENTID") };   // "<agent id>_<name>" or "<id>"
         QString dialplanPrefix = QStringLiteral("Omlcrm");
     };
 
@@ -83,7 +84,7 @@ private:
         bool connected = false;
         bool ended = false;
         bool waitFromDialplan = false;
-        bool queued = false;         // went through app_queue: AgentConnect carries the hold time
+        bool queued = false;   // went through app_queue: AgentConnect carries the hold time
         bool queueSettled = false;   // AgentConnect (or the bridge) seen
         bool typeFromDialplan = false;
     };
@@ -103,8 +104,8 @@ private:
     VariableNames m_names;
     std::map<QString, Call> m_calls;   // by Linkedid
     QHash<QString, PbxCallEvent> m_hints;
-    QSet<QString> m_finished;          // late events of finished calls must not revive them
+    QSet<QString> m_finished;   // late events of finished calls must not revive them
     std::deque<QString> m_finishedOrder;
 };
 
-} // namespace enlace
+}   // namespace enlace

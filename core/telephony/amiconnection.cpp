@@ -1,5 +1,4 @@
 #include <core/telephony/amiconnection.h>
-
 #include <core/telephony/telephonymessages.h>
 
 #include <QCryptographicHash>
@@ -31,7 +30,7 @@ AmiMessage action(QByteArray name)
     return m;
 }
 
-} // namespace
+}   // namespace
 
 bool AmiConnection::Reply::success() const
 {
@@ -39,7 +38,9 @@ bool AmiConnection::Reply::success() const
     return is(r, "Success") || is(r, "Follows") || is(r, "Goodbye");
 }
 
-AmiConnection::AmiConnection(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+AmiConnection::AmiConnection(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
 {
     m_monotonic.start();
     m_reconnectTimer.setSingleShot(true);
@@ -61,7 +62,7 @@ AmiConnection::~AmiConnection()
     auto pending = std::exchange(m_pending, {});
     for (auto &[id, p] : pending) {
         if (p.handler)
-            p.handler(Error{Error::Kind::Unavailable, u"ami_closed"_s, telephony::notConnected(), {}, {}});
+            p.handler(Error { Error::Kind::Unavailable, u"ami_closed"_s, telephony::notConnected(), {}, {} });
     }
 }
 
@@ -236,20 +237,24 @@ void AmiConnection::handleBanner()
     }
     AmiMessage challenge = action("Challenge");
     challenge.append("AuthType", "MD5");
-    write(std::move(challenge), [this](Result<Reply> r) {
-        if (!r.ok())
-            return;   // the link is gone; the reconnect path already runs
-        const QByteArray value = r->response.value("Challenge");
-        if (!r->success() || value.isEmpty()) {
-            m_wantOpen = false;
-            setState(State::Failed);
-            Q_EMIT loginFailed(QString::fromUtf8(r->message().isEmpty() ? QByteArray("MD5 challenge refused") : r->message()));
-            if (m_socket)
-                m_socket->abort();
-            return;
-        }
-        login(value);
-    }, true);
+    write(
+        std::move(challenge),
+        [this](Result<Reply> r) {
+            if (!r.ok())
+                return;   // the link is gone; the reconnect path already runs
+            const QByteArray value = r->response.value("Challenge");
+            if (!r->success() || value.isEmpty()) {
+                m_wantOpen = false;
+                setState(State::Failed);
+                Q_EMIT loginFailed(
+                    QString::fromUtf8(r->message().isEmpty() ? QByteArray("MD5 challenge refused") : r->message()));
+                if (m_socket)
+                    m_socket->abort();
+                return;
+            }
+            login(value);
+        },
+        true);
 }
 
 void AmiConnection::login(const QByteArray &challenge)
@@ -260,41 +265,50 @@ void AmiConnection::login(const QByteArray &challenge)
         m.append("Secret", m_options.secret.toUtf8());
     } else {
         m.append("AuthType", "MD5");
-        m.append("Key", QCryptographicHash::hash(QByteArray(challenge + m_options.secret.toUtf8()), QCryptographicHash::Md5).toHex());
+        m.append("Key",
+                 QCryptographicHash::hash(QByteArray(challenge + m_options.secret.toUtf8()), QCryptographicHash::Md5)
+                     .toHex());
     }
-    write(std::move(m), [this](Result<Reply> r) {
-        if (!r.ok())
-            return;
-        if (!r->success()) {
-            // Asterisk says only "Authentication failed" (and closes); retrying cannot help.
-            const QString reason = QString::fromUtf8(r->message().isEmpty() ? QByteArray("Authentication failed") : r->message());
-            m_wantOpen = false;
-            setState(State::Failed);
-            m_reconnectTimer.stop();
-            Q_EMIT loginFailed(reason);
-            if (m_socket)
-                handleSocketGone(reason);
-            return;
-        }
-        enableEvents();
-    }, true);
+    write(
+        std::move(m),
+        [this](Result<Reply> r) {
+            if (!r.ok())
+                return;
+            if (!r->success()) {
+                // Asterisk says only "Authentication failed" (and closes); retrying cannot help.
+                const QString reason
+                    = QString::fromUtf8(r->message().isEmpty() ? QByteArray("Authentication failed") : r->message());
+                m_wantOpen = false;
+                setState(State::Failed);
+                m_reconnectTimer.stop();
+                Q_EMIT loginFailed(reason);
+                if (m_socket)
+                    handleSocketGone(reason);
+                return;
+            }
+            enableEvents();
+        },
+        true);
 }
 
 void AmiConnection::enableEvents()
 {
     AmiMessage m = action("Events");
     m.append("EventMask", "on");
-    write(std::move(m), [this](Result<Reply> r) {
-        if (!r.ok())
-            return;
-        if (!r->success())
-            qCWarning(lcAmi) << "Asterisk refused 'Events: on':" << r->message();
-        m_attempt = 0;
-        setState(State::Ready);
-        if (m_options.pingIntervalMs > 0)
-            m_pingTimer.start(m_options.pingIntervalMs);
-        Q_EMIT ready();
-    }, true);
+    write(
+        std::move(m),
+        [this](Result<Reply> r) {
+            if (!r.ok())
+                return;
+            if (!r->success())
+                qCWarning(lcAmi) << "Asterisk refused 'Events: on':" << r->message();
+            m_attempt = 0;
+            setState(State::Ready);
+            if (m_options.pingIntervalMs > 0)
+                m_pingTimer.start(m_options.pingIntervalMs);
+            Q_EMIT ready();
+        },
+        true);
 }
 
 QByteArray AmiConnection::send(AmiMessage message, ReplyHandler handler)
@@ -302,7 +316,7 @@ QByteArray AmiConnection::send(AmiMessage message, ReplyHandler handler)
     if (m_state != State::Ready || !m_socket) {
         if (handler) {
             QTimer::singleShot(0, this, [handler = std::move(handler)] {
-                handler(Error{Error::Kind::Unavailable, u"ami_not_connected"_s, telephony::notConnected(), {}, {}});
+                handler(Error { Error::Kind::Unavailable, u"ami_not_connected"_s, telephony::notConnected(), {}, {} });
             });
         }
         return {};
@@ -316,7 +330,7 @@ QByteArray AmiConnection::write(AmiMessage message, ReplyHandler handler, bool i
     if (id.isEmpty()) {
         id = "enlace-" + QByteArray::number(++m_nextId);
         // Right after Action, where Asterisk's own examples put it.
-        message.fields.insert(std::min<qsizetype>(1, message.fields.size()), {"ActionID", id});
+        message.fields.insert(std::min<qsizetype>(1, message.fields.size()), { "ActionID", id });
     }
     Pending p;
     p.handler = std::move(handler);
@@ -344,7 +358,8 @@ void AmiConnection::sendPing()
 void AmiConnection::checkTimeouts()
 {
     const qint64 now = m_monotonic.elapsed();
-    if ((m_state == State::Connecting || m_state == State::LoggingIn) && m_socket && now > m_stageDeadline && m_pending.empty()) {
+    if ((m_state == State::Connecting || m_state == State::LoggingIn) && m_socket && now > m_stageDeadline
+        && m_pending.empty()) {
         handleSocketGone(u"no answer from Asterisk while connecting"_s);
         return;
     }
@@ -368,7 +383,8 @@ void AmiConnection::checkTimeouts()
         Pending p = std::move(it->second);
         m_pending.erase(it);
         if (p.handler)
-            p.handler(Error{Error::Kind::Unavailable, u"ami_timeout"_s, {}, u"Asterisk did not answer in time"_s, {}});
+            p.handler(
+                Error { Error::Kind::Unavailable, u"ami_timeout"_s, {}, u"Asterisk did not answer in time"_s, {} });
     }
     if (m_pending.empty() && m_state != State::Connecting && m_state != State::LoggingIn)
         m_timeoutTimer.stop();
@@ -395,7 +411,7 @@ void AmiConnection::handleSocketGone(const QString &reason)
     m_pingTimer.stop();
     m_timeoutTimer.stop();
     qCDebug(lcAmi) << "link down:" << reason;
-    failAll(Error{Error::Kind::Unavailable, u"ami_link_lost"_s, telephony::connectionLost(reason), {}, {}});
+    failAll(Error { Error::Kind::Unavailable, u"ami_link_lost"_s, telephony::connectionLost(reason), {}, {} });
     if (m_state == State::Failed)
         return;
     setState(State::Disconnected);
@@ -412,4 +428,4 @@ void AmiConnection::scheduleReconnect()
     m_reconnectTimer.start(int(delay));
 }
 
-} // namespace enlace
+}   // namespace enlace

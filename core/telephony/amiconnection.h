@@ -33,11 +33,11 @@ public:
         quint16 port = 5038;
         bool tls = false;
         bool verifyPeer = true;
-        QString caFile;              // PEM certificates to trust besides the system's (a private CA)
+        QString caFile;   // PEM certificates to trust besides the system's (a private CA)
         QString username;
-        QString secret;              // never logged, never put in an error
+        QString secret;   // never logged, never put in an error
         bool md5Challenge = false;   // Login with Challenge/Key instead of the plain Secret
-        int pingIntervalMs = 20000;  // <= 0: no keep-alive
+        int pingIntervalMs = 20000;   // <= 0: no keep-alive
         int responseTimeoutMs = 10000;
         int reconnectMinMs = 1000;
         int reconnectMaxMs = 30000;
@@ -59,7 +59,7 @@ public:
     explicit AmiConnection(Options options, QObject *parent = nullptr);
     ~AmiConnection() override;
 
-    void open();    // connect (again); no effect while connecting or connected
+    void open();   // connect (again); no effect while connecting or connected
     void close();   // disconnect and stop reconnecting
 
     // Sends an action once logged in. An ActionID is added (and returned) unless the message
@@ -75,9 +75,9 @@ public:
     const Options &options() const { return m_options; }
 
 Q_SIGNALS:
-    void ready();                                 // logged in with events on, after every (re)connect
-    void disconnected(const QString &reason);     // the link went down; a reconnect is scheduled
-    void loginFailed(const QString &reason);      // credentials refused: final, no reconnect
+    void ready();   // logged in with events on, after every (re)connect
+    void disconnected(const QString &reason);   // the link went down; a reconnect is scheduled
+    void loginFailed(const QString &reason);   // credentials refused: final, no reconnect
     void eventReceived(const enlace::AmiMessage &event);
     void stateChanged(enlace::AmiConnection::State state);
 
@@ -122,4 +122,4 @@ private:
     qint64 m_stageDeadline = 0;
 };
 
-} // namespace enlace
+}   // namespace enlace

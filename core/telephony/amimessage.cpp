@@ -9,7 +9,7 @@ bool sameKey(QByteArrayView a, QByteArrayView b)
     return a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
-} // namespace
+}   // namespace
 
 AmiMessage::Kind AmiMessage::kind() const
 {
@@ -78,4 +78,4 @@ QByteArray AmiMessage::redacted() const
     return copy.serialize();
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -17,7 +17,7 @@ struct AmiMessage
 
     QList<std::pair<QByteArray, QByteArray>> fields;
     QList<QByteArray> output;   // `Output:` values, or the raw lines of a legacy `Response: Follows`
-    QByteArray banner;          // Kind::Banner only: "Asterisk Call Manager/5.0.1"
+    QByteArray banner;   // Kind::Banner only: "Asterisk Call Manager/5.0.1"
 
     Kind kind() const;
     bool has(QByteArrayView key) const;
@@ -26,11 +26,11 @@ struct AmiMessage
     QByteArray eventName() const { return value("Event"); }
     QByteArray actionId() const { return value("ActionID"); }
 
-    void append(QByteArray key, QByteArray value) { fields.append({std::move(key), std::move(value)}); }
+    void append(QByteArray key, QByteArray value) { fields.append({ std::move(key), std::move(value) }); }
     // Wire form: "Key: Value\r\n" lines and the blank-line terminator.
     QByteArray serialize() const;
     // For logs: the same text with the values of secret-bearing keys (Secret, Key) masked.
     QByteArray redacted() const;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -7,11 +7,15 @@ namespace {
 constexpr QByteArrayView kBannerPrefix = "Asterisk Call Manager";
 constexpr QByteArrayView kEndCommand = "--END COMMAND--";
 
-} // namespace
+}   // namespace
 
-AmiParser::AmiParser() : AmiParser(Limits{}) {}
+AmiParser::AmiParser()
+    : AmiParser(Limits {})
+{ }
 
-AmiParser::AmiParser(Limits limits) : m_limits(limits) {}
+AmiParser::AmiParser(Limits limits)
+    : m_limits(limits)
+{ }
 
 void AmiParser::reset()
 {
@@ -118,7 +122,8 @@ void AmiParser::handleLine(QByteArrayView line)
         const qsizetype colon = line.indexOf(':');
         if (m_current.output.isEmpty() && colon > 0) {
             const QByteArrayView key = line.first(colon);
-            if (key.compare("Privilege", Qt::CaseInsensitive) == 0 || key.compare("ActionID", Qt::CaseInsensitive) == 0) {
+            if (key.compare("Privilege", Qt::CaseInsensitive) == 0
+                || key.compare("ActionID", Qt::CaseInsensitive) == 0) {
                 if (m_discardMessage)
                     return;
                 m_currentBytes += line.size() + 2;
@@ -167,9 +172,10 @@ void AmiParser::handleLine(QByteArrayView line)
     const bool first = m_current.fields.isEmpty();
     if (key.compare("Output", Qt::CaseInsensitive) == 0)
         m_current.output.append(value.toByteArray());
-    if (first && key.compare("Response", Qt::CaseInsensitive) == 0 && value.compare("Follows", Qt::CaseInsensitive) == 0)
+    if (first && key.compare("Response", Qt::CaseInsensitive) == 0
+        && value.compare("Follows", Qt::CaseInsensitive) == 0)
         m_follows = true;
     m_current.append(std::move(key), value.toByteArray());
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -46,12 +46,12 @@ private:
     AmiMessage m_current;
     qsizetype m_currentBytes = 0;
     bool m_atStreamStart = true;
-    bool m_follows = false;          // inside a legacy `Response: Follows` body
-    bool m_followsEnded = false;     // saw "--END COMMAND--", waiting for the blank line
-    bool m_discardLine = false;      // the partial line is too long: skip to its end
+    bool m_follows = false;   // inside a legacy `Response: Follows` body
+    bool m_followsEnded = false;   // saw "--END COMMAND--", waiting for the blank line
+    bool m_discardLine = false;   // the partial line is too long: skip to its end
     bool m_discardMessage = false;   // the message is too long: skip to its terminator
     int m_dropped = 0;
     QList<AmiMessage> m_ready;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/telephony/amipbx.h>
-
 #include <core/telephony/telephonymessages.h>
 
 #include <QTimer>
@@ -22,19 +21,29 @@ QString reasonText(const QByteArray &reason)
 {
     // Reason is the last AST_CONTROL_* frame Asterisk saw on the originated channel.
     switch (reason.toInt()) {
-    case 0: return u"failure (the channel could not be created or the number does not exist) (reason 0)"_s;
-    case 1: return u"hangup (reason 1)"_s;
-    case 3: return u"no answer (reason 3)"_s;
-    case 5: return u"busy (reason 5)"_s;
-    case 8: return u"congestion (reason 8)"_s;
-    default: return u"reason %1"_s.arg(QString::fromUtf8(reason));
+    case 0:
+        return u"failure (the channel could not be created or the number does not exist) (reason 0)"_s;
+    case 1:
+        return u"hangup (reason 1)"_s;
+    case 3:
+        return u"no answer (reason 3)"_s;
+    case 5:
+        return u"busy (reason 5)"_s;
+    case 8:
+        return u"congestion (reason 8)"_s;
+    default:
+        return u"reason %1"_s.arg(QString::fromUtf8(reason));
     }
 }
 
-} // namespace
+}   // namespace
 
 AmiPbx::AmiPbx(Options options, const Clock &clock, QObject *parent)
-    : Pbx(parent), m_options(std::move(options)), m_clock(clock), m_connection(m_options.connection), m_tracker(clock)
+    : Pbx(parent)
+    , m_options(std::move(options))
+    , m_clock(clock)
+    , m_connection(m_options.connection)
+    , m_tracker(clock)
 {
     m_tracker.setVariableNames(m_options.variableNames);
     connect(&m_tracker, &AmiCallTracker::callOffered, this, &Pbx::callOffered);
@@ -47,7 +56,9 @@ AmiPbx::AmiPbx(Options options, const Clock &clock, QObject *parent)
         for (const auto &[id, p] : m_originates)
             ids.push_back(id);
         for (const QByteArray &id : ids)
-            finishOriginate(id, telephony::originateFailed(u"connection to Asterisk lost (%1)"_s.arg(reason), m_originates.at(id).request.phone));
+            finishOriginate(id,
+                            telephony::originateFailed(u"connection to Asterisk lost (%1)"_s.arg(reason),
+                                                       m_originates.at(id).request.phone));
         if (m_reportedConnected) {
             m_reportedConnected = false;
             Q_EMIT connectionChanged(false, telephony::connectionLost(reason).text());
@@ -133,14 +144,16 @@ void AmiPbx::originate(const OriginateRequest &request, OriginateDone done)
         return;
     }
     if (request.phone.trimmed().isEmpty() || request.agentExtension.trimmed().isEmpty()) {
-        failSoon(telephony::originateFailed(request.phone.trimmed().isEmpty() ? u"no number to call"_s : u"the agent has no extension"_s,
+        failSoon(telephony::originateFailed(request.phone.trimmed().isEmpty() ? u"no number to call"_s
+                                                                              : u"the agent has no extension"_s,
                                             request.phone, u"originate_invalid"_s));
         return;
     }
     for (const auto &[id, p] : m_originates) {
         if (p.request.agentExtension == request.agentExtension) {
-            failSoon(telephony::originateFailed(u"agent %1 is busy with another originate"_s.arg(request.agentExtension), request.phone,
-                                                u"agent_busy"_s, Error::Kind::Conflict));
+            failSoon(
+                telephony::originateFailed(u"agent %1 is busy with another originate"_s.arg(request.agentExtension),
+                                           request.phone, u"agent_busy"_s, Error::Kind::Conflict));
             return;
         }
     }
@@ -164,8 +177,8 @@ void AmiPbx::originate(const OriginateRequest &request, OriginateDone done)
     const QString phone = request.phone;
     // Our own ActionID, so the reply handler and the later OriginateResponse find this request.
     const QByteArray id = "enlace-originate-" + QByteArray::number(++m_originateSequence);
-    action.fields.insert(1, {"ActionID", id});
-    m_originates[id] = PendingOriginate{request, std::move(done), hint, false};
+    action.fields.insert(1, { "ActionID", id });
+    m_originates[id] = PendingOriginate { request, std::move(done), hint, false };
     m_connection.send(std::move(action), [this, id, phone](Result<AmiConnection::Reply> r) {
         auto it = m_originates.find(id);
         if (it == m_originates.end())
@@ -177,7 +190,9 @@ void AmiPbx::originate(const OriginateRequest &request, OriginateDone done)
         if (!r->success()) {
             // Response: Error, e.g. "Extension does not exist." or "Permission denied".
             const QByteArray message = r->message();
-            finishOriginate(id, telephony::originateFailed(message.isEmpty() ? u"Originate failed"_s : QString::fromUtf8(message), phone));
+            finishOriginate(id,
+                            telephony::originateFailed(
+                                message.isEmpty() ? u"Originate failed"_s : QString::fromUtf8(message), phone));
             return;
         }
         it->second.queued = true;
@@ -228,7 +243,8 @@ void AmiPbx::handleEvent(const AmiMessage &event)
             if (event.value("Response").compare("Success", Qt::CaseInsensitive) == 0)
                 finishOriginate(id, QString::fromUtf8(event.value("Uniqueid")));
             else
-                finishOriginate(id, telephony::originateFailed(reasonText(event.value("Reason")), it->second.request.phone));
+                finishOriginate(
+                    id, telephony::originateFailed(reasonText(event.value("Reason")), it->second.request.phone));
         }
     }
     m_tracker.handleEvent(event);
@@ -252,4 +268,4 @@ void AmiPbx::hangup(const QString &callId)
     }
 }
 
-} // namespace enlace
+}   // namespace enlace

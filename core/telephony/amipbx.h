@@ -32,8 +32,8 @@ public:
         QString exten = QStringLiteral("{phone}");
         int priority = 1;
         int originateTimeoutMs = 45000;
-        QString callerId;                                // empty: not sent
-        bool omnileadsVariables = true;                  // IdCamp, codCli, origin, Tipocamp, FTSAGENTE
+        QString callerId;   // empty: not sent
+        bool omnileadsVariables = true;   // IdCamp, codCli, origin, Tipocamp, FTSAGENTE
         QList<QPair<QString, QString>> extraVariables;   // name -> value template
         AmiCallTracker::VariableNames variableNames;
     };
@@ -75,4 +75,4 @@ private:
     quint64 m_originateSequence = 0;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -2,7 +2,9 @@
 
 namespace enlace {
 
-Pbx::Pbx(QObject *parent) : QObject(parent) {}
+Pbx::Pbx(QObject *parent)
+    : QObject(parent)
+{ }
 Pbx::~Pbx() = default;
 
-} // namespace enlace
+}   // namespace enlace

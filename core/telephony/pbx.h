@@ -17,12 +17,12 @@ namespace enlace {
 struct OriginateRequest
 {
     qint64 agentId = 0;
-    QString agentExtension;       // the agent's SIP extension
-    QString agentName;            // "first last"
+    QString agentExtension;   // the agent's SIP extension
+    QString agentName;   // "first last"
     qint64 campaignId = 0;
     CampaignType campaignType = CampaignType::Manual;
     std::optional<qint64> contactId;
-    QString phone;                // the number to call
+    QString phone;   // the number to call
     QHash<QString, QString> variables;   // extra channel variables (dial plan specific)
 };
 
@@ -60,7 +60,7 @@ public:
     virtual bool isConnected() const = 0;
     // Begins talking to the PBX (AmiPbx connects and logs in); the embedded PBX is ready at once.
     // A failure that retrying cannot fix (wrong AMI password) is reported by startFailed.
-    virtual void start() {}
+    virtual void start() { }
 
 Q_SIGNALS:
     void callOffered(const enlace::PbxCallEvent &event);
@@ -70,4 +70,4 @@ Q_SIGNALS:
     void startFailed(const QString &reason);   // never carries a secret
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/telephony/pbxurl.h>
-
 #include <core/telephony/telephonymessages.h>
 
 #include <QFile>
@@ -23,10 +22,11 @@ Error invalid(const QString &detail)
 
 bool flag(const QString &v)
 {
-    return v == u"1"_s || v.compare(u"true"_s, Qt::CaseInsensitive) == 0 || v.compare(u"yes"_s, Qt::CaseInsensitive) == 0;
+    return v == u"1"_s || v.compare(u"true"_s, Qt::CaseInsensitive) == 0
+        || v.compare(u"yes"_s, Qt::CaseInsensitive) == 0;
 }
 
-} // namespace
+}   // namespace
 
 Result<PbxUrl> PbxUrl::parse(const QString &text)
 {
@@ -98,7 +98,7 @@ Result<PbxUrl> PbxUrl::parse(const QString &text)
         } else if (key == u"omlvars"_s) {
             o.omnileadsVariables = flag(value);
         } else if (key.startsWith(u"var."_s) && key.size() > 4) {
-            o.extraVariables.append({key.mid(4), value});
+            o.extraVariables.append({ key.mid(4), value });
         } else {
             return invalid(u"unknown option '%1'"_s.arg(key));
         }
@@ -125,4 +125,4 @@ QString PbxUrl::toString() const
     return s;
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -36,4 +36,4 @@ private:
     QString m_query;   // non-secret query, for toString()
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -1,5 +1,4 @@
 #include <core/telephony/simulatedpbx.h>
-
 #include <core/telephony/telephonymessages.h>
 
 #include <QTimer>
@@ -11,12 +10,16 @@ using namespace Qt::StringLiterals;
 
 namespace enlace {
 
-SimulatedPbx::SimulatedPbx(const Clock &clock, QObject *parent) : SimulatedPbx(clock, Options{}, parent) {}
+SimulatedPbx::SimulatedPbx(const Clock &clock, QObject *parent)
+    : SimulatedPbx(clock, Options {}, parent)
+{ }
 
 SimulatedPbx::SimulatedPbx(const Clock &clock, Options options, QObject *parent)
-    : Pbx(parent), m_clock(clock), m_options(options), m_random(options.seed)
-{
-}
+    : Pbx(parent)
+    , m_clock(clock)
+    , m_options(options)
+    , m_random(options.seed)
+{ }
 
 SimulatedPbx::~SimulatedPbx() = default;
 
@@ -51,8 +54,9 @@ void SimulatedPbx::originate(const OriginateRequest &request, OriginateDone done
     else if (request.agentExtension.trimmed().isEmpty())
         failure = telephony::originateFailed(u"the agent has no extension"_s, request.phone, u"originate_invalid"_s);
     else if (m_busyAgents.contains(request.agentExtension))
-        failure = telephony::originateFailed(u"agent %1 is busy on call %2"_s.arg(request.agentExtension, m_busyAgents.value(request.agentExtension)),
-                                             request.phone, u"agent_busy"_s, Error::Kind::Conflict);
+        failure = telephony::originateFailed(
+            u"agent %1 is busy on call %2"_s.arg(request.agentExtension, m_busyAgents.value(request.agentExtension)),
+            request.phone, u"agent_busy"_s, Error::Kind::Conflict);
     if (failure) {
         QTimer::singleShot(0, this, [done = std::move(done), error = *failure] { done(error); });
         return;
@@ -74,7 +78,7 @@ void SimulatedPbx::originate(const OriginateRequest &request, OriginateDone done
     // Busy from now on, so a second originate to the same agent fails even before the first rings.
     m_busyAgents.insert(event.agentExtension, event.callId);
     const QString callId = event.callId;
-    m_calls[callId] = ActiveCall{event, Stage::Ringing, 0};
+    m_calls[callId] = ActiveCall { event, Stage::Ringing, 0 };
     QTimer::singleShot(0, this, [this, done = std::move(done), callId] {
         done(callId);
         auto it = m_calls.find(callId);
@@ -91,7 +95,7 @@ void SimulatedPbx::startCall(PbxCallEvent event)
     const QString callId = event.callId;
     m_busyAgents.insert(event.agentExtension, callId);
     event.at = m_clock.now();
-    m_calls[callId] = ActiveCall{event, Stage::Ringing, 0};
+    m_calls[callId] = ActiveCall { event, Stage::Ringing, 0 };
     Q_EMIT callOffered(event);
     if (m_calls.count(callId))
         schedule(callId, m_options.answerDelayMs);
@@ -180,7 +184,7 @@ bool SimulatedPbx::injectInboundCall(qint64 campaignId)
     if (int(campaign.queue.size()) >= m_options.maxQueuedPerCampaign)
         return true;   // the queue is full: this caller gets a busy tone, nobody is offered
     const Contact &contact = campaign.contacts.at(int(m_random.bounded(quint32(campaign.contacts.size()))));
-    campaign.queue.push_back(Waiting{contact, m_clock.nowMs()});
+    campaign.queue.push_back(Waiting { contact, m_clock.nowMs() });
     offerInbound(campaignId, campaign);
     return true;
 }
@@ -260,4 +264,4 @@ int SimulatedPbx::queuedCalls(qint64 campaignId) const
     return it == m_campaigns.end() ? 0 : int(it->second.queue.size());
 }
 
-} // namespace enlace
+}   // namespace enlace

@@ -27,10 +27,10 @@ class SimulatedPbx final : public Pbx
 public:
     struct Options
     {
-        int answerDelayMs = 3000;     // ringing until the call is answered
+        int answerDelayMs = 3000;   // ringing until the call is answered
         int callDurationMs = 45000;   // talking until it hangs up; <= 0: only hangup() ends it
-        double timeScale = 1.0;       // multiplies every delay and inbound interval
-        quint32 seed = 1;             // inbound contact choice, reproducible
+        double timeScale = 1.0;   // multiplies every delay and inbound interval
+        quint32 seed = 1;   // inbound contact choice, reproducible
         int maxQueuedPerCampaign = 50;   // inbound callers waiting for a free agent
         // Asterisk's `systemname` (asterisk.conf): when set, uniqueids are "<name>-<epoch>.<seq>",
         // so PBXs that share one database never name two calls alike. Each enlace-server's own
@@ -112,9 +112,9 @@ private:
     QRandomGenerator m_random;
     quint64 m_sequence = 0;
     quint64 m_tokens = 0;
-    std::map<QString, ActiveCall> m_calls;        // by call id
-    QHash<QString, QString> m_busyAgents;         // extension -> call id
+    std::map<QString, ActiveCall> m_calls;   // by call id
+    QHash<QString, QString> m_busyAgents;   // extension -> call id
     std::map<qint64, Campaign> m_campaigns;
 };
 
-} // namespace enlace
+}   // namespace enlace

@@ -11,7 +11,7 @@ Error originateFailed(const QString &reason, const QString &phone, const QString
     Error e;
     e.kind = kind;
     e.code = code;
-    e.message = Message::make("Telephony", kOriginateFailed, {reason, phone});
+    e.message = Message::make("Telephony", kOriginateFailed, { reason, phone });
     return e;
 }
 
@@ -27,19 +27,22 @@ Message notConnected()
 
 Message authenticationFailed(const QString &detail)
 {
-    return Message::make("Telephony",
-                         QT_TRANSLATE_NOOP("Telephony", "Asterisk rejected the manager login (%1): check the AMI user and secret in manager.conf."),
-                         {detail});
+    return Message::make(
+        "Telephony",
+        QT_TRANSLATE_NOOP("Telephony",
+                          "Asterisk rejected the manager login (%1): check the AMI user and secret in manager.conf."),
+        { detail });
 }
 
 Message connectionLost(const QString &detail)
 {
-    return Message::make("Telephony", QT_TRANSLATE_NOOP("Telephony", "The connection to Asterisk was lost: %1"), {detail});
+    return Message::make("Telephony", QT_TRANSLATE_NOOP("Telephony", "The connection to Asterisk was lost: %1"),
+                         { detail });
 }
 
 Message invalidPbxUrl(const QString &detail)
 {
-    return Message::make("Telephony", QT_TRANSLATE_NOOP("Telephony", "Invalid PBX address: %1"), {detail});
+    return Message::make("Telephony", QT_TRANSLATE_NOOP("Telephony", "Invalid PBX address: %1"), { detail });
 }
 
-} // namespace enlace::telephony
+}   // namespace enlace::telephony

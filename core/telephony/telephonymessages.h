@@ -10,7 +10,8 @@ namespace enlace::telephony {
 
 // OMniLeads' shape for a failed originate (reference §5.2a):
 // "Originate failed by <reason> - contacto: <phone>". The reason is the PBX's own text.
-Error originateFailed(const QString &reason, const QString &phone, const QString &code = QStringLiteral("originate_failed"),
+Error originateFailed(const QString &reason, const QString &phone,
+                      const QString &code = QStringLiteral("originate_failed"),
                       Error::Kind kind = Error::Kind::Unavailable);
 
 // Whether the error is one originateFailed() made (its text is already in OMniLeads' shape).
@@ -21,4 +22,4 @@ Message authenticationFailed(const QString &detail);
 Message connectionLost(const QString &detail);
 Message invalidPbxUrl(const QString &detail);
 
-} // namespace enlace::telephony
+}   // namespace enlace::telephony

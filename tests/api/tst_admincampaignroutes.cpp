@@ -28,13 +28,14 @@ private Q_SLOTS:
         const auto r = f.send("POST", u"/api/v1/campaigns/create/"_s, w.body(uR"({
             "nombre":"Nueva","tipo":3,"estado":2,"sistema_externo":{s2},"id_externo":"N-1","bd_contacto":{db1},
             "tipo_interaccion":1,"agentes":[{carla},{beto}],"supervisores":[{sup}],
-            "opciones_calificacion":[{"nombre":"Venta","interaccion_crm":true},{"nombre":"Oculta","oculta":true}]})"_s), admin);
+            "opciones_calificacion":[{"nombre":"Venta","interaccion_crm":true},{"nombre":"Oculta","oculta":true}]})"_s),
+                              admin);
         QVERIFY2(r.status == 200, r.body.constData());
         QCOMPARE(r.json().value(u"status"_s).toString(), u"SUCCESS"_s);
         const QJsonObject c = r.json().value(u"campaign"_s).toObject();
         QCOMPARE(c.value(u"id_externo"_s).toString(), u"N-1"_s);
         QCOMPARE(c.value(u"agentes"_s).toArray().size(), 2);
-        QCOMPARE(c.value(u"supervisores"_s).toArray(), QJsonArray{w.sup});
+        QCOMPARE(c.value(u"supervisores"_s).toArray(), QJsonArray { w.sup });
         QCOMPARE(c.value(u"opciones_calificacion"_s).toArray().size(), 2);
         QCOMPARE(c.value(u"opciones_calificacion"_s).toArray().at(1).toObject().value(u"oculta"_s), QJsonValue(true));
         QStringList codes;
@@ -45,9 +46,16 @@ private Q_SLOTS:
         const qint64 id = r.json().value(u"id"_s).toInteger();
         const auto warnings = f.send("GET", u"/api/v1/campaigns/%1/warnings/"_s.arg(id), {}, admin);
         QCOMPARE(warnings.json().value(u"warnings"_s).toArray().size(), r.json().value(u"warnings"_s).toArray().size());
-        QVERIFY(!f.send("GET", u"/api/v1/config_warnings/"_s, {}, admin).json().value(u"warnings"_s).toArray().isEmpty());
+        QVERIFY(
+            !f.send("GET", u"/api/v1/config_warnings/"_s, {}, admin).json().value(u"warnings"_s).toArray().isEmpty());
         QCOMPARE(f.send("GET", u"/api/v1/campaigns/"_s, {}, admin).json().value(u"campaigns"_s).toArray().size(), 4);
-        QCOMPARE(f.send("GET", u"/api/v1/campaigns/%1/"_s.arg(id), {}, admin).json().value(u"campaign"_s).toObject().value(u"nombre"_s).toString(), u"Nueva"_s);
+        QCOMPARE(f.send("GET", u"/api/v1/campaigns/%1/"_s.arg(id), {}, admin)
+                     .json()
+                     .value(u"campaign"_s)
+                     .toObject()
+                     .value(u"nombre"_s)
+                     .toString(),
+                 u"Nueva"_s);
     }
 
     // A campaign save with thousands of bad rows once held the server's only HTTP thread for
@@ -123,20 +131,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        const QList<std::tuple<const char *, QString, QString, QString>> rows{
-            {"57 external id taken in system", uR"({"nombre":"X","tipo":3,"sistema_externo":{s1},"id_externo":"C-1","bd_contacto":{db1}})"_s,
-             u"id_externo"_s, u"A campaign with that external id already exists for the External System choosen"_s},
-            {"58 external id without system", uR"({"nombre":"X","tipo":3,"id_externo":"Z","bd_contacto":{db1}})"_s,
-             u"id_externo"_s, u"Can't specify an external id without choose an External System"_s},
-            {"59 system with database without external id column", uR"({"nombre":"X","tipo":3,"sistema_externo":{s1},"bd_contacto":{db2}})"_s,
-             u"bd_contacto"_s, u"A campaign assigned to an external system must used a contact database with an external id field defined"_s},
-            {"name missing", uR"({"tipo":3})"_s, u"nombre"_s, {}},
-            {"type out of range", uR"({"nombre":"X","tipo":9})"_s, u"tipo"_s, u"\"9\" is not a valid choice."_s},
-            {"agents not ids", uR"({"nombre":"X","tipo":3,"agentes":["a"]})"_s, u"agentes[0]"_s, u"A valid integer is required."_s},
-            {"option without name", uR"({"nombre":"X","tipo":3,"opciones_calificacion":[{"oculta":true}]})"_s, u"opciones_calificacion[0].nombre"_s, u"This field is required."_s},
+        const QList<std::tuple<const char *, QString, QString, QString>> rows {
+            { "57 external id taken in system",
+              uR"({"nombre":"X","tipo":3,"sistema_externo":{s1},"id_externo":"C-1","bd_contacto":{db1}})"_s,
+              u"id_externo"_s, u"A campaign with that external id already exists for the External System choosen"_s },
+            { "58 external id without system", uR"({"nombre":"X","tipo":3,"id_externo":"Z","bd_contacto":{db1}})"_s,
+              u"id_externo"_s, u"Can't specify an external id without choose an External System"_s },
+            { "59 system with database without external id column",
+              uR"({"nombre":"X","tipo":3,"sistema_externo":{s1},"bd_contacto":{db2}})"_s, u"bd_contacto"_s,
+              u"A campaign assigned to an external system must used a contact database with an external id field defined"_s },
+            { "name missing", uR"({"tipo":3})"_s, u"nombre"_s, {} },
+            { "type out of range", uR"({"nombre":"X","tipo":9})"_s, u"tipo"_s, u"\"9\" is not a valid choice."_s },
+            { "agents not ids", uR"({"nombre":"X","tipo":3,"agentes":["a"]})"_s, u"agentes[0]"_s,
+              u"A valid integer is required."_s },
+            { "option without name", uR"({"nombre":"X","tipo":3,"opciones_calificacion":[{"oculta":true}]})"_s,
+              u"opciones_calificacion[0].nombre"_s, u"This field is required."_s },
         };
         for (const auto &[name, body, field, message] : rows)
-            for (const char *backend : {"sqlite", "postgresql"})
+            for (const char *backend : { "sqlite", "postgresql" })
                 QTest::addRow("%s %s", name, backend) << QString::fromLatin1(backend) << body << field << message;
     }
     void create_rules()
@@ -168,14 +180,21 @@ private Q_SLOTS:
         const QString admin = f.tokenFor(w.admin);
         const QString path = w.substitute(u"/api/v1/campaigns/{camp}/update/"_s);
         // An option id of another campaign: nothing of the update stays.
-        auto r = f.send("PUT", path, w.body(uR"({"nombre":"Renombrada","tipo":3,"opciones_calificacion":[{"id":{otra},"nombre":"x"}]})"_s), admin);
+        auto r = f.send(
+            "PUT", path,
+            w.body(uR"({"nombre":"Renombrada","tipo":3,"opciones_calificacion":[{"id":{otra},"nombre":"x"}]})"_s),
+            admin);
         QCOMPARE(r.status, 400);
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"opciones_calificacion[0].id"_s));
-        auto name = f.db()->scalar(u"SELECT name FROM campaigns WHERE id = ?"_s, {w.camp});
+        auto name = f.db()->scalar(u"SELECT name FROM campaigns WHERE id = ?"_s, { w.camp });
         QCOMPARE(name->toString(), u"camp"_s);
         // Renaming an option and adding one; fields not sent keep their value.
-        r = f.send("PUT", path, w.body(uR"({"nombre":"Renombrada","opciones_calificacion":[{"id":{venta},"nombre":"Venta 2"},{"nombre":"Nueva"}],
-                                            "parametros_crm":[{"nombre":"tel","valor":"telefono","tipo":2}]})"_s), admin);
+        r = f.send(
+            "PUT", path,
+            w.body(
+                uR"({"nombre":"Renombrada","opciones_calificacion":[{"id":{venta},"nombre":"Venta 2"},{"nombre":"Nueva"}],
+                                            "parametros_crm":[{"nombre":"tel","valor":"telefono","tipo":2}]})"_s),
+            admin);
         QVERIFY2(r.status == 200, r.body.constData());
         const QJsonObject c = r.json().value(u"campaign"_s).toObject();
         QCOMPARE(c.value(u"nombre"_s).toString(), u"Renombrada"_s);
@@ -183,7 +202,9 @@ private Q_SLOTS:
         QCOMPARE(c.value(u"agentes"_s).toArray().size(), 2);
         QCOMPARE(c.value(u"opciones_calificacion"_s).toArray().size(), 3);
         QCOMPARE(c.value(u"parametros_crm"_s).toArray().size(), 1);
-        QCOMPARE(f.send("PUT", u"/api/v1/campaigns/999999/update/"_s, QJsonObject{{u"nombre"_s, u"x"_s}}, admin).status, 404);
+        QCOMPARE(
+            f.send("PUT", u"/api/v1/campaigns/999999/update/"_s, QJsonObject { { u"nombre"_s, u"x"_s } }, admin).status,
+            404);
         QCOMPARE(f.send("GET", u"/api/v1/campaigns/999999/"_s, {}, admin).status, 404);
         QCOMPARE(f.send("GET", u"/api/v1/campaigns/"_s, {}, f.tokenFor(w.ana.userId)).status, 403);
     }

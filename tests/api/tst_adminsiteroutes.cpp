@@ -1,5 +1,4 @@
 #include <core/api/adminsiteroutes.h>
-
 #include <tests/support/server/apifixture.h>
 
 #include <QHttpServer>
@@ -48,17 +47,28 @@ private:
 
 QJsonObject site(const QString &name, int trigger, int method, const QJsonValue &format, const QJsonValue &target)
 {
-    return QJsonObject{{u"nombre"_s, name}, {u"url"_s, u"https://x.io/"_s}, {u"disparador"_s, trigger}, {u"metodo"_s, method},
-                       {u"formato"_s, format}, {u"objetivo"_s, target}, {u"autenticacion"_s, QJsonValue::Null}};
+    return QJsonObject { { u"nombre"_s, name },
+                         { u"url"_s, u"https://x.io/"_s },
+                         { u"disparador"_s, trigger },
+                         { u"metodo"_s, method },
+                         { u"formato"_s, format },
+                         { u"objetivo"_s, target },
+                         { u"autenticacion"_s, QJsonValue::Null } };
 }
 
 QJsonObject auth(const QString &name, const QString &url)
 {
-    return QJsonObject{{u"nombre"_s, name}, {u"url"_s, url}, {u"username"_s, u"crm-user"_s}, {u"password"_s, u"crm-secret-pw"_s},
-                       {u"campo_token"_s, u"token"_s}, {u"duracion"_s, 0}, {u"campo_duracion"_s, u"ttl"_s}, {u"ssl_estricto"_s, true}};
+    return QJsonObject { { u"nombre"_s, name },
+                         { u"url"_s, url },
+                         { u"username"_s, u"crm-user"_s },
+                         { u"password"_s, u"crm-secret-pw"_s },
+                         { u"campo_token"_s, u"token"_s },
+                         { u"duracion"_s, 0 },
+                         { u"campo_duracion"_s, u"ttl"_s },
+                         { u"ssl_estricto"_s, true } };
 }
 
-} // namespace
+}   // namespace
 
 class TestAdminSiteRoutes final : public QObject
 {
@@ -83,25 +93,33 @@ private Q_SLOTS:
         QJsonObject badTrigger = site(u"B"_s, 9, 1, null, 1);
         QJsonObject wrongType = site(u"B"_s, 2, 1, null, 1);
         wrongType.insert(u"metodo"_s, u"GET"_s);
-        const QList<std::tuple<const char *, QJsonObject, int, QString, QString>> rows{
-            {"1 automatic get embedded", site(u"B"_s, 2, 1, null, 1), 200, {}, {}},
-            {"2 get with format", site(u"B"_s, 2, 1, 4, 1), 400, u"formato"_s, u"If the method is GET, no format must be given"_s},
-            {"3 post without format", site(u"B"_s, 2, 2, null, 1), 400, u"formato"_s, u"If the method is POST you must select a format"_s},
-            {"4 server with target", site(u"B"_s, 3, 1, null, 1), 400, u"objetivo"_s, u"If the trigger is the server there can be no target."_s},
-            {"5 agent post json no target", site(u"B"_s, 1, 2, 4, null), 400, u"objetivo"_s, u"You must give a valid target."_s},
-            {"6 agent post json target", site(u"B"_s, 1, 2, 4, 1), 400, u"objetivo"_s, u"With JSON format there can be no target."_s},
-            {"7 disposition post json server side", site(u"B"_s, 4, 2, 4, null), 200, {}, {}},
-            {"8 disposition get no target", site(u"B"_s, 4, 1, null, null), 400, u"objetivo"_s, u"You must give a valid target."_s},
-            {"9 name taken", site(u"A"_s, 2, 1, null, 1), 400, u"nombre"_s, u"An external site with this name already exists."_s},
-            {"10 bad url", badUrl, 400, u"url"_s, u"Enter a valid URL."_s},
-            {"10 url too long", longUrl, 400, u"url"_s, {}},
-            {"11 target key missing", noTarget, 400, u"objetivo"_s, u"You must give a valid target."_s},
-            {"trigger out of range", badTrigger, 400, u"disparador"_s, u"\"9\" is not a valid choice."_s},
-            {"method of wrong type", wrongType, 400, u"metodo"_s, u"A valid integer is required."_s},
+        const QList<std::tuple<const char *, QJsonObject, int, QString, QString>> rows {
+            { "1 automatic get embedded", site(u"B"_s, 2, 1, null, 1), 200, {}, {} },
+            { "2 get with format", site(u"B"_s, 2, 1, 4, 1), 400, u"formato"_s,
+              u"If the method is GET, no format must be given"_s },
+            { "3 post without format", site(u"B"_s, 2, 2, null, 1), 400, u"formato"_s,
+              u"If the method is POST you must select a format"_s },
+            { "4 server with target", site(u"B"_s, 3, 1, null, 1), 400, u"objetivo"_s,
+              u"If the trigger is the server there can be no target."_s },
+            { "5 agent post json no target", site(u"B"_s, 1, 2, 4, null), 400, u"objetivo"_s,
+              u"You must give a valid target."_s },
+            { "6 agent post json target", site(u"B"_s, 1, 2, 4, 1), 400, u"objetivo"_s,
+              u"With JSON format there can be no target."_s },
+            { "7 disposition post json server side", site(u"B"_s, 4, 2, 4, null), 200, {}, {} },
+            { "8 disposition get no target", site(u"B"_s, 4, 1, null, null), 400, u"objetivo"_s,
+              u"You must give a valid target."_s },
+            { "9 name taken", site(u"A"_s, 2, 1, null, 1), 400, u"nombre"_s,
+              u"An external site with this name already exists."_s },
+            { "10 bad url", badUrl, 400, u"url"_s, u"Enter a valid URL."_s },
+            { "10 url too long", longUrl, 400, u"url"_s, {} },
+            { "11 target key missing", noTarget, 400, u"objetivo"_s, u"You must give a valid target."_s },
+            { "trigger out of range", badTrigger, 400, u"disparador"_s, u"\"9\" is not a valid choice."_s },
+            { "method of wrong type", wrongType, 400, u"metodo"_s, u"A valid integer is required."_s },
         };
         for (const auto &[name, body, status, field, message] : rows)
-            for (const char *backend : {"sqlite", "postgresql"})
-                QTest::addRow("%s %s", name, backend) << QString::fromLatin1(backend) << body << status << field << message;
+            for (const char *backend : { "sqlite", "postgresql" })
+                QTest::addRow("%s %s", name, backend)
+                    << QString::fromLatin1(backend) << body << status << field << message;
     }
     void createSite_rules()
     {
@@ -112,17 +130,22 @@ private Q_SLOTS:
         QFETCH(QString, message);
         ENLACE_API_FIXTURE(f, backend);
         const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
-        QCOMPARE(f.send("POST", u"/api/v1/external_sites/create/"_s, site(u"A"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin).status, 200);
+        QCOMPARE(f.send("POST", u"/api/v1/external_sites/create/"_s,
+                        site(u"A"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin)
+                     .status,
+                 200);
         const auto r = f.send("POST", u"/api/v1/external_sites/create/"_s, body, admin);
         QVERIFY2(r.status == httpStatus, r.body.constData());
         if (httpStatus == 200) {
             QCOMPARE(r.json().value(u"status"_s).toString(), u"SUCCESS"_s);
             QCOMPARE(f.count(u"external_sites"_s), 2);
-            const auto detail = f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(r.json().value(u"id"_s).toInteger()), {}, admin);
+            const auto detail
+                = f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(r.json().value(u"id"_s).toInteger()), {}, admin);
             const QJsonObject stored = detail.json().value(u"externalSiteDetail"_s).toObject();
             QCOMPARE(stored.value(u"disparador"_s).toInt(), body.value(u"disparador"_s).toInt());
             // A GET site is stored with format 1 (multipart), as OMniLeads.
-            QCOMPARE(stored.value(u"formato"_s).toInt(), body.value(u"formato"_s).isNull() ? 1 : body.value(u"formato"_s).toInt());
+            QCOMPARE(stored.value(u"formato"_s).toInt(),
+                     body.value(u"formato"_s).isNull() ? 1 : body.value(u"formato"_s).toInt());
         } else {
             QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
             const QJsonArray messages = r.json().value(u"errors"_s).toObject().value(field).toArray();
@@ -141,35 +164,73 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         ENLACE_API_FIXTURE(f, backend);
         const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
-        const qint64 used = f.send("POST", u"/api/v1/external_sites/create/"_s, site(u"Usado"_s, 2, 1, QJsonValue::Null, 1), admin).json().value(u"id"_s).toInteger();
-        const qint64 unused = f.send("POST", u"/api/v1/external_sites/create/"_s, site(u"Libre"_s, 2, 1, QJsonValue::Null, 2), admin).json().value(u"id"_s).toInteger();
+        const qint64 used
+            = f.send("POST", u"/api/v1/external_sites/create/"_s, site(u"Usado"_s, 2, 1, QJsonValue::Null, 1), admin)
+                  .json()
+                  .value(u"id"_s)
+                  .toInteger();
+        const qint64 unused
+            = f.send("POST", u"/api/v1/external_sites/create/"_s, site(u"Libre"_s, 2, 1, QJsonValue::Null, 2), admin)
+                  .json()
+                  .value(u"id"_s)
+                  .toInteger();
         QVERIFY(used > 0 && unused > 0);
-        QVERIFY(f.db()->exec(u"INSERT INTO campaigns (name, type, site_id, interaction_type) VALUES ('c', 3, ?, 2)"_s, {used}).ok());
+        QVERIFY(f.db()
+                    ->exec(u"INSERT INTO campaigns (name, type, site_id, interaction_type) VALUES ('c', 3, ?, 2)"_s,
+                           { used })
+                    .ok());
         auto list = f.send("GET", u"/api/v1/external_sites/"_s, {}, admin);
         QCOMPARE(list.status, 200);
         QCOMPARE(list.json().value(u"status"_s).toString(), u"SUCCESS"_s);
         QCOMPARE(list.json().value(u"externalSites"_s).toArray().size(), 2);
-        const QJsonObject detail = f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin).json().value(u"externalSiteDetail"_s).toObject();
-        for (const QString &key : {u"id"_s, u"nombre"_s, u"url"_s, u"oculto"_s, u"disparador"_s, u"metodo"_s, u"formato"_s, u"objetivo"_s, u"autenticacion"_s})
+        const QJsonObject detail = f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin)
+                                       .json()
+                                       .value(u"externalSiteDetail"_s)
+                                       .toObject();
+        for (const QString &key : { u"id"_s, u"nombre"_s, u"url"_s, u"oculto"_s, u"disparador"_s, u"metodo"_s,
+                                    u"formato"_s, u"objetivo"_s, u"autenticacion"_s })
             QVERIFY2(detail.contains(key), qPrintable(key));
         QCOMPARE(f.send("PUT", u"/api/v1/external_sites/%1/hide/"_s.arg(used), {}, admin).status, 200);
-        QCOMPARE(f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin).json().value(u"externalSiteDetail"_s).toObject().value(u"oculto"_s), QJsonValue(true));
-        QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {}, admin).json().value(u"externalSites"_s).toArray().size(), 2);
+        QCOMPARE(f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin)
+                     .json()
+                     .value(u"externalSiteDetail"_s)
+                     .toObject()
+                     .value(u"oculto"_s),
+                 QJsonValue(true));
+        QCOMPARE(
+            f.send("GET", u"/api/v1/external_sites/"_s, {}, admin).json().value(u"externalSites"_s).toArray().size(),
+            2);
         QCOMPARE(f.send("PUT", u"/api/v1/external_sites/%1/show/"_s.arg(used), {}, admin).status, 200);
-        QCOMPARE(f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin).json().value(u"externalSiteDetail"_s).toObject().value(u"oculto"_s), QJsonValue(false));
+        QCOMPARE(f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin)
+                     .json()
+                     .value(u"externalSiteDetail"_s)
+                     .toObject()
+                     .value(u"oculto"_s),
+                 QJsonValue(false));
         const auto refused = f.send("DELETE", u"/api/v1/external_sites/%1/delete/"_s.arg(used), {}, admin);
         QCOMPARE(refused.status, 400);
-        QCOMPARE(refused.json().value(u"message"_s).toString(), u"External sites assigned to campaigns can not be deleted"_s);
+        QCOMPARE(refused.json().value(u"message"_s).toString(),
+                 u"External sites assigned to campaigns can not be deleted"_s);
         QCOMPARE(f.send("DELETE", u"/api/v1/external_sites/%1/delete/"_s.arg(unused), {}, admin).status, 200);
         QCOMPARE(f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(unused), {}, admin).status, 404);
-        QCOMPARE(f.send("PUT", u"/api/v1/external_sites/%1/update/"_s.arg(unused), site(u"X"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin).status, 404);
+        QCOMPARE(f.send("PUT", u"/api/v1/external_sites/%1/update/"_s.arg(unused),
+                        site(u"X"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin)
+                     .status,
+                 404);
         QCOMPARE(f.send("PUT", u"/api/v1/external_sites/999999/hide/"_s, {}, admin).status, 404);
         QCOMPARE(f.send("DELETE", u"/api/v1/external_sites/999999/delete/"_s, {}, admin).status, 404);
         QCOMPARE(f.count(u"external_sites"_s), 1);
         // Update to server / GET / no target (OMniLeads' test).
-        const auto updated = f.send("PUT", u"/api/v1/external_sites/%1/update/"_s.arg(used), site(u"Usado"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin);
+        const auto updated = f.send("PUT", u"/api/v1/external_sites/%1/update/"_s.arg(used),
+                                    site(u"Usado"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin);
         QCOMPARE(updated.status, 200);
-        QCOMPARE(f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin).json().value(u"externalSiteDetail"_s).toObject().value(u"disparador"_s).toInt(), 3);
+        QCOMPARE(f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(used), {}, admin)
+                     .json()
+                     .value(u"externalSiteDetail"_s)
+                     .toObject()
+                     .value(u"disparador"_s)
+                     .toInt(),
+                 3);
     }
 
     // Reference §7 item 19 and the admin roles of §1.8.
@@ -181,12 +242,20 @@ private Q_SLOTS:
         const Agent agent = f.addAgent(u"ana"_s, u"1001"_s);
         QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s).status, 401);
         QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(agent.userId)).status, 403);
-        QCOMPARE(f.send("POST", u"/api/v1/external_sites/create/"_s, site(u"A"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), f.tokenFor(agent.userId)).status, 403);
+        QCOMPARE(f.send("POST", u"/api/v1/external_sites/create/"_s,
+                        site(u"A"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), f.tokenFor(agent.userId))
+                     .status,
+                 403);
         QCOMPARE(f.send("GET", u"/api/v1/external_site_authentications/"_s, {}, f.tokenFor(agent.userId)).status, 403);
         QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {}, f.integrationKeyFor(f.addSystem(u"S"_s))).status, 403);
-        for (const Role role : {Role::Admin, Role::Manager, Role::Supervisor})
-            QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(f.addUser(u"u%1"_s.arg(int(role)), role))).status, 200);
-        QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(f.addUser(u"ref"_s, Role::Referent))).status, 403);
+        for (const Role role : { Role::Admin, Role::Manager, Role::Supervisor })
+            QCOMPARE(
+                f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(f.addUser(u"u%1"_s.arg(int(role)), role)))
+                    .status,
+                200);
+        QCOMPARE(
+            f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(f.addUser(u"ref"_s, Role::Referent))).status,
+            403);
         QCOMPARE(f.count(u"external_sites"_s), 0);
     }
 
@@ -197,11 +266,17 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         ENLACE_API_FIXTURE(f, backend);
         const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
-        auto created = f.send("POST", u"/api/v1/external_site_authentications/create/"_s, auth(u"Auth"_s, u"https://crm.example/token"_s), admin);
+        auto created = f.send("POST", u"/api/v1/external_site_authentications/create/"_s,
+                              auth(u"Auth"_s, u"https://crm.example/token"_s), admin);
         QCOMPARE(created.status, 200);
         const qint64 id = created.json().value(u"id"_s).toInteger();
-        const qint64 unusedId = f.send("POST", u"/api/v1/external_site_authentications/create/"_s, auth(u"Otra"_s, u"https://crm.example/t2"_s), admin).json().value(u"id"_s).toInteger();
-        auto dup = f.send("POST", u"/api/v1/external_site_authentications/create/"_s, auth(u"Auth"_s, u"https://crm.example/token"_s), admin);
+        const qint64 unusedId = f.send("POST", u"/api/v1/external_site_authentications/create/"_s,
+                                       auth(u"Otra"_s, u"https://crm.example/t2"_s), admin)
+                                    .json()
+                                    .value(u"id"_s)
+                                    .toInteger();
+        auto dup = f.send("POST", u"/api/v1/external_site_authentications/create/"_s,
+                          auth(u"Auth"_s, u"https://crm.example/token"_s), admin);
         QCOMPARE(dup.status, 400);
         QVERIFY(dup.json().value(u"errors"_s).toObject().contains(u"nombre"_s));
         QJsonObject withSite = site(u"S"_s, 3, 1, QJsonValue::Null, QJsonValue::Null);
@@ -221,14 +296,21 @@ private Q_SLOTS:
         QJsonObject change = auth(u"Auth"_s, u"https://crm.example/token2"_s);
         change.remove(u"password"_s);
         change.insert(u"ssl_estricto"_s, false);
-        QCOMPARE(f.send("PUT", u"/api/v1/external_site_authentications/%1/update/"_s.arg(id), change, admin).status, 200);
-        const QJsonObject after = f.send("GET", u"/api/v1/external_site_authentications/%1/"_s.arg(id), {}, admin).json().value(u"externalSiteAuthentication"_s).toObject();
+        QCOMPARE(f.send("PUT", u"/api/v1/external_site_authentications/%1/update/"_s.arg(id), change, admin).status,
+                 200);
+        const QJsonObject after = f.send("GET", u"/api/v1/external_site_authentications/%1/"_s.arg(id), {}, admin)
+                                      .json()
+                                      .value(u"externalSiteAuthentication"_s)
+                                      .toObject();
         QCOMPARE(after.value(u"ssl_estricto"_s), QJsonValue(false));
         QCOMPARE(after.value(u"url"_s).toString(), u"https://crm.example/token2"_s);
         const auto inUse = f.send("DELETE", u"/api/v1/external_site_authentications/%1/delete/"_s.arg(id), {}, admin);
         QCOMPARE(inUse.status, 400);
-        QCOMPARE(inUse.json().value(u"message"_s).toString(), u"Authentications assigned to external sites can not be deleted"_s);
-        QCOMPARE(f.send("DELETE", u"/api/v1/external_site_authentications/%1/delete/"_s.arg(unusedId), {}, admin).status, 200);
+        QCOMPARE(inUse.json().value(u"message"_s).toString(),
+                 u"Authentications assigned to external sites can not be deleted"_s);
+        QCOMPARE(
+            f.send("DELETE", u"/api/v1/external_site_authentications/%1/delete/"_s.arg(unusedId), {}, admin).status,
+            200);
         QCOMPARE(f.send("GET", u"/api/v1/external_site_authentications/%1/"_s.arg(unusedId), {}, admin).status, 404);
         QCOMPARE(f.count(u"site_authentications"_s), 1);
     }
@@ -241,14 +323,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("answer");
         QTest::addColumn<int>("httpStatus");
         QTest::addColumn<QString>("expected");
-        const QList<std::tuple<const char *, QByteArray, QByteArray, int, QString>> rows{
-            {"token", "application/json", R"({"token":"abc","ttl":60})", 200, u"Successful Authentication with CRM"_s},
-            {"html", "text/html", "<html>hi</html>", 400, u"Answer must be in JSON format"_s},
-            {"no token field", "application/json", R"({"other":"x"})", 400, u"campo_token"_s},
+        const QList<std::tuple<const char *, QByteArray, QByteArray, int, QString>> rows {
+            { "token", "application/json", R"({"token":"abc","ttl":60})", 200,
+              u"Successful Authentication with CRM"_s },
+            { "html", "text/html", "<html>hi</html>", 400, u"Answer must be in JSON format"_s },
+            { "no token field", "application/json", R"({"other":"x"})", 400, u"campo_token"_s },
         };
         for (const auto &[name, type, body, status, expected] : rows)
-            for (const char *backend : {"sqlite", "postgresql"})
-                QTest::addRow("%s %s", name, backend) << QString::fromLatin1(backend) << type << body << status << expected;
+            for (const char *backend : { "sqlite", "postgresql" })
+                QTest::addRow("%s %s", name, backend)
+                    << QString::fromLatin1(backend) << type << body << status << expected;
     }
     void authenticationTest_reportsOutcomeAndStoresNothing()
     {

@@ -1,6 +1,6 @@
 #include <core/api/adminuserroutes.h>
-#include <core/calls/eventlog.h>
 #include <core/api/tokenstore.h>
+#include <core/calls/eventlog.h>
 #include <core/identity/userrepository.h>
 #include <tests/support/server/apifixture.h>
 
@@ -22,14 +22,21 @@ private Q_SLOTS:
         ENLACE_API_FIXTURE(f, backend);
         const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
         auto r = f.send("POST", u"/api/v1/users/create/"_s,
-                        QJsonObject{{u"username"_s, u"nuevo"_s}, {u"password"_s, u"Una-clave-larga-1"_s}, {u"first_name"_s, u"Nu"_s},
-                                    {u"last_name"_s, u"Evo"_s}, {u"role"_s, 5}, {u"sip_extension"_s, u"2001"_s}}, admin);
+                        QJsonObject { { u"username"_s, u"nuevo"_s },
+                                      { u"password"_s, u"Una-clave-larga-1"_s },
+                                      { u"first_name"_s, u"Nu"_s },
+                                      { u"last_name"_s, u"Evo"_s },
+                                      { u"role"_s, 5 },
+                                      { u"sip_extension"_s, u"2001"_s } },
+                        admin);
         QVERIFY2(r.status == 200, r.body.constData());
         const qint64 id = r.json().value(u"id"_s).toInteger();
         QCOMPARE(r.json().value(u"user"_s).toObject().value(u"sip_extension"_s).toString(), u"2001"_s);
         QVERIFY(r.json().value(u"user"_s).toObject().value(u"agent_id"_s).toInteger() > 0);
-        r = f.send("POST", u"/api/v1/users/create/"_s,
-                   QJsonObject{{u"username"_s, u"jefa"_s}, {u"password"_s, u"Otra-clave-larga-2"_s}, {u"role"_s, 3}}, admin);
+        r = f.send(
+            "POST", u"/api/v1/users/create/"_s,
+            QJsonObject { { u"username"_s, u"jefa"_s }, { u"password"_s, u"Otra-clave-larga-2"_s }, { u"role"_s, 3 } },
+            admin);
         QCOMPARE(r.status, 200);
         QVERIFY(r.json().value(u"user"_s).toObject().value(u"agent_id"_s).isNull());
         const auto list = f.send("GET", u"/api/v1/users/"_s, {}, admin);
@@ -38,22 +45,30 @@ private Q_SLOTS:
         QVERIFY(!list.body.contains("pbkdf2"));
         QVERIFY(!list.body.contains("password"));
         // Taken username, unknown role, missing password.
-        r = f.send("POST", u"/api/v1/users/create/"_s, QJsonObject{{u"username"_s, u"nuevo"_s}, {u"password"_s, u"x-long-enough-3"_s}, {u"role"_s, 3}}, admin);
+        r = f.send(
+            "POST", u"/api/v1/users/create/"_s,
+            QJsonObject { { u"username"_s, u"nuevo"_s }, { u"password"_s, u"x-long-enough-3"_s }, { u"role"_s, 3 } },
+            admin);
         QCOMPARE(r.status, 400);
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"username"_s));
-        r = f.send("POST", u"/api/v1/users/create/"_s, QJsonObject{{u"username"_s, u"otro"_s}, {u"role"_s, 9}}, admin);
+        r = f.send("POST", u"/api/v1/users/create/"_s, QJsonObject { { u"username"_s, u"otro"_s }, { u"role"_s, 9 } },
+                   admin);
         QCOMPARE(r.status, 400);
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"role"_s));
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"password"_s));
         QCOMPARE(f.count(u"users"_s), 3);
         // Deactivate and change the password: the new one authenticates.
-        r = f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(id), QJsonObject{{u"password"_s, u"Cambiada-clave-9"_s}, {u"active"_s, false}}, admin);
+        r = f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(id),
+                   QJsonObject { { u"password"_s, u"Cambiada-clave-9"_s }, { u"active"_s, false } }, admin);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(u"user"_s).toObject().value(u"active"_s), QJsonValue(false));
-        QVERIFY(f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(id), QJsonObject{{u"active"_s, true}}, admin).status == 200);
+        QVERIFY(
+            f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(id), QJsonObject { { u"active"_s, true } }, admin).status
+            == 200);
         QVERIFY(UserRepository(f.db()).authenticate(u"nuevo"_s, u"Cambiada-clave-9"_s).ok());
         QCOMPARE(f.send("GET", u"/api/v1/users/999999/"_s, {}, admin).status, 404);
-        QCOMPARE(f.send("PUT", u"/api/v1/users/999999/update/"_s, QJsonObject{{u"active"_s, true}}, admin).status, 404);
+        QCOMPARE(f.send("PUT", u"/api/v1/users/999999/update/"_s, QJsonObject { { u"active"_s, true } }, admin).status,
+                 404);
     }
 
     // Deactivating a user ends its API tokens and announces it to every instance's event
@@ -113,8 +128,12 @@ private Q_SLOTS:
         QCOMPARE(f.send("GET", u"/api/v1/users/"_s).status, 401);
         QCOMPARE(f.send("GET", u"/api/v1/users/"_s, {}, f.tokenFor(f.addUser(u"sup"_s, Role::Supervisor))).status, 403);
         QCOMPARE(f.send("GET", u"/api/v1/users/"_s, {}, f.tokenFor(f.addUser(u"ger"_s, Role::Manager))).status, 403);
-        QCOMPARE(f.send("POST", u"/api/v1/users/create/"_s, QJsonObject{{u"username"_s, u"x"_s}, {u"password"_s, u"y-long-enough-1"_s}, {u"role"_s, 1}},
-                        f.tokenFor(f.addAgent(u"ana"_s, u"1001"_s).userId)).status, 403);
+        QCOMPARE(
+            f.send("POST", u"/api/v1/users/create/"_s,
+                   QJsonObject { { u"username"_s, u"x"_s }, { u"password"_s, u"y-long-enough-1"_s }, { u"role"_s, 1 } },
+                   f.tokenFor(f.addAgent(u"ana"_s, u"1001"_s).userId))
+                .status,
+            403);
         QCOMPARE(f.count(u"users"_s), 3);
     }
 };

@@ -1,16 +1,16 @@
-#include <core/http/apirouter.h>
 #include <core/api/authenticator.h>
-#include <core/http/httpserver.h>
 #include <core/api/referencecache.h>
 #include <core/api/tokenstore.h>
+#include <core/http/apirouter.h>
+#include <core/http/httpserver.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
 #include <core/model/user.h>
-#include <tests/support/server/apitestclient.h>
-#include <tests/support/server/rawhttpclient.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
+#include <tests/support/server/apitestclient.h>
+#include <tests/support/server/rawhttpclient.h>
 
 #include <QCryptographicHash>
 #include <QNetworkReply>
@@ -31,15 +31,18 @@ namespace {
 // Router + Authenticator + HttpServer on a random port, plus routes that show who called.
 struct AuthServer
 {
-    AuthServer(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog, AuthenticatorSettings settings)
-        : auth(db, clock, &catalog, settings), server(&router, &catalog)
+    AuthServer(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog,
+               AuthenticatorSettings settings)
+        : auth(db, clock, &catalog, settings)
+        , server(&router, &catalog)
     {
         router.setCatalog(&catalog);
         router.setCallerResolver([this](const ApiRequest &r) { return auth.resolve(r); });
         auth.registerRoutes(router);
         const auto who = [](const ApiRequest &r, ApiResponder respond) {
-            QJsonObject o{{u"user_id"_s, r.caller->userId}, {u"username"_s, r.caller->username},
-                          {u"integration"_s, r.caller->isIntegration()}};
+            QJsonObject o { { u"user_id"_s, r.caller->userId },
+                            { u"username"_s, r.caller->username },
+                            { u"integration"_s, r.caller->isIntegration() } };
             if (r.caller->agentId)
                 o.insert(u"agent_id"_s, *r.caller->agentId);
             if (r.caller->integrationSystemId)
@@ -50,7 +53,7 @@ struct AuthServer
         router.add("GET", u"/admin-only"_s, Access::Admin, who);
         router.add("GET", u"/agent-or-integration"_s, Access::AgentOrIntegration, who);
         router.add("GET", u"/ping"_s, Access::Public, [](const ApiRequest &, ApiResponder respond) {
-            respond(ApiResponse::json(QJsonObject{{u"pong"_s, true}}));
+            respond(ApiResponse::json(QJsonObject { { u"pong"_s, true } }));
         });
         ok = server.listen(QHostAddress::LocalHost, 0).ok();
     }
@@ -84,7 +87,7 @@ qint64 makeUser(const std::shared_ptr<Database> &db, const QString &username, Ro
     return id.ok() ? id.value() : 0;
 }
 
-} // namespace
+}   // namespace
 
 class TestAuthenticator final : public QObject
 {
@@ -106,7 +109,8 @@ private Q_SLOTS:
         auto agent = agents.createAgentUser(u"agent1"_s, u"s3cret!"_s, u"Ana"_s, u"Pérez"_s, u"1001"_s);
         QVERIFY2(agent.ok(), qPrintable(agent.ok() ? QString() : agent.error().text()));
         ApiTestClient c(s.base());
-        ApiReply r = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"agent1"_s}, {u"password"_s, u"s3cret!"_s}});
+        ApiReply r = c.post(u"/api/v1/login"_s,
+                            QJsonObject { { u"username"_s, u"agent1"_s }, { u"password"_s, u"s3cret!"_s } });
         QCOMPARE(r.status, 200);
         const QJsonObject user = r.json().value(u"user"_s).toObject();
         QCOMPARE(user.value(u"first_name"_s).toString(), u"Ana"_s);
@@ -133,7 +137,8 @@ private Q_SLOTS:
         QVERIFY(s.ok);
         QVERIFY(makeUser(scratch.db(), u"boss"_s, Role::Admin, u"pa ss&="_s) > 0);
         ApiTestClient c(s.base());
-        ApiReply r = c.call("POST", u"/api/v1/login"_s, "username=boss&password=pa+ss%26%3D", "application/x-www-form-urlencoded");
+        ApiReply r = c.call("POST", u"/api/v1/login"_s, "username=boss&password=pa+ss%26%3D",
+                            "application/x-www-form-urlencoded");
         QCOMPARE(r.status, 200);
         QVERIFY(!r.json().value(u"user"_s).toObject().contains(u"agent_id"_s));
         QVERIFY(!r.json().value(u"token"_s).toString().isEmpty());
@@ -176,7 +181,8 @@ private Q_SLOTS:
         ApiReply r = c.call("POST", u"/api/v1/login"_s, within, "application/x-www-form-urlencoded");
         QVERIFY2(r.status == 200, r.body.constData());
         // A repeated field is a list (and a list is not a valid username).
-        r = c.call("POST", u"/api/v1/login"_s, "username=boss&username=eve&password=right", "application/x-www-form-urlencoded");
+        r = c.call("POST", u"/api/v1/login"_s, "username=boss&username=eve&password=right",
+                   "application/x-www-form-urlencoded");
         QCOMPARE(r.status, 400);
     }
 
@@ -184,10 +190,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QStringList>("fields");
-        QTest::newRow("empty object") << QByteArray("{}") << QStringList{u"username"_s, u"password"_s};
-        QTest::newRow("no password") << QByteArray("{\"username\":\"boss\"}") << QStringList{u"password"_s};
-        QTest::newRow("empty username") << QByteArray("{\"username\":\"\",\"password\":\"x\"}") << QStringList{u"username"_s};
-        QTest::newRow("number as username") << QByteArray("{\"username\":5,\"password\":\"x\"}") << QStringList{u"username"_s};
+        QTest::newRow("empty object") << QByteArray("{}") << QStringList { u"username"_s, u"password"_s };
+        QTest::newRow("no password") << QByteArray("{\"username\":\"boss\"}") << QStringList { u"password"_s };
+        QTest::newRow("empty username") << QByteArray("{\"username\":\"\",\"password\":\"x\"}")
+                                        << QStringList { u"username"_s };
+        QTest::newRow("number as username")
+            << QByteArray("{\"username\":5,\"password\":\"x\"}") << QStringList { u"username"_s };
     }
     void login_missingFields_is400()
     {
@@ -216,7 +224,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("password");
         QTest::addColumn<bool>("deactivate");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
             QTest::newRow(qPrintable(b + u" wrong password"_s)) << b << u"boss"_s << u"nope"_s << false;
             QTest::newRow(qPrintable(b + u" unknown user"_s)) << b << u"ghost"_s << u"right"_s << false;
             QTest::newRow(qPrintable(b + u" inactive"_s)) << b << u"boss"_s << u"right"_s << true;
@@ -236,8 +244,10 @@ private Q_SLOTS:
         if (deactivate)
             QVERIFY(UserRepository(scratch.db()).setActive(id, false).ok());
         ApiTestClient c(s.base());
-        ApiReply r = c.call("POST", u"/api/v1/login"_s, QJsonDocument(QJsonObject{{u"username"_s, username}, {u"password"_s, password}}).toJson(),
-                            "application/json", {}, {{"Accept-Language", "en"}});
+        ApiReply r
+            = c.call("POST", u"/api/v1/login"_s,
+                     QJsonDocument(QJsonObject { { u"username"_s, username }, { u"password"_s, password } }).toJson(),
+                     "application/json", {}, { { "Accept-Language", "en" } });
         QCOMPARE(r.status, 404);
         QCOMPARE(r.json().value(u"detail"_s).toString(), u"Invalid Credentials or activate account"_s);
         QVERIFY(!r.json().contains(u"token"_s));
@@ -285,9 +295,9 @@ private Q_SLOTS:
         AuthServer s(scratch.db(), clock, m_catalog, fastSettings());
         QVERIFY(s.ok);
         ApiTestClient c(s.base());
-        QList<QPair<QByteArray, QByteArray>> headers{{"Accept-Language", "en"}};
+        QList<QPair<QByteArray, QByteArray>> headers { { "Accept-Language", "en" } };
         if (!authorization.isEmpty())
-            headers.append({"Authorization", authorization});
+            headers.append({ "Authorization", authorization });
         ApiReply r = c.call("GET", u"/whoami"_s, {}, {}, {}, headers);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.headers.value("www-authenticate"), "Bearer");
@@ -307,13 +317,14 @@ private Q_SLOTS:
         QVERIFY(s.ok);
         makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
         ApiTestClient c(s.base());
-        ApiReply login = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}});
+        ApiReply login
+            = c.post(u"/api/v1/login"_s, QJsonObject { { u"username"_s, u"boss"_s }, { u"password"_s, u"right"_s } });
         QCOMPARE(login.json().value(u"expires_in"_s).toString(), u"360.0"_s);
         const QString token = login.json().value(u"token"_s).toString();
         clock.advance(359'999);
         QCOMPARE(c.get(u"/whoami"_s, token).status, 200);
         clock.advance(1);
-        ApiReply r = c.call("GET", u"/whoami"_s, {}, {}, token, {{"Accept-Language", "en"}});
+        ApiReply r = c.call("GET", u"/whoami"_s, {}, {}, token, { { "Accept-Language", "en" } });
         QCOMPARE(r.status, 401);
         QCOMPARE(r.json().value(u"detail"_s).toString(), u"The Token is expired"_s);
         QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM api_tokens"_s)->toInt(), 0);
@@ -354,7 +365,7 @@ private Q_SLOTS:
         const QString token = c.login(u"boss"_s, u"right"_s);
         QCOMPARE(c.get(u"/whoami"_s, token).status, 200);
         QVERIFY(UserRepository(scratch.db()).setActive(id, false).ok());
-        ApiReply r = c.call("GET", u"/whoami"_s, {}, {}, token, {{"Accept-Language", "en"}});
+        ApiReply r = c.call("GET", u"/whoami"_s, {}, {}, token, { { "Accept-Language", "en" } });
         QCOMPARE(r.status, 401);
         QCOMPARE(r.json().value(u"detail"_s).toString(), u"User is not active"_s);
     }
@@ -369,10 +380,11 @@ private Q_SLOTS:
         QVERIFY(s.ok);
         const QString key = u"integration-key-of-the-crm"_s;
         auto system = scratch.db()->insert(u"INSERT INTO external_systems (name, integration_key_hash) VALUES (?, ?)"_s,
-                                           {u"CRM"_s, TokenStore::hash(key)});
+                                           { u"CRM"_s, TokenStore::hash(key) });
         QVERIFY(system.ok());
         ApiTestClient c(s.base());
-        ApiReply viaHeader = c.call("GET", u"/agent-or-integration"_s, {}, {}, {}, {{"X-Enlace-Integration-Key", key.toLatin1()}});
+        ApiReply viaHeader
+            = c.call("GET", u"/agent-or-integration"_s, {}, {}, {}, { { "X-Enlace-Integration-Key", key.toLatin1() } });
         QCOMPARE(viaHeader.status, 200);
         QCOMPARE(viaHeader.json().value(u"system_id"_s).toInteger(), system.value());
         QCOMPARE(viaHeader.json().value(u"integration"_s).toBool(), true);
@@ -380,7 +392,7 @@ private Q_SLOTS:
         QCOMPARE(viaBearer.status, 200);
         QCOMPARE(viaBearer.json().value(u"system_id"_s).toInteger(), system.value());
         QCOMPARE(c.get(u"/admin-only"_s, key).status, 403);
-        QCOMPARE(c.call("GET", u"/whoami"_s, {}, {}, {}, {{"X-Enlace-Integration-Key", "wrong"}}).status, 401);
+        QCOMPARE(c.call("GET", u"/whoami"_s, {}, {}, {}, { { "X-Enlace-Integration-Key", "wrong" } }).status, 401);
     }
 
     // With the reference cache (as the server runs it) a key that is replaced, by this process or
@@ -397,7 +409,7 @@ private Q_SLOTS:
         s.auth.setReferenceCache(&cache);
         const QString oldKey = u"first-key-of-the-crm"_s;
         auto system = scratch.db()->insert(u"INSERT INTO external_systems (name, integration_key_hash) VALUES (?, ?)"_s,
-                                           {u"CRM"_s, TokenStore::hash(oldKey)});
+                                           { u"CRM"_s, TokenStore::hash(oldKey) });
         QVERIFY(system.ok());
         ApiTestClient c(s.base());
         QCOMPARE(c.get(u"/agent-or-integration"_s, oldKey).status, 200);
@@ -407,8 +419,10 @@ private Q_SLOTS:
         auto other = Database::open(scratch.url());
         QVERIFY(other.ok());
         const QString newKey = u"second-key-of-the-crm"_s;
-        QVERIFY(other.value()->exec(u"UPDATE external_systems SET integration_key_hash = ? WHERE id = ?"_s,
-                                    {TokenStore::hash(newKey), system.value()}).ok());
+        QVERIFY(other.value()
+                    ->exec(u"UPDATE external_systems SET integration_key_hash = ? WHERE id = ?"_s,
+                           { TokenStore::hash(newKey), system.value() })
+                    .ok());
         QCOMPARE(c.get(u"/agent-or-integration"_s, oldKey).status, 401);
         ApiReply withNew = c.get(u"/agent-or-integration"_s, newKey);
         QCOMPARE(withNew.status, 200);
@@ -425,7 +439,7 @@ private Q_SLOTS:
         QVERIFY(s.ok);
         makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
         ApiTestClient c(s.base());
-        const QJsonObject wrong{{u"username"_s, u"boss"_s}, {u"password"_s, u"guess"_s}};
+        const QJsonObject wrong { { u"username"_s, u"boss"_s }, { u"password"_s, u"guess"_s } };
         for (int i = 0; i < 3; ++i)
             QCOMPARE(c.post(u"/api/v1/login"_s, wrong).status, 404);
         QCOMPARE(scratch.db()
@@ -434,7 +448,8 @@ private Q_SLOTS:
                      ->toInt(),
                  3);
         // Blocked: even the right password is not checked.
-        ApiReply blocked = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}});
+        ApiReply blocked
+            = c.post(u"/api/v1/login"_s, QJsonObject { { u"username"_s, u"boss"_s }, { u"password"_s, u"right"_s } });
         QCOMPARE(blocked.status, 429);
         QVERIFY(blocked.headers.value("retry-after").toInt() > 0);
         QVERIFY(!blocked.json().contains(u"token"_s));
@@ -443,11 +458,15 @@ private Q_SLOTS:
         AuthServer other(scratch.db(), clock, m_catalog, fastSettings());
         QVERIFY(other.ok);
         ApiTestClient c2(other.base());
-        QCOMPARE(c2.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}}).status, 429);
+        QCOMPARE(
+            c2.post(u"/api/v1/login"_s, QJsonObject { { u"username"_s, u"boss"_s }, { u"password"_s, u"right"_s } })
+                .status,
+            429);
 
         // Other usernames are not affected; after the window the right password works again.
         clock.advance(fastSettings().throttle.windowMs);
-        ApiReply ok = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"right"_s}});
+        ApiReply ok
+            = c.post(u"/api/v1/login"_s, QJsonObject { { u"username"_s, u"boss"_s }, { u"password"_s, u"right"_s } });
         QCOMPARE(ok.status, 200);
         QCOMPARE(
             scratch.db()
@@ -595,7 +614,9 @@ private Q_SLOTS:
         QVERIFY(s.ok);
         makeUser(scratch.db(), u"boss"_s, Role::Admin, u"right"_s);
         ApiTestClient c(s.base());
-        QCOMPARE(c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"boss"_s}, {u"password"_s, u"guess"_s}}).status, 404);
+        QCOMPARE(c.post(u"/api/v1/login"_s, QJsonObject { { u"username"_s, u"boss"_s }, { u"password"_s, u"guess"_s } })
+                     .status,
+                 404);
 
         // The next login is delayed; a request sent after it is answered first.
         QNetworkAccessManager nam;
@@ -608,7 +629,7 @@ private Q_SLOTS:
         QNetworkReply *ping = nam.get(QNetworkRequest(c.url(u"/ping"_s)));
         connect(ping, &QNetworkReply::finished, this, [&] { order.append(u"ping"_s); });
         QTRY_COMPARE(order.size(), 2);
-        QCOMPARE(order, (QList<QString>{u"ping"_s, u"login"_s}));
+        QCOMPARE(order, (QList<QString> { u"ping"_s, u"login"_s }));
         QCOMPARE(login->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         login->deleteLater();
         ping->deleteLater();

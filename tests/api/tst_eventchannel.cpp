@@ -1,9 +1,9 @@
-#include <core/http/apirouter.h>
 #include <core/api/authenticator.h>
 #include <core/api/eventchannel.h>
-#include <core/calls/eventlog.h>
-#include <core/http/httpserver.h>
 #include <core/api/tokenstore.h>
+#include <core/calls/eventlog.h>
+#include <core/http/apirouter.h>
+#include <core/http/httpserver.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
@@ -31,9 +31,12 @@ namespace {
 struct ChannelServer
 {
     ChannelServer(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog &catalog)
-        : log(db, clock), auth(db, clock, &catalog), tokens(db, clock),
-          channel(&log, [this](const QString &t) { return auth.callerForToken(t); }, &catalog),
-          server(&router, &catalog)
+        : log(db, clock)
+        , auth(db, clock, &catalog)
+        , tokens(db, clock)
+        , channel(
+              &log, [this](const QString &t) { return auth.callerForToken(t); }, &catalog)
+        , server(&router, &catalog)
     {
         server.addWebSocketPath(u"/api/v1/events"_s, channel.webSocketServer());
         server.addWebSocketPath(u"/channels/agent-console"_s, channel.webSocketServer());
@@ -44,7 +47,10 @@ struct ChannelServer
         log.start(60'000);
         ok = server.listen(QHostAddress::LocalHost, 0).ok();
     }
-    QUrl url(const QString &pathAndQuery) const { return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(server.port()).arg(pathAndQuery)); }
+    QUrl url(const QString &pathAndQuery) const
+    {
+        return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(server.port()).arg(pathAndQuery));
+    }
     QUrl http(const QString &path) const { return QUrl(u"http://127.0.0.1:%1%2"_s.arg(server.port()).arg(path)); }
 
     EventLog log;
@@ -113,10 +119,10 @@ AgentLogin makeAgent(const std::shared_ptr<Database> &db, TokenStore &tokens, co
     if (!agent.ok())
         return {};
     auto issued = tokens.issue(agent->userId, 3'600'000);
-    return {agent->id, issued.ok() ? issued->token : QString()};
+    return { agent->id, issued.ok() ? issued->token : QString() };
 }
 
-} // namespace
+}   // namespace
 
 class TestEventChannel final : public QObject
 {
@@ -146,8 +152,8 @@ private Q_SLOTS:
         QCOMPARE(console.messages.first().value(u"agent_id"_s).toInteger(), ana.agentId);
         QCOMPARE(s.channel.sessionsForAgent(ana.agentId), 1);
 
-        auto mine = s.log.append(ana.agentId, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c-1"_s}});
-        QVERIFY(s.log.append(bob.agentId, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c-2"_s}}).ok());
+        auto mine = s.log.append(ana.agentId, u"call.offered"_s, QJsonObject { { u"call_id"_s, u"c-1"_s } });
+        QVERIFY(s.log.append(bob.agentId, u"call.offered"_s, QJsonObject { { u"call_id"_s, u"c-2"_s } }).ok());
         QVERIFY(mine.ok());
         QTRY_COMPARE(console.events().size(), 1);
         const QJsonObject e = console.events().first();
@@ -180,24 +186,25 @@ private Q_SLOTS:
             QTRY_COMPARE(s.channel.sessionCount(), 0);
         }
         // While the console is away.
-        auto connected = s.log.append(ana.agentId, u"call.connected"_s, QJsonObject{{u"call_id"_s, u"c-1"_s}});
-        auto ended = s.log.append(ana.agentId, u"call.ended"_s, QJsonObject{{u"call_id"_s, u"c-1"_s}});
+        auto connected = s.log.append(ana.agentId, u"call.connected"_s, QJsonObject { { u"call_id"_s, u"c-1"_s } });
+        auto ended = s.log.append(ana.agentId, u"call.ended"_s, QJsonObject { { u"call_id"_s, u"c-1"_s } });
         QVERIFY(connected.ok() && ended.ok());
 
         Console second;
         second.open(s.url(u"/api/v1/events?last_event_id=%1"_s.arg(lastSeen)), ana.token);
         QTRY_COMPARE(second.events().size(), 2);
-        QCOMPARE(second.eventIds(), (QList<qint64>{connected.value(), ended.value()}));
+        QCOMPARE(second.eventIds(), (QList<qint64> { connected.value(), ended.value() }));
         QCOMPARE(second.events().at(0).value(u"type"_s).toString(), u"call.connected"_s);
         // Then live, without duplicates.
-        auto live = s.log.append(ana.agentId, u"contact_saved"_s, QJsonObject{{u"id"_s, u"c-1"_s}, {u"contact_id"_s, 5}});
+        auto live = s.log.append(ana.agentId, u"contact_saved"_s,
+                                 QJsonObject { { u"id"_s, u"c-1"_s }, { u"contact_id"_s, 5 } });
         QTRY_COMPARE(second.events().size(), 3);
         QCOMPARE(second.eventIds().last(), live.value());
 
         // A resume message replays from any id.
         second.socket.sendTextMessage(u"{\"type\":\"resume\",\"last_event_id\":%1}"_s.arg(connected.value()));
         QTRY_COMPARE(second.events().size(), 5);
-        QCOMPARE(second.eventIds().mid(3), (QList<qint64>{ended.value(), live.value()}));
+        QCOMPARE(second.eventIds().mid(3), (QList<qint64> { ended.value(), live.value() }));
     }
 
     void tokenInFirstMessageOrHeader_isAccepted()
@@ -214,7 +221,7 @@ private Q_SLOTS:
         QTRY_COMPARE(byMessage.socket.state(), QAbstractSocket::ConnectedState);
         byMessage.socket.sendTextMessage(u"{\"type\":\"auth\",\"token\":\"%1\",\"last_event_id\":0}"_s.arg(ana.token));
         QTRY_VERIFY(byMessage.ready());
-        QTRY_COMPARE(byMessage.eventIds(), QList<qint64>{before.value()});
+        QTRY_COMPARE(byMessage.eventIds(), QList<qint64> { before.value() });
 
         Console byHeader;
         QNetworkRequest request(s.url(u"/api/v1/events"_s));
@@ -518,9 +525,10 @@ private Q_SLOTS:
         auto otherDb = Database::open(scratch.url());
         QVERIFY(otherDb.ok());
         EventLog otherInstance(otherDb.value(), clock);
-        auto id = otherInstance.append(ana.agentId, u"external_site_interaction"_s, QJsonObject{{u"delivered"_s, true}, {u"error_msg"_s, QJsonValue::Null}});
+        auto id = otherInstance.append(ana.agentId, u"external_site_interaction"_s,
+                                       QJsonObject { { u"delivered"_s, true }, { u"error_msg"_s, QJsonValue::Null } });
         QVERIFY(id.ok());
-        QTRY_COMPARE(console.eventIds(), QList<qint64>{id.value()});
+        QTRY_COMPARE(console.eventIds(), QList<qint64> { id.value() });
         QVERIFY(console.events().first().value(u"data"_s).toObject().value(u"error_msg"_s).isNull());
     }
 };

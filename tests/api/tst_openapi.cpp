@@ -1,8 +1,6 @@
 #include <core/api/openapi.h>
-
 #include <core/server/serverconfig.h>
 #include <core/server/serverinstance.h>
-
 #include <tests/support/server/apifixture.h>
 #include <tests/support/testdata.h>
 
@@ -33,7 +31,7 @@ QString docsPath()
     return QDir(test::testDataPath(u"."_s)).absoluteFilePath(u"../../docs/api/openapi.json"_s);
 }
 
-} // namespace
+}   // namespace
 
 class TestOpenApi final : public QObject
 {
@@ -72,7 +70,8 @@ private Q_SLOTS:
             const QString pattern = route.section(u' ', 1);
             const RouteDoc *d = OpenApi::find(method.toUpper().toLatin1(), pattern);
             QVERIFY2(d, qPrintable(u"no documentation for "_s + route));
-            const QJsonObject op = paths.value(OpenApi::openApiPath(pattern, d->parameters)).toObject().value(method).toObject();
+            const QJsonObject op
+                = paths.value(OpenApi::openApiPath(pattern, d->parameters)).toObject().value(method).toObject();
             QVERIFY2(!op.isEmpty(), qPrintable(u"missing from the document: "_s + route));
             QCOMPARE(op.value(u"summary"_s).toString(), d->summary);
             QVERIFY(!op.contains(u"x-undocumented"_s));
@@ -129,8 +128,9 @@ private Q_SLOTS:
 
     void openApiPath_namesTheArguments()
     {
-        QCOMPARE(OpenApi::openApiPath(u"/api/v1/campaign/<arg>/dispositionOptions/<arg>/"_s, {u"campaign"_s, u"system"_s}),
-                 u"/api/v1/campaign/{campaign}/dispositionOptions/{system}/"_s);
+        QCOMPARE(
+            OpenApi::openApiPath(u"/api/v1/campaign/<arg>/dispositionOptions/<arg>/"_s, { u"campaign"_s, u"system"_s }),
+            u"/api/v1/campaign/{campaign}/dispositionOptions/{system}/"_s);
         QCOMPARE(OpenApi::openApiPath(u"/api/v1/x/<arg>/"_s, {}), u"/api/v1/x/{arg1}/"_s);
     }
 };

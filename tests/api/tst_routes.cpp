@@ -1,6 +1,6 @@
-#include <core/http/apirouter.h>
-#include <core/api/routes.h>
 #include <core/api/openapi.h>
+#include <core/api/routes.h>
+#include <core/http/apirouter.h>
 #include <core/model/user.h>
 #include <tests/support/server/apifixture.h>
 

@@ -3,7 +3,6 @@
 #include <core/identity/userrepository.h>
 #include <core/model/user.h>
 #include <core/store/database.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -44,7 +43,7 @@ private Q_SLOTS:
         QVERIFY(found.ok());
         QCOMPARE(found->userId, user);
         // Only the hash is stored.
-        auto stored = scratch.db()->scalar(u"SELECT token_hash FROM api_tokens WHERE user_id = ?"_s, {user});
+        auto stored = scratch.db()->scalar(u"SELECT token_hash FROM api_tokens WHERE user_id = ?"_s, { user });
         QVERIFY(stored.ok());
         QCOMPARE(stored->toString(), TokenStore::hash(issued->token));
         QVERIFY(stored->toString() != issued->token);
@@ -68,8 +67,9 @@ private Q_SLOTS:
         const qint64 user = makeUser(scratch.db());
         auto issued = tokens.issue(user, 60'000);
         QVERIFY(issued.ok());
-        for (const QString &candidate : QStringList{issued->token.toUpper(), u"kInxsFQOFUAT6KSkuTKy1znaKbVgPBF_IkpjoWeVfZI"_s, QString(),
-                                          QString(257, u'a'), QString(issued->token + u" "_s)}) {
+        for (const QString &candidate :
+             QStringList { issued->token.toUpper(), u"kInxsFQOFUAT6KSkuTKy1znaKbVgPBF_IkpjoWeVfZI"_s, QString(),
+                           QString(257, u'a'), QString(issued->token + u" "_s) }) {
             auto r = tokens.find(candidate);
             QVERIFY2(!r.ok(), qPrintable(candidate));
             QCOMPARE(r.error().kind, Error::Kind::NotFound);

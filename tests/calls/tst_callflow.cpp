@@ -6,10 +6,9 @@
 #include <core/sites/sitedelivery.h>
 #include <core/sites/tokenprovider.h>
 #include <core/telephony/simulatedpbx.h>
-
+#include <tests/support/scratchdatabase.h>
 #include <tests/support/server/fakecrm.h>
 #include <tests/support/server/seed.h>
-#include <tests/support/scratchdatabase.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +23,7 @@ using namespace enlace::test;
 
 namespace {
 
-const QStringList kColumns{u"telefono"_s, u"nombre"_s, u"id_ext"_s};
+const QStringList kColumns { u"telefono"_s, u"nombre"_s, u"id_ext"_s };
 
 // The configuration of one campaign with its site, CRM parameters and a contact.
 struct Setup
@@ -43,8 +42,11 @@ Setup seedCampaignWithSite(const Database &db, const QString &url, SiteTrigger t
     s.agent = seedAgent(db, u"ana"_s, u"1001"_s);
     s.siteId = seedSite(db, u"CRM"_s, url, trigger, method, format, target);
     s.contactDb = seedContactDatabase(db, u"Clientes"_s, kColumns, u"id_ext"_s);
-    s.contactId = seedContact(db, s.contactDb, kColumns, {{u"telefono"_s, u"+541155550000"_s}, {u"nombre"_s, u"Zoë & Co <b>"_s}, {u"id_ext"_s, u"C-77"_s}}, u"C-77"_s);
-    s.campaignId = seedCampaign(db, u"Ventas"_s, CampaignType::Manual, s.siteId, s.contactDb, {s.agent.agentId});
+    s.contactId = seedContact(
+        db, s.contactDb, kColumns,
+        { { u"telefono"_s, u"+541155550000"_s }, { u"nombre"_s, u"Zoë & Co <b>"_s }, { u"id_ext"_s, u"C-77"_s } },
+        u"C-77"_s);
+    s.campaignId = seedCampaign(db, u"Ventas"_s, CampaignType::Manual, s.siteId, s.contactDb, { s.agent.agentId });
     seedCrmParameter(db, s.campaignId, 1, u"call"_s, u"call_id"_s, CrmParameterType::Call);
     seedCrmParameter(db, s.campaignId, 2, u"cliente"_s, u"nombre"_s, CrmParameterType::Contact);
     seedCrmParameter(db, s.campaignId, 3, u"campana"_s, u"nombre"_s, CrmParameterType::Campaign);
@@ -118,7 +120,7 @@ QHash<QString, QString> parameterMap(const QJsonObject &interaction)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class TestCallFlow final : public QObject
 {
@@ -132,7 +134,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("method");
         QTest::addColumn<int>("format");   // 0 = none
         QTest::addColumn<int>("target");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
             QTest::newRow(qPrintable(b + u" agent GET embedded"_s)) << b << 1 << 1 << 0 << 1;
             QTest::newRow(qPrintable(b + u" automatic POST form new window"_s)) << b << 2 << 2 << 2 << 2;
             QTest::newRow(qPrintable(b + u" automatic POST multipart embedded"_s)) << b << 2 << 2 << 1 << 1;
@@ -146,8 +148,9 @@ private Q_SLOTS:
         QFETCH(int, format);
         QFETCH(int, target);
         ENLACE_SCRATCH_DB(scratch, backend);
-        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/ficha"_s, SiteTrigger(trigger), SiteMethod(method),
-                                             format ? std::optional<SiteFormat>(SiteFormat(format)) : std::nullopt, SiteTarget(target));
+        const Setup s = seedCampaignWithSite(
+            *scratch.db(), u"https://crm.example.com/ficha"_s, SiteTrigger(trigger), SiteMethod(method),
+            format ? std::optional<SiteFormat>(SiteFormat(format)) : std::nullopt, SiteTarget(target));
         Flow f(scratch.db());
         QSignalSpy recorded(&f.flow, &CallFlow::callRecorded);
         QString callId;
@@ -159,7 +162,7 @@ private Q_SLOTS:
         QStringList types;
         for (const AgentEvent &e : f.eventsOf(s.agent.agentId))
             types.append(e.type);
-        QCOMPARE(types, (QStringList{u"call.offered"_s, u"call.connected"_s, u"call.ended"_s}));
+        QCOMPARE(types, (QStringList { u"call.offered"_s, u"call.connected"_s, u"call.ended"_s }));
 
         const QJsonObject connected = f.firstOf(s.agent.agentId, u"call.connected"_s).data;
         QCOMPARE(connected.value(u"call_id"_s).toString(), callId);
@@ -182,7 +185,8 @@ private Q_SLOTS:
         QCOMPARE(request.value(u"method"_s).toString(), interaction.value(u"method"_s).toString());
         if (method == 1) {
             const QUrl url(request.value(u"url"_s).toString());
-            QCOMPARE(QUrlQuery(url).queryItemValue(u"cliente"_s, QUrl::FullyDecoded).replace(u'+', u' '), u"Zoë & Co <b>"_s);
+            QCOMPARE(QUrlQuery(url).queryItemValue(u"cliente"_s, QUrl::FullyDecoded).replace(u'+', u' '),
+                     u"Zoë & Co <b>"_s);
             QVERIFY(request.value(u"body"_s).toString().isEmpty());
         } else if (format == 2) {
             QCOMPARE(request.value(u"content_type"_s).toString(), u"application/x-www-form-urlencoded"_s);
@@ -201,7 +205,7 @@ private Q_SLOTS:
         addBackendColumn();
         QTest::addColumn<int>("crmStatus");
         QTest::addColumn<bool>("delivered");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
             QTest::newRow(qPrintable(b + u" CRM answers 200"_s)) << b << 200 << true;
             QTest::newRow(qPrintable(b + u" CRM answers 404"_s)) << b << 404 << false;
         }
@@ -214,8 +218,8 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         FakeCrm crm;
         crm.setStatus(crmStatus);
-        const Setup s = seedCampaignWithSite(*scratch.db(), crm.url(u"/crm/llamada"_s), SiteTrigger::Server, SiteMethod::Post,
-                                             SiteFormat::Json, std::nullopt);
+        const Setup s = seedCampaignWithSite(*scratch.db(), crm.url(u"/crm/llamada"_s), SiteTrigger::Server,
+                                             SiteMethod::Post, SiteFormat::Json, std::nullopt);
         Flow f(scratch.db());
         QSignalSpy queued(&f.flow, &CallFlow::interactionQueued);
         QString callId;
@@ -252,10 +256,13 @@ private Q_SLOTS:
         QTest::addColumn<bool>("withTarget");
         QTest::addColumn<bool>("optionHasInteraction");
         QTest::addColumn<int>("mode");
-        for (const QString &b : {u"sqlite"_s, u"postgresql"_s}) {
-            QTest::newRow(qPrintable(b + u" server side"_s)) << b << false << true << int(DispositionInteraction::Mode::Server);
-            QTest::newRow(qPrintable(b + u" console"_s)) << b << true << true << int(DispositionInteraction::Mode::Console);
-            QTest::newRow(qPrintable(b + u" option without interaction"_s)) << b << false << false << int(DispositionInteraction::Mode::None);
+        for (const QString &b : { u"sqlite"_s, u"postgresql"_s }) {
+            QTest::newRow(qPrintable(b + u" server side"_s))
+                << b << false << true << int(DispositionInteraction::Mode::Server);
+            QTest::newRow(qPrintable(b + u" console"_s))
+                << b << true << true << int(DispositionInteraction::Mode::Console);
+            QTest::newRow(qPrintable(b + u" option without interaction"_s))
+                << b << false << false << int(DispositionInteraction::Mode::None);
         }
     }
     void dispositionSite_firesServerSideOrForTheConsole()
@@ -266,11 +273,13 @@ private Q_SLOTS:
         QFETCH(int, mode);
         ENLACE_SCRATCH_DB(scratch, backend);
         FakeCrm crm;
-        const Setup s = seedCampaignWithSite(*scratch.db(), crm.url(u"/crm/calificacion"_s), SiteTrigger::Disposition, SiteMethod::Post,
-                                             SiteFormat::FormUrlEncoded, withTarget ? std::optional<SiteTarget>(SiteTarget::NewWindow) : std::nullopt);
+        const Setup s = seedCampaignWithSite(
+            *scratch.db(), crm.url(u"/crm/calificacion"_s), SiteTrigger::Disposition, SiteMethod::Post,
+            SiteFormat::FormUrlEncoded, withTarget ? std::optional<SiteTarget>(SiteTarget::NewWindow) : std::nullopt);
         seedCrmParameter(*scratch.db(), s.campaignId, 6, u"opcion"_s, u"name"_s, CrmParameterType::Disposition);
         const qint64 option = seedDispositionOption(*scratch.db(), s.campaignId, u"Venta"_s, optionHasInteraction);
-        const qint64 disposition = seedDisposition(*scratch.db(), s.campaignId, s.contactId, option, s.agent.agentId, u"call-9"_s);
+        const qint64 disposition
+            = seedDisposition(*scratch.db(), s.campaignId, s.contactId, option, s.agent.agentId, u"call-9"_s);
         Flow f(scratch.db());
         auto fired = f.flow.fireDispositionInteraction(disposition);
         QVERIFY2(fired.ok(), qPrintable(fired.ok() ? QString() : fired.error().text()));
@@ -288,14 +297,16 @@ private Q_SLOTS:
             QCOMPARE(form.queryItemValue(u"opcion"_s), u"Venta"_s);
             QCOMPARE(form.queryItemValue(u"call"_s), u"call-9"_s);
             QTRY_VERIFY(f.firstOf(s.agent.agentId, u"external_site_interaction"_s).id != 0);
-            QCOMPARE(f.firstOf(s.agent.agentId, u"external_site_interaction"_s).data.value(u"key"_s).toString(), fired->deliveryKey);
+            QCOMPARE(f.firstOf(s.agent.agentId, u"external_site_interaction"_s).data.value(u"key"_s).toString(),
+                     fired->deliveryKey);
         } else {
             const AgentEvent e = f.firstOf(s.agent.agentId, QString::fromLatin1(CallFlow::DispositionInteractionEvent));
             QCOMPARE(e.id, fired->eventId);
             QCOMPARE(e.data.value(u"disposition_id"_s).toInteger(), disposition);
             const QJsonObject interaction = e.data.value(u"interaction"_s).toObject();
             QCOMPARE(parameterMap(interaction).value(u"opcion"_s), u"Venta"_s);
-            QCOMPARE(interaction.value(u"request"_s).toObject().value(u"content_type"_s).toString(), u"application/x-www-form-urlencoded"_s);
+            QCOMPARE(interaction.value(u"request"_s).toObject().value(u"content_type"_s).toString(),
+                     u"application/x-www-form-urlencoded"_s);
             QTest::qWait(100);
             QCOMPARE(crm.received().size(), 0);
         }
@@ -312,8 +323,8 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
         FakeCrm crm;
-        const Setup s = seedCampaignWithSite(*scratch.db(), crm.url(u"/crm/llamada"_s), SiteTrigger::Server, SiteMethod::Post,
-                                             SiteFormat::Json, std::nullopt);
+        const Setup s = seedCampaignWithSite(*scratch.db(), crm.url(u"/crm/llamada"_s), SiteTrigger::Server,
+                                             SiteMethod::Post, SiteFormat::Json, std::nullopt);
         Flow f(scratch.db(), true, 60000);
         f.events.start(60000);
         QStringList announced;
@@ -349,11 +360,11 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent, SiteMethod::Get,
-                                       std::nullopt, SiteTarget::Embedded);
+        Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent,
+                                       SiteMethod::Get, std::nullopt, SiteTarget::Embedded);
         const SeededAgent second = seedAgent(*scratch.db(), u"beto"_s, u"1002"_s);
         const SeededAgent third = seedAgent(*scratch.db(), u"caro"_s, u"1003"_s);
-        Flow f(scratch.db(), true, 100, CallFlow::Backpressure{1, 1, 300});
+        Flow f(scratch.db(), true, 100, CallFlow::Backpressure { 1, 1, 300 });
         QSignalSpy recorded(&f.flow, &CallFlow::callRecorded);
 
         auto blocker = std::make_unique<Database::Transaction>(*scratch.db());
@@ -362,8 +373,7 @@ private Q_SLOTS:
             // A call row's foreign key check waits for these row locks.
             auto locked = scratch.db()->exec(u"SELECT id FROM agents FOR UPDATE"_s);
             QVERIFY(locked.ok());
-            while (locked->next()) {
-            }
+            while (locked->next()) { }
         }
 
         QString first;
@@ -390,8 +400,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(waited.has_value(), 2000);   // held past holdMs (300): busy
         QVERIFY(!waited->ok());
         QCOMPARE(waited->error().code, u"api.calls_behind"_s);
-        QCOMPARE(waited->error().text(&f.catalog, u"en"_s), u"The server is busy recording calls; try again in a moment."_s);
-        QCOMPARE(waited->error().text(&f.catalog, u"es"_s), u"El servidor está ocupado registrando llamadas; intente de nuevo en un momento."_s);
+        QCOMPARE(waited->error().text(&f.catalog, u"en"_s),
+                 u"The server is busy recording calls; try again in a moment."_s);
+        QCOMPARE(waited->error().text(&f.catalog, u"es"_s),
+                 u"El servidor está ocupado registrando llamadas; intente de nuevo en un momento."_s);
 
         f.flow.originate(callFor(third), [&](Result<QString> id) { expired = id; });
         QTest::qWait(50);
@@ -414,8 +426,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent, SiteMethod::Get,
-                                             std::nullopt, SiteTarget::Embedded);
+        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent,
+                                             SiteMethod::Get, std::nullopt, SiteTarget::Embedded);
         Flow f(scratch.db(), true);
         QSignalSpy recorded(&f.flow, &CallFlow::callRecorded);
         const auto event = [&](const QString &callId, const QString &phone) {
@@ -456,8 +468,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent, SiteMethod::Get,
-                                             std::nullopt, SiteTarget::Embedded);
+        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent,
+                                             SiteMethod::Get, std::nullopt, SiteTarget::Embedded);
         Flow f(scratch.db());
         auto otherDb = Database::open(scratch.url());
         QVERIFY(otherDb.ok());
@@ -476,8 +488,8 @@ private Q_SLOTS:
     void contactSaved_linksTheContactAndTellsTheConsole()
     {
         ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
-        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent, SiteMethod::Get,
-                                             std::nullopt, SiteTarget::Embedded);
+        const Setup s = seedCampaignWithSite(*scratch.db(), u"https://crm.example.com/"_s, SiteTrigger::Agent,
+                                             SiteMethod::Get, std::nullopt, SiteTarget::Embedded);
         Flow f(scratch.db());
         OriginateRequest r = f.call(s);
         r.contactId.reset();

@@ -1,6 +1,5 @@
 #include <core/calls/callrepository.h>
 #include <core/store/database.h>
-
 #include <tests/support/scratchdatabase.h>
 
 #include <QTest>
@@ -20,7 +19,8 @@ Ids seed(const Database &db)
 {
     Ids ids;
     auto user = db.insert(u"INSERT INTO users (username, password_hash, role, created_at) VALUES ('ana', 'x', 5, 0)"_s);
-    ids.agent = db.insert(u"INSERT INTO agents (user_id, sip_extension) VALUES (?, '1001')"_s, {user.value()}).value();
+    ids.agent
+        = db.insert(u"INSERT INTO agents (user_id, sip_extension) VALUES (?, '1001')"_s, { user.value() }).value();
     ids.campaign = db.insert(u"INSERT INTO campaigns (name, type) VALUES ('Ventas', 3)"_s).value();
     return ids;
 }
@@ -39,7 +39,7 @@ PbxCallEvent makeEvent(const Ids &ids, const QString &callId)
     return e;
 }
 
-} // namespace
+}   // namespace
 
 class TestCallRepository final : public QObject
 {
@@ -147,7 +147,7 @@ private Q_SLOTS:
         CallRepository there(other.value());
         const PbxCallEvent e = makeEvent(ids, u"call-2"_s);
         int wins = 0;
-        for (CallRepository *r : {&here, &there, &here}) {
+        for (CallRepository *r : { &here, &there, &here }) {
             auto c = r->record(e, CallState::Connected, 5000);
             QVERIFY(c.ok());
             wins += c->has_value();
@@ -188,8 +188,10 @@ private Q_SLOTS:
         QVERIFY(list.ok());
         QCOMPARE(list->size(), 2);
         QCOMPARE(list->first().callId, u"b"_s);
-        auto db = scratch.db()->insert(u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, created_at) VALUES ('d', '[\"tel\"]', '[\"tel\"]', 0)"_s);
-        auto contact = scratch.db()->insert(u"INSERT INTO contacts (database_id, phone, values_json) VALUES (?, '1', '[\"1\"]')"_s, {db.value()});
+        auto db = scratch.db()->insert(
+            u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, created_at) VALUES ('d', '[\"tel\"]', '[\"tel\"]', 0)"_s);
+        auto contact = scratch.db()->insert(
+            u"INSERT INTO contacts (database_id, phone, values_json) VALUES (?, '1', '[\"1\"]')"_s, { db.value() });
         QVERIFY(calls.setContact(u"b"_s, contact.value()).ok());
         QCOMPARE(calls.find(u"b"_s)->contactId, std::optional<qint64>(contact.value()));
         QCOMPARE(calls.setContact(u"zzz"_s, contact.value()).error().kind, Error::Kind::NotFound);

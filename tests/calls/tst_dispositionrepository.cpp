@@ -1,5 +1,4 @@
 #include <core/calls/dispositionrepository.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -34,16 +33,26 @@ Seed seed(Database &db)
 {
     Seed s;
     const auto user = [&](const QString &name) {
-        return mustInsert(db, u"INSERT INTO users (username, password_hash, role, created_at) VALUES (?, 'x', 5, 0)"_s, {name});
+        return mustInsert(db, u"INSERT INTO users (username, password_hash, role, created_at) VALUES (?, 'x', 5, 0)"_s,
+                          { name });
     };
-    s.agent = mustInsert(db, u"INSERT INTO agents (user_id, sip_extension) VALUES (?, '1001')"_s, {user(u"ana"_s)});
-    s.otherAgent = mustInsert(db, u"INSERT INTO agents (user_id, sip_extension) VALUES (?, '1002')"_s, {user(u"beto"_s)});
-    const qint64 cdb = mustInsert(db, u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, created_at) VALUES ('db', '[\"telefono\"]', '[\"telefono\"]', 0)"_s, {});
-    s.contactA = mustInsert(db, u"INSERT INTO contacts (database_id, phone, values_json) VALUES (?, '111', '[\"111\"]')"_s, {cdb});
-    s.contactB = mustInsert(db, u"INSERT INTO contacts (database_id, phone, values_json) VALUES (?, '222', '[\"222\"]')"_s, {cdb});
-    s.campaign = mustInsert(db, u"INSERT INTO campaigns (name, type, contact_database_id) VALUES ('c1', 3, ?)"_s, {cdb});
-    s.otherCampaign = mustInsert(db, u"INSERT INTO campaigns (name, type, contact_database_id) VALUES ('c2', 3, ?)"_s, {cdb});
-    s.option = mustInsert(db, u"INSERT INTO disposition_options (campaign_id, name) VALUES (?, 'Venta')"_s, {s.campaign});
+    s.agent = mustInsert(db, u"INSERT INTO agents (user_id, sip_extension) VALUES (?, '1001')"_s, { user(u"ana"_s) });
+    s.otherAgent
+        = mustInsert(db, u"INSERT INTO agents (user_id, sip_extension) VALUES (?, '1002')"_s, { user(u"beto"_s) });
+    const qint64 cdb = mustInsert(
+        db,
+        u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, created_at) VALUES ('db', '[\"telefono\"]', '[\"telefono\"]', 0)"_s,
+        {});
+    s.contactA = mustInsert(
+        db, u"INSERT INTO contacts (database_id, phone, values_json) VALUES (?, '111', '[\"111\"]')"_s, { cdb });
+    s.contactB = mustInsert(
+        db, u"INSERT INTO contacts (database_id, phone, values_json) VALUES (?, '222', '[\"222\"]')"_s, { cdb });
+    s.campaign
+        = mustInsert(db, u"INSERT INTO campaigns (name, type, contact_database_id) VALUES ('c1', 3, ?)"_s, { cdb });
+    s.otherCampaign
+        = mustInsert(db, u"INSERT INTO campaigns (name, type, contact_database_id) VALUES ('c2', 3, ?)"_s, { cdb });
+    s.option
+        = mustInsert(db, u"INSERT INTO disposition_options (campaign_id, name) VALUES (?, 'Venta')"_s, { s.campaign });
     return s;
 }
 
@@ -58,7 +67,7 @@ Disposition make(const Seed &s, qint64 contact, qint64 campaign)
     return d;
 }
 
-} // namespace
+}   // namespace
 
 class TestDispositionRepository final : public QObject
 {

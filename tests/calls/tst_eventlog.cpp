@@ -1,6 +1,5 @@
 #include <core/calls/eventlog.h>
 #include <core/store/database.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -20,8 +19,9 @@ namespace {
 struct TwoInstances
 {
     explicit TwoInstances(const test::ScratchDatabase &scratch)
-        : thereDb(Database::open(scratch.url())), here(scratch.db(), clock),
-          there(thereDb.ok() ? thereDb.value() : scratch.db(), clock)
+        : thereDb(Database::open(scratch.url()))
+        , here(scratch.db(), clock)
+        , there(thereDb.ok() ? thereDb.value() : scratch.db(), clock)
     {
         here.start(3'600'000);
     }
@@ -37,7 +37,7 @@ void postgresOnly()
     QTest::newRow("postgresql") << QStringLiteral("postgresql");
 }
 
-} // namespace
+}   // namespace
 
 class TestEventLog final : public QObject
 {
@@ -51,9 +51,9 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         test::FakeClock clock;
         EventLog log(scratch.db(), clock);
-        auto a1 = log.append(7, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c1"_s}});
-        auto b1 = log.append(8, u"call.offered"_s, QJsonObject{{u"call_id"_s, u"c2"_s}});
-        auto a2 = log.append(7, u"call.connected"_s, QJsonObject{{u"call_id"_s, u"c1"_s}, {u"n"_s, 1}});
+        auto a1 = log.append(7, u"call.offered"_s, QJsonObject { { u"call_id"_s, u"c1"_s } });
+        auto b1 = log.append(8, u"call.offered"_s, QJsonObject { { u"call_id"_s, u"c2"_s } });
+        auto a2 = log.append(7, u"call.connected"_s, QJsonObject { { u"call_id"_s, u"c1"_s }, { u"n"_s, 1 } });
         QVERIFY(a1.ok() && b1.ok() && a2.ok());
         QVERIFY(a1.value() < b1.value() && b1.value() < a2.value());
 
@@ -88,7 +88,7 @@ private Q_SLOTS:
         std::vector<EventLog::NewEvent> events;
         const int count = EventLog::kMaxRowsPerInsert * 2 + 5;
         for (int i = 0; i < count; ++i)
-            events.push_back({i % 2 == 0 ? qint64(7) : qint64(8), u"call.offered"_s, QJsonObject{{u"n"_s, i}}});
+            events.push_back({ i % 2 == 0 ? qint64(7) : qint64(8), u"call.offered"_s, QJsonObject { { u"n"_s, i } } });
         {
             Database::Transaction tx(*scratch.db());
             QVERIFY(log.appendAll(events).ok());
@@ -152,7 +152,7 @@ private Q_SLOTS:
         EventLog there(otherDb.value(), clock);
         here.start(50);
         QSignalSpy spy(&here, &EventLog::eventsAvailable);
-        QVERIFY(there.append(9, u"call.ended"_s, QJsonObject{{u"call_id"_s, u"x"_s}}).ok());
+        QVERIFY(there.append(9, u"call.ended"_s, QJsonObject { { u"call_id"_s, u"x"_s } }).ok());
         QTRY_VERIFY(spy.count() >= 1);
         QCOMPARE(spy.first().first().toLongLong(), 9);
         QCOMPARE(here.since(9, 0)->first().type, u"call.ended"_s);
@@ -197,7 +197,7 @@ private Q_SLOTS:
         QSet<qint64> agents;
         for (const auto &args : spy)
             agents.insert(args.first().toLongLong());
-        QCOMPARE(agents, (QSet<qint64>{4, 5}));
+        QCOMPARE(agents, (QSet<qint64> { 4, 5 }));
     }
 
     // NOTIFY channels are database-wide: a deployment in another schema of the same database

@@ -1,9 +1,7 @@
 #include <core/contacts/contactimportjobs.h>
-
 #include <core/contacts/importjobrepository.h>
 #include <core/model/messagecatalog.h>
 #include <core/store/database.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -26,7 +24,8 @@ QString csvFile(const QTemporaryDir &dir, int n)
         return {};
     f.write("telefono,nombre,id\n");
     for (int i = 0; i < n; ++i)
-        f.write("55" + QByteArray::number(10000000 + i) + ",Nombre " + QByteArray::number(i) + ",K" + QByteArray::number(i) + "\n");
+        f.write("55" + QByteArray::number(10000000 + i) + ",Nombre " + QByteArray::number(i) + ",K"
+                + QByteArray::number(i) + "\n");
     return path;
 }
 
@@ -35,7 +34,7 @@ ContactImportOptions newDatabase(const QString &path)
     ContactImportOptions o;
     o.filePath = path;
     o.databaseName = u"Board"_s;
-    o.phoneColumns = {u"telefono"_s};
+    o.phoneColumns = { u"telefono"_s };
     o.externalIdColumn = u"id"_s;
     return o;
 }
@@ -43,13 +42,15 @@ ContactImportOptions newDatabase(const QString &path)
 // What the jobs are given by the server: the store, a clock and the catalog.
 struct Services
 {
-    explicit Services(std::shared_ptr<Database> store) : db(std::move(store)) {}
+    explicit Services(std::shared_ptr<Database> store)
+        : db(std::move(store))
+    { }
     std::shared_ptr<Database> db;
     test::FakeClock clock;
     MessageCatalog catalog;
 };
 
-} // namespace
+}   // namespace
 
 class TestContactImportJobs final : public QObject
 {
@@ -87,7 +88,8 @@ private Q_SLOTS:
             QVERIFY(row.ok() && row->has_value());
             if (row->value().state == ImportJobRecord::State::Running)
                 rowProgressWhileRunning = qMax(rowProgressWhileRunning, row->value().rowsDone + row->value().bytesRead);
-            if (const auto live = board.find(id.value()); live.ok() && live->has_value() && live->value().state == ImportJobRecord::State::Running)
+            if (const auto live = board.find(id.value());
+                live.ok() && live->has_value() && live->value().state == ImportJobRecord::State::Running)
                 liveProgress = qMax(liveProgress, live->value().bytesRead);
             if (postgres && rowProgressWhileRunning > 0)
                 break;   // seen: no need to wait for the end here

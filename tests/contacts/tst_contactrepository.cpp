@@ -1,7 +1,5 @@
 #include <core/contacts/contactrepository.h>
-
 #include <core/model/messagecatalog.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -16,18 +14,18 @@ ContactDatabase sampleDatabase(const QString &name = u"Clientes"_s)
 {
     ContactDatabase d;
     d.name = name;
-    d.columns = {u"telefono"_s, u"nombre"_s, u"id_cliente"_s, u"celular"_s};
-    d.phoneColumns = {u"telefono"_s, u"celular"_s};
+    d.columns = { u"telefono"_s, u"nombre"_s, u"id_cliente"_s, u"celular"_s };
+    d.phoneColumns = { u"telefono"_s, u"celular"_s };
     d.externalIdColumn = u"id_cliente"_s;
     return d;
 }
 
 QHash<QString, QString> values(const QString &phone, const QString &name, const QString &externalId)
 {
-    return {{u"telefono"_s, phone}, {u"nombre"_s, name}, {u"id_cliente"_s, externalId}};
+    return { { u"telefono"_s, phone }, { u"nombre"_s, name }, { u"id_cliente"_s, externalId } };
 }
 
-} // namespace
+}   // namespace
 
 class TestContactRepository final : public QObject
 {
@@ -51,7 +49,10 @@ private Q_SLOTS:
         QCOMPARE(d->externalIdColumn, u"id_cliente"_s);
         QCOMPARE(d->contactCount, 0);
         QCOMPARE(repo.findDatabaseByName(u"Clientes"_s)->id, id.value());
-        QCOMPARE(scratch.db()->scalar(u"SELECT created_at FROM contact_databases WHERE id = ?"_s, {id.value()})->toLongLong(), clock.nowMs());
+        QCOMPARE(scratch.db()
+                     ->scalar(u"SELECT created_at FROM contact_databases WHERE id = ?"_s, { id.value() })
+                     ->toLongLong(),
+                 clock.nowMs());
         QCOMPARE(repo.findDatabase(id.value() + 100).error().kind, Error::Kind::NotFound);
         QCOMPARE(repo.findDatabaseByName(u"nope"_s).error().kind, Error::Kind::NotFound);
     }
@@ -64,27 +65,40 @@ private Q_SLOTS:
         QTest::addColumn<QString>("externalId");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("spanish");
-        const QStringList cols{u"telefono"_s, u"nombre"_s, u"dni"_s};
+        const QStringList cols { u"telefono"_s, u"nombre"_s, u"dni"_s };
         struct Row
         {
             const char *name;
             QStringList columns, phones;
             QString externalId, field, spanish;
         };
-        const QList<Row> rows{
-            {"repeated columns", {u"telefono"_s, u"nombre"_s, u"nombre"_s}, {u"telefono"_s}, {}, u"columns"_s,
-             u"Los nombres de los campos no pueden estar repetidos"_s},
-            {"phone column as external id", cols, {u"telefono"_s}, u"telefono"_s, u"external_id_field"_s,
-             u"No se puede elegir un campo telefónico como id_externo"_s},
-            {"unknown external id column", cols, {u"telefono"_s}, u"cuit"_s, u"external_id_field"_s,
-             u"campo de id externo no coincide con nombre de columna"_s},
-            {"unknown phone column", cols, {u"movil"_s}, {}, u"phone_fields"_s, {}},
-            {"no phone column", cols, {}, {}, u"phone_fields"_s, {}},
-            {"no columns", {}, {}, {}, u"columns"_s, {}},
+        const QList<Row> rows {
+            { "repeated columns",
+              { u"telefono"_s, u"nombre"_s, u"nombre"_s },
+              { u"telefono"_s },
+              {},
+              u"columns"_s,
+              u"Los nombres de los campos no pueden estar repetidos"_s },
+            { "phone column as external id",
+              cols,
+              { u"telefono"_s },
+              u"telefono"_s,
+              u"external_id_field"_s,
+              u"No se puede elegir un campo telefónico como id_externo"_s },
+            { "unknown external id column",
+              cols,
+              { u"telefono"_s },
+              u"cuit"_s,
+              u"external_id_field"_s,
+              u"campo de id externo no coincide con nombre de columna"_s },
+            { "unknown phone column", cols, { u"movil"_s }, {}, u"phone_fields"_s, {} },
+            { "no phone column", cols, {}, {}, u"phone_fields"_s, {} },
+            { "no columns", {}, {}, {}, u"columns"_s, {} },
         };
         for (const Row &r : rows) {
-            for (const char *backend : {"sqlite", "postgresql"})
-                QTest::addRow("%s %s", r.name, backend) << QString::fromLatin1(backend) << r.columns << r.phones << r.externalId << r.field << r.spanish;
+            for (const char *backend : { "sqlite", "postgresql" })
+                QTest::addRow("%s %s", r.name, backend)
+                    << QString::fromLatin1(backend) << r.columns << r.phones << r.externalId << r.field << r.spanish;
         }
     }
     void createDatabase_rejects()
@@ -110,7 +124,7 @@ private Q_SLOTS:
             MessageCatalog catalog;
             QCOMPARE(r.error().fields.messages(field, &catalog, u"es"_s).value(0), spanish);
         }
-        QCOMPARE(repo.listDatabases().size(), 0);
+        QCOMPARE(repo.listDatabases().value().size(), 0);
     }
 
     void createDatabase_duplicateNameIsAValidationError_data() { test::addBackendRows(); }
@@ -125,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(again.error().kind, Error::Kind::Invalid);
         QVERIFY(again.error().fields.has(u"name"_s));
         QVERIFY(repo.createDatabase(sampleDatabase(u"Otra"_s)).ok());
-        const QList<ContactDatabase> all = repo.listDatabases();
+        const QList<ContactDatabase> all = repo.listDatabases().value();
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.at(0).name, u"Clientes"_s);
         QCOMPARE(all.at(1).name, u"Otra"_s);
@@ -147,7 +161,7 @@ private Q_SLOTS:
         QCOMPARE(c->databaseId, dbId);
         QCOMPARE(c->phone, u"351 555"_s);
         QCOMPARE(c->externalId, u"C-1"_s);
-        QCOMPARE(c->values, (QStringList{u"351 555"_s, u"José \"Pepe\" 😀\n2"_s, u"C-1"_s, u"11"_s}));
+        QCOMPARE(c->values, (QStringList { u"351 555"_s, u"José \"Pepe\" 😀\n2"_s, u"C-1"_s, u"11"_s }));
         QCOMPARE(repo.findByExternalId(dbId, u"C-1"_s)->id, id.value());
         QCOMPARE(repo.findByExternalId(dbId, u"C-2"_s).error().kind, Error::Kind::NotFound);
         QCOMPARE(repo.findByExternalId(dbId, QString()).error().kind, Error::Kind::NotFound);
@@ -167,8 +181,9 @@ private Q_SLOTS:
         auto dup = repo.addContact(dbId, values(u"2"_s, u"b"_s, u"77"_s));
         QVERIFY(!dup.ok());
         QCOMPARE(dup.error().kind, Error::Kind::Invalid);
-        QCOMPARE(dup.error().fields.fields(), QStringList{u"id_cliente"_s});
-        QCOMPARE(dup.error().fields.messages(u"id_cliente"_s).value(0), u"A contact with that external id already exist in database"_s);
+        QCOMPARE(dup.error().fields.fields(), QStringList { u"id_cliente"_s });
+        QCOMPARE(dup.error().fields.messages(u"id_cliente"_s).value(0),
+                 u"A contact with that external id already exist in database"_s);
         MessageCatalog catalog;
         QCOMPARE(dup.error().fields.messages(u"id_cliente"_s, &catalog, u"es"_s).value(0),
                  u"Ya existe un contacto con ese id externo en la base de datos"_s);
@@ -176,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(repo.addContact(other, values(u"3"_s, u"c"_s, u"77"_s)).ok());
         QVERIFY(repo.addContact(dbId, values(u"4"_s, u"d"_s, QString())).ok());
         QVERIFY(repo.addContact(dbId, values(u"5"_s, u"e"_s, QString())).ok());
-        QCOMPARE(repo.count(dbId), 3);
+        QCOMPARE(repo.count(dbId).value(), 3);
     }
 
     void addContact_rejectsMissingPhoneAndUnknownColumns_data() { test::addBackendRows(); }
@@ -195,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().fields.has(u"columns"_s));
         QCOMPARE(repo.addContact(dbId + 50, values(u"1"_s, u"a"_s, u"1"_s)).error().kind, Error::Kind::NotFound);
-        QCOMPARE(repo.count(dbId), 0);
+        QCOMPARE(repo.count(dbId).value(), 0);
     }
 
     void updateContact_mergesAndKeepsExternalIdsUnique_data() { test::addBackendRows(); }
@@ -207,18 +222,18 @@ private Q_SLOTS:
         const qint64 dbId = repo.createDatabase(sampleDatabase()).value();
         const qint64 a = repo.addContact(dbId, values(u"1"_s, u"Ana"_s, u"A"_s)).value();
         const qint64 b = repo.addContact(dbId, values(u"2"_s, u"Beto"_s, u"B"_s)).value();
-        QVERIFY(repo.updateContact(a, {{u"nombre"_s, u"Ana María"_s}, {u"telefono"_s, u"9"_s}}).ok());
+        QVERIFY(repo.updateContact(a, { { u"nombre"_s, u"Ana María"_s }, { u"telefono"_s, u"9"_s } }).ok());
         auto c = repo.find(a);
-        QCOMPARE(c->values, (QStringList{u"9"_s, u"Ana María"_s, u"A"_s, QString()}));
+        QCOMPARE(c->values, (QStringList { u"9"_s, u"Ana María"_s, u"A"_s, QString() }));
         QCOMPARE(c->phone, u"9"_s);
         // Keeping its own id is fine; taking another contact's is not.
-        QVERIFY(repo.updateContact(a, {{u"id_cliente"_s, u"A"_s}}).ok());
-        auto taken = repo.updateContact(a, {{u"id_cliente"_s, u"B"_s}});
+        QVERIFY(repo.updateContact(a, { { u"id_cliente"_s, u"A"_s } }).ok());
+        auto taken = repo.updateContact(a, { { u"id_cliente"_s, u"B"_s } });
         QVERIFY(!taken.ok());
         QVERIFY(taken.error().fields.has(u"id_cliente"_s));
-        QVERIFY(repo.updateContact(b, {{u"id_cliente"_s, QString()}}).ok());
+        QVERIFY(repo.updateContact(b, { { u"id_cliente"_s, QString() } }).ok());
         QCOMPARE(repo.find(b)->externalId, QString());
-        QVERIFY(repo.updateContact(a, {{u"id_cliente"_s, u"B"_s}}).ok());
+        QVERIFY(repo.updateContact(a, { { u"id_cliente"_s, u"B"_s } }).ok());
         QCOMPARE(repo.findByExternalId(dbId, u"B"_s)->id, a);
         QCOMPARE(repo.updateContact(b + 10, {}).error().kind, Error::Kind::NotFound);
     }
@@ -233,23 +248,24 @@ private Q_SLOTS:
         const qint64 other = repo.createDatabase(sampleDatabase(u"Otra"_s)).value();
         QList<qint64> ids;
         for (int i = 0; i < 12; ++i)
-            ids.append(repo.addContact(dbId, values(u"35100"_s + QString::number(i), i % 3 == 0 ? u"Gómez 50%"_s : u"Pérez"_s,
-                                                    u"E"_s + QString::number(i)))
+            ids.append(repo.addContact(dbId,
+                                       values(u"35100"_s + QString::number(i), i % 3 == 0 ? u"Gómez 50%"_s : u"Pérez"_s,
+                                              u"E"_s + QString::number(i)))
                            .value());
         QVERIFY(repo.addContact(other, values(u"1"_s, u"Gómez"_s, u"X"_s)).ok());
-        QCOMPARE(repo.count(dbId), 12);
-        const QList<Contact> page = repo.list(dbId, 5, 4);
+        QCOMPARE(repo.count(dbId).value(), 12);
+        const QList<Contact> page = repo.list(dbId, 5, 4).value();
         QCOMPARE(page.size(), 4);
         QCOMPARE(page.at(0).id, ids.at(5));
         QCOMPARE(page.at(3).id, ids.at(8));
-        QCOMPARE(repo.list(dbId, 10, 100).size(), 2);
-        QCOMPARE(repo.count(dbId, u"Gómez"_s), 4);
-        QCOMPARE(repo.count(dbId, u"PÉREZ"_s.toLower()), 8);
-        QCOMPARE(repo.count(dbId, u"50%"_s), 4);
-        QCOMPARE(repo.count(dbId, u"5_%"_s), 0);   // LIKE wildcards are literal
-        QCOMPARE(repo.count(dbId, u"e11"_s), 1);   // case-insensitive, matches the external id
-        QCOMPARE(repo.list(dbId, 0, 10, u"Gómez"_s).size(), 4);
-        QCOMPARE(repo.list(dbId, 0, 10, u"351007"_s).value(0).id, ids.at(7));
+        QCOMPARE(repo.list(dbId, 10, 100).value().size(), 2);
+        QCOMPARE(repo.count(dbId, u"Gómez"_s).value(), 4);
+        QCOMPARE(repo.count(dbId, u"PÉREZ"_s.toLower()).value(), 8);
+        QCOMPARE(repo.count(dbId, u"50%"_s).value(), 4);
+        QCOMPARE(repo.count(dbId, u"5_%"_s).value(), 0);   // LIKE wildcards are literal
+        QCOMPARE(repo.count(dbId, u"e11"_s).value(), 1);   // case-insensitive, matches the external id
+        QCOMPARE(repo.list(dbId, 0, 10, u"Gómez"_s).value().size(), 4);
+        QCOMPARE(repo.list(dbId, 0, 10, u"351007"_s).value().value(0).id, ids.at(7));
     }
 
     // A database an import writes in steps: hidden from every reader until published; removed
@@ -262,12 +278,16 @@ private Q_SLOTS:
         test::FakeClock clock;
         ContactRepository repo(scratch.db(), clock);
         const auto contactsIn = [&](qint64 id) {
-            return scratch.db()->scalar(u"SELECT COUNT(*) FROM contacts WHERE database_id = ?"_s, {id})->toLongLong();
+            return scratch.db()->scalar(u"SELECT COUNT(*) FROM contacts WHERE database_id = ?"_s, { id })->toLongLong();
         };
         const auto writeRows = [&](qint64 id, int n) {
             for (int i = 0; i < n; ++i)
-                QVERIFY(scratch.db()->exec(u"INSERT INTO contacts (database_id, external_id, phone, values_json) VALUES (?, ?, ?, ?)"_s,
-                                           {id, u"X%1-%2"_s.arg(id).arg(i), u"555"_s, u"[]"_s}).ok());
+                QVERIFY(
+                    scratch.db()
+                        ->exec(
+                            u"INSERT INTO contacts (database_id, external_id, phone, values_json) VALUES (?, ?, ?, ?)"_s,
+                            { id, u"X%1-%2"_s.arg(id).arg(i), u"555"_s, u"[]"_s })
+                        .ok());
         };
         auto gone = repo.createDatabaseForImport(sampleDatabase(u"Gone"_s));
         auto live = repo.createDatabaseForImport(sampleDatabase(u"Live"_s));
@@ -279,7 +299,7 @@ private Q_SLOTS:
         // Hidden: not found by id or name, not listed, not addressable.
         QVERIFY(!repo.findDatabase(gone.value()).ok());
         QVERIFY(!repo.findDatabaseByName(u"Gone"_s).ok());
-        QVERIFY(repo.listDatabases().isEmpty());
+        QVERIFY(repo.listDatabases().value().isEmpty());
         QVERIFY(!repo.addContact(gone.value(), values(u"1"_s, u"a"_s, u"E1"_s)).ok());
         // Its name is taken all the same.
         QVERIFY(!repo.createDatabase(sampleDatabase(u"Gone"_s)).ok());
@@ -294,7 +314,10 @@ private Q_SLOTS:
         QVERIFY(removed.ok());
         QCOMPARE(removed.value(), 1);
         QCOMPARE(contactsIn(gone.value()), 0);
-        QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE id = ?"_s, {gone.value()})->toLongLong(), 0);
+        QCOMPARE(scratch.db()
+                     ->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE id = ?"_s, { gone.value() })
+                     ->toLongLong(),
+                 0);
         QCOMPARE(contactsIn(live.value()), 5);
         QCOMPARE(contactsIn(done.value()), 7);
         // A published database is never removed as an import.
@@ -302,12 +325,12 @@ private Q_SLOTS:
         QCOMPARE(repo.findDatabase(done.value())->contactCount, 7);
         QVERIFY(repo.removeImport(live.value()).ok());
         QCOMPARE(contactsIn(live.value()), 0);
-        QCOMPARE(repo.listDatabases().size(), 1);
+        QCOMPARE(repo.listDatabases().value().size(), 1);
     }
 
     void jsonArray_roundTripsEveryCharacter()
     {
-        const QStringList v{u"a\"b\\c"_s, u"\n\r\t\x01"_s, u"😀 ñ"_s, QString(), u"[]{},:"_s};
+        const QStringList v { u"a\"b\\c"_s, u"\n\r\t\x01"_s, u"😀 ñ"_s, QString(), u"[]{},:"_s };
         QCOMPARE(ContactRepository::fromJsonArray(ContactRepository::toJsonArray(v)), v);
     }
 };

@@ -1,5 +1,4 @@
 #include <core/contacts/csvreader.h>
-
 #include <tests/contacts/support/corpus.h>
 
 #include <QBuffer>
@@ -26,7 +25,8 @@ QStringList trace(const QByteArray &bytes, qsizetype chunk, char *delimiter = nu
             break;
         QString line = QString::number(reader.line()) + u": "_s;
         if (s == CsvReader::Status::Error) {
-            line = u"error "_s + QString::number(int(reader.problem())) + u" @"_s + reader.errorMessage().args.value(0) + u" "_s;
+            line = u"error "_s + QString::number(int(reader.problem())) + u" @"_s + reader.errorMessage().args.value(0)
+                + u" "_s;
             if (reader.isFatal()) {
                 out.append(line.trimmed());
                 continue;
@@ -43,7 +43,7 @@ const QString kInvalidUtf8 = QString::number(int(CsvReader::Problem::InvalidUtf8
 const QString kStray = QString::number(int(CsvReader::Problem::StrayQuote));
 const QString kUnterminated = QString::number(int(CsvReader::Problem::UnterminatedQuote));
 
-} // namespace
+}   // namespace
 
 class TestCsvReader final : public QObject
 {
@@ -62,34 +62,65 @@ private Q_SLOTS:
             QStringList expected;
             QString delimiter;
         };
-        const QList<Case> cases{
-            {"plain LF", "a,b\n1,2\n", {u"1: a|b"_s, u"2: 1|2"_s}, u","_s},
-            {"no final newline", "a,b\n1,2", {u"1: a|b"_s, u"2: 1|2"_s}, u","_s},
-            {"CRLF", "a,b\r\n1,2\r\n", {u"1: a|b"_s, u"2: 1|2"_s}, u","_s},
-            {"CR only", "a,b\r1,2\r", {u"1: a|b"_s, u"2: 1|2"_s}, u","_s},
-            {"mixed endings", "a,b\r\n1,2\n3,4\r\n", {u"1: a|b"_s, u"2: 1|2"_s, u"3: 3|4"_s}, u","_s},
-            {"BOM", "\xEF\xBB\xBF" "a,b\n1,2\n", {u"1: a|b"_s, u"2: 1|2"_s}, u","_s},
-            {"semicolon", "a;b;c\n1;2,5;3\n", {u"1: a|b|c"_s, u"2: 1|2,5|3"_s}, u";"_s},
-            {"tab", "a\tb\n1\t2\n", {u"1: a|b"_s, u"2: 1|2"_s}, u"\t"_s},
-            {"delimiter counted outside quotes only", "\"a;b;c\",d,e\n1,2,3\n", {u"1: a;b;c|d|e"_s, u"2: 1|2|3"_s}, u","_s},
-            {"single column", "phone\n1\n", {u"1: phone"_s, u"2: 1"_s}, u","_s},
-            {"quoted delimiter and doubled quotes", "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n", {u"1: a|b"_s, u"2: x, y|say \"hi\""_s}, u","_s},
-            {"newline inside quotes counts lines", "a,b\n\"1\n2\",x\n3,y\n", {u"1: a|b"_s, u"2: 1\n2|x"_s, u"4: 3|y"_s}, u","_s},
-            {"CRLF inside quotes", "a,b\r\n\"1\r\n2\",x\r\n3,y\r\n", {u"1: a|b"_s, u"2: 1\r\n2|x"_s, u"4: 3|y"_s}, u","_s},
-            {"empty fields", "a,b,c\n,,\n\"\",x,\n", {u"1: a|b|c"_s, u"2: ||"_s, u"3: |x|"_s}, u","_s},
-            {"blank lines skipped", "a,b\n\n1,2\r\n\r\n3,4\n", {u"1: a|b"_s, u"3: 1|2"_s, u"5: 3|4"_s}, u","_s},
-            {"UTF-8 kept", "nombre\nJosé 😀\n", {u"1: nombre"_s, u"2: José 😀"_s}, u","_s},
-            {"invalid UTF-8 names the line, reading goes on", "a,b\n1,2\nJos\xE9,3\n4,5\n",
-             {u"1: a|b"_s, u"2: 1|2"_s, u"error "_s + kInvalidUtf8 + u" @3 "_s + QString::fromUtf8("Jos\xEF\xBF\xBD") + u"|3"_s, u"4: 4|5"_s}, u","_s},
-            {"overlong UTF-8 rejected", "a\n\xC0\xAF\n", {u"1: a"_s, u"error "_s + kInvalidUtf8 + u" @2 "_s + QString::fromUtf8("\xEF\xBF\xBD\xEF\xBF\xBD")}, u","_s},
-            {"stray quote in unquoted field", "a,b\nx\"y,2\n3,4\n", {u"1: a|b"_s, u"error "_s + kStray + u" @2 x\"y|2"_s, u"3: 3|4"_s}, u","_s},
-            {"text after closing quote", "a,b\n\"x\"y,2\n", {u"1: a|b"_s, u"error "_s + kStray + u" @2 \"x\"y|2"_s}, u","_s},
-            {"unterminated quote at EOF", "a,b\n1,2\n\"3,4\n5,6\n", {u"1: a|b"_s, u"2: 1|2"_s, u"error "_s + kUnterminated + u" @3"_s}, u","_s},
-            {"empty input", "", {}, u","_s},
-            {"BOM only", "\xEF\xBB\xBF", {}, u","_s},
+        const QList<Case> cases {
+            { "plain LF", "a,b\n1,2\n", { u"1: a|b"_s, u"2: 1|2"_s }, u","_s },
+            { "no final newline", "a,b\n1,2", { u"1: a|b"_s, u"2: 1|2"_s }, u","_s },
+            { "CRLF", "a,b\r\n1,2\r\n", { u"1: a|b"_s, u"2: 1|2"_s }, u","_s },
+            { "CR only", "a,b\r1,2\r", { u"1: a|b"_s, u"2: 1|2"_s }, u","_s },
+            { "mixed endings", "a,b\r\n1,2\n3,4\r\n", { u"1: a|b"_s, u"2: 1|2"_s, u"3: 3|4"_s }, u","_s },
+            { "BOM",
+              "\xEF\xBB\xBF"
+              "a,b\n1,2\n",
+              { u"1: a|b"_s, u"2: 1|2"_s },
+              u","_s },
+            { "semicolon", "a;b;c\n1;2,5;3\n", { u"1: a|b|c"_s, u"2: 1|2,5|3"_s }, u";"_s },
+            { "tab", "a\tb\n1\t2\n", { u"1: a|b"_s, u"2: 1|2"_s }, u"\t"_s },
+            { "delimiter counted outside quotes only",
+              "\"a;b;c\",d,e\n1,2,3\n",
+              { u"1: a;b;c|d|e"_s, u"2: 1|2|3"_s },
+              u","_s },
+            { "single column", "phone\n1\n", { u"1: phone"_s, u"2: 1"_s }, u","_s },
+            { "quoted delimiter and doubled quotes",
+              "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n",
+              { u"1: a|b"_s, u"2: x, y|say \"hi\""_s },
+              u","_s },
+            { "newline inside quotes counts lines",
+              "a,b\n\"1\n2\",x\n3,y\n",
+              { u"1: a|b"_s, u"2: 1\n2|x"_s, u"4: 3|y"_s },
+              u","_s },
+            { "CRLF inside quotes",
+              "a,b\r\n\"1\r\n2\",x\r\n3,y\r\n",
+              { u"1: a|b"_s, u"2: 1\r\n2|x"_s, u"4: 3|y"_s },
+              u","_s },
+            { "empty fields", "a,b,c\n,,\n\"\",x,\n", { u"1: a|b|c"_s, u"2: ||"_s, u"3: |x|"_s }, u","_s },
+            { "blank lines skipped", "a,b\n\n1,2\r\n\r\n3,4\n", { u"1: a|b"_s, u"3: 1|2"_s, u"5: 3|4"_s }, u","_s },
+            { "UTF-8 kept", "nombre\nJosé 😀\n", { u"1: nombre"_s, u"2: José 😀"_s }, u","_s },
+            { "invalid UTF-8 names the line, reading goes on",
+              "a,b\n1,2\nJos\xE9,3\n4,5\n",
+              { u"1: a|b"_s, u"2: 1|2"_s,
+                u"error "_s + kInvalidUtf8 + u" @3 "_s + QString::fromUtf8("Jos\xEF\xBF\xBD") + u"|3"_s, u"4: 4|5"_s },
+              u","_s },
+            { "overlong UTF-8 rejected",
+              "a\n\xC0\xAF\n",
+              { u"1: a"_s, u"error "_s + kInvalidUtf8 + u" @2 "_s + QString::fromUtf8("\xEF\xBF\xBD\xEF\xBF\xBD") },
+              u","_s },
+            { "stray quote in unquoted field",
+              "a,b\nx\"y,2\n3,4\n",
+              { u"1: a|b"_s, u"error "_s + kStray + u" @2 x\"y|2"_s, u"3: 3|4"_s },
+              u","_s },
+            { "text after closing quote",
+              "a,b\n\"x\"y,2\n",
+              { u"1: a|b"_s, u"error "_s + kStray + u" @2 \"x\"y|2"_s },
+              u","_s },
+            { "unterminated quote at EOF",
+              "a,b\n1,2\n\"3,4\n5,6\n",
+              { u"1: a|b"_s, u"2: 1|2"_s, u"error "_s + kUnterminated + u" @3"_s },
+              u","_s },
+            { "empty input", "", {}, u","_s },
+            { "BOM only", "\xEF\xBB\xBF", {}, u","_s },
         };
         for (const Case &c : cases) {
-            for (qsizetype chunk : {qsizetype(16), qsizetype(65536)})
+            for (qsizetype chunk : { qsizetype(16), qsizetype(65536) })
                 QTest::addRow("%s, chunk %lld", c.name, qlonglong(chunk)) << c.input << c.expected << c.delimiter;
         }
     }
@@ -138,8 +169,9 @@ private Q_SLOTS:
     void goodCorpusFiles_allMeanTheSameRows_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *f : {"good_basic.csv", "good_bom_crlf.csv", "good_semicolon.csv", "good_tab.csv", "good_quoted_all.csv",
-                              "good_mixed_line_endings.csv", "good_no_final_newline.csv", "good_blank_lines.csv"})
+        for (const char *f :
+             { "good_basic.csv", "good_bom_crlf.csv", "good_semicolon.csv", "good_tab.csv", "good_quoted_all.csv",
+               "good_mixed_line_endings.csv", "good_no_final_newline.csv", "good_blank_lines.csv" })
             QTest::newRow(f) << QString::fromLatin1(f);
     }
     void goodCorpusFiles_allMeanTheSameRows()

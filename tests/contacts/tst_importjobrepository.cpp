@@ -1,5 +1,4 @@
 #include <core/contacts/importjobrepository.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -13,11 +12,15 @@ namespace {
 
 QJsonObject refusal(const QString &es, const QString &en)
 {
-    return QJsonObject{{u"es"_s, QJsonObject{{u"message"_s, es}, {u"errors"_s, QJsonObject{{u"line 3"_s, QJsonArray{es}}}}}},
-                       {u"en"_s, QJsonObject{{u"message"_s, en}, {u"errors"_s, QJsonObject{{u"line 3"_s, QJsonArray{en}}}}}}};
+    return QJsonObject {
+        { u"es"_s,
+          QJsonObject { { u"message"_s, es }, { u"errors"_s, QJsonObject { { u"line 3"_s, QJsonArray { es } } } } } },
+        { u"en"_s,
+          QJsonObject { { u"message"_s, en }, { u"errors"_s, QJsonObject { { u"line 3"_s, QJsonArray { en } } } } } }
+    };
 }
 
-} // namespace
+}   // namespace
 
 class TestImportJobRepository final : public QObject
 {
@@ -51,7 +54,7 @@ private Q_SLOTS:
 
         ImportJobRecord ended = found->value();
         ended.state = ImportJobRecord::State::Finished;
-        ended.summary = ImportSummary{};
+        ended.summary = ImportSummary {};
         ended.summary->databaseId = 42;
         ended.summary->rowsImported = 250;
         ended.summary->bytesRead = 5000;
@@ -114,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(jobs.create(u"done"_s, 10, std::nullopt).ok());
         ImportJobRecord done = jobs.find(u"done"_s)->value();
         done.state = ImportJobRecord::State::Finished;
-        done.summary = ImportSummary{};
+        done.summary = ImportSummary {};
         QVERIFY(jobs.end(done).ok());
         clock.advance(90'000);
         QVERIFY(jobs.create(u"fresh"_s, 10, std::nullopt).ok());

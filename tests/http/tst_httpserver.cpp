@@ -1,7 +1,6 @@
 #include <core/http/apirouter.h>
 #include <core/http/httpserver.h>
 #include <core/model/messagecatalog.h>
-
 #include <tests/support/server/rawhttpclient.h>
 
 #include <QCryptographicHash>
@@ -44,7 +43,8 @@ private:
         m_handled = 0;
         m_router->add("GET", u"/hello/<arg>/"_s, Access::Public, [this](const ApiRequest &r, ApiResponder respond) {
             ++m_handled;
-            respond(ApiResponse::json(QJsonObject{{u"name"_s, r.pathArgs.value(0)}, {u"q"_s, r.query.queryItemValue(u"q"_s, QUrl::FullyDecoded)}}));
+            respond(ApiResponse::json(QJsonObject { { u"name"_s, r.pathArgs.value(0) },
+                                                    { u"q"_s, r.query.queryItemValue(u"q"_s, QUrl::FullyDecoded) } }));
         });
         m_router->add("POST", u"/echo"_s, Access::Public, [this](const ApiRequest &r, ApiResponder respond) {
             ++m_handled;
@@ -58,8 +58,8 @@ private:
         m_router->add("GET", u"/later"_s, Access::Public, [this](const ApiRequest &, ApiResponder respond) {
             ++m_handled;
             QTimer::singleShot(20, this, [respond] {
-                respond(ApiResponse::json(QJsonObject{{u"late"_s, true}}));
-                respond(ApiResponse::json(500, QJsonObject{{u"twice"_s, true}}));   // ignored
+                respond(ApiResponse::json(QJsonObject { { u"late"_s, true } }));
+                respond(ApiResponse::json(500, QJsonObject { { u"twice"_s, true } }));   // ignored
             });
         });
         // An upload route for admins: it answers with what it received.
@@ -73,19 +73,24 @@ private:
             caller.agentId = caller.role == Role::Agent ? std::optional<qint64>(7) : std::nullopt;
             return std::optional<Caller>(caller);
         });
-        m_router->addUpload("POST", u"/upload/<arg>/"_s, Access::Admin, [this](const ApiRequest &r, ApiResponder respond) {
-            ++m_handled;
-            m_uploaded = r.bodyFile;
-            QByteArray content = r.body;
-            if (r.bodyFile) {
-                r.bodyFile->seek(0);
-                content = r.bodyFile->readAll();
-            }
-            respond(ApiResponse::json(200, QJsonObject{{u"arg"_s, r.pathArgs.value(0)},
-                                                       {u"inFile"_s, r.bodyFile != nullptr},
-                                                       {u"size"_s, content.size()},
-                                                       {u"sha"_s, QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())}}));
-        });
+        m_router->addUpload(
+            "POST", u"/upload/<arg>/"_s, Access::Admin, [this](const ApiRequest &r, ApiResponder respond) {
+                ++m_handled;
+                m_uploaded = r.bodyFile;
+                QByteArray content = r.body;
+                if (r.bodyFile) {
+                    r.bodyFile->seek(0);
+                    content = r.bodyFile->readAll();
+                }
+                respond(ApiResponse::json(
+                    200,
+                    QJsonObject { { u"arg"_s, r.pathArgs.value(0) },
+                                  { u"inFile"_s, r.bodyFile != nullptr },
+                                  { u"size"_s, content.size() },
+                                  { u"sha"_s,
+                                    QString::fromLatin1(
+                                        QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()) } }));
+            });
         m_server = std::make_unique<HttpServer>(m_router.get(), &m_catalog);
         m_server->setLimits(limits);
         auto listening = m_server->listen(QHostAddress::LocalHost, 0);
@@ -185,7 +190,8 @@ private Q_SLOTS:
         start();
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send(RawHttpClient::request("POST", "/echo", body, {{"Content-Type", "application/json"}, {"Accept-Language", "en"}}));
+        c.send(RawHttpClient::request("POST", "/echo", body,
+                                      { { "Content-Type", "application/json" }, { "Accept-Language", "en" } }));
         auto r = c.read();
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
@@ -197,7 +203,8 @@ private Q_SLOTS:
         start();
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send(RawHttpClient::request("POST", "/echo", "username=ana+maria&password=p%26ss", {{"Content-Type", "application/x-www-form-urlencoded"}}));
+        c.send(RawHttpClient::request("POST", "/echo", "username=ana+maria&password=p%26ss",
+                                      { { "Content-Type", "application/x-www-form-urlencoded" } }));
         auto r = c.read();
         QCOMPARE(r.status, 201);
         QCOMPARE(r.json().value(u"username"_s).toString(), u"ana maria"_s);
@@ -250,7 +257,7 @@ except Exception as e:
     print('failed', type(e).__name__, e)
 )"_s;
         QProcess p;
-        p.start(python, {u"-c"_s, script, QString::number(m_server->port()), QString::number(bodyBytes)});
+        p.start(python, { u"-c"_s, script, QString::number(m_server->port()), QString::number(bodyBytes) });
         QVERIFY(p.waitForStarted());
         // The server runs on this thread: the event loop turns while the client writes.
         QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 60000);
@@ -311,13 +318,15 @@ except Exception as e:
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
         const QByteArray body = uploadBody(150 * 1000);
-        c.send(RawHttpClient::request("POST", "/upload/x/", body, {{"Authorization", "Bearer admin"}, {"Content-Type", "text/csv"}}));
+        c.send(RawHttpClient::request("POST", "/upload/x/", body,
+                                      { { "Authorization", "Bearer admin" }, { "Content-Type", "text/csv" } }));
         auto r = c.read();
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(u"arg"_s).toString(), u"x"_s);
         QCOMPARE(r.json().value(u"inFile"_s).toBool(), true);
         QCOMPARE(r.json().value(u"size"_s).toInt(), body.size());
-        QCOMPARE(r.json().value(u"sha"_s).toString(), QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(r.json().value(u"sha"_s).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
         // The connection goes on, and the file is gone once nobody holds it.
         QVERIFY(m_uploaded);
         const QString path = m_uploaded->fileName();
@@ -333,7 +342,7 @@ except Exception as e:
         start(uploadLimits());
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send(RawHttpClient::request("POST", "/upload/y/", uploadBody(900), {{"Authorization", "Bearer admin"}}));
+        c.send(RawHttpClient::request("POST", "/upload/y/", uploadBody(900), { { "Authorization", "Bearer admin" } }));
         auto r = c.read();
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(u"inFile"_s).toBool(), false);
@@ -348,7 +357,8 @@ except Exception as e:
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
         const QByteArray body = uploadBody(20 * 1000);
-        const QByteArray raw = RawHttpClient::request("POST", "/upload/slow/", body, {{"Authorization", "Bearer admin"}});
+        const QByteArray raw
+            = RawHttpClient::request("POST", "/upload/slow/", body, { { "Authorization", "Bearer admin" } });
         // Ten pieces, 150 ms apart: 1.5 s in all, each gap well within the idle timeout.
         const qsizetype piece = raw.size() / 10 + 1;
         for (qsizetype at = 0; at < raw.size(); at += piece) {
@@ -394,10 +404,11 @@ except Exception as e:
         start(limits);
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send(RawHttpClient::request("POST", "/upload/x/", uploadBody(5000), {{"Authorization", "Bearer admin"}}));
+        c.send(RawHttpClient::request("POST", "/upload/x/", uploadBody(5000), { { "Authorization", "Bearer admin" } }));
         auto r = c.read();
         QCOMPARE(r.status, 507);
-        QCOMPARE(r.json().value(u"message"_s).toString(), u"El servidor no tiene espacio para la carga en este momento."_s);
+        QCOMPARE(r.json().value(u"message"_s).toString(),
+                 u"El servidor no tiene espacio para la carga en este momento."_s);
         QVERIFY(c.waitClosed());
         QCOMPARE(m_handled, 0);
     }
@@ -410,7 +421,8 @@ except Exception as e:
         limits.uploadDirectory = spool.path();
         start(limits);
         const QByteArray body = uploadBody(50 * 1000);
-        const QByteArray raw = RawHttpClient::request("POST", "/upload/first/", body, {{"Authorization", "Bearer admin"}});
+        const QByteArray raw
+            = RawHttpClient::request("POST", "/upload/first/", body, { { "Authorization", "Bearer admin" } });
         // The first upload stops half-way.
         auto first = std::make_unique<RawHttpClient>();
         QVERIFY(first->connectTo(m_server->port()));
@@ -419,10 +431,12 @@ except Exception as e:
         // A second one meanwhile is turned away, in the caller's language.
         RawHttpClient second;
         QVERIFY(second.connectTo(m_server->port()));
-        second.send(RawHttpClient::request("POST", "/upload/second/", body, {{"Authorization", "Bearer admin"}, {"Accept-Language", "pt-BR"}}));
+        second.send(RawHttpClient::request("POST", "/upload/second/", body,
+                                           { { "Authorization", "Bearer admin" }, { "Accept-Language", "pt-BR" } }));
         auto r = second.read();
         QCOMPARE(r.status, 503);
-        QCOMPARE(r.json().value(u"message"_s).toString(), u"Envios demais ao mesmo tempo; tente novamente em instantes."_s);
+        QCOMPARE(r.json().value(u"message"_s).toString(),
+                 u"Envios demais ao mesmo tempo; tente novamente em instantes."_s);
         // The first client goes away: its slot and its file are freed (on Linux the file has no
         // name until a route asks for one, so nothing is left behind even after a crash).
         first.reset();
@@ -430,7 +444,7 @@ except Exception as e:
         QCOMPARE(QDir(spool.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
         RawHttpClient third;
         QVERIFY(third.connectTo(m_server->port()));
-        third.send(RawHttpClient::request("POST", "/upload/third/", body, {{"Authorization", "Bearer admin"}}));
+        third.send(RawHttpClient::request("POST", "/upload/third/", body, { { "Authorization", "Bearer admin" } }));
         r = third.read();
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(u"size"_s).toInt(), body.size());
@@ -450,15 +464,17 @@ except Exception as e:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("x");
             QVERIFY(f.flush());   // else closing writes it, and moves the time to now
-            QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds), QFileDevice::FileModificationTime));
+            QVERIFY(
+                f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds), QFileDevice::FileModificationTime));
         };
-        touch(u"enlace-upload-old123"_s, 2 * 3600);    // a killed server's
-        touch(u"enlace-upload-new456"_s, 60);          // another server's, still importing
-        touch(u"other-old789"_s, 2 * 3600);            // not an upload
+        touch(u"enlace-upload-old123"_s, 2 * 3600);   // a killed server's
+        touch(u"enlace-upload-new456"_s, 60);   // another server's, still importing
+        touch(u"other-old789"_s, 2 * 3600);   // not an upload
         HttpServerLimits limits = uploadLimits();
         limits.uploadDirectory = spool.path();
         start(limits);
-        QCOMPARE(QDir(spool.path()).entryList(QDir::Files, QDir::Name), QStringList({u"enlace-upload-new456"_s, u"other-old789"_s}));
+        QCOMPARE(QDir(spool.path()).entryList(QDir::Files, QDir::Name),
+                 QStringList({ u"enlace-upload-new456"_s, u"other-old789"_s }));
     }
 
     void largeBody_is413NamingTheLimitThatApplies_data()
@@ -478,11 +494,13 @@ except Exception as e:
         start(uploadLimits());
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send("POST " + target + " HTTP/1.1\r\nAuthorization: Bearer admin\r\nContent-Type: application/json\r\nContent-Length: "
+        c.send("POST " + target
+               + " HTTP/1.1\r\nAuthorization: Bearer admin\r\nContent-Type: application/json\r\nContent-Length: "
                + QByteArray::number(length) + "\r\n\r\n");
         auto r = c.read();
         QCOMPARE(r.status, 413);
-        QVERIFY2(r.json().value(u"message"_s).toString().contains(u"como máximo %1 bytes"_s.arg(limit)), r.body.constData());
+        QVERIFY2(r.json().value(u"message"_s).toString().contains(u"como máximo %1 bytes"_s.arg(limit)),
+                 r.body.constData());
         QVERIFY(c.waitClosed());
         QCOMPARE(m_handled, 0);
     }
@@ -496,7 +514,7 @@ except Exception as e:
         QVERIFY(c.connectTo(m_server->port()));
         const QByteArray body = "{\"x\":\"" + QByteArray(1000 - 8, 'a') + "\"}";
         QCOMPARE(body.size(), 1000);
-        c.send(RawHttpClient::request("POST", "/echo", body, {{"Content-Type", "application/json"}}));
+        c.send(RawHttpClient::request("POST", "/echo", body, { { "Content-Type", "application/json" } }));
         QCOMPARE(c.read().status, 201);
     }
 
@@ -519,10 +537,11 @@ except Exception as e:
         start();
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        const QByteArray raw = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-                               "5;name=value\r\n{\"a\":\r\n"
-                               "B\r\n\"chunked!\"}\r\n"
-                               "0\r\nX-Trailer: t\r\n\r\n";
+        const QByteArray raw
+            = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+              "5;name=value\r\n{\"a\":\r\n"
+              "B\r\n\"chunked!\"}\r\n"
+              "0\r\nX-Trailer: t\r\n\r\n";
         for (qsizetype i = 0; i < raw.size(); i += 7) {
             c.send(raw.mid(i, 7));
             QTest::qWait(1);
@@ -541,13 +560,16 @@ except Exception as e:
         QTest::addColumn<int>("status");
         const QByteArray head = "POST /echo HTTP/1.1\r\nHost: x\r\n";
         QTest::newRow("with Content-Length too (smuggling)")
-            << head + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n2\r\n{}\r\n0\r\n\r\n" << 400;
+            << head + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+            << 400;
         QTest::newRow("another coding") << head + "Transfer-Encoding: gzip, chunked\r\n\r\n" << 501;
         QTest::newRow("size not hex") << head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n" << 400;
         QTest::newRow("no CRLF after the data") << head + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}XX0\r\n\r\n" << 400;
         QTest::newRow("over the body limit in sizes")
-            << head + "Transfer-Encoding: chunked\r\n\r\n400\r\n" + QByteArray(1024, 'x') + "\r\n1\r\nx\r\n" << 413;
-        QTest::newRow("a size line without end") << head + "Transfer-Encoding: chunked\r\n\r\n" + QByteArray(5000, '1') << 400;
+            << head + "Transfer-Encoding: chunked\r\n\r\n400\r\n" + QByteArray(1024, 'x') + "\r\n1\r\nx\r\n"
+            << 413;
+        QTest::newRow("a size line without end")
+            << head + "Transfer-Encoding: chunked\r\n\r\n" + QByteArray(5000, '1') << 400;
     }
     void chunkedBody_errors()
     {
@@ -631,7 +653,8 @@ except Exception as e:
         QTest::newRow("lower-case method") << QByteArray("get /hello/a/ HTTP/1.1\r\n\r\n");
         QTest::newRow("space in header name") << QByteArray("GET /hello/a/ HTTP/1.1\r\nBad Header: x\r\n\r\n");
         QTest::newRow("bad content-length") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: -5\r\n\r\n");
-        QTest::newRow("conflicting content-length") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+        QTest::newRow("conflicting content-length")
+            << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
     }
     void malformedRequestLine_is400()
     {
@@ -652,7 +675,7 @@ except Exception as e:
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
         c.send(RawHttpClient::request("GET", "/later") + RawHttpClient::request("GET", "/hello/one/")
-               + RawHttpClient::request("POST", "/echo", "{\"n\":3}", {{"Content-Type", "application/json"}}));
+               + RawHttpClient::request("POST", "/echo", "{\"n\":3}", { { "Content-Type", "application/json" } }));
         auto a = c.read();
         auto b = c.read();
         auto d = c.read();
@@ -694,7 +717,8 @@ except Exception as e:
         start();
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        const QByteArray raw = RawHttpClient::request("POST", "/echo", "{\"slow\":\"yes\"}", {{"Content-Type", "application/json"}});
+        const QByteArray raw
+            = RawHttpClient::request("POST", "/echo", "{\"slow\":\"yes\"}", { { "Content-Type", "application/json" } });
         for (char byte : raw) {
             c.send(QByteArray(1, byte));
             QTest::qWait(1);
@@ -750,7 +774,8 @@ except Exception as e:
         start();
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send("POST /echo HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n");
+        c.send("POST /echo HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: "
+               "100-continue\r\n\r\n");
         QTRY_VERIFY(c.socket()->peek(100).startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
         c.send("{}");
         QCOMPARE(c.read().status, 201);
@@ -761,7 +786,7 @@ except Exception as e:
         start();
         RawHttpClient c;
         QVERIFY(c.connectTo(m_server->port()));
-        c.send(RawHttpClient::request("GET", "/nothing", {}, {{"Accept-Language", "en-US,en;q=0.9"}}));
+        c.send(RawHttpClient::request("GET", "/nothing", {}, { { "Accept-Language", "en-US,en;q=0.9" } }));
         const QString english = c.read().json().value(u"message"_s).toString();
         c.send(RawHttpClient::request("GET", "/nothing"));
         const QString spanish = c.read().json().value(u"message"_s).toString();
@@ -778,7 +803,8 @@ except Exception as e:
             while (ws.hasPendingConnections()) {
                 QWebSocket *s = ws.nextPendingConnection();
                 accepted.append(s);
-                connect(s, &QWebSocket::textMessageReceived, s, [s](const QString &m) { s->sendTextMessage(u"echo:"_s + m); });
+                connect(s, &QWebSocket::textMessageReceived, s,
+                        [s](const QString &m) { s->sendTextMessage(u"echo:"_s + m); });
             }
         });
         m_server->addWebSocketPath(u"/ws"_s, &ws);
@@ -802,14 +828,15 @@ except Exception as e:
         QTemporaryDir dir;
         const QString cert = dir.filePath(u"cert.pem"_s), key = dir.filePath(u"key.pem"_s);
         QProcess p;
-        p.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key, u"-out"_s, cert,
-                          u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s});
+        p.start(openssl,
+                { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key, u"-out"_s, cert,
+                  u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s });
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
 
         m_router = std::make_unique<ApiRouter>();
         m_router->add("GET", u"/secure"_s, Access::Public, [](const ApiRequest &, ApiResponder respond) {
-            respond(ApiResponse::json(QJsonObject{{u"tls"_s, true}}));
+            respond(ApiResponse::json(QJsonObject { { u"tls"_s, true } }));
         });
         m_server = std::make_unique<HttpServer>(m_router.get(), &m_catalog);
         QVERIFY(!m_server->setTlsFiles(dir.filePath(u"missing.pem"_s), key).ok());
@@ -819,7 +846,8 @@ except Exception as e:
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(u"https://127.0.0.1:%1/secure"_s.arg(m_server->port())));
         QNetworkReply *reply = nam.get(req);
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
+        connect(reply, &QNetworkReply::sslErrors, reply,
+                [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
         QCOMPARE(reply->error(), QNetworkReply::NoError);
         QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(u"tls"_s).toBool(), true);

@@ -169,7 +169,7 @@ private Q_SLOTS:
         const qint64 b = test::insertAgent(*scratch.db(), u"a2"_s, u"2"_s);
         AgentRepository agents(scratch.db());
         QVERIFY(agents.setActive(b, false).ok());
-        const QList<Agent> all = agents.list();
+        const QList<Agent> all = agents.list().value();
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.at(0).id, a);
         QCOMPARE(all.at(0).username, u"a1"_s);

@@ -351,7 +351,7 @@ private Q_SLOTS:
         QCOMPARE(found->siteId, std::optional<qint64>(w.siteNewWindow));
         QCOMPARE(found->interactionType, InteractionType::FormAndExternalUrl);
         QCOMPARE(found->agentIds, (QList<qint64> { w.a1, w.a2 }));
-        const QList<Campaign> all = campaigns.list();
+        const QList<Campaign> all = campaigns.list().value();
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.at(0).id, w.existing);
         QVERIFY(all.at(0).agentIds.isEmpty());
@@ -542,11 +542,11 @@ private Q_SLOTS:
         const qint64 u1 = test::insertUser(*scratch.db(), u"sup1"_s, Role::Supervisor);
         const qint64 u2 = test::insertUser(*scratch.db(), u"sup2"_s, Role::Supervisor);
         CampaignRepository campaigns(scratch.db());
-        QVERIFY(campaigns.supervisors(w.existing).isEmpty());
+        QVERIFY(campaigns.supervisors(w.existing).value().isEmpty());
         QVERIFY(campaigns.setSupervisors(w.existing, { u2, u1, u2 }).ok());
-        QCOMPARE(campaigns.supervisors(w.existing), (QList<qint64> { u1, u2 }));
+        QCOMPARE(campaigns.supervisors(w.existing).value(), (QList<qint64> { u1, u2 }));
         QVERIFY(campaigns.setSupervisors(w.existing, { u2 }).ok());
-        QCOMPARE(campaigns.supervisors(w.existing), QList<qint64> { u2 });
+        QCOMPARE(campaigns.supervisors(w.existing).value(), QList<qint64> { u2 });
         auto bad = campaigns.setSupervisors(w.existing, { u1, u2 + 100 });
         QCOMPARE(bad.error().kind, Error::Kind::Invalid);
         QCOMPARE(bad.error().fields.fields(), QStringList { u"supervisors"_s });
@@ -554,7 +554,7 @@ private Q_SLOTS:
                  u"Unknown users: "_s + QString::number(u2 + 100) + u"."_s);
         QCOMPARE(test::render(bad.error().fields.entries().first().message, u"es"_s),
                  u"Usuarios inexistentes: "_s + QString::number(u2 + 100) + u"."_s);
-        QCOMPARE(campaigns.supervisors(w.existing), QList<qint64> { u2 });
+        QCOMPARE(campaigns.supervisors(w.existing).value(), QList<qint64> { u2 });
         QCOMPARE(campaigns.setSupervisors(w.existing + 100, { u1 }).error().kind, Error::Kind::NotFound);
     }
 
@@ -568,7 +568,7 @@ private Q_SLOTS:
         auto sale = campaigns.addDispositionOption({ 0, w.existing, u" Venta "_s, false, true, true });
         auto noAnswer = campaigns.addDispositionOption({ 0, w.existing, u"No contesta"_s, true, false, false });
         QVERIFY(sale.ok() && noAnswer.ok());
-        const QList<DispositionOption> options = campaigns.dispositionOptions(w.existing);
+        const QList<DispositionOption> options = campaigns.dispositionOptions(w.existing).value();
         QCOMPARE(options.size(), 2);
         QCOMPARE(options.at(0).id, sale.value());
         QCOMPARE(options.at(0).name, u"Venta"_s);
@@ -591,7 +591,7 @@ private Q_SLOTS:
         QCOMPARE(campaigns.dispositionOption(noAnswer.value() + 100).error().kind, Error::Kind::NotFound);
         edit.id = noAnswer.value() + 100;
         QCOMPARE(campaigns.updateDispositionOption(edit).error().kind, Error::Kind::NotFound);
-        QVERIFY(campaigns.dispositionOptions(w.existing + 100).isEmpty());
+        QVERIFY(campaigns.dispositionOptions(w.existing + 100).value().isEmpty());
     }
 };
 

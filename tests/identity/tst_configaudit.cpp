@@ -75,7 +75,7 @@ private Q_SLOTS:
         const qint64 fine = w.campaign(u"Fine"_s, w.s2, w.d2, 0, { w.a1, w.a2 });
         const qint64 noSystem = w.campaign(u"No system"_s, 0, 0, 0, { w.a3 });
         ConfigAudit audit(scratch.db());
-        const QList<ConfigWarning> found = audit.forCampaign(warned);
+        const QList<ConfigWarning> found = audit.forCampaign(warned).value();
         QCOMPARE(codes(found), QStringList { u"campaign.agents_without_external_id"_s });
         const ConfigWarning &warning = found.first();
         QCOMPARE(warning.agentIds, (QList<qint64> { w.a2, w.a3 }));
@@ -85,13 +85,13 @@ private Q_SLOTS:
                  u"The campaign has agents not associated to the external system: a2, a3"_s);
         QCOMPARE(test::render(warning.message, u"es"_s),
                  u"La campaña tiene agentes no asociados al sistema externo: a2, a3"_s);
-        QVERIFY(audit.forCampaign(fine).isEmpty());
-        QVERIFY(audit.forCampaign(noSystem).isEmpty());
-        QVERIFY(audit.forCampaign(noSystem + 100).isEmpty());
+        QVERIFY(audit.forCampaign(fine).value().isEmpty());
+        QVERIFY(audit.forCampaign(noSystem).value().isEmpty());
+        QVERIFY(audit.forCampaign(noSystem + 100).value().isEmpty());
         // Giving the agents their ids clears it.
         test::insertAgentExternalId(*scratch.db(), w.s1, w.a2, u"x2"_s);
         test::insertAgentExternalId(*scratch.db(), w.s1, w.a3, u"x3"_s);
-        QVERIFY(audit.forCampaign(warned).isEmpty());
+        QVERIFY(audit.forCampaign(warned).value().isEmpty());
     }
 
     // Campaign "B" of system S2 shares a resource with campaign "A", whose system varies.
@@ -126,7 +126,7 @@ private Q_SLOTS:
         w.campaign(u"Unrelated"_s, w.s1, w.d2, w.y, {});
         const qint64 b = w.campaign(u"B"_s, w.s2, w.d1, w.x, { w.a1 });
         ConfigAudit audit(scratch.db());
-        const QList<ConfigWarning> found = audit.forCampaign(b);
+        const QList<ConfigWarning> found = audit.forCampaign(b).value();
         const QString code = database ? u"campaign.database_in_other_system"_s : u"campaign.site_in_other_system"_s;
         if (!warned) {
             QVERIFY2(!codes(found).contains(code), qPrintable(codes(found).join(u',')));
@@ -150,7 +150,7 @@ private Q_SLOTS:
                      u"El sitio externo seleccionado esta asociado a otro sistema externo: A (S1)"_s);
         }
         // The warning is symmetric: A is told about B.
-        const QList<ConfigWarning> forA = audit.forCampaign(a);
+        const QList<ConfigWarning> forA = audit.forCampaign(a).value();
         QCOMPARE(codes(forA), QStringList { code });
         QCOMPARE(forA.first().campaignIds, (QList<qint64> { a, b }));
     }
@@ -167,7 +167,7 @@ private Q_SLOTS:
         // a3 lacks an id in S2 too, but only S2's campaigns matter for S2.
         w.campaign(u"Other"_s, 0, 0, 0, { w.a3 });
         ConfigAudit audit(scratch.db());
-        const QList<ConfigWarning> found = audit.forSystem(w.s1);
+        const QList<ConfigWarning> found = audit.forSystem(w.s1).value();
         QCOMPARE(codes(found), QStringList { u"system.agents_without_external_id"_s });
         QCOMPARE(found.first().agentIds, (QList<qint64> { w.a2, w.a3 }));
         QCOMPARE(found.first().campaignIds, (QList<qint64> { c1, c2 }));
@@ -178,8 +178,8 @@ private Q_SLOTS:
         QCOMPARE(
             test::render(found.first().message, u"es"_s),
             u"Los siguientes agentes están asignados a campañas relacionadas a este sistema externo y no tienen identificador: a2, a3"_s);
-        QVERIFY(audit.forSystem(w.s2).isEmpty());
-        QVERIFY(audit.forSystem(w.s2 + 100).isEmpty());
+        QVERIFY(audit.forSystem(w.s2).value().isEmpty());
+        QVERIFY(audit.forSystem(w.s2 + 100).value().isEmpty());
     }
 
     void all_listsEveryWarningOnce_data() { test::addBackendRows(); }
@@ -189,11 +189,11 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         World w(scratch.db());
         ConfigAudit audit(scratch.db());
-        QVERIFY(audit.all().isEmpty());
+        QVERIFY(audit.all().value().isEmpty());
         const qint64 a = w.campaign(u"A"_s, w.s1, w.d1, w.x, { w.a1, w.a2 });   // a2 has no id in S1
         const qint64 b = w.campaign(u"B"_s, w.s2, w.d1, w.y, { w.a1, w.a2 });   // shares D1 with A
         w.campaign(u"C"_s, w.s2, w.d2, w.y, { w.a2 });   // same system as B on Y
-        const QList<ConfigWarning> found = audit.all();
+        const QList<ConfigWarning> found = audit.all().value();
         QCOMPARE(codes(found),
                  (QStringList { u"campaign.agents_without_external_id"_s, u"campaign.database_in_other_system"_s,
                                 u"campaign.database_in_other_system"_s, u"system.agents_without_external_id"_s }));
@@ -203,8 +203,8 @@ private Q_SLOTS:
         QCOMPARE(found.at(3).systemId, w.s1);
         QCOMPARE(found.at(3).agentIds, QList<qint64> { w.a2 });
         // all() agrees with the per-entity calls.
-        QCOMPARE(audit.forCampaign(a).size() + audit.forCampaign(b).size() + audit.forSystem(w.s1).size()
-                     + audit.forSystem(w.s2).size(),
+        QCOMPARE(audit.forCampaign(a).value().size() + audit.forCampaign(b).value().size()
+                     + audit.forSystem(w.s1).value().size() + audit.forSystem(w.s2).value().size(),
                  found.size());
     }
 };

@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(found->agents.at(1).externalId, u"X2"_s);
         QCOMPARE(systems.find(s->id + 50).error().kind, Error::Kind::NotFound);
         QVERIFY(systems.create({ 0, u"Other"_s, {} }).ok());
-        const QList<ExternalSystem> all = systems.list();
+        const QList<ExternalSystem> all = systems.list().value();
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.at(0).name, u"CRM"_s);
         QCOMPARE(all.at(0).agents.size(), 2);
@@ -328,15 +328,15 @@ private Q_SLOTS:
         ExternalSystemRepository systems(scratch.db());
         const qint64 s1 = systems.create({ 0, u"S1"_s, {} })->id;
         const qint64 s2 = systems.create({ 0, u"S2"_s, {} })->id;
-        QCOMPARE(systems.systemForIntegrationKey(QString()), std::nullopt);
+        QCOMPARE(systems.systemForIntegrationKey(QString()).value(), std::nullopt);
         auto k1 = systems.rotateIntegrationKey(s1);
         auto k2 = systems.rotateIntegrationKey(s2);
         QVERIFY(k1.ok() && k2.ok());
         QVERIFY(k1.value().size() >= 40);
         QVERIFY(k1.value() != k2.value());
-        QCOMPARE(systems.systemForIntegrationKey(k1.value()), std::optional<qint64>(s1));
-        QCOMPARE(systems.systemForIntegrationKey(k2.value()), std::optional<qint64>(s2));
-        QCOMPARE(systems.systemForIntegrationKey(k1.value() + u"x"_s), std::nullopt);
+        QCOMPARE(systems.systemForIntegrationKey(k1.value()).value(), std::optional<qint64>(s1));
+        QCOMPARE(systems.systemForIntegrationKey(k2.value()).value(), std::optional<qint64>(s2));
+        QCOMPARE(systems.systemForIntegrationKey(k1.value() + u"x"_s).value(), std::nullopt);
         const QString stored = scratch.db()
                                    ->scalar(u"SELECT integration_key_hash FROM external_systems WHERE id = ?"_s, { s1 })
                                    ->toString();
@@ -345,8 +345,8 @@ private Q_SLOTS:
         // A new key replaces the old one.
         auto k1b = systems.rotateIntegrationKey(s1);
         QVERIFY(k1b.ok());
-        QCOMPARE(systems.systemForIntegrationKey(k1.value()), std::nullopt);
-        QCOMPARE(systems.systemForIntegrationKey(k1b.value()), std::optional<qint64>(s1));
+        QCOMPARE(systems.systemForIntegrationKey(k1.value()).value(), std::nullopt);
+        QCOMPARE(systems.systemForIntegrationKey(k1b.value()).value(), std::optional<qint64>(s1));
         QCOMPARE(systems.rotateIntegrationKey(s2 + 10).error().kind, Error::Kind::NotFound);
     }
 };

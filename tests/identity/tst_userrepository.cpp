@@ -208,7 +208,7 @@ private Q_SLOTS:
         QList<qint64> ids;
         for (const QString &n : names)
             ids.append(users.create(makeUser(n), u"pw"_s).value());
-        const QList<User> all = users.list();
+        const QList<User> all = users.list().value();
         QCOMPARE(all.size(), 3);
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(all.at(i).id, ids.at(i));

@@ -1,10 +1,9 @@
+#include <core/model/message.h>
 #include <core/model/messagecatalog.h>
 
-#include <core/model/message.h>
-
+#include <QCoreApplication>
 #include <QHash>
 #include <QScopeGuard>
-#include <QCoreApplication>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -65,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(usage(), u"Usage: %1"_s);
         {
             const QtCommandLineTranslation spanish(u"es"_s);
-            QVERIFY2(spanish.isInstalled(), "Qt's qtbase_es.qm is missing: install qt6-translations-l10n (scripts/setup-deps does)");
+            QVERIFY2(spanish.isInstalled(),
+                     "Qt's qtbase_es.qm is missing: install qt6-translations-l10n (scripts/setup-deps does)");
             QCOMPARE(usage(), u"Uso: %1"_s);
         }
         QCOMPARE(usage(), u"Usage: %1"_s);
@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void commandLineLanguage_followsTheEnvironment()
     {
-        const QList<QByteArray> names{"ENLACE_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+        const QList<QByteArray> names { "ENLACE_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
         QHash<QByteArray, QByteArray> saved;
         for (const QByteArray &n : names)
             saved.insert(n, qgetenv(n.constData()));
@@ -89,12 +89,13 @@ private Q_SLOTS:
             for (const QByteArray &n : names)
                 qputenv(n.constData(), saved.value(n));
         });
-        const auto set = [&](const QByteArray &enlace, const QByteArray &all, const QByteArray &messages, const QByteArray &lang) {
-            qputenv("ENLACE_LANGUAGE", enlace);
-            qputenv("LC_ALL", all);
-            qputenv("LC_MESSAGES", messages);
-            qputenv("LANG", lang);
-        };
+        const auto set
+            = [&](const QByteArray &enlace, const QByteArray &all, const QByteArray &messages, const QByteArray &lang) {
+                  qputenv("ENLACE_LANGUAGE", enlace);
+                  qputenv("LC_ALL", all);
+                  qputenv("LC_MESSAGES", messages);
+                  qputenv("LANG", lang);
+              };
         MessageCatalog catalog;
         set({}, {}, {}, {});
         QCOMPARE(catalog.commandLineLanguage(), u"en"_s);

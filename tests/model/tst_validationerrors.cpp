@@ -20,10 +20,10 @@ private Q_SLOTS:
         e.add(u"objetivo"_s, Message::make("T", "second"));
         e.add(u"formato"_s, Message::make("T", "third"));
         QCOMPARE(e.size(), 3);
-        QCOMPARE(e.fields(), (QStringList{u"formato"_s, u"objetivo"_s}));
+        QCOMPARE(e.fields(), (QStringList { u"formato"_s, u"objetivo"_s }));
         const QJsonObject json = e.toJson();
-        QCOMPARE(json.value(u"formato"_s).toArray(), (QJsonArray{u"first"_s, u"third"_s}));
-        QCOMPARE(json.value(u"objetivo"_s).toArray(), (QJsonArray{u"second"_s}));
+        QCOMPARE(json.value(u"formato"_s).toArray(), (QJsonArray { u"first"_s, u"third"_s }));
+        QCOMPARE(json.value(u"objetivo"_s).toArray(), (QJsonArray { u"second"_s }));
         QVERIFY(e.has(u"objetivo"_s));
         QVERIFY(!e.has(u"url"_s));
     }

@@ -1,8 +1,6 @@
-#include <core/requests/parameterresolver.h>
-
 #include <core/model/messagecatalog.h>
+#include <core/requests/parameterresolver.h>
 #include <core/requests/requestbuilder.h>
-
 #include <tests/support/fakeclock.h>
 
 #include <QJsonDocument>
@@ -33,14 +31,15 @@ CallContext call()
     c.agentName = u"Ana Pérez"_s;
     c.phone = u"+543515550000"_s;
     c.contactId = 77;
-    c.contactValues = {{u"telefono"_s, u"3515550000"_s}, {u"nombre"_s, u"José"_s}, {u"id_externo"_s, u"ext-9"_s}};
+    c.contactValues
+        = { { u"telefono"_s, u"3515550000"_s }, { u"nombre"_s, u"José"_s }, { u"id_externo"_s, u"ext-9"_s } };
     c.recordingFile = u"rec-1.wav"_s;
     c.waitSeconds = 12;
     c.callDateTime = QDateTime(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC);
     c.campaignId = 12;
     c.campaignName = u"Ventas"_s;
     c.campaignType = CampaignType::Dialer;
-    c.dialplan = {{u"Omlcrmnombre_1"_s, u"x"_s}};
+    c.dialplan = { { u"Omlcrmnombre_1"_s, u"x"_s } };
     c.dispositionId = 900;
     c.dispositionOptionName = u"Venta"_s;
     c.subdisposition = u"Contado"_s;
@@ -48,7 +47,7 @@ CallContext call()
     return c;
 }
 
-} // namespace
+}   // namespace
 
 class TestParameterResolver final : public QObject
 {
@@ -56,13 +55,13 @@ class TestParameterResolver final : public QObject
 
 private:
     MessageCatalog m_catalog;
-    test::FakeClock m_clock{1'767'225'600'000};   // 2026-01-01T00:00:00Z
+    test::FakeClock m_clock { 1'767'225'600'000 };   // 2026-01-01T00:00:00Z
 
     QString resolveOne(const CrmParameter &p, const CallContext &c, SiteTrigger trigger = SiteTrigger::Automatic,
                        const QString &language = u"es"_s) const
     {
         const ParameterResolver resolver(&m_catalog, m_clock);
-        const ResolvedParameters r = resolver.resolve(c, trigger, {p}, language);
+        const ResolvedParameters r = resolver.resolve(c, trigger, { p }, language);
         return r.parameters.value(0).second;
     }
 
@@ -70,10 +69,10 @@ private Q_SLOTS:
     void placeholders_fillUrlAndLeaveNoParameters()   // §7 item 20
     {
         const ParameterResolver resolver(&m_catalog, m_clock);
-        const QList<CrmParameter> params{param(u"{1}"_s, CrmParameterType::Contact, u"telefono"_s),
-                                         param(u"{2}"_s, CrmParameterType::Campaign, u"id"_s),
-                                         param(u"{3}"_s, CrmParameterType::Call, u"call_id"_s),
-                                         param(u"{4}"_s, CrmParameterType::Fixed, u"v"_s)};
+        const QList<CrmParameter> params { param(u"{1}"_s, CrmParameterType::Contact, u"telefono"_s),
+                                           param(u"{2}"_s, CrmParameterType::Campaign, u"id"_s),
+                                           param(u"{3}"_s, CrmParameterType::Call, u"call_id"_s),
+                                           param(u"{4}"_s, CrmParameterType::Fixed, u"v"_s) };
         const ResolvedParameters r = resolver.resolve(call(), SiteTrigger::Automatic, params, u"es"_s);
         QVERIFY(r.parameters.isEmpty());
         QCOMPARE(r.placeholders.value(1), u"3515550000"_s);
@@ -83,18 +82,19 @@ private Q_SLOTS:
         ExternalSite site;
         site.url = u"https://oml.com/{1}/{2}/{3}/{4}"_s;
         site.method = SiteMethod::Get;
-        QCOMPARE(RequestBuilder::build(site, r).url.toEncoded(), QByteArray("https://oml.com/3515550000/12/1700000000.42/v"));
+        QCOMPARE(RequestBuilder::build(site, r).url.toEncoded(),
+                 QByteArray("https://oml.com/3515550000/12/1700000000.42/v"));
     }
 
     void parameters_keepTheCampaignOrder()
     {
         const ParameterResolver resolver(nullptr, m_clock);
         const ResolvedParameters r = resolver.resolve(call(), SiteTrigger::Server,
-                                                      {param(u"z"_s, CrmParameterType::Fixed, u"1"_s),
-                                                       param(u"{1}"_s, CrmParameterType::Fixed, u"p"_s),
-                                                       param(u"a"_s, CrmParameterType::Fixed, u"2"_s)},
+                                                      { param(u"z"_s, CrmParameterType::Fixed, u"1"_s),
+                                                        param(u"{1}"_s, CrmParameterType::Fixed, u"p"_s),
+                                                        param(u"a"_s, CrmParameterType::Fixed, u"2"_s) },
                                                       u"en"_s);
-        QCOMPARE(r.parameters, (QList<QPair<QString, QString>>{{u"z"_s, u"1"_s}, {u"a"_s, u"2"_s}}));
+        QCOMPARE(r.parameters, (QList<QPair<QString, QString>> { { u"z"_s, u"1"_s }, { u"a"_s, u"2"_s } }));
     }
 
     void dialplan_readsTheVariableOrEmpty()   // §7 item 21
@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(resolveOne(param(u"n1"_s, CrmParameterType::Dialplan, u"Omlcrmnombre_1"_s), call()), u"x"_s);
         QCOMPARE(resolveOne(param(u"n2"_s, CrmParameterType::Dialplan, u"Omlcrmotro"_s), call()), QString());
         CallContext other = call();
-        other.dialplan = {{u"OMLCRMNOMBRE_1"_s, u"y"_s}};
+        other.dialplan = { { u"OMLCRMNOMBRE_1"_s, u"y"_s } };
         QCOMPARE(resolveOne(param(u"n1"_s, CrmParameterType::Dialplan, u"Omlcrmnombre_1"_s), other), u"y"_s);
     }
 
@@ -131,14 +131,14 @@ private Q_SLOTS:
     void missingCallData_isEmpty_data()
     {
         QTest::addColumn<QString>("key");
-        for (const char *k : {"call_id", "agent_id", "agent_username", "agent_name", "telefono", "id_contacto", "rec_filename",
-                              "call_wait_duration"})
+        for (const char *k : { "call_id", "agent_id", "agent_username", "agent_name", "telefono", "id_contacto",
+                               "rec_filename", "call_wait_duration" })
             QTest::newRow(k) << QString::fromLatin1(k);
     }
     void missingCallData_isEmpty()
     {
         QFETCH(QString, key);
-        QCOMPARE(resolveOne(param(u"p"_s, CrmParameterType::Call, key), CallContext{}), QString());
+        QCOMPARE(resolveOne(param(u"p"_s, CrmParameterType::Call, key), CallContext {}), QString());
     }
 
     void datetime_usesTheClockWhenTheCallTimeIsUnknown()   // §7 item 23
@@ -157,7 +157,7 @@ private Q_SLOTS:
     {
         QCOMPARE(resolveOne(param(u"p"_s, CrmParameterType::Contact, u"nombre"_s), call()), u"José"_s);
         QCOMPARE(resolveOne(param(u"p"_s, CrmParameterType::Contact, u"id_externo"_s), call()), u"ext-9"_s);
-        QCOMPARE(resolveOne(param(u"p"_s, CrmParameterType::Contact, u"nombre"_s), CallContext{}), QString());
+        QCOMPARE(resolveOne(param(u"p"_s, CrmParameterType::Contact, u"nombre"_s), CallContext {}), QString());
     }
 
     void campaignType_nameInTheLanguage_data()   // §7 item 24
@@ -180,7 +180,8 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         CallContext c = call();
         c.campaignType = static_cast<CampaignType>(type);
-        QCOMPARE(resolveOne(param(u"t"_s, CrmParameterType::Campaign, u"tipo"_s), c, SiteTrigger::Automatic, language), expected);
+        QCOMPARE(resolveOne(param(u"t"_s, CrmParameterType::Campaign, u"tipo"_s), c, SiteTrigger::Automatic, language),
+                 expected);
     }
 
     void campaign_takenFromTheCampaignOverload()
@@ -193,9 +194,9 @@ private Q_SLOTS:
         site.trigger = SiteTrigger::Disposition;
         const ParameterResolver resolver(&m_catalog, m_clock);
         const ResolvedParameters r = resolver.resolve(campaign, site,
-                                                      {param(u"i"_s, CrmParameterType::Campaign, u"id"_s),
-                                                       param(u"n"_s, CrmParameterType::Campaign, u"nombre"_s),
-                                                       param(u"d"_s, CrmParameterType::Disposition, u"name"_s)},
+                                                      { param(u"i"_s, CrmParameterType::Campaign, u"id"_s),
+                                                        param(u"n"_s, CrmParameterType::Campaign, u"nombre"_s),
+                                                        param(u"d"_s, CrmParameterType::Disposition, u"name"_s) },
                                                       call(), u"en"_s);
         QCOMPARE(r.parameters.value(0).second, u"31"_s);
         QCOMPARE(r.parameters.value(1).second, u"Cobranzas"_s);
@@ -212,8 +213,8 @@ private Q_SLOTS:
         QTest::newRow("name") << disposition << u"name"_s << u"Venta"_s;
         QTest::newRow("subdisposition") << disposition << u"subdisposition"_s << u"Contado"_s;
         QTest::newRow("form base64url no padding") << disposition << u"form"_s << u"eyJhIjoiMSJ9"_s;
-        for (int t : {1, 2, 3, 5})
-            for (const char *k : {"id", "name", "subdisposition", "form"})
+        for (int t : { 1, 2, 3, 5 })
+            for (const char *k : { "id", "name", "subdisposition", "form" })
                 QTest::addRow("trigger %d %s is empty", t, k) << t << QString::fromLatin1(k) << QString();
     }
     void dispositionData()
@@ -221,25 +222,30 @@ private Q_SLOTS:
         QFETCH(int, trigger);
         QFETCH(QString, key);
         QFETCH(QString, expected);
-        QCOMPARE(resolveOne(param(u"d"_s, CrmParameterType::Disposition, key), call(), static_cast<SiteTrigger>(trigger)), expected);
+        QCOMPARE(
+            resolveOne(param(u"d"_s, CrmParameterType::Disposition, key), call(), static_cast<SiteTrigger>(trigger)),
+            expected);
     }
 
     void form_isBase64UrlWithoutPaddingOfTheJsonText()
     {
         CallContext c = call();
         c.formJson = u"{\"nombre\":\"Ñandú?>\",\"x\":\"~~\"}"_s;   // needs '-'/'_' and padding in plain base64
-        const QString encoded = resolveOne(param(u"d"_s, CrmParameterType::Disposition, u"form"_s), c, SiteTrigger::Disposition);
+        const QString encoded
+            = resolveOne(param(u"d"_s, CrmParameterType::Disposition, u"form"_s), c, SiteTrigger::Disposition);
         QVERIFY(!encoded.contains(u'='));
         QVERIFY(!encoded.contains(u'+') && !encoded.contains(u'/'));
         const QByteArray decoded = QByteArray::fromBase64(encoded.toLatin1(), QByteArray::Base64UrlEncoding);
         QCOMPARE(QString::fromUtf8(decoded), c.formJson);
         c.formJson.clear();   // not an engagement option
-        QCOMPARE(resolveOne(param(u"d"_s, CrmParameterType::Disposition, u"form"_s), c, SiteTrigger::Disposition), QString());
+        QCOMPARE(resolveOne(param(u"d"_s, CrmParameterType::Disposition, u"form"_s), c, SiteTrigger::Disposition),
+                 QString());
     }
 
     void fixed_sentAsIs()
     {
-        QCOMPARE(resolveOne(param(u"f"_s, CrmParameterType::Fixed, u"<a href=\"x\">&</a>"_s), call()), u"<a href=\"x\">&</a>"_s);
+        QCOMPARE(resolveOne(param(u"f"_s, CrmParameterType::Fixed, u"<a href=\"x\">&</a>"_s), call()),
+                 u"<a href=\"x\">&</a>"_s);
     }
 };
 

@@ -1,6 +1,5 @@
-#include <core/requests/requestbuilder.h>
-
 #include <core/requests/interaction.h>
+#include <core/requests/requestbuilder.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,7 +38,7 @@ Pairs pairsFromJson(const QJsonValue &v)
 {
     Pairs out;
     for (const QJsonValue &p : v.toArray())
-        out.append({p.toArray().at(0).toString(), p.toArray().at(1).toString()});
+        out.append({ p.toArray().at(0).toString(), p.toArray().at(1).toString() });
     return out;
 }
 
@@ -61,29 +60,29 @@ QList<QPair<const char *, QString>> hostileValues()
         big += chunk;
     big.truncate(64 * 1024);
     return {
-        {"plain", u"hello"_s},
-        {"empty", QString()},
-        {"double and single quotes", u"say \"hi\" it's"_s},
-        {"html", u"<b>&amp;</b> <script>alert(1)</script>"_s},
-        {"form delimiters", u"a=b&c=d+e%41%zz"_s},
-        {"url delimiters", u"x?y#z/../;p=1"_s},
-        {"spaces", u"  two  spaces  "_s},
-        {"newline", u"line1\nline2"_s},
-        {"crlf", u"line1\r\nline2\r\n"_s},
-        {"lone cr", u"a\rb\r"_s},
-        {"tab", u"a\tb"_s},
-        {"accents", u"José Ñandú São Paulo àéîõü"_s},
-        {"emoji", u"☎ 😀 👩‍👩‍👧"_s},
-        {"rtl", u"שלום مرحبا"_s},
-        {"backslash and controls", u"\\ \b \f \u0001 \u001f"_s},
-        {"boundary-like", u"--\r\n--EnlaceBoundary\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n"_s},
-        {"percent literal", u"100% %25 %%"_s},
-        {"plus", u"1+1=2"_s},
-        {"64 KB", big},
+        { "plain", u"hello"_s },
+        { "empty", QString() },
+        { "double and single quotes", u"say \"hi\" it's"_s },
+        { "html", u"<b>&amp;</b> <script>alert(1)</script>"_s },
+        { "form delimiters", u"a=b&c=d+e%41%zz"_s },
+        { "url delimiters", u"x?y#z/../;p=1"_s },
+        { "spaces", u"  two  spaces  "_s },
+        { "newline", u"line1\nline2"_s },
+        { "crlf", u"line1\r\nline2\r\n"_s },
+        { "lone cr", u"a\rb\r"_s },
+        { "tab", u"a\tb"_s },
+        { "accents", u"José Ñandú São Paulo àéîõü"_s },
+        { "emoji", u"☎ 😀 👩‍👩‍👧"_s },
+        { "rtl", u"שלום مرحبا"_s },
+        { "backslash and controls", u"\\ \b \f \u0001 \u001f"_s },
+        { "boundary-like", u"--\r\n--EnlaceBoundary\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n"_s },
+        { "percent literal", u"100% %25 %%"_s },
+        { "plus", u"1+1=2"_s },
+        { "64 KB", big },
     };
 }
 
-} // namespace
+}   // namespace
 
 class TestRequestBuilder final : public QObject
 {
@@ -119,7 +118,7 @@ private Q_SLOTS:
         const QString script = QFINDTESTDATA("support/echo_server.py");
         QVERIFY2(!script.isEmpty(), "support/echo_server.py not found");
         m_peer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_peer.start(python, {script});
+        m_peer.start(python, { script });
         QVERIFY(m_peer.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(m_peer.canReadLine(), 20000);
         m_port = m_peer.readLine().trimmed().toInt();
@@ -138,18 +137,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("method");
         QTest::addColumn<int>("format");
         QTest::addColumn<QString>("value");
-        const QList<QPair<const char *, std::optional<SiteFormat>>> formats{
-            {"GET", std::nullopt},
-            {"multipart", SiteFormat::Multipart},
-            {"urlencoded", SiteFormat::FormUrlEncoded},
-            {"text/plain", SiteFormat::TextPlain},
-            {"json", SiteFormat::Json},
+        const QList<QPair<const char *, std::optional<SiteFormat>>> formats {
+            { "GET", std::nullopt },
+            { "multipart", SiteFormat::Multipart },
+            { "urlencoded", SiteFormat::FormUrlEncoded },
+            { "text/plain", SiteFormat::TextPlain },
+            { "json", SiteFormat::Json },
         };
         for (const auto &f : formats)
             for (const auto &v : hostileValues())
                 QTest::addRow("%s: %s", f.first, v.first)
-                    << static_cast<int>(f.second ? SiteMethod::Post : SiteMethod::Get) << (f.second ? static_cast<int>(*f.second) : 0)
-                    << v.second;
+                    << static_cast<int>(f.second ? SiteMethod::Post : SiteMethod::Get)
+                    << (f.second ? static_cast<int>(*f.second) : 0) << v.second;
     }
     void deliveredValues_decodeToOriginals()
     {
@@ -160,8 +159,9 @@ private Q_SLOTS:
         const std::optional<SiteFormat> f = format ? std::optional(static_cast<SiteFormat>(format)) : std::nullopt;
         const ExternalSite s = site(u"http://127.0.0.1:%1/crm/{1}/end?fixed=1&ph={2}#frag{3}"_s.arg(m_port), m, f);
         ResolvedParameters resolved;
-        resolved.parameters = {{u"first"_s, u"plain"_s}, {u"hostile"_s, value}, {u"empty"_s, QString()}, {u"last"_s, u"z"_s}};
-        resolved.placeholders = {{1, value}, {2, value}, {3, value}};
+        resolved.parameters
+            = { { u"first"_s, u"plain"_s }, { u"hostile"_s, value }, { u"empty"_s, QString() }, { u"last"_s, u"z"_s } };
+        resolved.placeholders = { { 1, value }, { 2, value }, { 3, value } };
         const HttpRequest request = RequestBuilder::build(s, resolved, "t0k3n");
 
         QJsonObject answer;
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(segments.size(), 3);
         QCOMPARE(segments.at(1).toString(), value);
         // Placeholder in the query, and the URL's own query kept.
-        Pairs expectedQuery{{u"fixed"_s, u"1"_s}, {u"ph"_s, value}};
+        Pairs expectedQuery { { u"fixed"_s, u"1"_s }, { u"ph"_s, value } };
         if (m == SiteMethod::Get)
             expectedQuery += resolved.parameters;
         const Pairs query = pairsFromJson(answer.value(u"query"_s));
@@ -219,18 +219,25 @@ private Q_SLOTS:
         QTest::addColumn<int>("format");
         QTest::addColumn<QByteArray>("contentType");
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("urlencoded") << static_cast<int>(SiteFormat::FormUrlEncoded) << QByteArray("application/x-www-form-urlencoded")
+        QTest::newRow("urlencoded") << static_cast<int>(SiteFormat::FormUrlEncoded)
+                                    << QByteArray("application/x-www-form-urlencoded")
                                     << QByteArray("name=Ana+Mar%C3%ADa&q=a%26b%3Dc&n=1%2B1&s=*-._%7E%21");
-        QTest::newRow("text/plain") << static_cast<int>(SiteFormat::TextPlain) << QByteArray("text/plain; charset=utf-8")
-                                    << QByteArray("name=Ana Mar\xc3\xad" "a\r\nq=a&b=c\r\nn=1+1\r\ns=*-._~!\r\n");
+        QTest::newRow("text/plain") << static_cast<int>(SiteFormat::TextPlain)
+                                    << QByteArray("text/plain; charset=utf-8")
+                                    << QByteArray("name=Ana Mar\xc3\xad"
+                                                  "a\r\nq=a&b=c\r\nn=1+1\r\ns=*-._~!\r\n");
         QTest::newRow("json") << static_cast<int>(SiteFormat::Json) << QByteArray("application/json")
-                              << QByteArray("{\"name\":\"Ana Mar\xc3\xad" "a\",\"q\":\"a&b=c\",\"n\":\"1+1\",\"s\":\"*-._~!\"}");
-        QTest::newRow("multipart") << static_cast<int>(SiteFormat::Multipart) << QByteArray("multipart/form-data; boundary=")
-                                   << QByteArray("--@\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAna Mar\xc3\xad" "a\r\n"
-                                                 "--@\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\na&b=c\r\n"
-                                                 "--@\r\nContent-Disposition: form-data; name=\"n\"\r\n\r\n1+1\r\n"
-                                                 "--@\r\nContent-Disposition: form-data; name=\"s\"\r\n\r\n*-._~!\r\n"
-                                                 "--@--\r\n");
+                              << QByteArray("{\"name\":\"Ana Mar\xc3\xad"
+                                            "a\",\"q\":\"a&b=c\",\"n\":\"1+1\",\"s\":\"*-._~!\"}");
+        QTest::newRow("multipart") << static_cast<int>(SiteFormat::Multipart)
+                                   << QByteArray("multipart/form-data; boundary=")
+                                   << QByteArray(
+                                          "--@\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAna Mar\xc3\xad"
+                                          "a\r\n"
+                                          "--@\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\na&b=c\r\n"
+                                          "--@\r\nContent-Disposition: form-data; name=\"n\"\r\n\r\n1+1\r\n"
+                                          "--@\r\nContent-Disposition: form-data; name=\"s\"\r\n\r\n*-._~!\r\n"
+                                          "--@--\r\n");
     }
     void simpleBodies_areByteExact()
     {
@@ -238,8 +245,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, contentType);
         QFETCH(QByteArray, body);
         ResolvedParameters resolved;
-        resolved.parameters = {{u"name"_s, u"Ana María"_s}, {u"q"_s, u"a&b=c"_s}, {u"n"_s, u"1+1"_s}, {u"s"_s, u"*-._~!"_s}};
-        const HttpRequest r = RequestBuilder::build(site(u"https://crm.example.com/in"_s, SiteMethod::Post, static_cast<SiteFormat>(format)), resolved);
+        resolved.parameters
+            = { { u"name"_s, u"Ana María"_s }, { u"q"_s, u"a&b=c"_s }, { u"n"_s, u"1+1"_s }, { u"s"_s, u"*-._~!"_s } };
+        const HttpRequest r = RequestBuilder::build(
+            site(u"https://crm.example.com/in"_s, SiteMethod::Post, static_cast<SiteFormat>(format)), resolved);
         QCOMPARE(r.method, QByteArray("POST"));
         QCOMPARE(r.url.toEncoded(), QByteArray("https://crm.example.com/in"));
         if (static_cast<SiteFormat>(format) == SiteFormat::Multipart) {
@@ -260,7 +269,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("no query") << u"https://x.io/"_s << QByteArray("https://x.io/?b=2&c=a+b");
-        QTest::newRow("existing query (OMniLeads: second ?)") << u"https://x/?a=1"_s << QByteArray("https://x/?a=1&b=2&c=a+b");
+        QTest::newRow("existing query (OMniLeads: second ?)")
+            << u"https://x/?a=1"_s << QByteArray("https://x/?a=1&b=2&c=a+b");
         QTest::newRow("trailing ?") << u"https://x/p?"_s << QByteArray("https://x/p?b=2&c=a+b");
         QTest::newRow("trailing &") << u"https://x/p?a=1&"_s << QByteArray("https://x/p?a=1&b=2&c=a+b");
         QTest::newRow("fragment") << u"https://x/p#top"_s << QByteArray("https://x/p?b=2&c=a+b#top");
@@ -272,7 +282,7 @@ private Q_SLOTS:
         QFETCH(QString, url);
         QFETCH(QByteArray, expected);
         ResolvedParameters resolved;
-        resolved.parameters = {{u"b"_s, u"2"_s}, {u"c"_s, u"a b"_s}};
+        resolved.parameters = { { u"b"_s, u"2"_s }, { u"c"_s, u"a b"_s } };
         const HttpRequest r = RequestBuilder::build(site(url, SiteMethod::Get), resolved);
         QCOMPARE(r.method, QByteArray("GET"));
         QCOMPARE(r.url.toEncoded(), expected);
@@ -294,19 +304,24 @@ private Q_SLOTS:
         const int get = static_cast<int>(SiteMethod::Get);
         const int post = static_cast<int>(SiteMethod::Post);
         // Reference §7 item 20 (values: phone, campaign id, call id, fixed "v").
-        QTest::newRow("§7.20 all in path") << u"https://oml.com/{1}/{2}/{3}/{4}"_s << get
-                                         << QByteArray("https://oml.com/%2B54%20351/12/1700.42/v");
-        QTest::newRow("server POST fills too (§7.35)") << u"https://oml.com/{1}/{2}/{3}/{4}"_s << post
-                                                    << QByteArray("https://oml.com/%2B54%20351/12/1700.42/v");
-        QTest::newRow("path vs query vs fragment") << u"https://h/a/{5}?q={5}#f={5}"_s << get
-                                                << QByteArray("https://h/a/a%2Fb%3Fc%23d%26e%3Df%20g%2Bh%25%3B:@?q=a/b?c%23d%26e%3Df%20g%2Bh%25%3B:@#f=a/b?c%23d%26e%3Df%20g%2Bh%25%3B:@");
+        QTest::newRow("§7.20 all in path")
+            << u"https://oml.com/{1}/{2}/{3}/{4}"_s << get << QByteArray("https://oml.com/%2B54%20351/12/1700.42/v");
+        QTest::newRow("server POST fills too (§7.35)")
+            << u"https://oml.com/{1}/{2}/{3}/{4}"_s << post << QByteArray("https://oml.com/%2B54%20351/12/1700.42/v");
+        QTest::newRow("path vs query vs fragment")
+            << u"https://h/a/{5}?q={5}#f={5}"_s << get
+            << QByteArray("https://h/a/a%2Fb%3Fc%23d%26e%3Df%20g%2Bh%25%3B:@?q=a/b?c%23d%26e%3Df%20g%2Bh%25%3B:@#f=a/"
+                          "b?c%23d%26e%3Df%20g%2Bh%25%3B:@");
         QTest::newRow("every occurrence") << u"https://h/{2}/{2}?x={2}"_s << get << QByteArray("https://h/12/12?x=12");
         QTest::newRow("placeholder in host") << u"https://{4}.crm.io/"_s << get << QByteArray("https://v.crm.io/");
-        QTest::newRow("unknown placeholder kept") << u"https://h/{9}/{2}"_s << get << QByteArray("https://h/%7B9%7D/12");
-        QTest::newRow("non-ascii in template encoded") << u"https://h/búsqueda/{4}"_s << get << QByteArray("https://h/b%C3%BAsqueda/v");
+        QTest::newRow("unknown placeholder kept")
+            << u"https://h/{9}/{2}"_s << get << QByteArray("https://h/%7B9%7D/12");
+        QTest::newRow("non-ascii in template encoded")
+            << u"https://h/búsqueda/{4}"_s << get << QByteArray("https://h/b%C3%BAsqueda/v");
         QTest::newRow("escapes in template kept") << u"https://h/a%20b/{4}"_s << get << QByteArray("https://h/a%20b/v");
         QTest::newRow("accented value") << u"https://h/{6}"_s << get << QByteArray("https://h/S%C3%A3o%20Paulo");
-        QTest::newRow("no scheme, :// later") << u"/p/{4}?r=http://x/{1}"_s << get << QByteArray("/p/v?r=http://x/%2B54%20351");
+        QTest::newRow("no scheme, :// later")
+            << u"/p/{4}?r=http://x/{1}"_s << get << QByteArray("/p/v?r=http://x/%2B54%20351");
     }
     void placeholders_filledAndEncodedForTheirPosition()
     {
@@ -314,10 +329,13 @@ private Q_SLOTS:
         QFETCH(int, method);
         QFETCH(QByteArray, expected);
         ResolvedParameters resolved;
-        resolved.placeholders = {{1, u"+54 351"_s}, {2, u"12"_s}, {3, u"1700.42"_s}, {4, u"v"_s},
-                                 {5, u"a/b?c#d&e=f g+h%;:@"_s}, {6, u"São Paulo"_s}};
+        resolved.placeholders = {
+            { 1, u"+54 351"_s },  { 2, u"12"_s }, { 3, u"1700.42"_s }, { 4, u"v"_s }, { 5, u"a/b?c#d&e=f g+h%;:@"_s },
+            { 6, u"São Paulo"_s }
+        };
         const auto m = static_cast<SiteMethod>(method);
-        const HttpRequest r = RequestBuilder::build(site(url, m, m == SiteMethod::Post ? std::optional(SiteFormat::Json) : std::nullopt), resolved);
+        const HttpRequest r = RequestBuilder::build(
+            site(url, m, m == SiteMethod::Post ? std::optional(SiteFormat::Json) : std::nullopt), resolved);
         QCOMPARE(r.url.toEncoded(), expected);
         if (m == SiteMethod::Post)
             QCOMPARE(r.body, QByteArray("{}"));
@@ -344,7 +362,8 @@ private Q_SLOTS:
 
     void json_keepsParameterOrderAndEscapes()
     {
-        const QByteArray body = RequestBuilder::jsonBody({{u"z"_s, u"1"_s}, {u"a"_s, u"\"\\\n\u0001"_s}, {u"m"_s, u"ñ"_s}});
+        const QByteArray body
+            = RequestBuilder::jsonBody({ { u"z"_s, u"1"_s }, { u"a"_s, u"\"\\\n\u0001"_s }, { u"m"_s, u"ñ"_s } });
         QCOMPARE(body, QByteArray("{\"z\":\"1\",\"a\":\"\\\"\\\\\\n\\u0001\",\"m\":\"\xc3\xb1\"}"));
         const QJsonDocument parsed = QJsonDocument::fromJson(body);
         QCOMPARE(parsed.object().value(u"a"_s).toString(), u"\"\\\n\u0001"_s);
@@ -352,8 +371,8 @@ private Q_SLOTS:
 
     void chooseBoundary_retriesWhileItOccursInAValue()
     {
-        const RequestBuilder::Parameters params{{u"a"_s, u"xx--ClashClashClash--yy"_s}, {u"b"_s, u"Second"_s}};
-        QStringList offered{u"ClashClashClash"_s, u"Second"_s, u"FreshBoundary123"_s};
+        const RequestBuilder::Parameters params { { u"a"_s, u"xx--ClashClashClash--yy"_s }, { u"b"_s, u"Second"_s } };
+        QStringList offered { u"ClashClashClash"_s, u"Second"_s, u"FreshBoundary123"_s };
         int asked = 0;
         const QByteArray b = RequestBuilder::chooseBoundary(params, [&] { return offered.value(asked++).toLatin1(); });
         QCOMPARE(b, QByteArray("FreshBoundary123"));
@@ -369,51 +388,55 @@ private Q_SLOTS:
     void fillPlaceholders_invalidSchemeIsReadAsPath()
     {
         // Not a URL SiteRules accepts, but the builder must still encode it, never copy it raw.
-        QCOMPARE(RequestBuilder::fillPlaceholders(u"h t://x/{4}"_s, {{4, u"a/b"_s}}), u"h%20t://x/a%2Fb"_s);
-        QCOMPARE(RequestBuilder::fillPlaceholders(u"ñ://{4}"_s, {{4, u"a/b"_s}}), u"%C3%B1://a%2Fb"_s);
+        QCOMPARE(RequestBuilder::fillPlaceholders(u"h t://x/{4}"_s, { { 4, u"a/b"_s } }), u"h%20t://x/a%2Fb"_s);
+        QCOMPARE(RequestBuilder::fillPlaceholders(u"ñ://{4}"_s, { { 4, u"a/b"_s } }), u"%C3%B1://a%2Fb"_s);
         // Found by fuzz_requestbuilder: a NUL in the template was copied as is.
         QCOMPARE(RequestBuilder::fillPlaceholders(u"https://h/a\u0000b"_s, {}), u"https://h/a%00b"_s);
     }
 
     void chooseBoundary_refusesCharactersMultipartCannotCarry()
     {
-        QList<QByteArray> offered{"has\r\nbreak", QByteArray(71, 'a'), "ends with space ", "ok'()+_,-./:=? b"};
+        QList<QByteArray> offered { "has\r\nbreak", QByteArray(71, 'a'), "ends with space ", "ok'()+_,-./:=? b" };
         int asked = 0;
         const QByteArray b = RequestBuilder::chooseBoundary({}, [&] { return offered.value(asked++); });
         QCOMPARE(b, QByteArray("ok'()+_,-./:=? b"));
         // Characters special in a header parameter make the boundary a quoted string.
-        QCOMPARE(RequestBuilder::contentType(SiteFormat::Multipart, b), QByteArray("multipart/form-data; boundary=\"ok'()+_,-./:=? b\""));
-        QCOMPARE(RequestBuilder::contentType(SiteFormat::Multipart, "abc-123"), QByteArray("multipart/form-data; boundary=abc-123"));
+        QCOMPARE(RequestBuilder::contentType(SiteFormat::Multipart, b),
+                 QByteArray("multipart/form-data; boundary=\"ok'()+_,-./:=? b\""));
+        QCOMPARE(RequestBuilder::contentType(SiteFormat::Multipart, "abc-123"),
+                 QByteArray("multipart/form-data; boundary=abc-123"));
     }
 
     void bearerToken_sentAsAuthorizationHeader()
     {
-        const HttpRequest r = RequestBuilder::build(site(u"https://h/"_s, SiteMethod::Post, SiteFormat::Json), {}, "abc.def");
+        const HttpRequest r
+            = RequestBuilder::build(site(u"https://h/"_s, SiteMethod::Post, SiteFormat::Json), {}, "abc.def");
         QCOMPARE(r.header("Authorization"), QByteArray("Bearer abc.def"));
     }
 
     void preview_showsExactRequestWithTokenMasked()
     {
         ResolvedParameters resolved;
-        resolved.parameters = {{u"id"_s, u"42"_s}, {u"n"_s, u"a b"_s}};
-        resolved.placeholders = {{1, u"x y"_s}};
-        const HttpRequest r = RequestBuilder::build(site(u"https://crm.io:8443/c/{1}?k=1"_s, SiteMethod::Post, SiteFormat::FormUrlEncoded),
-                                                    resolved, "s3cr3t");
+        resolved.parameters = { { u"id"_s, u"42"_s }, { u"n"_s, u"a b"_s } };
+        resolved.placeholders = { { 1, u"x y"_s } };
+        const HttpRequest r = RequestBuilder::build(
+            site(u"https://crm.io:8443/c/{1}?k=1"_s, SiteMethod::Post, SiteFormat::FormUrlEncoded), resolved, "s3cr3t");
         const QByteArray text = RequestBuilder::preview(r);
-        QCOMPARE(text, QByteArray("POST /c/x%20y?k=1 HTTP/1.1\r\n"
-                                  "Host: crm.io:8443\r\n"
-                                  "Content-Type: application/x-www-form-urlencoded\r\n"
-                                  "Authorization: Bearer ********\r\n"
-                                  "Content-Length: 11\r\n"
-                                  "\r\n"
-                                  "id=42&n=a+b"
-                                  ""));
+        QCOMPARE(text,
+                 QByteArray("POST /c/x%20y?k=1 HTTP/1.1\r\n"
+                            "Host: crm.io:8443\r\n"
+                            "Content-Type: application/x-www-form-urlencoded\r\n"
+                            "Authorization: Bearer ********\r\n"
+                            "Content-Length: 11\r\n"
+                            "\r\n"
+                            "id=42&n=a+b"
+                            ""));
     }
 
     void previewOfGet_hasNoBody()
     {
         ResolvedParameters resolved;
-        resolved.parameters = {{u"id"_s, u"42"_s}};
+        resolved.parameters = { { u"id"_s, u"42"_s } };
         const HttpRequest r = RequestBuilder::build(site(u"http://crm.io/"_s, SiteMethod::Get), resolved);
         QCOMPARE(RequestBuilder::preview(r), QByteArray("GET /?id=42 HTTP/1.1\r\nHost: crm.io\r\n\r\n"));
     }
@@ -424,8 +447,8 @@ private Q_SLOTS:
         s.trigger = SiteTrigger::Automatic;
         s.target = SiteTarget::NewWindow;
         ResolvedParameters resolved;
-        resolved.parameters = {{u"b"_s, u"2"_s}, {u"a"_s, u"ñ\r\n"_s}};
-        resolved.placeholders = {{1, u"p q"_s}};
+        resolved.parameters = { { u"b"_s, u"2"_s }, { u"a"_s, u"ñ\r\n"_s } };
+        resolved.placeholders = { { 1, u"p q"_s } };
         const Interaction i = RequestBuilder::interaction(s, resolved);
         const QJsonObject json = i.toJson();
         QCOMPARE(json.value(u"url"_s).toString(), u"https://h/p%20q"_s);
@@ -446,7 +469,8 @@ private Q_SLOTS:
 
     void interactionOfGet_hasNoFormat()
     {
-        const Interaction i = RequestBuilder::interaction(site(u"https://h/"_s, SiteMethod::Get, SiteFormat::Multipart), {});
+        const Interaction i
+            = RequestBuilder::interaction(site(u"https://h/"_s, SiteMethod::Get, SiteFormat::Multipart), {});
         QVERIFY(!i.format);
         QVERIFY(i.toJson().value(u"format"_s).isNull());
         QCOMPARE(i.toOmniLeadsConfig().value(u"formato"_s).toString(), u"multipart/form-data"_s);
@@ -460,7 +484,8 @@ private Q_SLOTS:
         QTest::newRow("bad method") << QByteArray(R"({"url":"x","method":"PUT","trigger":1})");
         QTest::newRow("bad format") << QByteArray(R"({"url":"x","method":"POST","format":"text/html","trigger":1})");
         QTest::newRow("bad trigger") << QByteArray(R"({"url":"x","method":"GET","trigger":9})");
-        QTest::newRow("bad parameter") << QByteArray(R"({"url":"x","method":"GET","trigger":1,"parameters":[{"name":1}]})");
+        QTest::newRow("bad parameter") << QByteArray(
+            R"({"url":"x","method":"GET","trigger":1,"parameters":[{"name":1}]})");
     }
     void interactionFromJson_rejectsMalformed()
     {

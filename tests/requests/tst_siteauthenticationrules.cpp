@@ -19,7 +19,7 @@ SiteAuthentication valid()
     return a;
 }
 
-} // namespace
+}   // namespace
 
 class TestSiteAuthenticationRules final : public QObject
 {
@@ -80,8 +80,7 @@ private Q_SLOTS:
         else if (field == u"durationFieldOnly"_s) {
             a.duration = 0;
             a.durationField = value;
-        }
-        else if (field == u"duration"_s)
+        } else if (field == u"duration"_s)
             a.duration = value.toInt();
         const ValidationErrors errors = SiteAuthenticationRules::validate(a);
         QVERIFY2(errors.has(expectedField), qPrintable(errors.fields().join(u',')));
@@ -106,7 +105,8 @@ private Q_SLOTS:
 
     void validate_nameTaken_isErrorOnNombre()
     {
-        const auto errors = SiteAuthenticationRules::validate(valid(), [](const QString &name) { return name == u"CRM token"_s; });
+        const auto errors
+            = SiteAuthenticationRules::validate(valid(), [](const QString &name) { return name == u"CRM token"_s; });
         QVERIFY(errors.has(u"nombre"_s));
         QVERIFY(SiteAuthenticationRules::validate(valid(), [](const QString &) { return false; }).isEmpty());
     }

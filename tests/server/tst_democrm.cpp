@@ -1,13 +1,12 @@
+#include <core/calls/eventlog.h>
 #include <core/server/democrm.h>
 #include <core/server/demoseeder.h>
-#include <core/calls/eventlog.h>
 #include <core/server/serverinstance.h>
 #include <core/store/database.h>
 #include <core/telephony/simulatedpbx.h>
-
+#include <tests/support/scratchdatabase.h>
 #include <tests/support/server/apitestclient.h>
 #include <tests/support/server/serverconfigs.h>
-#include <tests/support/scratchdatabase.h>
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -43,7 +42,7 @@ QHash<QString, QString> fields(const QJsonObject &received)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class TestDemoCrm final : public QObject
 {
@@ -69,9 +68,17 @@ private Q_SLOTS:
         QCOMPARE(count(db, u"SELECT COUNT(*) FROM users WHERE role = 1"_s), 1);
         QCOMPARE(count(db, u"SELECT COUNT(*) FROM users WHERE role = 3"_s), 1);
         QCOMPARE(count(db, u"SELECT COUNT(*) FROM agents"_s), 4);
-        QCOMPARE(count(db, u"SELECT COUNT(*) FROM agent_external_ids e JOIN external_systems s ON s.id = e.system_id WHERE s.name = 'Demo CRM'"_s), 4);
+        QCOMPARE(
+            count(
+                db,
+                u"SELECT COUNT(*) FROM agent_external_ids e JOIN external_systems s ON s.id = e.system_id WHERE s.name = 'Demo CRM'"_s),
+            4);
         QCOMPARE(count(db, u"SELECT COUNT(DISTINCT external_id) FROM contacts WHERE external_id IS NOT NULL"_s), 1000);
-        QCOMPARE(count(db, u"SELECT COUNT(*) FROM campaigns WHERE external_id IS NOT NULL AND external_system_id IS NOT NULL AND site_id IS NOT NULL"_s), 4);
+        QCOMPARE(
+            count(
+                db,
+                u"SELECT COUNT(*) FROM campaigns WHERE external_id IS NOT NULL AND external_system_id IS NOT NULL AND site_id IS NOT NULL"_s),
+            4);
         QCOMPARE(count(db, u"SELECT COUNT(DISTINCT type) FROM campaigns"_s), 4);
         // A site per trigger (1-4) and, for POST, per format.
         QCOMPARE(count(db, u"SELECT COUNT(DISTINCT trigger_type) FROM external_sites"_s), 4);
@@ -97,13 +104,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("contentType");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("format");
-        QTest::newRow("form") << QByteArray("application/x-www-form-urlencoded") << QByteArray("name=%3Cb%3EZo%C3%AB%3C%2Fb%3E&n=1+2") << u"form"_s;
-        QTest::newRow("json") << QByteArray("application/json") << QByteArray("{\"name\":\"<b>Zoë</b>\",\"n\":\"1 2\"}") << u"json"_s;
-        QTest::newRow("text") << QByteArray("text/plain; charset=utf-8") << QByteArray("name=<b>Zoë</b>\r\nn=1 2\r\n") << u"text"_s;
-        QTest::newRow("multipart") << QByteArray("multipart/form-data; boundary=XyZ")
-                                   << QByteArray("--XyZ\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n<b>Zoë</b>\r\n"
-                                                 "--XyZ\r\nContent-Disposition: form-data; name=\"n\"\r\n\r\n1 2\r\n--XyZ--\r\n")
-                                   << u"multipart"_s;
+        QTest::newRow("form") << QByteArray("application/x-www-form-urlencoded")
+                              << QByteArray("name=%3Cb%3EZo%C3%AB%3C%2Fb%3E&n=1+2") << u"form"_s;
+        QTest::newRow("json") << QByteArray("application/json") << QByteArray("{\"name\":\"<b>Zoë</b>\",\"n\":\"1 2\"}")
+                              << u"json"_s;
+        QTest::newRow("text") << QByteArray("text/plain; charset=utf-8") << QByteArray("name=<b>Zoë</b>\r\nn=1 2\r\n")
+                              << u"text"_s;
+        QTest::newRow("multipart")
+            << QByteArray("multipart/form-data; boundary=XyZ")
+            << QByteArray("--XyZ\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n<b>Zoë</b>\r\n"
+                          "--XyZ\r\nContent-Disposition: form-data; name=\"n\"\r\n\r\n1 2\r\n--XyZ--\r\n")
+            << u"multipart"_s;
     }
     void hook_recordsAnyFormatAndThePageEscapesIt()
     {
@@ -115,8 +126,9 @@ private Q_SLOTS:
         ServerInstance server(demoConfig(scratch.url(), dir));
         QVERIFY(server.start().ok());
         ApiTestClient c(server.baseUrl());
-        ApiReply hook = c.call("POST", u"/demo/crm/hook/test/call-1?source=%3Cscript%3Ex%3C%2Fscript%3E"_s, body, contentType,
-                               u"secret-token-123"_s, {{"X-Enlace-Integration-Key", "integration-secret"}});
+        ApiReply hook
+            = c.call("POST", u"/demo/crm/hook/test/call-1?source=%3Cscript%3Ex%3C%2Fscript%3E"_s, body, contentType,
+                     u"secret-token-123"_s, { { "X-Enlace-Integration-Key", "integration-secret" } });
         QCOMPARE(hook.status, 200);
         QCOMPARE(hook.json().value(u"status"_s).toString(), u"OK"_s);
 
@@ -143,7 +155,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"Bearer ••••••"_s));
 
         // A browser gets a page for its own request.
-        ApiReply browser = c.call("GET", u"/demo/crm/hook/agent-get/call-2?cliente=Ana"_s, {}, {}, {}, {{"Accept", "text/html"}});
+        ApiReply browser = c.call("GET", u"/demo/crm/hook/agent-get/call-2?cliente=Ana"_s, {}, {}, {},
+                                  { { "Accept", "text/html" } });
         QVERIFY(browser.headers.value("content-type").startsWith("text/html"));
         QVERIFY(browser.body.contains("cliente"));
     }
@@ -191,11 +204,15 @@ private Q_SLOTS:
         ServerInstance server(demoConfig(scratch.url(), dir));
         QVERIFY(server.start().ok());
         ApiTestClient c(server.baseUrl());
-        ApiReply ok = c.post(u"/demo/crm/token"_s, QJsonObject{{u"username"_s, u"demo"_s}, {u"password"_s, QString::fromLatin1(DemoSeeder::Password)}});
+        ApiReply ok = c.post(
+            u"/demo/crm/token"_s,
+            QJsonObject { { u"username"_s, u"demo"_s }, { u"password"_s, QString::fromLatin1(DemoSeeder::Password) } });
         QCOMPARE(ok.status, 200);
         QVERIFY(ok.json().value(u"token"_s).toString().startsWith(u"demo-"_s));
         QCOMPARE(ok.json().value(u"expires_in"_s).toInt(), 3600);
-        QCOMPARE(c.post(u"/demo/crm/token"_s, QJsonObject{{u"username"_s, u"demo"_s}, {u"password"_s, u"no"_s}}).status, 401);
+        QCOMPARE(c.post(u"/demo/crm/token"_s, QJsonObject { { u"username"_s, u"demo"_s }, { u"password"_s, u"no"_s } })
+                     .status,
+                 401);
     }
 
     // The whole path of a call through the running server: REST login and makeCall, the agent's
@@ -215,14 +232,17 @@ private Q_SLOTS:
             pbx->removeInboundCampaign(in.campaignId);
 
         ApiTestClient c(server.baseUrl());
-        ApiReply login = c.post(u"/api/v1/login"_s, QJsonObject{{u"username"_s, u"agente2"_s}, {u"password"_s, QString::fromLatin1(DemoSeeder::Password)}});
+        ApiReply login = c.post(u"/api/v1/login"_s,
+                                QJsonObject { { u"username"_s, u"agente2"_s },
+                                              { u"password"_s, QString::fromLatin1(DemoSeeder::Password) } });
         QCOMPARE(login.status, 200);
         const QString token = login.json().value(u"token"_s).toString();
         const qint64 agentId = login.json().value(u"user"_s).toObject().value(u"agent_id"_s).toInteger();
 
         QWebSocket ws;
         QList<QJsonObject> messages;
-        connect(&ws, &QWebSocket::textMessageReceived, this, [&](const QString &t) { messages.append(QJsonDocument::fromJson(t.toUtf8()).object()); });
+        connect(&ws, &QWebSocket::textMessageReceived, this,
+                [&](const QString &t) { messages.append(QJsonDocument::fromJson(t.toUtf8()).object()); });
         QUrl wsUrl = server.baseUrl();
         wsUrl.setScheme(u"ws"_s);
         wsUrl.setPath(u"/api/v1/events"_s);
@@ -234,8 +254,11 @@ private Q_SLOTS:
         // The CRM addresses everything with its own external ids.
         const qint64 systemId = server.demoSummary()->systemId;
         ApiReply call = c.post(u"/api/v1/makeCall/"_s,
-                               QJsonObject{{u"idExternalSystem"_s, systemId}, {u"idCampaign"_s, u"CAMP-SRV"_s}, {u"idAgent"_s, u"crm-agent-2"_s},
-                                           {u"idContact"_s, u"CLI-0042"_s}, {u"phone"_s, u"+541155500042"_s}},
+                               QJsonObject { { u"idExternalSystem"_s, systemId },
+                                             { u"idCampaign"_s, u"CAMP-SRV"_s },
+                                             { u"idAgent"_s, u"crm-agent-2"_s },
+                                             { u"idContact"_s, u"CLI-0042"_s },
+                                             { u"phone"_s, u"+541155500042"_s } },
                                token);
         QCOMPARE(call.status, 200);
         QCOMPARE(call.json().value(u"status"_s).toString(), u"OK"_s);
@@ -309,7 +332,8 @@ private Q_SLOTS:
         const auto &in = server.demoSummary()->inbound.first();
         pbx->addInboundCampaign(inbound, in.agents, in.contacts, 0.0001);
         QVERIFY(pbx->injectInboundCall(inbound));
-        QTRY_VERIFY_WITH_TIMEOUT(count(*scratch.db(), u"SELECT COUNT(*) FROM agent_events WHERE type = 'call.connected'"_s) == 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            count(*scratch.db(), u"SELECT COUNT(*) FROM agent_events WHERE type = 'call.connected'"_s) == 1, 10000);
         auto q = scratch.db()->exec(u"SELECT agent_id FROM agent_events WHERE type = 'call.connected'"_s);
         QVERIFY(q.ok() && q->next());
         const AgentEvent e = server.events()->since(q->value(0).toLongLong(), 0).value().at(1);

@@ -1,8 +1,8 @@
 #include <core/http/httpserver.h>
-#include <core/server/servercommands.h>
-#include <core/server/serverconfig.h>
 #include <core/identity/userrepository.h>
 #include <core/model/user.h>
+#include <core/server/servercommands.h>
+#include <core/server/serverconfig.h>
 #include <core/sites/outbox.h>
 #include <core/sites/secretbox.h>
 #include <core/store/database.h>
@@ -49,13 +49,13 @@ Run run(const QStringList &args, const QString &stdinText = {})
     QTextStream in(&input);
     QTextStream out(&r.out);
     QTextStream err(&r.err);
-    r.code = ServerCommands::run(QStringList{u"enlace-server"_s} + args, in, out, err);
+    r.code = ServerCommands::run(QStringList { u"enlace-server"_s } + args, in, out, err);
     out.flush();
     err.flush();
     return r;
 }
 
-} // namespace
+}   // namespace
 
 class TestServerCommands final : public QObject
 {
@@ -70,20 +70,23 @@ private Q_SLOTS:
 
     void version_printsVersionAndSchema()
     {
-        const Run r = run({u"version"_s});
+        const Run r = run({ u"version"_s });
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, u"enlace-server %1 (schema %2)\n"_s.arg(QStringLiteral(ENLACE_VERSION)).arg(Database::latestSchemaVersion()));
-        QCOMPARE(run({u"--version"_s}).out, r.out);
+        QCOMPARE(r.out,
+                 u"enlace-server %1 (schema %2)\n"_s.arg(QStringLiteral(ENLACE_VERSION))
+                     .arg(Database::latestSchemaVersion()));
+        QCOMPARE(run({ u"--version"_s }).out, r.out);
     }
 
     void help_describesEveryCommand()
     {
-        const Run r = run({u"--help"_s});
+        const Run r = run({ u"--help"_s });
         QCOMPARE(r.code, 0);
-        for (const QString &word : {u"serve"_s, u"create-user"_s, u"import-contacts"_s, u"version"_s, u"schema-version"_s, u"--database"_s,
-                                    u"--listen"_s, u"--tls-cert"_s, u"--pbx"_s, u"ENLACE_DATABASE"_s, u"SIGTERM"_s})
+        for (const QString &word :
+             { u"serve"_s, u"create-user"_s, u"import-contacts"_s, u"version"_s, u"schema-version"_s, u"--database"_s,
+               u"--listen"_s, u"--tls-cert"_s, u"--pbx"_s, u"ENLACE_DATABASE"_s, u"SIGTERM"_s })
             QVERIFY2(r.out.contains(word), qPrintable(word));
-        QCOMPARE(run({u"help"_s}).out, r.out);
+        QCOMPARE(run({ u"help"_s }).out, r.out);
     }
 
     // The operator's language: ENLACE_LANGUAGE, else the locale of the environment; English when
@@ -95,14 +98,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("usage");
         QTest::addColumn<QString>("unknown");
         QTest::addColumn<QString>("role");
-        QTest::newRow("ENLACE_LANGUAGE es") << QByteArray("es") << QByteArray("C") << u"Uso: enlace-server [orden] [opciones]"_s
-                                            << u"orden desconocida \"frobnicate\""_s << u"--role debe ser admin, supervisor o agent"_s;
-        QTest::newRow("LANG pt_BR") << QByteArray() << QByteArray("pt_BR.UTF-8") << u"Uso: enlace-server [comando] [opções]"_s
-                                    << u"comando desconhecido \"frobnicate\""_s << u"--role deve ser admin, supervisor ou agent"_s;
-        QTest::newRow("LANG es_AR") << QByteArray() << QByteArray("es_AR.UTF-8") << u"Uso: enlace-server [orden] [opciones]"_s
-                                    << u"orden desconocida \"frobnicate\""_s << u"--role debe ser admin, supervisor o agent"_s;
-        QTest::newRow("LANG de_DE: not shipped") << QByteArray() << QByteArray("de_DE.UTF-8") << u"Usage: enlace-server [command] [options]"_s
-                                                 << u"unknown command \"frobnicate\""_s << u"--role must be admin, supervisor or agent"_s;
+        QTest::newRow("ENLACE_LANGUAGE es")
+            << QByteArray("es") << QByteArray("C") << u"Uso: enlace-server [orden] [opciones]"_s
+            << u"orden desconocida \"frobnicate\""_s << u"--role debe ser admin, supervisor o agent"_s;
+        QTest::newRow("LANG pt_BR") << QByteArray() << QByteArray("pt_BR.UTF-8")
+                                    << u"Uso: enlace-server [comando] [opções]"_s
+                                    << u"comando desconhecido \"frobnicate\""_s
+                                    << u"--role deve ser admin, supervisor ou agent"_s;
+        QTest::newRow("LANG es_AR") << QByteArray() << QByteArray("es_AR.UTF-8")
+                                    << u"Uso: enlace-server [orden] [opciones]"_s
+                                    << u"orden desconocida \"frobnicate\""_s
+                                    << u"--role debe ser admin, supervisor o agent"_s;
+        QTest::newRow("LANG de_DE: not shipped")
+            << QByteArray() << QByteArray("de_DE.UTF-8") << u"Usage: enlace-server [command] [options]"_s
+            << u"unknown command \"frobnicate\""_s << u"--role must be admin, supervisor or agent"_s;
     }
     void messages_speakTheOperatorsLanguage()
     {
@@ -128,22 +137,23 @@ private Q_SLOTS:
         qunsetenv("LC_MESSAGES");
         qputenv("LANG", lang);
 
-        const Run help = run({u"--help"_s});
+        const Run help = run({ u"--help"_s });
         QCOMPARE(help.code, 0);
         QVERIFY2(help.out.startsWith(usage), qPrintable(help.out.left(80)));
         QVERIFY(help.out.contains(u"--database"_s));
-        const Run unknownCommand = run({u"frobnicate"_s});
+        const Run unknownCommand = run({ u"frobnicate"_s });
         QCOMPARE(unknownCommand.code, int(ServerCommands::Usage));
-        QVERIFY2(unknownCommand.err.startsWith(u"enlace-server: "_s + unknown), qPrintable(unknownCommand.err.left(80)));
-        const Run badRole = run({u"create-user"_s, u"--username"_s, u"x"_s});
+        QVERIFY2(unknownCommand.err.startsWith(u"enlace-server: "_s + unknown),
+                 qPrintable(unknownCommand.err.left(80)));
+        const Run badRole = run({ u"create-user"_s, u"--username"_s, u"x"_s });
         QCOMPARE(badRole.code, int(ServerCommands::Usage));
         QCOMPARE(badRole.err, u"enlace-server create-user: "_s + role + u"\n"_s);
-        QCOMPARE(run({u"version"_s}).out.left(14), u"enlace-server "_s);   // read by scripts: as it is
+        QCOMPARE(run({ u"version"_s }).out.left(14), u"enlace-server "_s);   // read by scripts: as it is
     }
 
     void unknownCommand_isAUsageError()
     {
-        const Run r = run({u"frobnicate"_s});
+        const Run r = run({ u"frobnicate"_s });
         QCOMPARE(r.code, int(ServerCommands::Usage));
         QVERIFY(r.err.contains(u"frobnicate"_s));
     }
@@ -153,8 +163,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        const Run r = run({u"create-user"_s, u"--role"_s, u"agent"_s, u"--username"_s, u"ana"_s, u"--password-stdin"_s, u"--extension"_s,
-                           u"1001"_s, u"--first-name"_s, u"Ana"_s, u"--database"_s, scratch.url()},
+        const Run r = run({ u"create-user"_s, u"--role"_s, u"agent"_s, u"--username"_s, u"ana"_s, u"--password-stdin"_s,
+                            u"--extension"_s, u"1001"_s, u"--first-name"_s, u"Ana"_s, u"--database"_s, scratch.url() },
                           u"pä ss wörd\n"_s);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(u"agent_id="_s));
@@ -169,7 +179,8 @@ private Q_SLOTS:
     void createUser_withoutPassword_generatesOneShownOnce()
     {
         ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
-        const Run r = run({u"create-user"_s, u"--role"_s, u"supervisor"_s, u"--username"_s, u"sofia"_s, u"--database"_s, scratch.url()});
+        const Run r = run({ u"create-user"_s, u"--role"_s, u"supervisor"_s, u"--username"_s, u"sofia"_s,
+                            u"--database"_s, scratch.url() });
         QCOMPARE(r.code, 0);
         const QRegularExpressionMatch m = QRegularExpression(u"password: (\\S+)"_s).match(r.out);
         QVERIFY(m.hasMatch());
@@ -183,17 +194,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
-        QTest::newRow("bad role") << QStringList{u"--role"_s, u"boss"_s, u"--username"_s, u"x"_s} << int(ServerCommands::Usage);
-        QTest::newRow("no username") << QStringList{u"--role"_s, u"admin"_s} << int(ServerCommands::Usage);
-        QTest::newRow("duplicate") << QStringList{u"--role"_s, u"admin"_s, u"--username"_s, u"taken"_s} << int(ServerCommands::Rejected);
+        QTest::newRow("bad role") << QStringList { u"--role"_s, u"boss"_s, u"--username"_s, u"x"_s }
+                                  << int(ServerCommands::Usage);
+        QTest::newRow("no username") << QStringList { u"--role"_s, u"admin"_s } << int(ServerCommands::Usage);
+        QTest::newRow("duplicate") << QStringList { u"--role"_s, u"admin"_s, u"--username"_s, u"taken"_s }
+                                   << int(ServerCommands::Rejected);
     }
     void createUser_rejections()
     {
         QFETCH(QStringList, args);
         QFETCH(int, code);
         ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);
-        QCOMPARE(run({u"create-user"_s, u"--role"_s, u"admin"_s, u"--username"_s, u"taken"_s, u"--database"_s, scratch.url()}).code, 0);
-        const Run r = run(QStringList{u"create-user"_s, u"--database"_s, scratch.url()} + args);
+        QCOMPARE(run({ u"create-user"_s, u"--role"_s, u"admin"_s, u"--username"_s, u"taken"_s, u"--database"_s,
+                       scratch.url() })
+                     .code,
+                 0);
+        const Run r = run(QStringList { u"create-user"_s, u"--database"_s, scratch.url() } + args);
         QCOMPARE(r.code, code);
         QVERIFY(!r.err.isEmpty());
         QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM users"_s)->toInt(), 1);
@@ -204,7 +220,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        const Run r = run({u"schema-version"_s, u"--database"_s, scratch.url()});
+        const Run r = run({ u"schema-version"_s, u"--database"_s, scratch.url() });
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(u"schema %1"_s.arg(Database::latestSchemaVersion())));
         QVERIFY2(!r.out.contains(u"password"_s), "no password in the printed url");
@@ -216,11 +232,12 @@ private Q_SLOTS:
         {
             QFile f(ini);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("[server]\ndatabase=/from/file.db\nlisten=10.0.0.1:9000\npbx=ami://u@pbx:5038\ntoken_lifetime_seconds=100\nlog_level=debug\n");
+            f.write("[server]\ndatabase=/from/file.db\nlisten=10.0.0.1:9000\npbx=ami://"
+                    "u@pbx:5038\ntoken_lifetime_seconds=100\nlog_level=debug\n");
         }
         QCommandLineParser parser;
         ServerConfig::addOptions(parser);
-        QVERIFY(parser.parse({u"x"_s, u"--config"_s, ini, u"--listen"_s, u"127.0.0.1:0"_s}));
+        QVERIFY(parser.parse({ u"x"_s, u"--config"_s, ini, u"--listen"_s, u"127.0.0.1:0"_s }));
         QProcessEnvironment env;
         env.insert(u"ENLACE_PBX"_s, u"simulated"_s);
         env.insert(u"TOKEN_EXPIRED_AFTER_SECONDS"_s, u"360"_s);
@@ -244,7 +261,7 @@ private Q_SLOTS:
         }
         QCommandLineParser parser;
         ServerConfig::addOptions(parser);
-        QVERIFY(parser.parse({u"x"_s, u"--config"_s, ini}));
+        QVERIFY(parser.parse({ u"x"_s, u"--config"_s, ini }));
         auto config = ServerConfig::load(parser, QProcessEnvironment());
         QVERIFY(config.ok());
         QCOMPARE(config->maxBodyBytes, 2048);
@@ -258,7 +275,7 @@ private Q_SLOTS:
         // Defaults: 1 MiB for a request, 256 MiB for an upload.
         QCommandLineParser plain;
         ServerConfig::addOptions(plain);
-        QVERIFY(plain.parse({u"x"_s}));
+        QVERIFY(plain.parse({ u"x"_s }));
         config = ServerConfig::load(plain, QProcessEnvironment());
         QVERIFY(config.ok());
         QCOMPARE(config->maxBodyBytes, 1024 * 1024);
@@ -313,15 +330,15 @@ private Q_SLOTS:
         const auto load = [](const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment()) {
             QCommandLineParser parser;
             ServerConfig::addOptions(parser);
-            parser.parse(QStringList{u"enlace-server"_s} + args);
+            parser.parse(QStringList { u"enlace-server"_s } + args);
             return ServerConfig::load(parser, env);
         };
         const QString a = m_dir.filePath(u"a/enlace.db"_s);
         const QString b = m_dir.filePath(u"b/enlace.db"_s);
-        auto first = load({u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8081"_s});
-        auto again = load({u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8081"_s});
-        auto otherDir = load({u"--database"_s, b, u"--listen"_s, u"127.0.0.1:8081"_s});
-        auto otherPort = load({u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8082"_s});
+        auto first = load({ u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8081"_s });
+        auto again = load({ u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8081"_s });
+        auto otherDir = load({ u"--database"_s, b, u"--listen"_s, u"127.0.0.1:8081"_s });
+        auto otherPort = load({ u"--database"_s, a, u"--listen"_s, u"127.0.0.1:8082"_s });
         QVERIFY(first.ok() && again.ok() && otherDir.ok() && otherPort.ok());
         const QString id = first->effectiveInstanceId();
         QVERIFY2(QRegularExpression(u"^[A-Za-z0-9._-]+-8081-[0-9a-f]{8}$"_s).match(id).hasMatch(), qPrintable(id));
@@ -330,10 +347,11 @@ private Q_SLOTS:
         QVERIFY(otherPort->effectiveInstanceId() != id);
         QProcessEnvironment env;
         env.insert(u"ENLACE_INSTANCE_ID"_s, u"from-env"_s);
-        QCOMPARE(load({u"--database"_s, a}, env)->effectiveInstanceId(), u"from-env"_s);
-        QCOMPARE(load({u"--database"_s, a, u"--instance-id"_s, u"node-2"_s}, env)->effectiveInstanceId(), u"node-2"_s);
-        for (const QString &bad : {u"has space"_s, u"a/b"_s, QString(65, u'x'), u"line\nbreak"_s}) {
-            auto refused = load({u"--instance-id"_s, bad});
+        QCOMPARE(load({ u"--database"_s, a }, env)->effectiveInstanceId(), u"from-env"_s);
+        QCOMPARE(load({ u"--database"_s, a, u"--instance-id"_s, u"node-2"_s }, env)->effectiveInstanceId(),
+                 u"node-2"_s);
+        for (const QString &bad : { u"has space"_s, u"a/b"_s, QString(65, u'x'), u"line\nbreak"_s }) {
+            auto refused = load({ u"--instance-id"_s, bad });
             QVERIFY2(!refused.ok(), qPrintable(bad));
             QVERIFY(refused.error().text().contains(u"instance id"_s));
         }
@@ -342,20 +360,20 @@ private Q_SLOTS:
     void config_badValuesAreRefused_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("listen") << QStringList{u"--listen"_s, u"host:port"_s};
-        QTest::newRow("listen port") << QStringList{u"--listen"_s, u"127.0.0.1:70000"_s};
-        QTest::newRow("log level") << QStringList{u"--log-level"_s, u"loud"_s};
-        QTest::newRow("tls cert without key") << QStringList{u"--tls-cert"_s, u"/x.pem"_s};
-        QTest::newRow("missing config") << QStringList{u"--config"_s, u"/nonexistent/enlace.conf"_s};
+        QTest::newRow("listen") << QStringList { u"--listen"_s, u"host:port"_s };
+        QTest::newRow("listen port") << QStringList { u"--listen"_s, u"127.0.0.1:70000"_s };
+        QTest::newRow("log level") << QStringList { u"--log-level"_s, u"loud"_s };
+        QTest::newRow("tls cert without key") << QStringList { u"--tls-cert"_s, u"/x.pem"_s };
+        QTest::newRow("missing config") << QStringList { u"--config"_s, u"/nonexistent/enlace.conf"_s };
     }
     void config_badValuesAreRefused()
     {
         QFETCH(QStringList, args);
         QCommandLineParser parser;
         ServerConfig::addOptions(parser);
-        QVERIFY(parser.parse(QStringList{u"x"_s} + args));
+        QVERIFY(parser.parse(QStringList { u"x"_s } + args));
         QVERIFY(!ServerConfig::load(parser, QProcessEnvironment()).ok());
-        const Run r = run(QStringList{u"serve"_s} + args);
+        const Run r = run(QStringList { u"serve"_s } + args);
         QCOMPARE(r.code, int(ServerCommands::Usage));
     }
 
@@ -378,9 +396,11 @@ private:
             ask(m.captured(1));
         });
         poll.start(10);
-        const int code = ServerCommands::serve(QStringList{u"enlace-server"_s, u"--database"_s, databaseUrl, u"--listen"_s, u"127.0.0.1:0"_s,
-                                                u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, logLevel} + extra,
-                                               outStream, errStream);
+        const int code = ServerCommands::serve(
+            QStringList { u"enlace-server"_s, u"--database"_s, databaseUrl, u"--listen"_s, u"127.0.0.1:0"_s,
+                          u"--secret-key-file"_s, m_dir.filePath(u"secret.key"_s), u"--log-level"_s, logLevel }
+                + extra,
+            outStream, errStream);
         outStream.flush();
         return code;
     }
@@ -396,20 +416,23 @@ private Q_SLOTS:
         QByteArray health;
         QByteArray ready;
         int readyStatus = 0;
-        const int code = serveWhile(scratch.url(), [&](const QString &base) {
-            QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/health"_s)));
-            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, base] {
-                health = reply->readAll();
-                reply->deleteLater();
-                QNetworkReply *readiness = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/ready"_s)));
-                QObject::connect(readiness, &QNetworkReply::finished, readiness, [&, readiness] {
-                    readyStatus = readiness->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                    ready = readiness->readAll();
-                    readiness->deleteLater();
-                    std::raise(SIGTERM);
+        const int code = serveWhile(
+            scratch.url(),
+            [&](const QString &base) {
+                QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/health"_s)));
+                QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, base] {
+                    health = reply->readAll();
+                    reply->deleteLater();
+                    QNetworkReply *readiness = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/ready"_s)));
+                    QObject::connect(readiness, &QNetworkReply::finished, readiness, [&, readiness] {
+                        readyStatus = readiness->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                        ready = readiness->readAll();
+                        readiness->deleteLater();
+                        std::raise(SIGTERM);
+                    });
                 });
-            });
-        }, out);
+            },
+            out);
         QCOMPARE(code, 0);
         const QJsonObject h = QJsonDocument::fromJson(health).object();
         QCOMPARE(h.value(u"status"_s).toString(), u"OK"_s);
@@ -436,24 +459,27 @@ private Q_SLOTS:
         int readyStatus = 0;
         int healthStatus = 0;
         QJsonObject ready;
-        const int code = serveWhile(scratch.url(), [&](const QString &base) {
-            // The server's reads of the schema version now fail (another connection took the table).
-            QVERIFY(scratch.db()->execStatic(u"DROP TABLE schema_version"_s).ok());
-            QNetworkRequest request(QUrl(base + u"/api/v1/ready"_s));
-            request.setRawHeader("Accept-Language", "es");
-            QNetworkReply *readiness = nam.get(request);
-            QObject::connect(readiness, &QNetworkReply::finished, readiness, [&, readiness, base] {
-                readyStatus = readiness->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                ready = QJsonDocument::fromJson(readiness->readAll()).object();
-                readiness->deleteLater();
-                QNetworkReply *health = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/health"_s)));
-                QObject::connect(health, &QNetworkReply::finished, health, [&, health] {
-                    healthStatus = health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                    health->deleteLater();
-                    std::raise(SIGTERM);
+        const int code = serveWhile(
+            scratch.url(),
+            [&](const QString &base) {
+                // The server's reads of the schema version now fail (another connection took the table).
+                QVERIFY(scratch.db()->execStatic(u"DROP TABLE schema_version"_s).ok());
+                QNetworkRequest request(QUrl(base + u"/api/v1/ready"_s));
+                request.setRawHeader("Accept-Language", "es");
+                QNetworkReply *readiness = nam.get(request);
+                QObject::connect(readiness, &QNetworkReply::finished, readiness, [&, readiness, base] {
+                    readyStatus = readiness->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    ready = QJsonDocument::fromJson(readiness->readAll()).object();
+                    readiness->deleteLater();
+                    QNetworkReply *health = nam.get(QNetworkRequest(QUrl(base + u"/api/v1/health"_s)));
+                    QObject::connect(health, &QNetworkReply::finished, health, [&, health] {
+                        healthStatus = health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                        health->deleteLater();
+                        std::raise(SIGTERM);
+                    });
                 });
-            });
-        }, out);
+            },
+            out);
         QCOMPARE(code, 0);
         QCOMPARE(readyStatus, 503);
         QCOMPARE(ready.value(u"status"_s).toString(), u"ERROR"_s);
@@ -493,8 +519,8 @@ private Q_SLOTS:
             [&](const QString &base) {
                 QNetworkRequest login(QUrl(base + u"/api/v1/login"_s));
                 login.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-                const QByteArray body =
-                    QJsonDocument(QJsonObject{{u"username"_s, forged}, {u"password"_s, u"wrong"_s}}).toJson();
+                const QByteArray body
+                    = QJsonDocument(QJsonObject { { u"username"_s, forged }, { u"password"_s, u"wrong"_s } }).toJson();
                 QNetworkReply *reply = nam.post(login, body);
                 QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, base] {
                     loginStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -510,7 +536,9 @@ private Q_SLOTS:
                         nul.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
                         const QString withNul = u"eve"_s + QChar(0) + u"x"_s;
                         QNetworkReply *nulReply = nam.post(
-                            nul, QJsonDocument(QJsonObject{{u"username"_s, withNul}, {u"password"_s, u"wrong"_s}}).toJson());
+                            nul,
+                            QJsonDocument(QJsonObject { { u"username"_s, withNul }, { u"password"_s, u"wrong"_s } })
+                                .toJson());
                         QObject::connect(nulReply, &QNetworkReply::finished, nulReply, [&, nulReply] {
                             nulStatus = nulReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                             nulAnswer = QJsonDocument::fromJson(nulReply->readAll()).object();
@@ -538,7 +566,8 @@ private Q_SLOTS:
         for (const char c : { '\x1b', '\0', '\b', '\r' })
             QVERIFY2(!bytes.contains(c), bytes.constData());
         const QList<QByteArray> lines = bytes.split('\n');
-        const QRegularExpression record(u"^\\d{4}-\\d\\d-\\d\\dT\\S+ level=(debug|info|warning|error|fatal) category=\\S+ "_s);
+        const QRegularExpression record(
+            u"^\\d{4}-\\d\\d-\\d\\dT\\S+ level=(debug|info|warning|error|fatal) category=\\S+ "_s);
         int failed = 0;
         int forgedRecords = 0;
         int pathRecords = 0;
@@ -549,7 +578,8 @@ private Q_SLOTS:
             QVERIFY2(record.match(text).hasMatch(), line.constData());
             if (text.contains(u"level=error category=enlace.auth login ok"_s) && !text.contains(u"login failed"_s))
                 ++forgedRecords;
-            if (text.contains(u"login failed username=\"eve\\nlevel=error category=enlace.auth login ok\\x1b[31m\\x08\""_s))
+            if (text.contains(
+                    u"login failed username=\"eve\\nlevel=error category=enlace.auth login ok\\x1b[31m\\x08\""_s))
                 ++failed;
             if (text.contains(u"path=\"/api/v1/x\\nlevel=error\\x1b[2J\\x00\\x08\""_s))
                 ++pathRecords;
@@ -580,36 +610,36 @@ private Q_SLOTS:
         OutboxItem item;
         item.request.method = "POST";
         item.request.url = QUrl(u"http://127.0.0.1:%1/crash"_s.arg(crmPort));
-        item.request.headers = {{"Content-Type", "application/json"}};
+        item.request.headers = { { "Content-Type", "application/json" } };
         item.request.body = "{}";
         QVERIFY(outbox.add(item, QDateTime::currentMSecsSinceEpoch()).ok());
         // What the previous run of "node-a" had claimed, for an hour, when it was killed.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QCOMPARE(outbox.claim(u"node-a"_s, now, now + 3600000, 10)->size(), 1);
         QString out;
-        const int code = serveWhile(
-            scratch.url(),
-            [&](const QString &) {
-                auto *waiting = new QTimer;
-                QElapsedTimer waited;
-                waited.start();
-                QObject::connect(waiting, &QTimer::timeout, waiting, [waiting, waited, &received] {
-                    if (received > 0 || waited.hasExpired(10000)) {
-                        waiting->deleteLater();
-                        std::raise(SIGTERM);
-                    }
-                });
-                waiting->start(20);
-            },
-            out, u"warning"_s, {u"--instance-id"_s, u"node-a"_s});
+        const int code
+            = serveWhile(scratch.url(),
+                         [&](const QString &) {
+                             auto *waiting = new QTimer;
+                             QElapsedTimer waited;
+                             waited.start();
+                             QObject::connect(waiting, &QTimer::timeout, waiting, [waiting, waited, &received] {
+                                 if (received > 0 || waited.hasExpired(10000)) {
+                                     waiting->deleteLater();
+                                     std::raise(SIGTERM);
+                                 }
+                             });
+                             waiting->start(20);
+                         },
+                         out, u"warning"_s, { u"--instance-id"_s, u"node-a"_s });
         QCOMPARE(code, 0);
         QCOMPARE(received, 1);
     }
 
     void serve_unusableDatabase_failsWithExitCode3()
     {
-        const Run r = run({u"serve"_s, u"--database"_s, u"postgresql://nobody@127.0.0.1:1/none"_s, u"--listen"_s, u"127.0.0.1:0"_s,
-                           u"--secret-key-file"_s, m_dir.filePath(u"k2"_s)});
+        const Run r = run({ u"serve"_s, u"--database"_s, u"postgresql://nobody@127.0.0.1:1/none"_s, u"--listen"_s,
+                            u"127.0.0.1:0"_s, u"--secret-key-file"_s, m_dir.filePath(u"k2"_s) });
         QCOMPARE(r.code, int(ServerCommands::Failure));
         QVERIFY(r.err.contains(u"cannot start"_s));
     }

@@ -1,11 +1,11 @@
 #include <core/http/httpserver.h>
-#include <core/server/serverinstance.h>
 #include <core/identity/userrepository.h>
 #include <core/model/user.h>
+#include <core/server/serverinstance.h>
 #include <core/store/database.h>
+#include <tests/support/scratchdatabase.h>
 #include <tests/support/server/apitestclient.h>
 #include <tests/support/server/serverconfigs.h>
-#include <tests/support/scratchdatabase.h>
 
 #include <QDir>
 #include <QFile>

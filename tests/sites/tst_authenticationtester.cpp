@@ -1,6 +1,5 @@
 #include <core/model/messagecatalog.h>
 #include <core/sites/authenticationtester.h>
-
 #include <tests/sites/support/deliverycrmserver.h>
 
 #include <QJsonDocument>
@@ -34,7 +33,7 @@ private Q_SLOTS:
     {
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, R"({"token":"abc"})")});
+        crm.script(u"/token"_s, { Crm::json(200, R"({"token":"abc"})") });
         QNetworkAccessManager nam;
         AuthenticationTester tester(&nam);
         std::optional<Result<void>> result;
@@ -49,7 +48,8 @@ private Q_SLOTS:
         QCOMPARE(body.value(u"username"_s).toString(), u"admin"_s);
         QCOMPARE(body.value(u"password"_s).toString(), u"pw-test-77"_s);
         MessageCatalog catalog;
-        QCOMPARE(AuthenticationTester::successMessage().text(&catalog, u"es"_s), u"Autenticación Satisfactoria a CRM"_s);
+        QCOMPARE(AuthenticationTester::successMessage().text(&catalog, u"es"_s),
+                 u"Autenticación Satisfactoria a CRM"_s);
     }
 
     void test_failures_namePreciseReason_data()
@@ -57,9 +57,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("spanish");
-        QTest::newRow("html 200") << u"html"_s << u"auth_test.not_json"_s << u"La respuesta es esperada en formato JSON"_s;
-        QTest::newRow("json without token field") << u"noField"_s << u"auth_test.no_token"_s
-                                                  << u"La respuesta no contiene información en el campo_token"_s;
+        QTest::newRow("html 200") << u"html"_s << u"auth_test.not_json"_s
+                                  << u"La respuesta es esperada en formato JSON"_s;
+        QTest::newRow("json without token field")
+            << u"noField"_s << u"auth_test.no_token"_s << u"La respuesta no contiene información en el campo_token"_s;
         QTest::newRow("empty token") << u"emptyToken"_s << u"auth_test.no_token"_s
                                      << u"La respuesta no contiene información en el campo_token"_s;
         QTest::newRow("401") << u"401"_s << u"auth_test.status"_s << u"Estado HTTP 401"_s;
@@ -77,19 +78,19 @@ private Q_SLOTS:
         QVERIFY(crm.listen());
         QUrl url = crm.url(u"/token"_s);
         if (kind == u"html"_s)
-            crm.script(u"/token"_s, {Crm::Reply{200, "<html>ok</html>", "text/html", {}, false}});
+            crm.script(u"/token"_s, { Crm::Reply { 200, "<html>ok</html>", "text/html", {}, false } });
         else if (kind == u"noField"_s)
-            crm.script(u"/token"_s, {Crm::json(200, R"({"access_token":"abc"})")});
+            crm.script(u"/token"_s, { Crm::json(200, R"({"access_token":"abc"})") });
         else if (kind == u"emptyToken"_s)
-            crm.script(u"/token"_s, {Crm::json(200, R"({"token":""})")});
+            crm.script(u"/token"_s, { Crm::json(200, R"({"token":""})") });
         else if (kind == u"401"_s)
-            crm.script(u"/token"_s, {Crm::status(401)});
+            crm.script(u"/token"_s, { Crm::status(401) });
         else if (kind == u"500"_s)
-            crm.script(u"/token"_s, {Crm::status(500)});
+            crm.script(u"/token"_s, { Crm::status(500) });
         else if (kind == u"refused"_s)
             url = QUrl(u"http://127.0.0.1:%1/token"_s.arg(test::deliveryClosedPort()));
         else if (kind == u"hang"_s)
-            crm.script(u"/token"_s, {Crm::hang()});
+            crm.script(u"/token"_s, { Crm::hang() });
         else if (kind == u"badUrl"_s)
             url = QUrl(u"ftp://example.com/"_s);
         QNetworkAccessManager nam;

@@ -1,5 +1,4 @@
 #include <core/sites/outbox.h>
-
 #include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -23,14 +22,14 @@ OutboxItem item(const QString &callId = u"call-1"_s)
     i.callId = callId;
     i.request.method = "POST";
     i.request.url = QUrl(u"https://crm.example.com/hook/%7B1%7D?x=%C3%B1"_s);
-    i.request.headers = {{"Content-Type", "application/json"}, {"X-Custom", "v"}};
+    i.request.headers = { { "Content-Type", "application/json" }, { "X-Custom", "v" } };
     i.request.body = QByteArray("{\"a\":\"\xc3\xb1\"}\x00tail", 16);
     i.timeoutMs = 2500;
     i.maxAttempts = 5;
     return i;
 }
 
-} // namespace
+}   // namespace
 
 class TestOutbox final : public QObject
 {
@@ -50,7 +49,8 @@ private Q_SLOTS:
         in.siteId = siteId;
         auto key = outbox.add(in, T0);
         QVERIFY(key.ok());
-        QVERIFY(!scratch.db()->scalar(u"SELECT signature_secret_enc FROM outbox"_s)->toByteArray().contains("sig-secret"));
+        QVERIFY(
+            !scratch.db()->scalar(u"SELECT signature_secret_enc FROM outbox"_s)->toByteArray().contains("sig-secret"));
 
         auto claimed = outbox.claim(u"me"_s, T0, T0 + 1000, 10);
         QVERIFY(claimed.ok());
@@ -161,9 +161,10 @@ private Q_SLOTS:
             i.request.url = QUrl(url);
             return i;
         };
-        QCOMPARE(Outbox::originOf(QUrl(u"https://u:p@crm.example.com:8443/a/b?x=1#f"_s)), u"https://crm.example.com:8443"_s);
-        QVERIFY(outbox.add(at(u"https://crm.example.com/a"_s), T0).ok());       // will be in backoff
-        QVERIFY(outbox.add(at(u"https://crm.example.com.evil/a"_s), T0).ok());  // another origin, same prefix
+        QCOMPARE(Outbox::originOf(QUrl(u"https://u:p@crm.example.com:8443/a/b?x=1#f"_s)),
+                 u"https://crm.example.com:8443"_s);
+        QVERIFY(outbox.add(at(u"https://crm.example.com/a"_s), T0).ok());   // will be in backoff
+        QVERIFY(outbox.add(at(u"https://crm.example.com.evil/a"_s), T0).ok());   // another origin, same prefix
         QVERIFY(outbox.add(at(u"https://other.example.com/a"_s), T0).ok());
         QVERIFY(outbox.add(at(u"https://crm.example.com/fresh"_s), T0 + 50).ok());   // never tried: untouched
         const QList<OutboxEntry> tried = outbox.claim(u"a"_s, T0, T0 + 1000, 3).value();
@@ -187,7 +188,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QVERIFY(outbox.add(item(), T0).ok());
         const auto mine = outbox.claim(u"a"_s, T0, T0 + 60000, 3).value();
-        QVERIFY(outbox.release(u"a"_s, {mine.at(0).id}).ok());
+        QVERIFY(outbox.release(u"a"_s, { mine.at(0).id }).ok());
         QCOMPARE(outbox.claim(u"b"_s, T0, T0 + 60000, 10)->size(), 1);
         QVERIFY(outbox.release(u"a"_s).ok());
         QCOMPARE(outbox.claim(u"b"_s, T0, T0 + 60000, 10)->size(), 2);
@@ -228,7 +229,7 @@ private Q_SLOTS:
         // Four claimers, each with its own database handle and thread, as four servers.
         const int claimers = 4;
         std::vector<QList<qint64>> got(claimers);
-        std::atomic<int> errors{0};
+        std::atomic<int> errors { 0 };
         QList<QThread *> threads;
         for (int c = 0; c < claimers; ++c) {
             threads.append(QThread::create([&, c] {

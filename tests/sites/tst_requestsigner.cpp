@@ -17,9 +17,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("secret");
         QTest::addColumn<qint64>("timestamp");
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("json") << QByteArray("whsec_abc") << qint64(1767225600) << QByteArray(R"({"call_id":"1","phone":"555"})");
+        QTest::newRow("json") << QByteArray("whsec_abc") << qint64(1767225600)
+                              << QByteArray(R"({"call_id":"1","phone":"555"})");
         QTest::newRow("empty body") << QByteArray("k") << qint64(1) << QByteArray();
-        QTest::newRow("utf8 and binary") << QByteArray("s\xc3\xb1") << qint64(2000000000) << QByteArray("\x00\xff\xc3\xb1.x", 6);
+        QTest::newRow("utf8 and binary") << QByteArray("s\xc3\xb1") << qint64(2000000000)
+                                         << QByteArray("\x00\xff\xc3\xb1.x", 6);
         QTest::newRow("long secret") << QByteArray(200, 'z') << qint64(1767225600) << QByteArray(5000, 'b');
     }
     void signature_matchesPythonHmac()
@@ -32,11 +34,12 @@ private Q_SLOTS:
             QSKIP("python3 not installed");
         // An independent implementation: Python's hmac module, fed through stdin as hex.
         QProcess p;
-        p.start(python, {u"-c"_s,
-                         u"import hmac,hashlib,sys\n"
-                         "s,t,b=sys.stdin.read().split(' ')\n"
-                         "msg=t.encode()+b'.'+bytes.fromhex(b)\n"
-                         "print('sha256='+hmac.new(bytes.fromhex(s),msg,hashlib.sha256).hexdigest())"_s});
+        p.start(python,
+                { u"-c"_s,
+                  u"import hmac,hashlib,sys\n"
+                  "s,t,b=sys.stdin.read().split(' ')\n"
+                  "msg=t.encode()+b'.'+bytes.fromhex(b)\n"
+                  "print('sha256='+hmac.new(bytes.fromhex(s),msg,hashlib.sha256).hexdigest())"_s });
         QVERIFY(p.waitForStarted());
         p.write(secret.toHex() + ' ' + QByteArray::number(timestamp) + ' ' + body.toHex());
         p.closeWriteChannel();
@@ -77,13 +80,20 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<qint64>("now");
         QTest::addColumn<bool>("valid");
-        QTest::newRow("genuine") << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":1}") << qint64(1000) << true;
-        QTest::newRow("clock skew within tolerance") << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":1}") << qint64(1299) << true;
-        QTest::newRow("replayed late") << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":1}") << qint64(1301) << false;
-        QTest::newRow("body altered") << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":2}") << qint64(1000) << false;
-        QTest::newRow("timestamp altered") << QByteArray("k") << QByteArray("1001") << QByteArray("{\"a\":1}") << qint64(1000) << false;
-        QTest::newRow("other secret") << QByteArray("j") << QByteArray("1000") << QByteArray("{\"a\":1}") << qint64(1000) << false;
-        QTest::newRow("garbage timestamp") << QByteArray("k") << QByteArray("soon") << QByteArray("{\"a\":1}") << qint64(1000) << false;
+        QTest::newRow("genuine") << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":1}") << qint64(1000)
+                                 << true;
+        QTest::newRow("clock skew within tolerance")
+            << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":1}") << qint64(1299) << true;
+        QTest::newRow("replayed late") << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":1}")
+                                       << qint64(1301) << false;
+        QTest::newRow("body altered") << QByteArray("k") << QByteArray("1000") << QByteArray("{\"a\":2}")
+                                      << qint64(1000) << false;
+        QTest::newRow("timestamp altered")
+            << QByteArray("k") << QByteArray("1001") << QByteArray("{\"a\":1}") << qint64(1000) << false;
+        QTest::newRow("other secret") << QByteArray("j") << QByteArray("1000") << QByteArray("{\"a\":1}")
+                                      << qint64(1000) << false;
+        QTest::newRow("garbage timestamp")
+            << QByteArray("k") << QByteArray("soon") << QByteArray("{\"a\":1}") << qint64(1000) << false;
     }
     void verify()
     {

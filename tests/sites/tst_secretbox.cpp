@@ -109,9 +109,12 @@ private Q_SLOTS:
         QFile f(path);
         QVERIFY(f.exists());
         QCOMPARE(f.size(), qint64(SecretBox::KeySize));
-        QCOMPARE(f.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        QCOMPARE(f.permissions() & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
-                 QFileDevice::Permissions());
+        QCOMPARE(f.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(
+            f.permissions()
+                & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+            QFileDevice::Permissions());
         // The same file opens what the first box sealed: the key persists across restarts.
         const QByteArray sealed = created->seal("token");
         auto loaded = SecretBox::loadOrCreate(path);

@@ -1,6 +1,5 @@
 #include <core/model/messagecatalog.h>
 #include <core/sites/siteauthenticationrepository.h>
-
 #include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -25,7 +24,7 @@ SiteAuthentication sample(const QString &name = u"CRM token"_s)
     return a;
 }
 
-} // namespace
+}   // namespace
 
 class TestSiteAuthenticationRepository final : public QObject
 {
@@ -61,7 +60,10 @@ private Q_SLOTS:
         SiteAuthenticationRepository repo(scratch.db(), test::deliveryTestBox());
         auto id = repo.create(sample());
         QVERIFY(id.ok());
-        const QByteArray stored = scratch.db()->scalar(u"SELECT password_enc FROM site_authentications WHERE id = ?"_s, {id.value()})->toByteArray();
+        const QByteArray stored
+            = scratch.db()
+                  ->scalar(u"SELECT password_enc FROM site_authentications WHERE id = ?"_s, { id.value() })
+                  ->toByteArray();
         QVERIFY(!stored.isEmpty());
         QVERIFY(!stored.contains(QByteArray("S3cr3t")));
         QCOMPARE(repo.password(id.value()).value(), u"S3cr3t-pässword"_s);
@@ -195,7 +197,8 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, u"site_authentication.in_use"_s);
         QCOMPARE(r.error().message.text(), u"Authentications assigned to external sites can not be deleted"_s);
         MessageCatalog catalog;
-        QCOMPARE(r.error().message.text(&catalog, u"es"_s), u"No está permitido eliminar una autenticacion que tiene sitios externos"_s);
+        QCOMPARE(r.error().message.text(&catalog, u"es"_s),
+                 u"No está permitido eliminar una autenticacion que tiene sitios externos"_s);
         QVERIFY(repo.find(id).ok());
     }
 
@@ -220,7 +223,8 @@ private Q_SLOTS:
         const qint64 id = repo.create(sample()).value();
         QVERIFY(!repo.cachedToken(id).value().has_value());
         QVERIFY(repo.storeToken(id, u"token-one"_s, 1000).ok());
-        const QByteArray raw = scratch.db()->scalar(u"SELECT token_enc FROM site_authentications WHERE id = ?"_s, {id})->toByteArray();
+        const QByteArray raw
+            = scratch.db()->scalar(u"SELECT token_enc FROM site_authentications WHERE id = ?"_s, { id })->toByteArray();
         QVERIFY(!raw.contains("token-one"));
         auto cached = repo.cachedToken(id).value();
         QVERIFY(cached.has_value());

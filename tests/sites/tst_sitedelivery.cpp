@@ -2,7 +2,6 @@
 #include <core/sites/siteauthenticationrepository.h>
 #include <core/sites/sitedelivery.h>
 #include <core/sites/tokenprovider.h>
-
 #include <tests/sites/support/deliverycrmserver.h>
 #include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/fakeclock.h>
@@ -13,15 +12,15 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMessageAuthenticationCode>
+#include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QNetworkAccessManager>
-#include <QSet>
-#include <QSignalSpy>
-#include <QSqlQuery>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -38,7 +37,7 @@ OutboxItem jsonItem(const QUrl &url, const QByteArray &body = R"({"call_id":"c-1
     item.agentId = 7;
     item.request.method = "POST";
     item.request.url = url;
-    item.request.headers = {{"Content-Type", "application/json"}};
+    item.request.headers = { { "Content-Type", "application/json" } };
     item.request.body = body;
     item.timeoutMs = 5000;
     item.maxAttempts = 4;
@@ -59,7 +58,7 @@ qint64 count(const Database &db, const QString &table)
     return db.scalar(u"SELECT COUNT(*) FROM "_s + table)->toLongLong();
 }
 
-} // namespace
+}   // namespace
 
 class TestSiteDelivery final : public QObject
 {
@@ -149,16 +148,16 @@ private Q_SLOTS:
         QTest::addColumn<QList<Crm::Reply>>("script");
         QTest::addColumn<int>("attempts");
         QTest::addColumn<int>("firstStatus");
-        const QList<std::pair<const char *, QList<Crm::Reply>>> cases{
-            {"500 then 200", {Crm::status(500), Crm::status(200)}},
-            {"503 twice then 200", {Crm::status(503), Crm::status(503), Crm::status(200)}},
-            {"408 then 200", {Crm::status(408), Crm::status(200)}},
-            {"429 then 200", {Crm::status(429), Crm::status(200)}},
+        const QList<std::pair<const char *, QList<Crm::Reply>>> cases {
+            { "500 then 200", { Crm::status(500), Crm::status(200) } },
+            { "503 twice then 200", { Crm::status(503), Crm::status(503), Crm::status(200) } },
+            { "408 then 200", { Crm::status(408), Crm::status(200) } },
+            { "429 then 200", { Crm::status(429), Crm::status(200) } },
         };
-        for (const auto &backend : {"sqlite", "postgresql"})
+        for (const auto &backend : { "sqlite", "postgresql" })
             for (const auto &[name, script] : cases)
-                QTest::addRow("%s %s", name, backend) << QString::fromLatin1(backend) << script << int(script.size())
-                                                    << script.first().status;
+                QTest::addRow("%s %s", name, backend)
+                    << QString::fromLatin1(backend) << script << int(script.size()) << script.first().status;
     }
     void retry_transientFailures_sameKeyUntilDelivered()
     {
@@ -202,8 +201,8 @@ private Q_SLOTS:
     {
         test::addBackendColumn();
         QTest::addColumn<int>("status");
-        for (const auto &backend : {"sqlite", "postgresql"})
-            for (int status : {400, 403, 404, 422})
+        for (const auto &backend : { "sqlite", "postgresql" })
+            for (int status : { 400, 403, 404, 422 })
                 QTest::addRow("%d %s", status, backend) << QString::fromLatin1(backend) << status;
     }
     void noRetry_otherClientErrors_givenUpAfterOneAttempt()
@@ -213,7 +212,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/bad"_s, {Crm::status(status), Crm::status(200)});
+        crm.script(u"/bad"_s, { Crm::status(status), Crm::status(200) });
         QNetworkAccessManager nam;
         SystemClock clock;
         SiteDelivery delivery(scratch.db(), &nam, nullptr, clock, test::deliveryTestBox(), fastOptions());
@@ -243,7 +242,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/down"_s, {Crm::status(502)});
+        crm.script(u"/down"_s, { Crm::status(502) });
         QNetworkAccessManager nam;
         SystemClock clock;
         SiteDelivery delivery(scratch.db(), &nam, nullptr, clock, test::deliveryTestBox(), fastOptions());
@@ -296,7 +295,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/slow"_s, {Crm::hang(), Crm::status(200)});
+        crm.script(u"/slow"_s, { Crm::hang(), Crm::status(200) });
         QNetworkAccessManager nam;
         SystemClock clock;
         SiteDelivery delivery(scratch.db(), &nam, nullptr, clock, test::deliveryTestBox(), fastOptions());
@@ -308,7 +307,8 @@ private Q_SLOTS:
         auto key = delivery.enqueue(item);
         QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(failed.size(), 1);
-        QVERIFY2(failed.at(0).at(0).value<DeliveryOutcome>().lastError.contains(u"timeout"_s), qPrintable(failed.at(0).at(0).value<DeliveryOutcome>().lastError));
+        QVERIFY2(failed.at(0).at(0).value<DeliveryOutcome>().lastError.contains(u"timeout"_s),
+                 qPrintable(failed.at(0).at(0).value<DeliveryOutcome>().lastError));
         const auto outcome = finished.at(0).at(0).value<DeliveryOutcome>();
         QVERIFY(outcome.delivered);
         QCOMPARE(outcome.attempts, 2);
@@ -322,7 +322,7 @@ private Q_SLOTS:
         test::addBackendColumn();
         QTest::addColumn<int>("status");
         QTest::addColumn<bool>("httpDate");
-        for (const auto &backend : {"sqlite", "postgresql"}) {
+        for (const auto &backend : { "sqlite", "postgresql" }) {
             QTest::addRow("429 seconds %s", backend) << QString::fromLatin1(backend) << 429 << false;
             QTest::addRow("429 http-date %s", backend) << QString::fromLatin1(backend) << 429 << true;
             QTest::addRow("503 seconds %s", backend) << QString::fromLatin1(backend) << 503 << false;
@@ -337,13 +337,16 @@ private Q_SLOTS:
         test::FakeClock clock;
         const qint64 wait = 45'000;
         const QByteArray retryAfter = httpDate
-            ? QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(clock.nowMs() + wait, Qt::UTC), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1()
+            ? QLocale::c()
+                  .toString(QDateTime::fromMSecsSinceEpoch(clock.nowMs() + wait, Qt::UTC),
+                            u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
+                  .toLatin1()
             : QByteArray::number(wait / 1000);
         Crm crm;
         QVERIFY(crm.listen());
         Crm::Reply busy = Crm::status(status);
-        busy.headers = {{"Retry-After", retryAfter}};
-        crm.script(u"/busy"_s, {busy, Crm::status(200)});
+        busy.headers = { { "Retry-After", retryAfter } };
+        crm.script(u"/busy"_s, { busy, Crm::status(200) });
         QNetworkAccessManager nam;
         SiteDelivery delivery(scratch.db(), &nam, nullptr, clock, test::deliveryTestBox(), fastOptions());
         QSignalSpy finished(&delivery, &SiteDelivery::deliveryFinished);
@@ -420,7 +423,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/back"_s, {Crm::status(503), Crm::status(503), Crm::status(503), Crm::status(200)});
+        crm.script(u"/back"_s, { Crm::status(503), Crm::status(503), Crm::status(503), Crm::status(200) });
         test::FakeClock clock;   // stands still: a row in backoff is only sent if pulled forward
         QNetworkAccessManager nam;
         SiteDeliveryOptions o = fastOptions();
@@ -455,8 +458,8 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, R"({"token":"tok-1"})"), Crm::json(200, R"({"token":"tok-2"})")});
-        crm.script(u"/api"_s, {Crm::status(401), Crm::status(201)});
+        crm.script(u"/token"_s, { Crm::json(200, R"({"token":"tok-1"})"), Crm::json(200, R"({"token":"tok-2"})") });
+        crm.script(u"/api"_s, { Crm::status(401), Crm::status(201) });
         const SecretBox box = test::deliveryTestBox();
         SiteAuthenticationRepository auths(scratch.db(), box);
         SiteAuthentication a;
@@ -497,7 +500,7 @@ private Q_SLOTS:
         QVERIFY(cached.ok() && cached.value());
         QCOMPARE(cached.value()->token, u"tok-2"_s);
 
-        for (const QString &secret : {u"tok-1"_s, u"tok-2"_s, u"pw-very-secret"_s})
+        for (const QString &secret : { u"tok-1"_s, u"tok-2"_s, u"pw-very-secret"_s })
             QVERIFY2(!logs.contains(secret), qPrintable(secret));
     }
 
@@ -508,7 +511,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::status(401)});
+        crm.script(u"/token"_s, { Crm::status(401) });
         const SecretBox box = test::deliveryTestBox();
         SiteAuthenticationRepository auths(scratch.db(), box);
         SiteAuthentication a;
@@ -544,7 +547,7 @@ private Q_SLOTS:
     {
         test::addBackendColumn();
         QTest::addColumn<int>("mode");   // 0: no authentication, 1: auth strict, 2: auth not strict
-        for (const auto &backend : {"sqlite", "postgresql"}) {
+        for (const auto &backend : { "sqlite", "postgresql" }) {
             QTest::addRow("no auth %s", backend) << QString::fromLatin1(backend) << 0;
             QTest::addRow("auth strict %s", backend) << QString::fromLatin1(backend) << 1;
             QTest::addRow("auth not strict %s", backend) << QString::fromLatin1(backend) << 2;
@@ -560,8 +563,10 @@ private Q_SLOTS:
             QSKIP("no openssl / TLS backend");
         QTemporaryDir dir;
         QProcess gen;
-        gen.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
-                            u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
+        gen.start(openssl,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s,
+                    u"/CN=127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s,
+                    dir.filePath(u"cert.pem"_s) });
         QVERIFY(gen.waitForFinished(60000));
         QCOMPARE(gen.exitCode(), 0);
         QFile certFile(dir.filePath(u"cert.pem"_s)), keyFile(dir.filePath(u"key.pem"_s));
@@ -601,7 +606,7 @@ private Q_SLOTS:
         const auto outcome = finished.at(0).at(0).value<DeliveryOutcome>();
         if (mode == 2) {
             QVERIFY2(outcome.delivered, qPrintable(outcome.lastError));
-            QCOMPARE(paths, (QStringList{u"/token"_s, u"/site"_s}));
+            QCOMPARE(paths, (QStringList { u"/token"_s, u"/site"_s }));
         } else {
             QVERIFY(!outcome.delivered);
             QVERIFY2(outcome.lastError.contains(u"SSL"_s, Qt::CaseInsensitive), qPrintable(outcome.lastError));
@@ -616,7 +621,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/signed"_s, {Crm::status(500), Crm::status(200)});
+        crm.script(u"/signed"_s, { Crm::status(500), Crm::status(200) });
         test::DeliveryLogCapture logs;
         QNetworkAccessManager nam;
         SystemClock clock;
@@ -635,7 +640,9 @@ private Q_SLOTS:
             const QByteArray timestamp = r.header("X-Enlace-Timestamp");
             QVERIFY(qAbs(timestamp.toLongLong() - clock.nowMs() / 1000) < 60);
             const QByteArray expected = "sha256="
-                + QMessageAuthenticationCode::hash(timestamp + "." + r.body, "whsec-0123456789", QCryptographicHash::Sha256).toHex();
+                + QMessageAuthenticationCode::hash(timestamp + "." + r.body, "whsec-0123456789",
+                                                   QCryptographicHash::Sha256)
+                      .toHex();
             QCOMPARE(r.header("X-Enlace-Signature"), expected);
         }
     }
@@ -654,14 +661,14 @@ private Q_SLOTS:
         delivery.start();
         {
             Database::Transaction tx(*scratch.db());
-            QVERIFY(scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"event A"_s}).ok());
+            QVERIFY(scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"event A"_s }).ok());
             QVERIFY(delivery.enqueue(jsonItem(crm.url(u"/rolledback"_s))).ok());
             // destroyed without commit: neither the event nor the request is stored
         }
         QString committedKey;
         {
             Database::Transaction tx(*scratch.db());
-            QVERIFY(scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"event B"_s}).ok());
+            QVERIFY(scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"event B"_s }).ok());
             auto key = delivery.enqueue(jsonItem(crm.url(u"/committed"_s)));
             QVERIFY(key.ok());
             committedKey = key.value();
@@ -814,7 +821,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/hang"_s, {Crm::hang()});
+        crm.script(u"/hang"_s, { Crm::hang() });
         QNetworkAccessManager nam;
         SystemClock clock;
         SiteDeliveryOptions o = fastOptions();

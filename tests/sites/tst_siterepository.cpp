@@ -1,8 +1,6 @@
-#include <core/sites/siterepository.h>
-
 #include <core/model/messagecatalog.h>
 #include <core/sites/secretbox.h>
-
+#include <core/sites/siterepository.h>
 #include <tests/support/scratchdatabase.h>
 
 #include <QSqlQuery>
@@ -29,11 +27,13 @@ SecretBox testBox()
     return SecretBox::fromKey(QByteArray(SecretBox::KeySize, '\x2a')).value();
 }
 
-qint64 addCampaign(Database &db, const QString &name, std::optional<qint64> siteId, std::optional<qint64> contactDbId = std::nullopt)
+qint64 addCampaign(Database &db, const QString &name, std::optional<qint64> siteId,
+                   std::optional<qint64> contactDbId = std::nullopt)
 {
-    auto id = db.insert(u"INSERT INTO campaigns (name, type, site_id, contact_database_id, interaction_type) VALUES (?, 3, ?, ?, 2)"_s,
-                        {name, siteId ? QVariant(*siteId) : QVariant(QMetaType::fromType<qint64>()),
-                         contactDbId ? QVariant(*contactDbId) : QVariant(QMetaType::fromType<qint64>())});
+    auto id = db.insert(
+        u"INSERT INTO campaigns (name, type, site_id, contact_database_id, interaction_type) VALUES (?, 3, ?, ?, 2)"_s,
+        { name, siteId ? QVariant(*siteId) : QVariant(QMetaType::fromType<qint64>()),
+          contactDbId ? QVariant(*contactDbId) : QVariant(QMetaType::fromType<qint64>()) });
     return id.ok() ? id.value() : 0;
 }
 
@@ -46,7 +46,7 @@ CrmParameter param(const QString &name, CrmParameterType type, const QString &va
     return p;
 }
 
-} // namespace
+}   // namespace
 
 class TestSiteRepository final : public QObject
 {
@@ -65,7 +65,7 @@ private Q_SLOTS:
         SiteRepository repo(scratch.db(), &box);
         auto id = repo.create(automaticGet());
         QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error().text()));
-        QCOMPARE(scratch.db()->scalar(u"SELECT format FROM external_sites WHERE id = ?"_s, {id.value()})->toInt(), 1);
+        QCOMPARE(scratch.db()->scalar(u"SELECT format FROM external_sites WHERE id = ?"_s, { id.value() })->toInt(), 1);
         auto back = repo.find(id.value());
         QVERIFY(back.ok());
         QCOMPARE(back->name, u"A"_s);
@@ -120,17 +120,21 @@ private Q_SLOTS:
         badUrl.url = u"not a url"_s;
         ExternalSite unknownAuth = automaticGet(u"E"_s);
         unknownAuth.authenticationId = 999;
-        const QList<QPair<ExternalSite, QString>> cases{
-            {getWithFormat, u"formato"_s}, {postWithout, u"formato"_s}, {dup, u"nombre"_s}, {badUrl, u"url"_s}, {unknownAuth, u"autenticacion"_s}};
+        const QList<QPair<ExternalSite, QString>> cases { { getWithFormat, u"formato"_s },
+                                                          { postWithout, u"formato"_s },
+                                                          { dup, u"nombre"_s },
+                                                          { badUrl, u"url"_s },
+                                                          { unknownAuth, u"autenticacion"_s } };
         for (const auto &c : cases) {
             auto r = repo.create(c.first);
             QVERIFY(!r.ok());
             QCOMPARE(r.error().kind, Error::Kind::Invalid);
-            QCOMPARE(r.error().fields.fields(), QStringList{c.second});
+            QCOMPARE(r.error().fields.fields(), QStringList { c.second });
         }
         QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM external_sites"_s)->toInt(), 1);
         auto dupError = repo.create(dup);
-        QCOMPARE(dupError.error().fields.messages(u"nombre"_s, &m_catalog, u"es"_s), QStringList{u"Ya existe un sitio externo con este nombre."_s});
+        QCOMPARE(dupError.error().fields.messages(u"nombre"_s, &m_catalog, u"es"_s),
+                 QStringList { u"Ya existe un sitio externo con este nombre."_s });
     }
 
     void update_checksRulesAndNameAgainstOthers_data() { test::addBackendRows(); }
@@ -145,7 +149,7 @@ private Q_SLOTS:
         s.name = u"B"_s;
         auto clash = repo.update(s);
         QVERIFY(!clash.ok());
-        QCOMPARE(clash.error().fields.fields(), QStringList{u"nombre"_s});
+        QCOMPARE(clash.error().fields.fields(), QStringList { u"nombre"_s });
         s.name = u"A2"_s;
         s.method = SiteMethod::Post;
         s.format = SiteFormat::FormUrlEncoded;
@@ -174,8 +178,10 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, Error::Kind::Conflict);
         QCOMPARE(refused.error().code, u"site.in_use"_s);
-        QCOMPARE(refused.error().message.text(&m_catalog, u"es"_s), u"No está permitido eliminar un sitio externo asociado a una campaña"_s);
-        QCOMPARE(refused.error().message.text(&m_catalog, u"en"_s), u"External sites assigned to campaigns can not be deleted"_s);
+        QCOMPARE(refused.error().message.text(&m_catalog, u"es"_s),
+                 u"No está permitido eliminar un sitio externo asociado a una campaña"_s);
+        QCOMPARE(refused.error().message.text(&m_catalog, u"en"_s),
+                 u"External sites assigned to campaigns can not be deleted"_s);
         QVERIFY(repo.find(used).ok());
 
         QVERIFY(repo.remove(unused).ok());
@@ -216,7 +222,7 @@ private Q_SLOTS:
         s.signatureSecret = u"very-secret-hmac-key-ñ"_s;
         const qint64 id = repo.create(s).value();
 
-        auto raw = scratch.db()->scalar(u"SELECT signature_secret_enc FROM external_sites WHERE id = ?"_s, {id});
+        auto raw = scratch.db()->scalar(u"SELECT signature_secret_enc FROM external_sites WHERE id = ?"_s, { id });
         QVERIFY(raw.ok());
         const QByteArray stored = raw->toByteArray();
         QVERIFY(!stored.isEmpty());
@@ -259,17 +265,18 @@ private Q_SLOTS:
         const auto &db = scratch.db();
         SiteRepository repo(db, nullptr);
         const qint64 site = repo.create(automaticGet()).value();
-        auto dbId = db->insert(u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, created_at) VALUES (?, ?, ?, 0)"_s,
-                               {u"D"_s, u"[\"telefono\",\"nombre\"]"_s, u"[\"telefono\"]"_s});
+        auto dbId = db->insert(
+            u"INSERT INTO contact_databases (name, columns_json, phone_columns_json, created_at) VALUES (?, ?, ?, 0)"_s,
+            { u"D"_s, u"[\"telefono\",\"nombre\"]"_s, u"[\"telefono\"]"_s });
         QVERIFY(dbId.ok());
         const qint64 campaign = addCampaign(*db, u"C"_s, site, dbId.value());
         QVERIFY(campaign > 0);
 
-        const QList<CrmParameter> good{param(u"{1}"_s, CrmParameterType::Contact, u"telefono"_s),
-                                       param(u"z_last"_s, CrmParameterType::Dialplan, u"OmlcrmFooBar"_s),
-                                       param(u"a_first"_s, CrmParameterType::Call, u"call_id"_s)};
+        const QList<CrmParameter> good { param(u"{1}"_s, CrmParameterType::Contact, u"telefono"_s),
+                                         param(u"z_last"_s, CrmParameterType::Dialplan, u"OmlcrmFooBar"_s),
+                                         param(u"a_first"_s, CrmParameterType::Call, u"call_id"_s) };
         QVERIFY(repo.setCrmParameters(campaign, good).ok());
-        QList<CrmParameter> stored = repo.crmParameters(campaign);
+        QList<CrmParameter> stored = repo.crmParameters(campaign).value();
         QCOMPARE(stored.size(), 3);
         QCOMPARE(stored.at(0).name, u"{1}"_s);
         QCOMPARE(stored.at(1).name, u"z_last"_s);
@@ -278,21 +285,21 @@ private Q_SLOTS:
         QCOMPARE(stored.at(2).campaignId, campaign);
 
         // One bad row: nothing changes.
-        const QList<CrmParameter> bad{param(u"ok"_s, CrmParameterType::Fixed, u"1"_s),
-                                      param(u"c"_s, CrmParameterType::Contact, u"email"_s)};
+        const QList<CrmParameter> bad { param(u"ok"_s, CrmParameterType::Fixed, u"1"_s),
+                                        param(u"c"_s, CrmParameterType::Contact, u"email"_s) };
         auto refused = repo.setCrmParameters(campaign, bad);
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().fields.fields(), QStringList{u"parametros[1].valor"_s});
-        QCOMPARE(repo.crmParameters(campaign).size(), 3);
+        QCOMPARE(refused.error().fields.fields(), QStringList { u"parametros[1].valor"_s });
+        QCOMPARE(repo.crmParameters(campaign).value().size(), 3);
         // Disposition data needs a disposition-triggered site.
-        auto noDisposition = repo.setCrmParameters(campaign, {param(u"d"_s, CrmParameterType::Disposition, u"id"_s)});
-        QCOMPARE(noDisposition.error().fields.fields(), QStringList{u"parametros[0].tipo"_s});
+        auto noDisposition = repo.setCrmParameters(campaign, { param(u"d"_s, CrmParameterType::Disposition, u"id"_s) });
+        QCOMPARE(noDisposition.error().fields.fields(), QStringList { u"parametros[0].tipo"_s });
 
         // Replacing with an empty list clears them.
         QVERIFY(repo.setCrmParameters(campaign, {}).ok());
-        QVERIFY(repo.crmParameters(campaign).isEmpty());
+        QVERIFY(repo.crmParameters(campaign).value().isEmpty());
         QCOMPARE(repo.setCrmParameters(4242, good).error().kind, Error::Kind::NotFound);
-        QVERIFY(repo.crmParameters(4242).isEmpty());
+        QVERIFY(repo.crmParameters(4242).value().isEmpty());
     }
 
     void crmParameters_dispositionAllowedForDispositionSite_data() { test::addBackendRows(); }
@@ -308,11 +315,13 @@ private Q_SLOTS:
         s.target.reset();
         const qint64 site = repo.create(s).value();
         const qint64 campaign = addCampaign(*scratch.db(), u"C"_s, site);
-        QVERIFY(repo.setCrmParameters(campaign, {param(u"form"_s, CrmParameterType::Disposition, u"form"_s)}).ok());
-        QCOMPARE(repo.crmParameters(campaign).size(), 1);
+        QVERIFY(repo.setCrmParameters(campaign, { param(u"form"_s, CrmParameterType::Disposition, u"form"_s) }).ok());
+        QCOMPARE(repo.crmParameters(campaign).value().size(), 1);
         // A campaign without contact database has no contact columns to refer to.
-        QCOMPARE(repo.setCrmParameters(campaign, {param(u"t"_s, CrmParameterType::Contact, u"telefono"_s)}).error().fields.fields(),
-                 QStringList{u"parametros[0].valor"_s});
+        QCOMPARE(repo.setCrmParameters(campaign, { param(u"t"_s, CrmParameterType::Contact, u"telefono"_s) })
+                     .error()
+                     .fields.fields(),
+                 QStringList { u"parametros[0].valor"_s });
     }
 };
 

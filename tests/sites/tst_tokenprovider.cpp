@@ -1,7 +1,6 @@
 #include <core/model/messagecatalog.h>
 #include <core/sites/siteauthenticationrepository.h>
 #include <core/sites/tokenprovider.h>
-
 #include <tests/sites/support/deliverycrmserver.h>
 #include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/fakeclock.h>
@@ -54,7 +53,7 @@ TokenProvider::TokenCallback recorder(Got &got)
     };
 }
 
-} // namespace
+}   // namespace
 
 class TestTokenProvider final : public QObject
 {
@@ -68,7 +67,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, R"({"token":"abc-123","other":1})")});
+        crm.script(u"/token"_s, { Crm::json(200, R"({"token":"abc-123","other":1})") });
         const SecretBox box = test::deliveryTestBox();
         SiteAuthenticationRepository repo(scratch.db(), box);
         const qint64 id = repo.create(authFor(crm.url(u"/token"_s), 300)).value();
@@ -93,7 +92,8 @@ private Q_SLOTS:
         QVERIFY(cached.has_value());
         QCOMPARE(cached->token, u"abc-123"_s);
         QCOMPARE(cached->expiresAtMs, clock.nowMs() + 300'000);
-        QVERIFY(!scratch.db()->scalar(u"SELECT token_enc FROM site_authentications"_s)->toByteArray().contains("abc-123"));
+        QVERIFY(
+            !scratch.db()->scalar(u"SELECT token_enc FROM site_authentications"_s)->toByteArray().contains("abc-123"));
     }
 
     void token_cachedAndUnexpired_isReusedWithoutRequest_thenRefreshedAfterExpiry_data() { test::addBackendRows(); }
@@ -103,7 +103,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, R"({"token":"first"})"), Crm::json(200, R"({"token":"second"})")});
+        crm.script(u"/token"_s, { Crm::json(200, R"({"token":"first"})"), Crm::json(200, R"({"token":"second"})") });
         const SecretBox box = test::deliveryTestBox();
         SiteAuthenticationRepository repo(scratch.db(), box);
         const qint64 id = repo.create(authFor(crm.url(u"/token"_s), 60)).value();
@@ -137,9 +137,10 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, R"({"token":"shared"})")});
+        crm.script(u"/token"_s, { Crm::json(200, R"({"token":"shared"})") });
         const SecretBox box = test::deliveryTestBox();
-        const qint64 id = SiteAuthenticationRepository(scratch.db(), box).create(authFor(crm.url(u"/token"_s), 600)).value();
+        const qint64 id
+            = SiteAuthenticationRepository(scratch.db(), box).create(authFor(crm.url(u"/token"_s), 600)).value();
         test::FakeClock clock;
         QNetworkAccessManager nam;
         TokenProvider first(scratch.db(), box, &nam, clock);
@@ -162,16 +163,16 @@ private Q_SLOTS:
         test::addBackendColumn();
         QTest::addColumn<QByteArray>("answer");
         QTest::addColumn<qint64>("lifetimeMs");
-        const QList<std::tuple<const char *, QByteArray, qint64>> cases{
-            {"text float truncated", R"({"token":"t","ttl":"120.7"})", 120'000},
-            {"number float truncated", R"({"token":"t","ttl":90.99})", 90'000},
-            {"integer", R"({"token":"t","ttl":3600})", 3'600'000},
-            {"unreadable text", R"({"token":"t","ttl":"soon"})", 1'000},
-            {"missing", R"({"token":"t"})", 1'000},
-            {"zero", R"({"token":"t","ttl":0})", 1'000},
-            {"negative", R"({"token":"t","ttl":-5})", 1'000},
+        const QList<std::tuple<const char *, QByteArray, qint64>> cases {
+            { "text float truncated", R"({"token":"t","ttl":"120.7"})", 120'000 },
+            { "number float truncated", R"({"token":"t","ttl":90.99})", 90'000 },
+            { "integer", R"({"token":"t","ttl":3600})", 3'600'000 },
+            { "unreadable text", R"({"token":"t","ttl":"soon"})", 1'000 },
+            { "missing", R"({"token":"t"})", 1'000 },
+            { "zero", R"({"token":"t","ttl":0})", 1'000 },
+            { "negative", R"({"token":"t","ttl":-5})", 1'000 },
         };
-        for (const auto &backend : {"sqlite", "postgresql"})
+        for (const auto &backend : { "sqlite", "postgresql" })
             for (const auto &[name, answer, ms] : cases)
                 QTest::addRow("%s %s", name, backend) << QString::fromLatin1(backend) << answer << ms;
     }
@@ -183,7 +184,7 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, answer)});
+        crm.script(u"/token"_s, { Crm::json(200, answer) });
         const SecretBox box = test::deliveryTestBox();
         SiteAuthenticationRepository repo(scratch.db(), box);
         const qint64 id = repo.create(authFor(crm.url(u"/token"_s), 0, u"ttl"_s)).value();
@@ -204,9 +205,10 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, R"({"token":"one"})"), Crm::json(200, R"({"token":"two"})")});
+        crm.script(u"/token"_s, { Crm::json(200, R"({"token":"one"})"), Crm::json(200, R"({"token":"two"})") });
         const SecretBox box = test::deliveryTestBox();
-        const qint64 id = SiteAuthenticationRepository(scratch.db(), box).create(authFor(crm.url(u"/token"_s), 60)).value();
+        const qint64 id
+            = SiteAuthenticationRepository(scratch.db(), box).create(authFor(crm.url(u"/token"_s), 60)).value();
         test::FakeClock clock;
         QNetworkAccessManager nam;
         TokenProvider tokens(scratch.db(), box, &nam, clock);
@@ -227,18 +229,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("spanishPart");
         QTest::addColumn<QString>("englishPart");
-        const QList<std::tuple<const char *, const char *, const char *, const char *>> cases{
-            {"status401", "token.status", "Status Code invalido: 401", "invalid status code: 401"},
-            {"html", "token.content_type", "Content-Type inválido", "invalid Content-Type"},
-            {"noTokenField", "token.missing", "No se pudo obtener el token", "could not obtain the token"},
-            {"notJsonBody", "token.missing", "No se pudo obtener el token", "could not obtain the token"},
-            {"refused", "token.network", "Error al actualizar token", "Error updating the site authentication token"},
-            {"slow", "token.network", "timeout", "timeout"},
+        const QList<std::tuple<const char *, const char *, const char *, const char *>> cases {
+            { "status401", "token.status", "Status Code invalido: 401", "invalid status code: 401" },
+            { "html", "token.content_type", "Content-Type inválido", "invalid Content-Type" },
+            { "noTokenField", "token.missing", "No se pudo obtener el token", "could not obtain the token" },
+            { "notJsonBody", "token.missing", "No se pudo obtener el token", "could not obtain the token" },
+            { "refused", "token.network", "Error al actualizar token", "Error updating the site authentication token" },
+            { "slow", "token.network", "timeout", "timeout" },
         };
-        for (const auto &backend : {"sqlite", "postgresql"})
+        for (const auto &backend : { "sqlite", "postgresql" })
             for (const auto &[kind, code, es, en] : cases)
-                QTest::addRow("%s %s", kind, backend) << QString::fromLatin1(backend) << QString::fromLatin1(kind) << QString::fromLatin1(code)
-                                                     << QString::fromUtf8(es) << QString::fromUtf8(en);
+                QTest::addRow("%s %s", kind, backend)
+                    << QString::fromLatin1(backend) << QString::fromLatin1(kind) << QString::fromLatin1(code)
+                    << QString::fromUtf8(es) << QString::fromUtf8(en);
     }
     void token_failures_carryOmniLeadsReasons()
     {
@@ -252,17 +255,17 @@ private Q_SLOTS:
         QVERIFY(crm.listen());
         QUrl url = crm.url(u"/token"_s);
         if (kind == u"status401"_s)
-            crm.script(u"/token"_s, {Crm::status(401)});
+            crm.script(u"/token"_s, { Crm::status(401) });
         else if (kind == u"html"_s)
-            crm.script(u"/token"_s, {Crm::Reply{200, "<html>login</html>", "text/html", {}, false}});
+            crm.script(u"/token"_s, { Crm::Reply { 200, "<html>login</html>", "text/html", {}, false } });
         else if (kind == u"noTokenField"_s)
-            crm.script(u"/token"_s, {Crm::json(200, R"({"access":"x"})")});
+            crm.script(u"/token"_s, { Crm::json(200, R"({"access":"x"})") });
         else if (kind == u"notJsonBody"_s)
-            crm.script(u"/token"_s, {Crm::json(200, "token=abc")});
+            crm.script(u"/token"_s, { Crm::json(200, "token=abc") });
         else if (kind == u"refused"_s)
             url = QUrl(u"http://127.0.0.1:%1/token"_s.arg(test::deliveryClosedPort()));
         else if (kind == u"slow"_s)
-            crm.script(u"/token"_s, {Crm::hang()});
+            crm.script(u"/token"_s, { Crm::hang() });
         const SecretBox box = test::deliveryTestBox();
         SiteAuthenticationRepository repo(scratch.db(), box);
         const qint64 id = repo.create(authFor(url, 60)).value();
@@ -296,9 +299,10 @@ private Q_SLOTS:
         ENLACE_SCRATCH_DB(scratch, backend);
         Crm crm;
         QVERIFY(crm.listen());
-        crm.script(u"/token"_s, {Crm::json(200, R"({"token":"old"})"), Crm::json(200, R"({"token":"new"})")});
+        crm.script(u"/token"_s, { Crm::json(200, R"({"token":"old"})"), Crm::json(200, R"({"token":"new"})") });
         const SecretBox box = test::deliveryTestBox();
-        const qint64 id = SiteAuthenticationRepository(scratch.db(), box).create(authFor(crm.url(u"/token"_s), 3600)).value();
+        const qint64 id
+            = SiteAuthenticationRepository(scratch.db(), box).create(authFor(crm.url(u"/token"_s), 3600)).value();
         test::FakeClock clock;
         QNetworkAccessManager nam;
         TokenProvider tokens(scratch.db(), box, &nam, clock);
@@ -318,7 +322,7 @@ private Q_SLOTS:
     {
         test::addBackendColumn();
         QTest::addColumn<bool>("sslStrict");
-        for (const auto &backend : {"sqlite", "postgresql"}) {
+        for (const auto &backend : { "sqlite", "postgresql" }) {
             QTest::addRow("strict %s", backend) << QString::fromLatin1(backend) << true;
             QTest::addRow("not strict %s", backend) << QString::fromLatin1(backend) << false;
         }
@@ -336,8 +340,10 @@ private Q_SLOTS:
         // A CRM with a self-signed certificate: only ssl_estricto = false may accept it.
         QTemporaryDir dir;
         QProcess gen;
-        gen.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
-                            u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"cert.pem"_s)});
+        gen.start(openssl,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s,
+                    u"/CN=127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s,
+                    dir.filePath(u"cert.pem"_s) });
         QVERIFY(gen.waitForFinished(60000));
         QCOMPARE(gen.exitCode(), 0);
         QFile certFile(dir.filePath(u"cert.pem"_s)), keyFile(dir.filePath(u"key.pem"_s));

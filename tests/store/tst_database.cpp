@@ -98,13 +98,14 @@ private Q_SLOTS:
         // The checkpointer's connection (SQLite) comes and goes on its own thread: not counted.
         const auto connections = [] {
             const QStringList names = QSqlDatabase::connectionNames();
-            return std::count_if(names.begin(), names.end(), [](const QString &n) { return !n.endsWith(u"checkpoint"_s); });
+            return std::count_if(names.begin(), names.end(),
+                                 [](const QString &n) { return !n.endsWith(u"checkpoint"_s); });
         };
         const auto before = connections();
         for (int i = 0; i < 5; ++i) {
             bool wrote = false;
             std::thread worker([&, i] {
-                wrote = db->exec(u"INSERT INTO t_thread (v) VALUES (?)"_s, {i}).ok();
+                wrote = db->exec(u"INSERT INTO t_thread (v) VALUES (?)"_s, { i }).ok();
                 // A transaction the thread never ends (an import cut short) holds SQLite's write
                 // lock until its connection goes (PostgreSQL ends it with the session).
                 if (backend == u"sqlite"_s && db->exec(u"BEGIN"_s).ok())
@@ -113,7 +114,7 @@ private Q_SLOTS:
             worker.join();
             QVERIFY(wrote);
             QCOMPARE(connections(), before);
-            auto written = db->exec(u"INSERT INTO t_thread (v) VALUES (?)"_s, {100 + i});
+            auto written = db->exec(u"INSERT INTO t_thread (v) VALUES (?)"_s, { 100 + i });
             QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().text()));
         }
         auto count = db->scalar(u"SELECT COUNT(*) FROM t_thread WHERE v >= 0"_s);
@@ -127,8 +128,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        auto a = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"CRM A"_s});
-        auto b = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"CRM B"_s});
+        auto a = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"CRM A"_s });
+        auto b = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"CRM B"_s });
         QVERIFY(a.ok() && b.ok());
         QVERIFY(a.value() > 0);
         QCOMPARE(b.value(), a.value() + 1);
@@ -140,9 +141,9 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
         const QString hostile = u"x'); DROP TABLE external_systems; -- ñ ☎ \"q\" \\ ?"_s;
-        auto id = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {hostile});
+        auto id = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { hostile });
         QVERIFY(id.ok());
-        auto back = scratch.db()->scalar(u"SELECT name FROM external_systems WHERE id = ?"_s, {id.value()});
+        auto back = scratch.db()->scalar(u"SELECT name FROM external_systems WHERE id = ?"_s, { id.value() });
         QVERIFY(back.ok());
         QCOMPARE(back->toString(), hostile);
     }
@@ -152,8 +153,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        QVERIFY(scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"S"_s}).ok());
-        auto dup = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"S"_s});
+        QVERIFY(scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"S"_s }).ok());
+        auto dup = scratch.db()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"S"_s });
         QVERIFY(!dup.ok());
         QCOMPARE(dup.error().kind, Error::Kind::Conflict);
     }
@@ -167,18 +168,18 @@ private Q_SLOTS:
         {
             Database::Transaction tx(*db);
             QVERIFY(tx.active());
-            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"one"_s}).ok());
-            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"two"_s}).ok());
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"one"_s }).ok());
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"two"_s }).ok());
             // destroyed without commit
         }
         QCOMPARE(db->scalar(u"SELECT COUNT(*) FROM external_systems"_s)->toInt(), 0);
         {
             Database::Transaction tx(*db);
-            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"three"_s}).ok());
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"three"_s }).ok());
             {
                 Database::Transaction inner(*db);   // a savepoint
                 QVERIFY(inner.active());
-                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"four"_s}).ok());
+                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"four"_s }).ok());
                 inner.rollback();
             }
             QVERIFY(tx.commit().ok());
@@ -199,11 +200,11 @@ private Q_SLOTS:
         const auto count = [&] { return db->scalar(u"SELECT COUNT(*) FROM external_systems"_s)->toInt(); };
         {
             Database::Transaction tx(*db);
-            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"one"_s}).ok());
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"one"_s }).ok());
             {
                 Database::Transaction part(*db, Database::Transaction::Nesting::Join);
                 QVERIFY(part.active());
-                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"two"_s}).ok());
+                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"two"_s }).ok());
                 QVERIFY(part.commit().ok());
             }
             QCOMPARE(count(), 2);
@@ -212,10 +213,10 @@ private Q_SLOTS:
         QCOMPARE(count(), 2);
         {
             Database::Transaction tx(*db);
-            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"three"_s}).ok());
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"three"_s }).ok());
             {
                 Database::Transaction part(*db, Database::Transaction::Nesting::Join);
-                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"four"_s}).ok());
+                QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"four"_s }).ok());
                 // destroyed without commit
             }
             const auto committed = tx.commit();
@@ -226,7 +227,7 @@ private Q_SLOTS:
         QCOMPARE(count(), 2);
         {
             Database::Transaction tx(*db);
-            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"five"_s}).ok());
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"five"_s }).ok());
             QVERIFY(tx.commit().ok());
         }
         QCOMPARE(count(), 3);
@@ -239,13 +240,14 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
         auto db = scratch.db();
-        for (const QString &name : {u"A"_s, u"B"_s, u"C"_s})
-            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {name}).ok());
+        for (const QString &name : { u"A"_s, u"B"_s, u"C"_s })
+            QVERIFY(db->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { name }).ok());
         const QString sql = u"SELECT name FROM external_systems WHERE name >= ? ORDER BY name"_s;
         // Same SQL, values changed between runs: each run sees its own values.
         for (int round = 0; round < 3; ++round) {
-            for (const auto &[from, expected] : {std::pair{u"A"_s, 3}, std::pair{u"B"_s, 2}, std::pair{u"C"_s, 1}}) {
-                auto q = db->exec(sql, {from});
+            for (const auto &[from, expected] :
+                 { std::pair { u"A"_s, 3 }, std::pair { u"B"_s, 2 }, std::pair { u"C"_s, 1 } }) {
+                auto q = db->exec(sql, { from });
                 QVERIFY(q.ok());
                 int rows = 0;
                 while (q->next())
@@ -257,12 +259,12 @@ private Q_SLOTS:
         // QPSQL reads forward-only queries in single-row mode, where any other statement on the
         // connection discards the rest of the outer result (a driver rule, see Database::exec).
         if (backend == u"sqlite"_s) {
-            auto outer = db->exec(sql, {u"A"_s});
+            auto outer = db->exec(sql, { u"A"_s });
             QVERIFY(outer.ok());
             QVERIFY(outer->next());
             QCOMPARE(outer->value(0).toString(), u"A"_s);
             {
-                auto inner = db->exec(sql, {u"C"_s});
+                auto inner = db->exec(sql, { u"C"_s });
                 QVERIFY(inner.ok());
                 QVERIFY(inner->next());
                 QCOMPARE(inner->value(0).toString(), u"C"_s);
@@ -277,23 +279,23 @@ private Q_SLOTS:
         // A query abandoned half read does not keep a write from committing on SQLite (its read
         // snapshot is released when it goes back to the cache).
         {
-            auto half = db->exec(sql, {u"A"_s});
+            auto half = db->exec(sql, { u"A"_s });
             QVERIFY(half.ok() && half->next());
         }
         auto other = Database::open(scratch.url());
         QVERIFY(other.ok());
-        QVERIFY(other.value()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, {u"D"_s}).ok());
+        QVERIFY(other.value()->insert(u"INSERT INTO external_systems (name) VALUES (?)"_s, { u"D"_s }).ok());
         auto seen = db->scalar(u"SELECT COUNT(*) FROM external_systems"_s);
         QVERIFY(seen.ok());
         QCOMPARE(seen->toInt(), 4);
         // A failing statement reports its error and the same SQL works afterwards.
         const QString insert = u"INSERT INTO external_systems (name) VALUES (?)"_s;
-        auto duplicate = db->exec(insert, {u"A"_s});
+        auto duplicate = db->exec(insert, { u"A"_s });
         QVERIFY(!duplicate.ok());
         QCOMPARE(duplicate.error().kind, Error::Kind::Conflict);
-        QVERIFY(db->exec(insert, {u"E"_s}).ok());
+        QVERIFY(db->exec(insert, { u"E"_s }).ok());
         // Moving a query keeps it readable, and the moved-from one is harmless.
-        auto moved = db->exec(sql, {u"D"_s});
+        auto moved = db->exec(sql, { u"D"_s });
         QVERIFY(moved.ok());
         Query taken = std::move(moved).value();
         QVERIFY(taken.next());
@@ -334,7 +336,7 @@ private Q_SLOTS:
             while (written < kWritten && !failed) {
                 Database::Transaction tx(*db);
                 for (int i = 0; i < 50; ++i) {
-                    if (!db->exec(u"INSERT INTO filler (payload) VALUES (?)"_s, {payload}).ok())
+                    if (!db->exec(u"INSERT INTO filler (payload) VALUES (?)"_s, { payload }).ok())
                         failed = true;
                 }
                 if (!tx.commit().ok())
@@ -363,8 +365,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         ENLACE_SCRATCH_DB(scratch, backend);
-        auto r = scratch.db()->insert(u"INSERT INTO agent_external_ids (system_id, agent_id, external_id) VALUES (?, ?, ?)"_s,
-                                      {999, 999, u"x"_s});
+        auto r = scratch.db()->insert(
+            u"INSERT INTO agent_external_ids (system_id, agent_id, external_id) VALUES (?, ?, ?)"_s,
+            { 999, 999, u"x"_s });
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Conflict);
     }

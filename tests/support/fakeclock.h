@@ -9,7 +9,9 @@ namespace enlace::test {
 class FakeClock final : public Clock
 {
 public:
-    explicit FakeClock(qint64 startMs = 1'767'225'600'000) : m_now(startMs) {}   // 2026-01-01T00:00Z
+    explicit FakeClock(qint64 startMs = 1'767'225'600'000)
+        : m_now(startMs)
+    { }   // 2026-01-01T00:00Z
     qint64 nowMs() const override { return m_now.load(); }
     void advance(qint64 ms) { m_now += ms; }
     void set(qint64 ms) { m_now = ms; }
@@ -18,4 +20,4 @@ private:
     std::atomic<qint64> m_now;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -85,4 +85,4 @@ ScratchDatabase::~ScratchDatabase()
     }
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -42,10 +42,10 @@ private:
     bool m_skipped = false;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test
 
-#define ENLACE_SCRATCH_DB(scratch, backend)                                                        \
-    ::enlace::test::ScratchDatabase scratch(backend);                                              \
-    if (scratch.skipped())                                                                         \
-        QSKIP("PostgreSQL not configured (set ENLACE_TEST_PG_URL)");                             \
+#define ENLACE_SCRATCH_DB(scratch, backend)                                                                            \
+    ::enlace::test::ScratchDatabase scratch(backend);                                                                  \
+    if (scratch.skipped())                                                                                             \
+        QSKIP("PostgreSQL not configured (set ENLACE_TEST_PG_URL)");                                                   \
     QVERIFY2(scratch.db(), qPrintable(scratch.error()))

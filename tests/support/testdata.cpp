@@ -10,4 +10,4 @@ QString testDataPath(const QString &relative)
     return QDir(root).filePath(relative);
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

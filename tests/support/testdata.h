@@ -7,4 +7,4 @@ namespace enlace::test {
 // Absolute path of a file under tests/data.
 QString testDataPath(const QString &relative);
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -1,5 +1,4 @@
 #include <core/telephony/amicalltracker.h>
-
 #include <tests/support/fakeclock.h>
 
 #include <QSignalSpy>
@@ -27,13 +26,15 @@ AmiMessage ev(QByteArray name, QByteArray channel, QByteArray uniqueid, QByteArr
 
 AmiMessage varSet(QByteArray channel, QByteArray uid, QByteArray linked, QByteArray var, QByteArray value)
 {
-    return ev("VarSet", channel, uid, linked, {{"Variable", var}, {"Value", value}});
+    return ev("VarSet", channel, uid, linked, { { "Variable", var }, { "Value", value } });
 }
 
-AmiMessage dial(QByteArray name, QByteArray channel, QByteArray uid, QByteArray linked, QByteArray dest, QByteArray destUid,
-                QList<std::pair<QByteArray, QByteArray>> extra = {})
+AmiMessage dial(QByteArray name, QByteArray channel, QByteArray uid, QByteArray linked, QByteArray dest,
+                QByteArray destUid, QList<std::pair<QByteArray, QByteArray>> extra = {})
 {
-    QList<std::pair<QByteArray, QByteArray>> f{{"DestChannel", dest}, {"DestUniqueid", destUid}, {"DestLinkedid", linked}};
+    QList<std::pair<QByteArray, QByteArray>> f { { "DestChannel", dest },
+                                                 { "DestUniqueid", destUid },
+                                                 { "DestLinkedid", linked } };
     f += extra;
     return ev(std::move(name), channel, uid, linked, f);
 }
@@ -59,14 +60,16 @@ PbxCallEvent at(const QSignalSpy &spy, int i)
 // Inbound without a queue: a caller on a trunk, the dial plan dials agent 1003 directly.
 void directInbound(AmiCallTracker &t)
 {
-    t.handleEvent(ev("Newchannel", "PJSIP/trunk-00000001", "100.1", "100.1", {{"CallerIDNum", "3510001111"}}));
+    t.handleEvent(ev("Newchannel", "PJSIP/trunk-00000001", "100.1", "100.1", { { "CallerIDNum", "3510001111" } }));
     t.handleEvent(varSet("PJSIP/trunk-00000001", "100.1", "100.1", "__OMLCAMPID", "4"));
-    t.handleEvent(varSet("PJSIP/trunk-00000001", "100.1", "100.1", "MIXMONITOR_FILENAME", "/var/spool/asterisk/monitor/x/100.1.wav"));
+    t.handleEvent(varSet("PJSIP/trunk-00000001", "100.1", "100.1", "MIXMONITOR_FILENAME",
+                         "/var/spool/asterisk/monitor/x/100.1.wav"));
     t.handleEvent(ev("Newchannel", "PJSIP/1003-00000002", "100.2", "100.1"));
-    t.handleEvent(dial("DialBegin", "PJSIP/trunk-00000001", "100.1", "100.1", "PJSIP/1003-00000002", "100.2", {{"DialString", "1003"}}));
+    t.handleEvent(dial("DialBegin", "PJSIP/trunk-00000001", "100.1", "100.1", "PJSIP/1003-00000002", "100.2",
+                       { { "DialString", "1003" } }));
 }
 
-} // namespace
+}   // namespace
 
 class TestAmiCallTracker final : public QObject
 {
@@ -88,9 +91,10 @@ private Q_SLOTS:
         QCOMPARE(o.campaignId, std::optional<qint64>(4));
         QCOMPARE(o.recordingFile, u"100.1.wav"_s);   // MixMonitor's path, reduced to the file name
         QCOMPARE(connected.size(), 0);
-        t.handleEvent(dial("DialEnd", "PJSIP/trunk-00000001", "100.1", "100.1", "PJSIP/1003-00000002", "100.2", {{"DialStatus", "ANSWER"}}));
+        t.handleEvent(dial("DialEnd", "PJSIP/trunk-00000001", "100.1", "100.1", "PJSIP/1003-00000002", "100.2",
+                           { { "DialStatus", "ANSWER" } }));
         QCOMPARE(connected.size(), 1);
-        QCOMPARE(t.channelsOf(u"100.1"_s), (QStringList{u"PJSIP/trunk-00000001"_s, u"PJSIP/1003-00000002"_s}));
+        QCOMPARE(t.channelsOf(u"100.1"_s), (QStringList { u"PJSIP/trunk-00000001"_s, u"PJSIP/1003-00000002"_s }));
     }
 
     void unansweredAgent_endsWithoutConnecting()
@@ -100,8 +104,9 @@ private Q_SLOTS:
         QSignalSpy connected(&t, &AmiCallTracker::callConnected);
         QSignalSpy ended(&t, &AmiCallTracker::callEnded);
         directInbound(t);
-        t.handleEvent(dial("DialEnd", "PJSIP/trunk-00000001", "100.1", "100.1", "PJSIP/1003-00000002", "100.2", {{"DialStatus", "NOANSWER"}}));
-        t.handleEvent(ev("Hangup", "PJSIP/1003-00000002", "100.2", "100.1", {{"Cause", "19"}}));
+        t.handleEvent(dial("DialEnd", "PJSIP/trunk-00000001", "100.1", "100.1", "PJSIP/1003-00000002", "100.2",
+                           { { "DialStatus", "NOANSWER" } }));
+        t.handleEvent(ev("Hangup", "PJSIP/1003-00000002", "100.2", "100.1", { { "Cause", "19" } }));
         QCOMPARE(ended.size(), 1);
         QCOMPARE(connected.size(), 0);
         // The caller is still there (voicemail, another agent): the call is not forgotten yet...
@@ -132,16 +137,26 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("IdCamp") << "IdCamp"_ba << "12"_ba << u"campaign"_s << u"12"_s;
-        QTest::newRow("__OMLCAMPID") << "__OMLCAMPID"_ba << "13"_ba << u"campaign"_s << u"13"_s;
-        QTest::newRow("codcli") << "codcli"_ba << "77"_ba << u"contact"_s << u"77"_s;
-        QTest::newRow("codCli empty") << "codCli"_ba << ""_ba << u"contact"_s << QString();
-        QTest::newRow("_OMLOUTNUM") << "_OMLOUTNUM"_ba << "3519999999"_ba << u"phone"_s << u"3519999999"_s;
-        QTest::newRow("OMLCALLTYPEID preview") << "OMLCALLTYPEID"_ba << "4"_ba << u"type"_s << u"4"_s;
-        QTest::newRow("OMLCALLTYPEID unknown") << "OMLCALLTYPEID"_ba << "8"_ba << u"type"_s << u"3"_s;
-        QTest::newRow("OMLCALLWAITDURATION") << "OMLCALLWAITDURATION"_ba << "31"_ba << u"wait"_s << u"31"_s;
-        QTest::newRow("FTSAGENTE") << "FTSAGENTE"_ba << "15_Ana Pérez"_ba << u"agent"_s << u"15"_s;
-        QTest::newRow("Omlcrm") << "__OMLCRM-CLIENT-TIER"_ba << "vip"_ba << u"Omlcrm-Client-Tier"_s << u"vip"_s;
+        QTest::newRow("IdCamp") << "IdCamp"_ba
+                                << "12"_ba << u"campaign"_s << u"12"_s;
+        QTest::newRow("__OMLCAMPID") << "__OMLCAMPID"_ba
+                                     << "13"_ba << u"campaign"_s << u"13"_s;
+        QTest::newRow("codcli") << "codcli"_ba
+                                << "77"_ba << u"contact"_s << u"77"_s;
+        QTest::newRow("codCli empty") << "codCli"_ba
+                                      << ""_ba << u"contact"_s << QString();
+        QTest::newRow("_OMLOUTNUM") << "_OMLOUTNUM"_ba
+                                    << "3519999999"_ba << u"phone"_s << u"3519999999"_s;
+        QTest::newRow("OMLCALLTYPEID preview") << "OMLCALLTYPEID"_ba
+                                               << "4"_ba << u"type"_s << u"4"_s;
+        QTest::newRow("OMLCALLTYPEID unknown") << "OMLCALLTYPEID"_ba
+                                               << "8"_ba << u"type"_s << u"3"_s;
+        QTest::newRow("OMLCALLWAITDURATION") << "OMLCALLWAITDURATION"_ba
+                                             << "31"_ba << u"wait"_s << u"31"_s;
+        QTest::newRow("FTSAGENTE") << "FTSAGENTE"_ba
+                                   << "15_Ana Pérez"_ba << u"agent"_s << u"15"_s;
+        QTest::newRow("Omlcrm") << "__OMLCRM-CLIENT-TIER"_ba
+                                << "vip"_ba << u"Omlcrm-Client-Tier"_s << u"vip"_s;
     }
     void variables_matchCaseInsensitivelyAndIgnoreInheritance()
     {
@@ -181,7 +196,7 @@ private Q_SLOTS:
         test::FakeClock clock;
         AmiCallTracker t(clock);
         AmiCallTracker::VariableNames names;
-        names.campaign = {u"CAMPAIGN_ID"_s};
+        names.campaign = { u"CAMPAIGN_ID"_s };
         names.dialplanPrefix = u"CRM_"_s;
         t.setVariableNames(names);
         QSignalSpy offered(&t, &AmiCallTracker::callOffered);
@@ -208,14 +223,16 @@ private Q_SLOTS:
         t.expectOriginate(u"Local/1001@click2call"_s, hint);
         t.handleEvent(ev("Newchannel", "Local/1001@click2call-00000001;1", "5.1", "5.1"));
         t.handleEvent(ev("Newchannel", "Local/1001@click2call-00000001;2", "5.2", "5.1"));
-        t.handleEvent(dial("DialBegin", "Local/1001@click2call-00000001;2", "5.2", "5.1", "PJSIP/1001-00000003", "5.3"));
+        t.handleEvent(
+            dial("DialBegin", "Local/1001@click2call-00000001;2", "5.2", "5.1", "PJSIP/1001-00000003", "5.3"));
         QCOMPARE(offered.size(), 1);
         QCOMPARE(at(offered, 0).type, CallType::Click2Call);
         QCOMPARE(at(offered, 0).phone, u"111"_s);
         QCOMPARE(at(offered, 0).agentId, std::optional<qint64>(7));
         // A second Local call to the same extension (not ours) does not inherit the hint.
         t.handleEvent(ev("Newchannel", "Local/1001@click2call-00000009;1", "6.1", "6.1"));
-        t.handleEvent(dial("DialBegin", "Local/1001@click2call-00000009;2", "6.2", "6.1", "PJSIP/1001-00000010", "6.3"));
+        t.handleEvent(
+            dial("DialBegin", "Local/1001@click2call-00000009;2", "6.2", "6.1", "PJSIP/1001-00000010", "6.3"));
         QCOMPARE(offered.size(), 1);
     }
 
@@ -230,15 +247,15 @@ private Q_SLOTS:
         t.handleEvent(ev("Newchannel", "PJSIP/trunk-00000005", "200.1", "200.1"));
         t.handleEvent(dial("DialBegin", "PJSIP/trunk-00000005", "200.1", "200.1", "PJSIP/1004-00000006", "200.2"));
         // While the link was down: 100.1 was answered and bridged; 200.1 hung up.
-        t.resynchronise({listItem("PJSIP/trunk-00000001", "100.1", "100.1", "6", "b1"),
-                         listItem("PJSIP/1003-00000002", "100.2", "100.1", "6", "b1")});
+        t.resynchronise({ listItem("PJSIP/trunk-00000001", "100.1", "100.1", "6", "b1"),
+                          listItem("PJSIP/1003-00000002", "100.2", "100.1", "6", "b1") });
         QCOMPARE(connected.size(), 1);
         QCOMPARE(at(connected, 0).callId, u"100.1"_s);
         QCOMPARE(ended.size(), 1);
         QCOMPARE(at(ended, 0).callId, u"200.1"_s);
-        QCOMPARE(t.activeCallIds(), QStringList{u"100.1"_s});
+        QCOMPARE(t.activeCallIds(), QStringList { u"100.1"_s });
         // A channel of 100.1 missing from a later list ends the call when it was the agent's.
-        t.resynchronise({listItem("PJSIP/trunk-00000001", "100.1", "100.1", "6", "")});
+        t.resynchronise({ listItem("PJSIP/trunk-00000001", "100.1", "100.1", "6", "") });
         QCOMPARE(ended.size(), 2);
         QCOMPARE(at(ended, 1).callId, u"100.1"_s);
     }

@@ -1,5 +1,4 @@
 #include <core/telephony/amiconnection.h>
-
 #include <tests/telephony/support/amitestutil.h>
 
 #include <QLoggingCategory>
@@ -26,7 +25,7 @@ void addChunkRows()
     QTest::newRow("37 bytes per read") << 37;
 }
 
-} // namespace
+}   // namespace
 
 class TestAmiConnection final : public QObject
 {
@@ -120,7 +119,8 @@ private Q_SLOTS:
         QSignalSpy failed(&ami, &AmiConnection::loginFailed);
         ami.open();
         QTRY_COMPARE(failed.size(), 1);
-        QVERIFY2(failed.at(0).at(0).toString().contains(u"certificate"_s, Qt::CaseInsensitive), qPrintable(failed.at(0).at(0).toString()));
+        QVERIFY2(failed.at(0).at(0).toString().contains(u"certificate"_s, Qt::CaseInsensitive),
+                 qPrintable(failed.at(0).at(0).toString()));
         QCOMPARE(ami.state(), AmiConnection::State::Failed);
         QVERIFY(!ami.isReconnectScheduled());
         QCOMPARE(ready.size(), 0);

@@ -1,5 +1,4 @@
 #include <core/telephony/amiparser.h>
-
 #include <tests/support/testdata.h>
 #include <tests/telephony/support/amitranscript.h>
 
@@ -30,7 +29,7 @@ QByteArray describe(const QList<AmiMessage> &messages)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class TestAmiParser final : public QObject
 {
@@ -39,7 +38,8 @@ class TestAmiParser final : public QObject
 private Q_SLOTS:
     void banner_isItsOwnMessage()
     {
-        const auto messages = parseAll("Asterisk Call Manager/7.0.3\r\nResponse: Success\r\nMessage: Authentication accepted\r\n\r\n");
+        const auto messages
+            = parseAll("Asterisk Call Manager/7.0.3\r\nResponse: Success\r\nMessage: Authentication accepted\r\n\r\n");
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages[0].kind(), AmiMessage::Kind::Banner);
         QCOMPARE(messages[0].banner, "Asterisk Call Manager/7.0.3"_ba);
@@ -52,16 +52,17 @@ private Q_SLOTS:
         const auto messages = parseAll("Event: X\r\n\r\nAsterisk Call Manager/1.0\r\n\r\n");
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages[1].kind(), AmiMessage::Kind::Unknown);
-        QCOMPARE(messages[1].output, QList<QByteArray>{"Asterisk Call Manager/1.0"_ba});
+        QCOMPARE(messages[1].output, QList<QByteArray> { "Asterisk Call Manager/1.0"_ba });
     }
 
     void fields_keepOrderDuplicatesAndCaseInsensitiveLookup()
     {
-        const auto messages = parseAll("Action: Originate\r\nVariable: IdCamp=7\r\nVariable: codCli=\r\nexten: 5411\r\n\r\n");
+        const auto messages
+            = parseAll("Action: Originate\r\nVariable: IdCamp=7\r\nVariable: codCli=\r\nexten: 5411\r\n\r\n");
         QCOMPARE(messages.size(), 1);
         const AmiMessage &m = messages[0];
         QCOMPARE(m.kind(), AmiMessage::Kind::Action);
-        QCOMPARE(m.values("VARIABLE"), (QList<QByteArray>{"IdCamp=7"_ba, "codCli="_ba}));
+        QCOMPARE(m.values("VARIABLE"), (QList<QByteArray> { "IdCamp=7"_ba, "codCli="_ba }));
         QCOMPARE(m.value("Exten"), "5411"_ba);
         QCOMPARE(m.fields.size(), 4);
         QCOMPARE(m.fields[3].first, "exten"_ba);
@@ -94,7 +95,7 @@ private Q_SLOTS:
     {
         const auto messages = parseAll("Response: Success\r\nActionID: 9\r\nMessage: Command output follows\r\n"
                                        "Output: Name/username  Host\r\nOutput: 1001/1001  10.0.0.5\r\n\r\n");
-        QCOMPARE(messages[0].output, (QList<QByteArray>{"Name/username  Host"_ba, "1001/1001  10.0.0.5"_ba}));
+        QCOMPARE(messages[0].output, (QList<QByteArray> { "Name/username  Host"_ba, "1001/1001  10.0.0.5"_ba }));
         QCOMPARE(messages[0].actionId(), "9"_ba);
     }
 
@@ -106,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages[0].actionId(), "3"_ba);
         QCOMPARE(messages[0].value("Privilege"), "Command"_ba);
-        QCOMPARE(messages[0].output, (QList<QByteArray>{"Channel  Location: x"_ba, ""_ba, "line after blank"_ba}));
+        QCOMPARE(messages[0].output, (QList<QByteArray> { "Channel  Location: x"_ba, ""_ba, "line after blank"_ba }));
         QCOMPARE(messages[1].eventName(), "Next"_ba);
     }
 
@@ -114,25 +115,27 @@ private Q_SLOTS:
     {
         const auto messages = parseAll("Response: Follows\r\nPrivilege: Command\r\nlast line--END COMMAND--\r\n\r\n");
         QCOMPARE(messages.size(), 1);
-        QCOMPARE(messages[0].output, QList<QByteArray>{"last line"_ba});
+        QCOMPARE(messages[0].output, QList<QByteArray> { "last line"_ba });
     }
 
     void oversizedMessage_isDroppedAndTheStreamRecovers_data()
     {
         QTest::addColumn<QByteArray>("hostile");
-        QTest::newRow("many lines") << QByteArray("Event: Big\r\n" + QByteArray("X: 0123456789\r\n").repeated(200) + "\r\n");
+        QTest::newRow("many lines") << QByteArray("Event: Big\r\n" + QByteArray("X: 0123456789\r\n").repeated(200)
+                                                  + "\r\n");
         QTest::newRow("one endless line") << QByteArray("Event: Big\r\nX: " + QByteArray(5000, 'y') + "\r\n\r\n");
         QTest::newRow("too many fields") << QByteArray("Event: Big\r\n" + QByteArray("A: 1\r\n").repeated(70) + "\r\n");
-        QTest::newRow("follows body") << QByteArray("Response: Follows\r\n" + QByteArray("text\n").repeated(800) + "--END COMMAND--\r\n\r\n");
+        QTest::newRow("follows body") << QByteArray("Response: Follows\r\n" + QByteArray("text\n").repeated(800)
+                                                    + "--END COMMAND--\r\n\r\n");
     }
     void oversizedMessage_isDroppedAndTheStreamRecovers()
     {
         QFETCH(QByteArray, hostile);
-        AmiParser parser(AmiParser::Limits{2048, 64});
+        AmiParser parser(AmiParser::Limits { 2048, 64 });
         const QByteArray stream = "Event: Before\r\n\r\n" + hostile + "Event: After\r\n\r\n";
         // Byte at a time too: the limit must hold however the bytes arrive.
-        for (int chunk : {int(stream.size()), 1, 7}) {
-            AmiParser p(AmiParser::Limits{2048, 64});
+        for (int chunk : { int(stream.size()), 1, 7 }) {
+            AmiParser p(AmiParser::Limits { 2048, 64 });
             for (qsizetype i = 0; i < stream.size(); i += chunk)
                 p.feed(QByteArrayView(stream).sliced(i, qMin<qsizetype>(chunk, stream.size() - i)));
             const auto messages = p.takeAll();
@@ -186,7 +189,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         const QDir dir(test::testDataPath(u"ami"_s));
-        const auto files = dir.entryList({u"*.txt"_s}, QDir::Files, QDir::Name);
+        const auto files = dir.entryList({ u"*.txt"_s }, QDir::Files, QDir::Name);
         QVERIFY(!files.isEmpty());
         for (const QString &f : files)
             QTest::newRow(qPrintable(f)) << dir.filePath(f);
@@ -204,24 +207,25 @@ private Q_SLOTS:
         // Snapshot the parser wherever a message completes; every cut inside the following
         // message is then checked from that exact state (linear instead of quadratic in the
         // transcript size, and still every byte position).
-        QList<std::pair<qsizetype, AmiParser>> snapshots{{0, AmiParser()}};
+        QList<std::pair<qsizetype, AmiParser>> snapshots { { 0, AmiParser() } };
         AmiParser base;
         for (qsizetype j = 0; j < stream.size(); ++j) {
             base.feed(QByteArrayView(stream).sliced(j, 1));
             if (base.hasMessage()) {
                 base.takeAll();
-                snapshots.append({j + 1, base});
+                snapshots.append({ j + 1, base });
             }
         }
         if (snapshots.last().first != stream.size())
-            snapshots.append({stream.size(), base});
+            snapshots.append({ stream.size(), base });
         QCOMPARE(snapshots.size() - 1, whole.size());
         for (qsizetype i = 0; i + 1 < snapshots.size(); ++i) {
-            const QByteArrayView window = QByteArrayView(stream).sliced(snapshots[i].first, snapshots[i + 1].first - snapshots[i].first);
+            const QByteArrayView window
+                = QByteArrayView(stream).sliced(snapshots[i].first, snapshots[i + 1].first - snapshots[i].first);
             AmiParser reference = snapshots[i].second;
             reference.feed(window);
             const QByteArray want = describe(reference.takeAll());
-            QCOMPARE(want, describe({whole[i]}));
+            QCOMPARE(want, describe({ whole[i] }));
             for (qsizetype cut = 0; cut <= window.size(); ++cut) {
                 AmiParser parser = snapshots[i].second;
                 parser.feed(window.first(cut));

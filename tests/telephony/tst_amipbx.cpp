@@ -1,5 +1,4 @@
 #include <core/telephony/amipbx.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/telephony/support/amitestutil.h>
 
@@ -51,7 +50,7 @@ void addChunkRows()
     QTest::newRow("7 bytes per read") << 7;
 }
 
-} // namespace
+}   // namespace
 
 class TestAmiPbx final : public QObject
 {
@@ -96,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(o.phone, u"5491155551234"_s);
         QCOMPARE(o.type, CallType::Click2Call);
         QCOMPARE(o.recordingFile, u"20241125-133000_3_5491155551234_1732540000.101"_s);
-        QCOMPARE(o.dialplanData, (QHash<QString, QString>{{u"Omlcrmsegment"_s, u"gold"_s}}));
+        QCOMPARE(o.dialplanData, (QHash<QString, QString> { { u"Omlcrmsegment"_s, u"gold"_s } }));
         QCOMPARE(o.at, clock.now());
 
         QTRY_VERIFY_WITH_TIMEOUT(connected.size() == 1, 20000);
@@ -129,10 +128,14 @@ private Q_SLOTS:
         pbx.start();
         QTRY_VERIFY(pbx.isConnected());
         Outcome outcome;
-        pbx.originate(omnileadsRequest(), [&](Result<QString> r) { ++outcome.calls; outcome.result = std::move(r); });
+        pbx.originate(omnileadsRequest(), [&](Result<QString> r) {
+            ++outcome.calls;
+            outcome.result = std::move(r);
+        });
         QTRY_VERIFY(outcome.result.has_value());
         QVERIFY(!outcome.result->ok());
-        QCOMPARE(outcome.result->error().text(), u"Originate failed by Extension does not exist. - contacto: 5491155551234"_s);
+        QCOMPARE(outcome.result->error().text(),
+                 u"Originate failed by Extension does not exist. - contacto: 5491155551234"_s);
         QCOMPARE(outcome.result->error().code, u"originate_failed"_s);
         QTRY_VERIFY(peer->finished());
         QCOMPARE(peer->errors(), QStringList());
@@ -152,12 +155,15 @@ private Q_SLOTS:
         pbx.start();
         QTRY_VERIFY(pbx.isConnected());
         Outcome outcome;
-        pbx.originate(omnileadsRequest(), [&](Result<QString> r) { ++outcome.calls; outcome.result = std::move(r); });
+        pbx.originate(omnileadsRequest(), [&](Result<QString> r) {
+            ++outcome.calls;
+            outcome.result = std::move(r);
+        });
         QTRY_VERIFY(outcome.result.has_value());
         QVERIFY(!outcome.result->ok());
         QCOMPARE(outcome.result->error().text(), u"Originate failed by busy (reason 5) - contacto: 5491155551234"_s);
         QCOMPARE(offered.size(), 1);   // the agent's phone was rung...
-        QCOMPARE(ended.size(), 1);     // ...and the attempt is over
+        QCOMPARE(ended.size(), 1);   // ...and the attempt is over
         QCOMPARE(connected.size(), 0);
         QCOMPARE(eventAt(ended, 0).callId, u"1732540000.101"_s);
         QCOMPARE(peer->errors(), QStringList());
@@ -186,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(o.phone, u"3515557777"_s);
         QCOMPARE(o.type, CallType::Inbound);
         QCOMPARE(o.recordingFile, u"20241125-140000_9_3515557777_1732540300.400"_s);
-        QCOMPARE(o.dialplanData, (QHash<QString, QString>{{u"Omlcrmticket"_s, u"T-77"_s}}));
+        QCOMPARE(o.dialplanData, (QHash<QString, QString> { { u"Omlcrmticket"_s, u"T-77"_s } }));
         QCOMPARE(o.agentId, std::nullopt);   // Asterisk knows extensions; the server maps them to agents
         const PbxCallEvent c = eventAt(connected, 0);
         QCOMPARE(c.waitSeconds, 23);
@@ -221,7 +227,7 @@ private Q_SLOTS:
         QCOMPARE(changed.at(1).at(0).toBool(), false);
         QCOMPARE(changed.at(2).at(0).toBool(), true);
         // The caller waiting in a queue is known, but reaches no agent yet: nothing to report.
-        QCOMPARE(pbx.tracker().activeCallIds(), QStringList{u"1732540200.300"_s});
+        QCOMPARE(pbx.tracker().activeCallIds(), QStringList { u"1732540200.300"_s });
         QCOMPARE(offered.size(), 1);
     }
 
@@ -262,7 +268,9 @@ private Q_SLOTS:
         pbx.start();
         QTRY_COMPARE(failed.size(), 1);
         const QString text = failed.at(0).at(0).toString();
-        QCOMPARE(text, u"Asterisk rejected the manager login (Authentication failed): check the AMI user and secret in manager.conf."_s);
+        QCOMPARE(
+            text,
+            u"Asterisk rejected the manager login (Authentication failed): check the AMI user and secret in manager.conf."_s);
         QVERIFY(!pbx.isConnected());
         QTRY_VERIFY(peer->finished());
         QVERIFY(!pbx.connection().isReconnectScheduled());
@@ -285,12 +293,16 @@ private Q_SLOTS:
         pbx->start();
         QTRY_VERIFY(pbx->isConnected());
         Outcome outcome;
-        pbx->originate(omnileadsRequest(), [&](Result<QString> r) { ++outcome.calls; outcome.result = std::move(r); });
+        pbx->originate(omnileadsRequest(), [&](Result<QString> r) {
+            ++outcome.calls;
+            outcome.result = std::move(r);
+        });
         QTRY_VERIFY(peer->finished());   // the Originate arrived
         pbx.reset();
         QCOMPARE(outcome.calls, 1);
         QVERIFY(!outcome.result->ok());
-        QCOMPARE(outcome.result->error().text(), u"Originate failed by the PBX connection was shut down - contacto: 5491155551234"_s);
+        QCOMPARE(outcome.result->error().text(),
+                 u"Originate failed by the PBX connection was shut down - contacto: 5491155551234"_s);
     }
 
     void originate_whileDisconnected_failsWithoutBlocking()
@@ -301,7 +313,8 @@ private Q_SLOTS:
         pbx.originate(omnileadsRequest(), [&](Result<QString> r) { outcome.result = std::move(r); });
         QVERIFY(!outcome.result.has_value());
         QTRY_VERIFY(outcome.result.has_value());
-        QCOMPARE(outcome.result->error().text(), u"Originate failed by not connected to Asterisk - contacto: 5491155551234"_s);
+        QCOMPARE(outcome.result->error().text(),
+                 u"Originate failed by not connected to Asterisk - contacto: 5491155551234"_s);
     }
 
     void originateAction_followsTheConfiguredDialPlan()
@@ -313,16 +326,17 @@ private Q_SLOTS:
         options.exten = u"9{phone}"_s;
         options.callerId = u"\"Enlace\" <{phone}>"_s;
         options.omnileadsVariables = false;
-        options.extraVariables = {{u"CAMPAIGN"_s, u"{campaignId}"_s}, {u"AGENT"_s, u"{agentName}"_s}};
+        options.extraVariables = { { u"CAMPAIGN"_s, u"{campaignId}"_s }, { u"AGENT"_s, u"{agentName}"_s } };
         AmiPbx pbx(options, clock);
         OriginateRequest r = omnileadsRequest();
         r.agentName = u"Pérez, Ana"_s;
-        r.variables = {{u"OmlcrmB"_s, u"2"_s}, {u"OmlcrmA"_s, u"1"_s}};
+        r.variables = { { u"OmlcrmB"_s, u"2"_s }, { u"OmlcrmA"_s, u"1"_s } };
         const AmiMessage m = pbx.originateAction(r);
-        QCOMPARE(m.serialize(),
-                 "Action: Originate\r\nChannel: PJSIP/1001\r\nContext: outbound\r\nExten: 95491155551234\r\nPriority: 1\r\n"
-                 "Timeout: 45000\r\nCallerID: \"Enlace\" <5491155551234>\r\nAsync: true\r\nVariable: CAMPAIGN=3\r\n"
-                 "Variable: AGENT=Pérez  Ana\r\nVariable: OmlcrmA=1\r\nVariable: OmlcrmB=2\r\n\r\n"_ba);
+        QCOMPARE(
+            m.serialize(),
+            "Action: Originate\r\nChannel: PJSIP/1001\r\nContext: outbound\r\nExten: 95491155551234\r\nPriority: 1\r\n"
+            "Timeout: 45000\r\nCallerID: \"Enlace\" <5491155551234>\r\nAsync: true\r\nVariable: CAMPAIGN=3\r\n"
+            "Variable: AGENT=Pérez  Ana\r\nVariable: OmlcrmA=1\r\nVariable: OmlcrmB=2\r\n\r\n"_ba);
     }
 };
 

@@ -48,9 +48,10 @@ private Q_SLOTS:
 
     void ami_optionsForOtherDialPlans()
     {
-        auto url = PbxUrl::parse(u"ami://u:s@pbx.example:6000?tls=1&verify=0&auth=plain&ping=5&timeout=30000"
-                                 "&channel=PJSIP/%7Bextension%7D&context=outbound&exten=9%7Bphone%7D&callerid=Enlace&omlvars=0"
-                                 "&var.CRM=%7BcampaignId%7D"_s);
+        auto url = PbxUrl::parse(
+            u"ami://u:s@pbx.example:6000?tls=1&verify=0&auth=plain&ping=5&timeout=30000"
+            "&channel=PJSIP/%7Bextension%7D&context=outbound&exten=9%7Bphone%7D&callerid=Enlace&omlvars=0"
+            "&var.CRM=%7BcampaignId%7D"_s);
         QVERIFY2(url.ok(), qPrintable(url.ok() ? QString() : url.error().text()));
         const auto &o = url->amiOptions();
         QCOMPARE(o.connection.port, quint16(6000));
@@ -130,8 +131,10 @@ private Q_SLOTS:
         QTest::newRow("bad auth") << u"ami://u:Hidden1@pbx?auth=sha"_s << u"auth must be"_s;
         QTest::newRow("unknown option") << u"ami://u:Hidden1@pbx?colour=red"_s << u"unknown option 'colour'"_s;
         QTest::newRow("bad ping") << u"ami://u:Hidden1@pbx?ping=often"_s << u"ping must be"_s;
-        QTest::newRow("unreadable secret file") << u"ami://u@pbx?secret_file=/nonexistent/x"_s << u"cannot read secret_file"_s;
-        QTest::newRow("missing ca file") << u"ami://u:Hidden1@pbx?tls=1&ca=/nonexistent/ca.pem"_s << u"cannot read ca file"_s;
+        QTest::newRow("unreadable secret file")
+            << u"ami://u@pbx?secret_file=/nonexistent/x"_s << u"cannot read secret_file"_s;
+        QTest::newRow("missing ca file") << u"ami://u:Hidden1@pbx?tls=1&ca=/nonexistent/ca.pem"_s
+                                         << u"cannot read ca file"_s;
     }
     void invalid_isAClearErrorWithoutTheSecret()
     {

@@ -1,5 +1,4 @@
 #include <core/telephony/simulatedpbx.h>
-
 #include <tests/support/fakeclock.h>
 
 #include <QRegularExpression>
@@ -21,7 +20,7 @@ OriginateRequest request(const QString &extension = u"1001"_s, const QString &ph
     r.campaignType = CampaignType::Manual;
     r.contactId = 42;
     r.phone = phone;
-    r.variables = {{u"OmlcrmTicket"_s, u"T-9"_s}, {u"Other"_s, u"x"_s}};
+    r.variables = { { u"OmlcrmTicket"_s, u"T-9"_s }, { u"Other"_s, u"x"_s } };
     return r;
 }
 
@@ -39,7 +38,7 @@ struct Outcome
     std::optional<Result<QString>> result;
 };
 
-} // namespace
+}   // namespace
 
 class TestSimulatedPbx final : public QObject
 {
@@ -75,7 +74,10 @@ private Q_SLOTS:
         QSignalSpy connected(&pbx, &Pbx::callConnected);
         QSignalSpy ended(&pbx, &Pbx::callEnded);
         Outcome outcome;
-        pbx.originate(request(), [&](Result<QString> r) { outcome.called = true; outcome.result = std::move(r); });
+        pbx.originate(request(), [&](Result<QString> r) {
+            outcome.called = true;
+            outcome.result = std::move(r);
+        });
         QVERIFY(!outcome.called);   // never re-entrant: done arrives from the event loop
         QTRY_VERIFY(outcome.called);
         QVERIFY(outcome.result->ok());
@@ -93,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(e.type, CallType::Click2Call);
         QVERIFY(e.recordingFile.contains(callId));
         QVERIFY(e.recordingFile.contains(u"5491155551234"_s));
-        QCOMPARE(e.dialplanData, (QHash<QString, QString>{{u"OmlcrmTicket"_s, u"T-9"_s}}));
+        QCOMPARE(e.dialplanData, (QHash<QString, QString> { { u"OmlcrmTicket"_s, u"T-9"_s } }));
         QCOMPARE(e.at, clock.now());
 
         QVERIFY(connected.isEmpty());
@@ -111,8 +113,14 @@ private Q_SLOTS:
         test::FakeClock clock;
         SimulatedPbx pbx(clock, fast(10'000, 0));
         Outcome first, second;
-        pbx.originate(request(), [&](Result<QString> r) { first.called = true; first.result = std::move(r); });
-        pbx.originate(request(u"1001"_s, u"111"_s), [&](Result<QString> r) { second.called = true; second.result = std::move(r); });
+        pbx.originate(request(), [&](Result<QString> r) {
+            first.called = true;
+            first.result = std::move(r);
+        });
+        pbx.originate(request(u"1001"_s, u"111"_s), [&](Result<QString> r) {
+            second.called = true;
+            second.result = std::move(r);
+        });
         QTRY_VERIFY(first.called && second.called);
         QVERIFY(first.result->ok());
         QVERIFY(!second.result->ok());
@@ -123,7 +131,10 @@ private Q_SLOTS:
         QVERIFY2(text.endsWith(u" - contacto: 111"_s), qPrintable(text));
         // Another agent is free.
         Outcome third;
-        pbx.originate(request(u"1002"_s), [&](Result<QString> r) { third.called = true; third.result = std::move(r); });
+        pbx.originate(request(u"1002"_s), [&](Result<QString> r) {
+            third.called = true;
+            third.result = std::move(r);
+        });
         QTRY_VERIFY(third.called);
         QVERIFY(third.result->ok());
     }
@@ -143,7 +154,10 @@ private Q_SLOTS:
         SimulatedPbx pbx(clock, fast());
         QSignalSpy offered(&pbx, &Pbx::callOffered);
         Outcome o;
-        pbx.originate(request(extension, phone), [&](Result<QString> r) { o.called = true; o.result = std::move(r); });
+        pbx.originate(request(extension, phone), [&](Result<QString> r) {
+            o.called = true;
+            o.result = std::move(r);
+        });
         QTRY_VERIFY(o.called);
         QVERIFY(!o.result->ok());
         QVERIFY(o.result->error().text().startsWith(u"Originate failed by "_s));
@@ -197,7 +211,10 @@ private Q_SLOTS:
         QSet<QString> ids;
         int answers = 0;
         for (int i = 0; i < 20; ++i)
-            pbx.originate(request(u"%1"_s.arg(1000 + i)), [&](Result<QString> r) { ids.insert(r.value()); ++answers; });
+            pbx.originate(request(u"%1"_s.arg(1000 + i)), [&](Result<QString> r) {
+                ids.insert(r.value());
+                ++answers;
+            });
         QTRY_COMPARE(answers, 20);
         QCOMPARE(ids.size(), 20);
     }
@@ -211,8 +228,8 @@ private Q_SLOTS:
         o.callDurationMs = 0;   // agents stay on their calls
         SimulatedPbx pbx(clock, o);
         QSignalSpy offered(&pbx, &Pbx::callOffered);
-        pbx.addInboundCampaign(5, {{11, u"1011"_s}, {12, u"1012"_s}},
-                               {{u"3511111111"_s, 100, {{u"OmlcrmSource"_s, u"web"_s}}}}, 60);
+        pbx.addInboundCampaign(5, { { 11, u"1011"_s }, { 12, u"1012"_s } },
+                               { { u"3511111111"_s, 100, { { u"OmlcrmSource"_s, u"web"_s } } } }, 60);
         QTRY_COMPARE(offered.size(), 2);
         QSet<QString> agents;
         for (const auto &args : offered) {
@@ -224,7 +241,7 @@ private Q_SLOTS:
             QCOMPARE(e.dialplanData.value(u"OmlcrmSource"_s), u"web"_s);
             agents.insert(e.agentExtension);
         }
-        QCOMPARE(agents, (QSet<QString>{u"1011"_s, u"1012"_s}));
+        QCOMPARE(agents, (QSet<QString> { u"1011"_s, u"1012"_s }));
         // Both agents busy: further callers wait instead of being offered.
         QTRY_VERIFY(pbx.queuedCalls(5) >= 1);
         QCOMPARE(offered.size(), 2);
@@ -236,7 +253,8 @@ private Q_SLOTS:
         test::FakeClock clock;
         SimulatedPbx pbx(clock, fast(10'000, 0));
         QSignalSpy offered(&pbx, &Pbx::callOffered);
-        pbx.addInboundCampaign(9, {{21, u"1021"_s}}, {{u"111"_s, std::nullopt, {}}}, 0);   // rate 0: only injected calls
+        pbx.addInboundCampaign(9, { { 21, u"1021"_s } }, { { u"111"_s, std::nullopt, {} } },
+                               0);   // rate 0: only injected calls
         QVERIFY(pbx.injectInboundCall(9));
         QCOMPARE(offered.size(), 1);
         QCOMPARE(offered.at(0).at(0).value<PbxCallEvent>().waitSeconds, 0);
@@ -257,10 +275,13 @@ private Q_SLOTS:
     {
         test::FakeClock clock;
         SimulatedPbx pbx(clock, fast(10'000, 0));
-        pbx.addInboundCampaign(9, {{21, u"1001"_s}}, {{u"111"_s, 1, {}}}, 0);
+        pbx.addInboundCampaign(9, { { 21, u"1001"_s } }, { { u"111"_s, 1, {} } }, 0);
         QVERIFY(pbx.injectInboundCall(9));
         Outcome o;
-        pbx.originate(request(u"1001"_s), [&](Result<QString> r) { o.called = true; o.result = std::move(r); });
+        pbx.originate(request(u"1001"_s), [&](Result<QString> r) {
+            o.called = true;
+            o.result = std::move(r);
+        });
         QTRY_VERIFY(o.called);
         QCOMPARE(o.result->error().code, u"agent_busy"_s);
     }

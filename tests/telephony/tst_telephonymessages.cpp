@@ -1,6 +1,5 @@
-#include <core/telephony/telephonymessages.h>
-
 #include <core/model/messagecatalog.h>
+#include <core/telephony/telephonymessages.h>
 
 #include <QTest>
 
@@ -35,9 +34,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("es") << u"es"_s << u"Asterisk rechazó el inicio de sesión del manager (Authentication failed): revise el usuario y el secreto AMI en manager.conf."_s;
-        QTest::newRow("pt_BR") << u"pt_BR"_s << u"O Asterisk recusou o login do manager (Authentication failed): verifique o usuário e o segredo AMI no manager.conf."_s;
-        QTest::newRow("en") << u"en"_s << u"Asterisk rejected the manager login (Authentication failed): check the AMI user and secret in manager.conf."_s;
+        QTest::newRow("es")
+            << u"es"_s
+            << u"Asterisk rechazó el inicio de sesión del manager (Authentication failed): revise el usuario y el secreto AMI en manager.conf."_s;
+        QTest::newRow("pt_BR")
+            << u"pt_BR"_s
+            << u"O Asterisk recusou o login do manager (Authentication failed): verifique o usuário e o segredo AMI no manager.conf."_s;
+        QTest::newRow("en")
+            << u"en"_s
+            << u"Asterisk rejected the manager login (Authentication failed): check the AMI user and secret in manager.conf."_s;
     }
     void operatorMessages_areTranslated()
     {
@@ -50,7 +55,8 @@ private Q_SLOTS:
     void everyMessageHasSpanishAndPortuguese()
     {
         MessageCatalog catalog;
-        const QList<Message> all{telephony::notConnected(), telephony::connectionLost(u"x"_s), telephony::invalidPbxUrl(u"x"_s)};
+        const QList<Message> all { telephony::notConnected(), telephony::connectionLost(u"x"_s),
+                                   telephony::invalidPbxUrl(u"x"_s) };
         for (const Message &m : all) {
             QVERIFY2(m.text(&catalog, u"es"_s) != m.text(), m.source);
             QVERIFY2(m.text(&catalog, u"pt_BR"_s) != m.text(), m.source);

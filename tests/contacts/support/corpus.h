@@ -14,4 +14,4 @@ QString corpusFile(const QString &name);
 // Writes text to a new file under dir and returns its path.
 QString writeFile(const QString &dir, const QString &name, const QByteArray &bytes);
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -14,17 +14,24 @@ namespace {
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    default: return "OTHER";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    default:
+        return "OTHER";
     }
 }
 
-} // namespace
+}   // namespace
 
 QByteArray DeliveryCrmServer::Request::header(const QByteArray &name) const
 {
@@ -34,7 +41,8 @@ QByteArray DeliveryCrmServer::Request::header(const QByteArray &name) const
     return {};
 }
 
-DeliveryCrmServer::DeliveryCrmServer() : m_server(std::make_unique<QHttpServer>())
+DeliveryCrmServer::DeliveryCrmServer()
+    : m_server(std::make_unique<QHttpServer>())
 {
     m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         Request r;
@@ -45,7 +53,7 @@ DeliveryCrmServer::DeliveryCrmServer() : m_server(std::make_unique<QHttpServer>(
         r.body = request.body();
         m_received.append(r);
 
-        const QList<Reply> script = m_scripts.value(r.path, {Reply{}});
+        const QList<Reply> script = m_scripts.value(r.path, { Reply {} });
         const int n = m_served.value(r.path);
         m_served[r.path] = n + 1;
         const Reply reply = script.at(std::min<qsizetype>(n, script.size() - 1));
@@ -98,4 +106,4 @@ quint16 deliveryClosedPort()
     return port;
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

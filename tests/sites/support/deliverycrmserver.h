@@ -50,9 +50,12 @@ public:
     int count(const QString &path) const { return int(received(path).size()); }
     int total() const { return int(m_received.size()); }
 
-    static Reply json(int status, const QByteArray &body) { return Reply{status, body, "application/json", {}, false}; }
-    static Reply status(int status) { return Reply{status, "{}", "application/json", {}, false}; }
-    static Reply hang() { return Reply{200, {}, {}, {}, true}; }
+    static Reply json(int status, const QByteArray &body)
+    {
+        return Reply { status, body, "application/json", {}, false };
+    }
+    static Reply status(int status) { return Reply { status, "{}", "application/json", {}, false }; }
+    static Reply hang() { return Reply { 200, {}, {}, {}, true }; }
 
 private:
     std::unique_ptr<QHttpServer> m_server;
@@ -65,4 +68,4 @@ private:
 // A TCP port on 127.0.0.1 where nothing listens (connection refused).
 quint16 deliveryClosedPort();
 
-} // namespace enlace::test
+}   // namespace enlace::test

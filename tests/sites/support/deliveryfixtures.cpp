@@ -23,7 +23,7 @@ void captureHandler(QtMsgType type, const QMessageLogContext &context, const QSt
         g_previous(type, context, message);
 }
 
-} // namespace
+}   // namespace
 
 SecretBox deliveryTestBox()
 {
@@ -32,8 +32,9 @@ SecretBox deliveryTestBox()
 
 qint64 deliveryInsertSite(const Database &db, const QString &name, qint64 authId, const QString &url)
 {
-    auto id = db.insert(u"INSERT INTO external_sites (name, url, trigger_type, method, format, authentication_id) VALUES (?, ?, 3, 2, 4, ?)"_s,
-                        {name, url, authId > 0 ? QVariant(authId) : QVariant(QMetaType::fromType<qint64>())});
+    auto id = db.insert(
+        u"INSERT INTO external_sites (name, url, trigger_type, method, format, authentication_id) VALUES (?, ?, 3, 2, 4, ?)"_s,
+        { name, url, authId > 0 ? QVariant(authId) : QVariant(QMetaType::fromType<qint64>()) });
     return id ? id.value() : 0;
 }
 
@@ -64,4 +65,4 @@ bool DeliveryLogCapture::contains(const QString &needle) const
     return false;
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -13,7 +13,8 @@ namespace enlace::test {
 SecretBox deliveryTestBox();
 
 // Inserts a minimal external site row (server trigger, POST) and returns its id; authId 0: none.
-qint64 deliveryInsertSite(const Database &db, const QString &name, qint64 authId = 0, const QString &url = QStringLiteral("http://127.0.0.1/"));
+qint64 deliveryInsertSite(const Database &db, const QString &name, qint64 authId = 0,
+                          const QString &url = QStringLiteral("http://127.0.0.1/"));
 
 // Captures every log line while alive (to prove secrets never reach a log).
 class DeliveryLogCapture final
@@ -25,4 +26,4 @@ public:
     bool contains(const QString &needle) const;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -1,21 +1,20 @@
-#include <tests/support/server/apifixture.h>
-
-#include <core/calls/callflow.h>
-#include <core/api/routes.h>
-#include <core/calls/eventlog.h>
-#include <core/http/httpserver.h>
 #include <core/api/referencecache.h>
+#include <core/api/routes.h>
+#include <core/calls/callflow.h>
+#include <core/calls/eventlog.h>
 #include <core/contacts/contactrepository.h>
+#include <core/http/httpserver.h>
 #include <core/identity/agentrepository.h>
 #include <core/identity/externalsystemrepository.h>
 #include <core/identity/userrepository.h>
 #include <core/model/messagecatalog.h>
 #include <core/sites/secretbox.h>
 #include <core/telephony/telephonymessages.h>
+#include <tests/support/server/apifixture.h>
 
 #include <QEventLoop>
-#include <QLoggingCategory>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
@@ -40,7 +39,9 @@ void RecordingPbx::originate(const OriginateRequest &request, OriginateDone done
 }
 
 ApiFixture::ApiFixture(const QString &backend)
-    : m_scratch(backend), m_catalog(std::make_unique<MessageCatalog>()), m_pbx(std::make_unique<RecordingPbx>())
+    : m_scratch(backend)
+    , m_catalog(std::make_unique<MessageCatalog>())
+    , m_pbx(std::make_unique<RecordingPbx>())
 {
     // The access log of every request would drown the test output.
     QLoggingCategory::setFilterRules(u"enlace.http.info=false"_s);
@@ -98,20 +99,22 @@ Result<std::optional<Caller>> ApiFixture::resolve(const ApiRequest &request) con
     if (authorization.isEmpty())
         return std::optional<Caller>();
     if (!authorization.startsWith("Bearer "))
-        return Error{Error::Kind::Forbidden, u"auth.invalid"_s, Message::make("Api", "Invalid Token"), {}, {}};
+        return Error { Error::Kind::Forbidden, u"auth.invalid"_s, Message::make("Api", "Invalid Token"), {}, {} };
     const auto it = m_credentials.constFind(QString::fromUtf8(authorization.mid(7)));
     if (it == m_credentials.constEnd())
-        return Error{Error::Kind::Forbidden, u"auth.invalid"_s, Message::make("Api", "Invalid Token"), {}, {}};
+        return Error { Error::Kind::Forbidden, u"auth.invalid"_s, Message::make("Api", "Invalid Token"), {}, {} };
     return std::optional<Caller>(it.value());
 }
 
 QString ApiFixture::World::substitute(QString text) const
 {
-    const QList<QPair<QString, qint64>> ids{
-        {u"ana"_s, ana.id}, {u"beto"_s, beto.id}, {u"carla"_s, carla.id}, {u"s1"_s, s1}, {u"s2"_s, s2},
-        {u"db1"_s, db1}, {u"db2"_s, db2}, {u"c1"_s, c1}, {u"c2"_s, c2}, {u"c3"_s, c3}, {u"camp"_s, camp},
-        {u"inactive"_s, inactive}, {u"other"_s, other}, {u"venta"_s, venta}, {u"baja"_s, baja}, {u"otra"_s, otra},
-        {u"sup"_s, sup}, {u"sup2"_s, sup2}, {u"admin"_s, admin}};
+    const QList<QPair<QString, qint64>> ids {
+        { u"ana"_s, ana.id },  { u"beto"_s, beto.id }, { u"carla"_s, carla.id }, { u"s1"_s, s1 },
+        { u"s2"_s, s2 },       { u"db1"_s, db1 },      { u"db2"_s, db2 },        { u"c1"_s, c1 },
+        { u"c2"_s, c2 },       { u"c3"_s, c3 },        { u"camp"_s, camp },      { u"inactive"_s, inactive },
+        { u"other"_s, other }, { u"venta"_s, venta },  { u"baja"_s, baja },      { u"otra"_s, otra },
+        { u"sup"_s, sup },     { u"sup2"_s, sup2 },    { u"admin"_s, admin }
+    };
     for (const auto &[name, id] : ids)
         text.replace(u'{' + name + u'}', QString::number(id));
     return text;
@@ -227,7 +230,7 @@ qint64 ApiFixture::addSystem(const QString &name, const QList<QPair<qint64, QStr
     ExternalSystem s;
     s.name = name;
     for (const auto &[agentId, externalId] : agentExternalIds)
-        s.agents.append(AgentExternalId{0, agentId, externalId});
+        s.agents.append(AgentExternalId { 0, agentId, externalId });
     auto created = systems.create(s);
     if (!created)
         qFatal("addSystem: %s", qPrintable(created.error().text()));
@@ -261,19 +264,21 @@ qint64 ApiFixture::addContact(qint64 databaseId, const QHash<QString, QString> &
 qint64 ApiFixture::addCampaign(const CampaignSeed &seed)
 {
     // Written directly until the campaign repository is available to the fixture.
-    auto id = db()->insert(u"INSERT INTO campaigns (name, type, state, external_system_id, external_id, contact_database_id) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"_s,
-                           {seed.name, static_cast<int>(seed.type), static_cast<int>(seed.state),
-                            seed.systemId ? QVariant(*seed.systemId) : QVariant(QMetaType::fromType<qint64>()),
-                            seed.externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(seed.externalId),
-                            seed.databaseId ? QVariant(*seed.databaseId) : QVariant(QMetaType::fromType<qint64>())});
+    auto id = db()->insert(
+        u"INSERT INTO campaigns (name, type, state, external_system_id, external_id, contact_database_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)"_s,
+        { seed.name, static_cast<int>(seed.type), static_cast<int>(seed.state),
+          seed.systemId ? QVariant(*seed.systemId) : QVariant(QMetaType::fromType<qint64>()),
+          seed.externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(seed.externalId),
+          seed.databaseId ? QVariant(*seed.databaseId) : QVariant(QMetaType::fromType<qint64>()) });
     if (!id)
         qFatal("addCampaign: %s", qPrintable(id.error().text()));
     for (qint64 agent : seed.agentIds)
-        if (!db()->exec(u"INSERT INTO campaign_agents (campaign_id, agent_id) VALUES (?, ?)"_s, {id.value(), agent}))
+        if (!db()->exec(u"INSERT INTO campaign_agents (campaign_id, agent_id) VALUES (?, ?)"_s, { id.value(), agent }))
             qFatal("addCampaign: agent");
     for (qint64 user : seed.supervisorUserIds)
-        if (!db()->exec(u"INSERT INTO campaign_supervisors (campaign_id, user_id) VALUES (?, ?)"_s, {id.value(), user}))
+        if (!db()->exec(u"INSERT INTO campaign_supervisors (campaign_id, user_id) VALUES (?, ?)"_s,
+                        { id.value(), user }))
             qFatal("addCampaign: supervisor");
     return id.value();
 }
@@ -281,7 +286,7 @@ qint64 ApiFixture::addCampaign(const CampaignSeed &seed)
 qint64 ApiFixture::addOption(qint64 campaignId, const QString &name, bool hidden)
 {
     auto id = db()->insert(u"INSERT INTO disposition_options (campaign_id, name, hidden) VALUES (?, ?, ?)"_s,
-                           {campaignId, name, hidden ? 1 : 0});
+                           { campaignId, name, hidden ? 1 : 0 });
     if (!id)
         qFatal("addOption: %s", qPrintable(id.error().text()));
     return id.value();
@@ -302,23 +307,35 @@ ApiFixture::World ApiFixture::seedWorld()
     w.sup = addUser(u"sup"_s, Role::Supervisor);
     w.sup2 = addUser(u"sup2"_s, Role::Supervisor);
     w.admin = addUser(u"admin"_s, Role::Admin);
-    w.s1 = addSystem(u"S1"_s, {{w.ana.id, u"A-ANA"_s}, {w.beto.id, u"A-BETO"_s}, {w.carla.id, u"A-CARLA"_s}});
-    w.s2 = addSystem(u"S2"_s, {{w.carla.id, u"X-CARLA"_s}, {w.ana.id, u"A-ANA"_s}});
-    w.db1 = addContactDatabase(u"db1"_s, {u"telefono"_s, u"nombre"_s, u"id_ext"_s}, {u"telefono"_s}, u"id_ext"_s);
-    w.db2 = addContactDatabase(u"db2"_s, {u"telefono"_s}, {u"telefono"_s});
-    w.c1 = addContact(w.db1, {{u"telefono"_s, u"1111"_s}, {u"nombre"_s, u"Uno"_s}, {u"id_ext"_s, u"EXT-1"_s}});
-    w.c2 = addContact(w.db1, {{u"telefono"_s, u"2222"_s}, {u"nombre"_s, u"Dos"_s}, {u"id_ext"_s, u"EXT-2"_s}});
-    w.c3 = addContact(w.db2, {{u"telefono"_s, u"3333"_s}});
-    w.camp = addCampaign({u"camp"_s, CampaignType::Manual, CampaignState::Active, w.s1, u"C-1"_s, w.db1,
-                          {w.ana.id, w.beto.id}, {w.sup}});
-    w.inactive = addCampaign({u"inactive"_s, CampaignType::Manual, CampaignState::Inactive, w.s1, u"C-OFF"_s, w.db1,
-                              {w.ana.id}, {}});
-    w.other = addCampaign({u"other"_s, CampaignType::Preview, CampaignState::Active, std::nullopt, {}, w.db2,
-                           {w.ana.id}, {w.sup2}});
+    w.s1 = addSystem(u"S1"_s, { { w.ana.id, u"A-ANA"_s }, { w.beto.id, u"A-BETO"_s }, { w.carla.id, u"A-CARLA"_s } });
+    w.s2 = addSystem(u"S2"_s, { { w.carla.id, u"X-CARLA"_s }, { w.ana.id, u"A-ANA"_s } });
+    w.db1 = addContactDatabase(u"db1"_s, { u"telefono"_s, u"nombre"_s, u"id_ext"_s }, { u"telefono"_s }, u"id_ext"_s);
+    w.db2 = addContactDatabase(u"db2"_s, { u"telefono"_s }, { u"telefono"_s });
+    w.c1 = addContact(w.db1, { { u"telefono"_s, u"1111"_s }, { u"nombre"_s, u"Uno"_s }, { u"id_ext"_s, u"EXT-1"_s } });
+    w.c2 = addContact(w.db1, { { u"telefono"_s, u"2222"_s }, { u"nombre"_s, u"Dos"_s }, { u"id_ext"_s, u"EXT-2"_s } });
+    w.c3 = addContact(w.db2, { { u"telefono"_s, u"3333"_s } });
+    w.camp = addCampaign({ u"camp"_s,
+                           CampaignType::Manual,
+                           CampaignState::Active,
+                           w.s1,
+                           u"C-1"_s,
+                           w.db1,
+                           { w.ana.id, w.beto.id },
+                           { w.sup } });
+    w.inactive = addCampaign(
+        { u"inactive"_s, CampaignType::Manual, CampaignState::Inactive, w.s1, u"C-OFF"_s, w.db1, { w.ana.id }, {} });
+    w.other = addCampaign({ u"other"_s,
+                            CampaignType::Preview,
+                            CampaignState::Active,
+                            std::nullopt,
+                            {},
+                            w.db2,
+                            { w.ana.id },
+                            { w.sup2 } });
     w.venta = addOption(w.camp, u"Venta"_s);
     w.baja = addOption(w.camp, u"Baja"_s, true);
     w.otra = addOption(w.other, u"Otra"_s);
     return w;
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -1,11 +1,10 @@
 #pragma once
 
-#include <core/http/apirouter.h>
 #include <core/api/apiservices.h>
+#include <core/http/apirouter.h>
 #include <core/model/agent.h>
 #include <core/model/enums.h>
 #include <core/telephony/pbx.h>
-
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
 
@@ -27,7 +26,7 @@ class HttpServer;
 class MessageCatalog;
 class ReferenceCache;
 class SecretBox;
-}
+}   // namespace enlace
 
 namespace enlace::test {
 
@@ -36,9 +35,11 @@ namespace enlace::test {
 class RecordingPbx final : public Pbx
 {
 public:
-    explicit RecordingPbx(QObject *parent = nullptr) : Pbx(parent) {}
+    explicit RecordingPbx(QObject *parent = nullptr)
+        : Pbx(parent)
+    { }
     void originate(const OriginateRequest &request, OriginateDone done) override;
-    void hangup(const QString &) override {}
+    void hangup(const QString &) override { }
     bool isConnected() const override { return true; }
 
     void failNextWith(const QString &reason) { m_failure = reason; }
@@ -89,7 +90,8 @@ public:
     // The credential stops working, as a logged-out token or a rotated key does.
     void revoke(const QString &credential) { m_credentials.remove(credential); }
 
-    HttpReply send(const QByteArray &method, const QString &path, const QJsonValue &body = {}, const QString &token = {});
+    HttpReply send(const QByteArray &method, const QString &path, const QJsonValue &body = {},
+                   const QString &token = {});
     HttpReply sendRaw(const QByteArray &method, const QString &path, const QByteArray &body,
                       const QByteArray &contentType, const QString &token = {},
                       const QList<QPair<QByteArray, QByteArray>> &headers = {});
@@ -161,11 +163,11 @@ private:
     QString m_error;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test
 
 // Builds the fixture or skips (PostgreSQL not configured) / fails the test.
-#define ENLACE_API_FIXTURE(fixture, backend)                                                      \
-    ::enlace::test::ApiFixture fixture(backend);                                                  \
-    if (fixture.skipped())                                                                        \
-        QSKIP("PostgreSQL not configured (set ENLACE_TEST_PG_URL)");                            \
+#define ENLACE_API_FIXTURE(fixture, backend)                                                                           \
+    ::enlace::test::ApiFixture fixture(backend);                                                                       \
+    if (fixture.skipped())                                                                                             \
+        QSKIP("PostgreSQL not configured (set ENLACE_TEST_PG_URL)");                                                   \
     QVERIFY2(fixture.ok(), qPrintable(fixture.error()))

@@ -44,8 +44,10 @@ ApiReply ApiTestClient::call(const QByteArray &method, const QString &pathAndQue
 
 QString ApiTestClient::login(const QString &username, const QString &password)
 {
-    const ApiReply r = post(QStringLiteral("/api/v1/login"), QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+    const ApiReply r
+        = post(QStringLiteral("/api/v1/login"),
+               QJsonObject { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } });
     return r.json().value(QStringLiteral("token")).toString();
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

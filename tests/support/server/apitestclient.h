@@ -23,7 +23,9 @@ struct ApiReply
 class ApiTestClient final
 {
 public:
-    explicit ApiTestClient(QUrl base) : m_base(std::move(base)) {}
+    explicit ApiTestClient(QUrl base)
+        : m_base(std::move(base))
+    { }
     void setBase(const QUrl &base) { m_base = base; }
     QUrl url(const QString &pathAndQuery) const;
 
@@ -43,4 +45,4 @@ private:
     QNetworkAccessManager m_nam;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -10,10 +10,18 @@ FakeCrm::FakeCrm()
     m_server.route(QStringLiteral("/crm/<arg>"), [this](const QString &, const QHttpServerRequest &request) {
         Received r;
         switch (request.method()) {
-        case QHttpServerRequest::Method::Get: r.method = "GET"; break;
-        case QHttpServerRequest::Method::Post: r.method = "POST"; break;
-        case QHttpServerRequest::Method::Put: r.method = "PUT"; break;
-        default: r.method = "OTHER"; break;
+        case QHttpServerRequest::Method::Get:
+            r.method = "GET";
+            break;
+        case QHttpServerRequest::Method::Post:
+            r.method = "POST";
+            break;
+        case QHttpServerRequest::Method::Put:
+            r.method = "PUT";
+            break;
+        default:
+            r.method = "OTHER";
+            break;
         }
         r.path = request.url().path();
         r.query = request.query();
@@ -31,4 +39,4 @@ QString FakeCrm::url(const QString &path) const
     return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -35,4 +35,4 @@ private:
     QList<Received> m_received;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -4,7 +4,9 @@
 
 namespace enlace::test {
 
-RawHttpClient::RawHttpClient() : m_socket(new QTcpSocket) {}
+RawHttpClient::RawHttpClient()
+    : m_socket(new QTcpSocket)
+{ }
 
 RawHttpClient::~RawHttpClient()
 {
@@ -72,7 +74,8 @@ bool RawHttpClient::tryParse(RawHttpResponse &out)
 RawHttpResponse RawHttpClient::read(int timeoutMs)
 {
     RawHttpResponse out;
-    const bool done = QTest::qWaitFor([&] { return tryParse(out) || m_socket->state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    const bool done = QTest::qWaitFor(
+        [&] { return tryParse(out) || m_socket->state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
     if (done && out.status == 0)
         tryParse(out);
     return out;
@@ -80,10 +83,12 @@ RawHttpResponse RawHttpClient::read(int timeoutMs)
 
 bool RawHttpClient::waitClosed(int timeoutMs)
 {
-    return QTest::qWaitFor([&] {
-        m_buffer += m_socket->readAll();
-        return m_socket->state() == QAbstractSocket::UnconnectedState;
-    }, timeoutMs);
+    return QTest::qWaitFor(
+        [&] {
+            m_buffer += m_socket->readAll();
+            return m_socket->state() == QAbstractSocket::UnconnectedState;
+        },
+        timeoutMs);
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -46,4 +46,4 @@ private:
     QByteArray m_buffer;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test

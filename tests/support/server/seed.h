@@ -21,17 +21,22 @@ struct SeededAgent
 };
 
 SeededAgent seedAgent(const Database &db, const QString &username, const QString &extension,
-                      const QString &firstName = QStringLiteral("Ana"), const QString &lastName = QStringLiteral("Pérez"));
+                      const QString &firstName = QStringLiteral("Ana"),
+                      const QString &lastName = QStringLiteral("Pérez"));
 qint64 seedSite(const Database &db, const QString &name, const QString &url, SiteTrigger trigger, SiteMethod method,
                 std::optional<SiteFormat> format, std::optional<SiteTarget> target);
-qint64 seedContactDatabase(const Database &db, const QString &name, const QStringList &columns, const QString &externalIdColumn = {});
+qint64 seedContactDatabase(const Database &db, const QString &name, const QStringList &columns,
+                           const QString &externalIdColumn = {});
 // values: column -> value; the first column is the phone.
-qint64 seedContact(const Database &db, qint64 databaseId, const QStringList &columns, const QHash<QString, QString> &values,
-                   const QString &externalId = {});
+qint64 seedContact(const Database &db, qint64 databaseId, const QStringList &columns,
+                   const QHash<QString, QString> &values, const QString &externalId = {});
 qint64 seedCampaign(const Database &db, const QString &name, CampaignType type, std::optional<qint64> siteId,
                     std::optional<qint64> contactDatabaseId, const QList<qint64> &agentIds);
-void seedCrmParameter(const Database &db, qint64 campaignId, int position, const QString &name, const QString &value, CrmParameterType type);
-qint64 seedDispositionOption(const Database &db, qint64 campaignId, const QString &name, bool crmInteraction, bool hidden = false);
-qint64 seedDisposition(const Database &db, qint64 campaignId, qint64 contactId, qint64 optionId, qint64 agentId, const QString &callId);
+void seedCrmParameter(const Database &db, qint64 campaignId, int position, const QString &name, const QString &value,
+                      CrmParameterType type);
+qint64 seedDispositionOption(const Database &db, qint64 campaignId, const QString &name, bool crmInteraction,
+                             bool hidden = false);
+qint64 seedDisposition(const Database &db, qint64 campaignId, qint64 contactId, qint64 optionId, qint64 agentId,
+                       const QString &callId);
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -32,7 +32,8 @@ inline std::unique_ptr<ScriptedAmiPeer> startTlsPeer(const QString &file)
     if (!script.ok())
         return {};
     auto peer = std::make_unique<ScriptedAmiPeer>(std::move(script).value());
-    if (!peer->listenTls(testDataPath(QStringLiteral("ami/tls/test-asterisk.pem")), testDataPath(QStringLiteral("ami/tls/test-asterisk.key"))))
+    if (!peer->listenTls(testDataPath(QStringLiteral("ami/tls/test-asterisk.pem")),
+                         testDataPath(QStringLiteral("ami/tls/test-asterisk.key"))))
         return {};
     return peer;
 }
@@ -51,4 +52,4 @@ inline AmiConnection::Options amiOptions(quint16 port, const QString &secret = Q
     return o;
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -33,27 +33,30 @@ Result<AmiTranscript> AmiTranscript::parse(const QByteArray &text, const QString
         if (rest.startsWith(' '))
             rest = rest.mid(1);
         if (inExpect && tag != '>')
-            return Error::internal(u"transcript_syntax"_s, u"%1:%2: expected message not closed by a lone '>'"_s.arg(name).arg(number));
+            return Error::internal(u"transcript_syntax"_s,
+                                   u"%1:%2: expected message not closed by a lone '>'"_s.arg(name).arg(number));
         switch (tag) {
         case '<':
             if (!t.m_steps.isEmpty() && t.m_steps.last().type == Step::Type::Send)
                 t.m_steps.last().bytes += rest + "\r\n";
             else
-                t.m_steps.append(Step{Step::Type::Send, rest + "\r\n", {}, number});
+                t.m_steps.append(Step { Step::Type::Send, rest + "\r\n", {}, number });
             break;
         case '>':
             if (rest.isEmpty()) {
                 if (!inExpect)
-                    return Error::internal(u"transcript_syntax"_s, u"%1:%2: lone '>' without fields"_s.arg(name).arg(number));
+                    return Error::internal(u"transcript_syntax"_s,
+                                           u"%1:%2: lone '>' without fields"_s.arg(name).arg(number));
                 t.m_steps.append(pendingExpect);
                 pendingExpect = {};
                 inExpect = false;
             } else {
                 const qsizetype colon = rest.indexOf(':');
                 if (colon <= 0)
-                    return Error::internal(u"transcript_syntax"_s, u"%1:%2: '>' line without 'Key:'"_s.arg(name).arg(number));
+                    return Error::internal(u"transcript_syntax"_s,
+                                           u"%1:%2: '>' line without 'Key:'"_s.arg(name).arg(number));
                 if (!inExpect) {
-                    pendingExpect = Step{Step::Type::Expect, {}, {}, number};
+                    pendingExpect = Step { Step::Type::Expect, {}, {}, number };
                     inExpect = true;
                 }
                 QByteArray value = rest.mid(colon + 1);
@@ -64,14 +67,15 @@ Result<AmiTranscript> AmiTranscript::parse(const QByteArray &text, const QString
             break;
         case '!':
             if (rest == "close")
-                t.m_steps.append(Step{Step::Type::Close, {}, {}, number});
+                t.m_steps.append(Step { Step::Type::Close, {}, {}, number });
             else if (rest == "accept")
-                t.m_steps.append(Step{Step::Type::Accept, {}, {}, number});
+                t.m_steps.append(Step { Step::Type::Accept, {}, {}, number });
             else
                 return Error::internal(u"transcript_syntax"_s, u"%1:%2: unknown directive"_s.arg(name).arg(number));
             break;
         default:
-            return Error::internal(u"transcript_syntax"_s, u"%1:%2: line must start with <, >, ! or #"_s.arg(name).arg(number));
+            return Error::internal(u"transcript_syntax"_s,
+                                   u"%1:%2: line must start with <, >, ! or #"_s.arg(name).arg(number));
         }
     }
     if (inExpect)
@@ -89,4 +93,4 @@ QByteArray AmiTranscript::serverBytes() const
     return out;
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

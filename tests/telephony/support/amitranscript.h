@@ -24,8 +24,8 @@ public:
     {
         enum class Type { Send, Expect, Close, Accept };
         Type type = Type::Send;
-        QByteArray bytes;     // Send
-        AmiMessage expect;    // Expect: the patterns, in the order the client must send them
+        QByteArray bytes;   // Send
+        AmiMessage expect;   // Expect: the patterns, in the order the client must send them
         int line = 0;
     };
 
@@ -42,4 +42,4 @@ private:
     QList<Step> m_steps;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test

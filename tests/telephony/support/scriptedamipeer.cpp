@@ -1,13 +1,13 @@
 #include <tests/telephony/support/scriptedamipeer.h>
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
-#include <QDateTime>
-#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -23,9 +23,12 @@ const QRegularExpression &varPattern()
     return re;
 }
 
-} // namespace
+}   // namespace
 
-ScriptedAmiPeer::ScriptedAmiPeer(AmiTranscript script, QObject *parent) : QObject(parent), m_script(std::move(script)) {}
+ScriptedAmiPeer::ScriptedAmiPeer(AmiTranscript script, QObject *parent)
+    : QObject(parent)
+    , m_script(std::move(script))
+{ }
 
 ScriptedAmiPeer::~ScriptedAmiPeer() = default;
 
@@ -72,7 +75,8 @@ void ScriptedAmiPeer::handleNewConnection()
         m_waitingSockets.append(s);
     }
     // The first connection starts the script; later ones only when the script accepts them.
-    const bool atAccept = m_step < m_script.steps().size() && m_script.steps().at(m_step).type == AmiTranscript::Step::Type::Accept;
+    const bool atAccept
+        = m_step < m_script.steps().size() && m_script.steps().at(m_step).type == AmiTranscript::Step::Type::Accept;
     if (atAccept && m_socket) {
         m_socket->disconnect(this);
         m_socket = nullptr;
@@ -245,7 +249,8 @@ bool ScriptedAmiPeer::matches(const AmiMessage &pattern, const AmiMessage &got, 
         else
             expected = substitute(pv);
         if (expected != gv) {
-            *why = u"%1: expected '%2', got '%3'"_s.arg(QString::fromUtf8(pk), QString::fromUtf8(expected), QString::fromUtf8(gv));
+            *why = u"%1: expected '%2', got '%3'"_s.arg(QString::fromUtf8(pk), QString::fromUtf8(expected),
+                                                        QString::fromUtf8(gv));
             return false;
         }
     }
@@ -268,8 +273,9 @@ void ScriptedAmiPeer::handleClientMessage(const AmiMessage &message)
         if (!(isPing && !pingExpected)) {
             QString why;
             if (!matches(pattern, message, &why)) {
-                m_errors.append(u"%1:%2: %3\n--- client sent:\n%4"_s.arg(m_script.name()).arg(steps.at(m_step).line).arg(why,
-                                                                                                                      QString::fromUtf8(message.redacted())));
+                m_errors.append(u"%1:%2: %3\n--- client sent:\n%4"_s.arg(m_script.name())
+                                    .arg(steps.at(m_step).line)
+                                    .arg(why, QString::fromUtf8(message.redacted())));
                 m_step = steps.size();   // stop the script: what follows would be meaningless
                 if (m_socket)
                     m_socket->abort();
@@ -285,11 +291,12 @@ void ScriptedAmiPeer::handleClientMessage(const AmiMessage &message)
         QByteArray reply = "Response: Success\r\n";
         if (message.has("ActionID"))
             reply += "ActionID: " + message.actionId() + "\r\n";
-        reply += "Ping: Pong\r\nTimestamp: " + QByteArray::number(QDateTime::currentMSecsSinceEpoch() / 1000) + ".000000\r\n\r\n";
+        reply += "Ping: Pong\r\nTimestamp: " + QByteArray::number(QDateTime::currentMSecsSinceEpoch() / 1000)
+            + ".000000\r\n\r\n";
         sendRaw(reply);
         return;
     }
     m_unexpected.append(message);
 }
 
-} // namespace enlace::test
+}   // namespace enlace::test

@@ -38,7 +38,7 @@ public:
 
     bool finished() const { return m_step >= m_script.steps().size() && m_out.empty(); }
     QStringList errors() const { return m_errors; }
-    QList<AmiMessage> received() const { return m_received; }       // every client message
+    QList<AmiMessage> received() const { return m_received; }   // every client message
     QList<AmiMessage> unexpected() const { return m_unexpected; }   // beyond the script
     int connections() const { return m_connections; }
     int autoPings() const { return m_autoPings; }
@@ -77,4 +77,4 @@ private:
     QList<AmiMessage> m_unexpected;
 };
 
-} // namespace enlace::test
+}   // namespace enlace::test
