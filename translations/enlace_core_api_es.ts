@@ -152,6 +152,10 @@
         <translation>La base de datos no responde.</translation>
     </message>
     <message>
+        <source>The database cannot be read: its file is damaged or is not a database.</source>
+        <translation>No se puede leer la base de datos: su archivo está dañado o no es una base de datos.</translation>
+    </message>
+    <message>
         <source>The server is busy recording calls; try again in a moment.</source>
         <translation>El servidor está ocupado registrando llamadas; intente de nuevo en un momento.</translation>
     </message>

@@ -152,6 +152,10 @@
         <translation>O banco de dados não responde.</translation>
     </message>
     <message>
+        <source>The database cannot be read: its file is damaged or is not a database.</source>
+        <translation>Não é possível ler o banco de dados: o arquivo está danificado ou não é um banco de dados.</translation>
+    </message>
+    <message>
         <source>The server is busy recording calls; try again in a moment.</source>
         <translation>O servidor está ocupado registrando chamadas; tente novamente em instantes.</translation>
     </message>

@@ -687,7 +687,7 @@ Error Database::errorFrom(const QString &code, const QSqlError &e)
     // SQLite: the result code (its primary code in the low byte) is the native code.
     // PostgreSQL: the SQLSTATE, which Qt 6.4's QPSQL does not always give as the native code (it
     // may give the result status) but writes into the text: "...\n(25006) QPSQL: ...".
-    enum class Reason { None, ReadOnly, Full, Busy, Unreachable } reason = Reason::None;
+    enum class Reason { None, ReadOnly, Full, Busy, Unreachable, Damaged } reason = Reason::None;
     const QString text = e.databaseText() + u' ' + e.driverText();
     if (text.contains(u"QPSQL"_s) || e.driverText().contains(u"PSQL"_s)) {
         static const QRegularExpression sqlState(u"\\(([0-9A-Z]{5})\\)"_s);
@@ -717,6 +717,8 @@ Error Database::errorFrom(const QString &code, const QSqlError &e)
             reason = Reason::Full;
         else if (numeric && (result == 5 || result == 6))   // SQLITE_BUSY, SQLITE_LOCKED
             reason = Reason::Busy;
+        else if (numeric && (result == 11 || result == 26))   // SQLITE_CORRUPT, SQLITE_NOTADB
+            reason = Reason::Damaged;
         else if ((numeric && (result == 10 || result == 14))
                  || e.type() == QSqlError::ConnectionError)   // IOERR, CANTOPEN
             reason = Reason::Unreachable;
@@ -742,6 +744,11 @@ Error Database::errorFrom(const QString &code, const QSqlError &e)
     case Reason::Unreachable:
         err.code = u"store.unreachable"_s;
         err.message = Message::make("Api", QT_TRANSLATE_NOOP("Api", "The database does not answer."));
+        break;
+    case Reason::Damaged:
+        err.code = u"store.damaged"_s;
+        err.message = Message::make(
+            "Api", QT_TRANSLATE_NOOP("Api", "The database cannot be read: its file is damaged or is not a database."));
         break;
     }
     err.kind = Error::Kind::Unavailable;

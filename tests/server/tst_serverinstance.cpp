@@ -7,6 +7,7 @@
 #include <tests/support/server/apitestclient.h>
 #include <tests/support/server/serverconfigs.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -82,6 +83,96 @@ private Q_SLOTS:
     // The probe: a read-only store answered a generic 500 and /api/v1/ready still said OK. Now
     // every write answers 503 naming the reason, ready reports it (the load balancer stops
     // sending traffic), liveness stays up, and all of it ends once the store takes writes again.
+    // A store that cannot be read (PostgreSQL refusing every connection, its sessions cut; a
+    // SQLite file gone bad under the server): every request answers 503 with the reason, never
+    // 200 with an empty list and never 401 (a console would be sent back to its login screen).
+    void storeOutage_answers503_neverAnEmptyListOr401_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+    void storeOutage_answers503_neverAnEmptyListOr401()
+    {
+        QFETCH(QString, backend);
+        QTemporaryDir dir;
+        QString url;
+        std::shared_ptr<Database> admin;   // PostgreSQL: the cluster's own database, to cut this one off
+        QString database;
+        if (backend == u"postgresql"_s) {
+            if (!test::postgresAvailable()) {
+                if (test::postgresRequired())
+                    QFAIL("ENLACE_REQUIRE_PG=1 but ENLACE_TEST_PG_URL is not set");
+                QSKIP("ENLACE_TEST_PG_URL is not set");
+            }
+            QUrl pg(qEnvironmentVariable("ENLACE_TEST_PG_URL"));
+            auto opened = Database::open(pg.toString());
+            QVERIFY(opened.ok());
+            admin = opened.value();
+            database = u"enlace_outage_%1"_s.arg(QCoreApplication::applicationPid());
+            (void)admin->execStatic(u"DROP DATABASE IF EXISTS "_s + database + u" WITH (FORCE)"_s);
+            QVERIFY(admin->execStatic(u"CREATE DATABASE "_s + database).ok());
+            pg.setPath(u"/"_s + database);
+            url = pg.toString();
+        } else {
+            url = u"sqlite:"_s + dir.filePath(u"outage.db"_s);
+        }
+        const auto dropDatabase = qScopeGuard([&] {
+            if (admin) {
+                (void)admin->execStatic(u"ALTER DATABASE "_s + database + u" ALLOW_CONNECTIONS true"_s);
+                (void)admin->execStatic(u"DROP DATABASE IF EXISTS "_s + database + u" WITH (FORCE)"_s);
+            }
+        });
+        {
+            auto store = Database::open(url);
+            QVERIFY(store.ok());
+            QVERIFY(makeAdmin(store.value()));
+        }
+        ServerInstance server(config(url, dir));
+        QVERIFY(server.start().ok());
+        ApiTestClient c(QUrl(u"http://127.0.0.1:%1"_s.arg(server.http()->port())));
+        const QString token = login(c).json().value(u"token"_s).toString();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(c.get(u"/api/v1/campaigns/"_s, token).status, 200);
+
+        if (admin) {
+            QVERIFY(admin->execStatic(u"ALTER DATABASE "_s + database + u" ALLOW_CONNECTIONS false"_s).ok());
+            QVERIFY(admin
+                        ->execStatic(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"_s
+                                     + database + u"' AND pid <> pg_backend_pid()"_s)
+                        .ok());
+        } else {
+            // The file is overwritten under the open server: every page it reads is garbage.
+            server.database()->releaseThisThread();
+            QFile file(dir.filePath(u"outage.db"_s));
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const qint64 size = file.size();
+            QVERIFY(file.write(QByteArray(size, '\xA5')) == size);
+            file.close();
+            QFile::remove(dir.filePath(u"outage.db-wal"_s));
+            QFile::remove(dir.filePath(u"outage.db-shm"_s));
+        }
+        for (const QString &path : { u"/api/v1/campaigns/"_s, u"/api/v1/external_systems/"_s, u"/api/v1/users/"_s,
+                                     u"/api/v1/contact_databases/"_s, u"/api/v1/config_warnings/"_s }) {
+            const ApiReply r = c.call("GET", path, {}, {}, token, english());
+            QVERIFY2(r.status == 503,
+                     qPrintable(path + u" "_s + QString::number(r.status) + u" "_s + QString::fromUtf8(r.body)));
+            QVERIFY2(!r.json().value(u"message"_s).toString().isEmpty(), r.body.constData());
+        }
+        // An integration key that cannot be looked up is not a wrong key either.
+        const ApiReply keyed = c.call("GET", u"/api/v1/disposition/"_s, {}, {}, {},
+                                      { { "X-Enlace-Integration-Key", "0123456789abcdef0123456789abcdef" } });
+        QVERIFY2(keyed.status == 503, keyed.body.constData());
+        QCOMPARE(c.get(u"/api/v1/ready"_s).status, 503);
+        QCOMPARE(c.get(u"/api/v1/health"_s).status, 200);
+
+        if (admin) {
+            QVERIFY(admin->execStatic(u"ALTER DATABASE "_s + database + u" ALLOW_CONNECTIONS true"_s).ok());
+            // Back: the same token works again, nobody was logged out.
+            QTRY_COMPARE_WITH_TIMEOUT(c.get(u"/api/v1/campaigns/"_s, token).status, 200, 10000);
+        }
+    }
+
     void readOnlyStore_answers503WithTheReason_andReadySaysSo_data() { test::addBackendRows(); }
     void readOnlyStore_answers503WithTheReason_andReadySaysSo()
     {
