@@ -6,6 +6,7 @@
 #include <core/sites/sitedelivery.h>
 #include <core/sites/tokenprovider.h>
 #include <core/telephony/simulatedpbx.h>
+#include <tests/support/postgresoutage.h>
 #include <tests/support/scratchdatabase.h>
 #include <tests/support/server/fakecrm.h>
 #include <tests/support/server/seed.h>
@@ -349,6 +350,59 @@ private Q_SLOTS:
         auto call = f.flow.calls().find(callId);
         QVERIFY(call.ok());
         QCOMPARE(call->state, CallState::Ended);
+    }
+
+    // PostgreSQL goes away while a call rings, talks and ends (its sessions cut, no new one
+    // allowed): the PBX's events are kept in order and recorded once the store answers again, so
+    // the call still ends, its consoles still hear call.ended, and the CRM still gets its request.
+    void storeOutage_pbxEventsAreRecordedOnceTheStoreAnswers()
+    {
+        if (!test::postgresAvailable()) {
+            if (test::postgresRequired())
+                QFAIL("ENLACE_REQUIRE_PG=1 but ENLACE_TEST_PG_URL is not set");
+            QSKIP("ENLACE_TEST_PG_URL is not set");
+        }
+        test::PostgresOutage outage;
+        QVERIFY2(outage.ok(), qPrintable(outage.error()));
+        auto opened = Database::open(outage.url());
+        QVERIFY(opened.ok());
+        const std::shared_ptr<Database> db = opened.value();
+        FakeCrm crm;
+        const Setup s = seedCampaignWithSite(*db, crm.url(u"/crm/llamada"_s), SiteTrigger::Server, SiteMethod::Post,
+                                             SiteFormat::Json, std::nullopt);
+        Flow f(db, true, 100);
+        f.events.start(100);
+        QSignalSpy ended(&f.pbx, &Pbx::callEnded);
+
+        QVERIFY(outage.cutOff());
+        QString callId;
+        f.flow.originate(f.call(s), [&](Result<QString> id) { callId = id.ok() ? id.value() : u"failed"_s; });
+        QTRY_VERIFY(!callId.isEmpty());
+        QVERIFY(callId != u"failed"_s);
+        // The whole call happened while the store was away.
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 5000);
+        QVERIFY(outage.restore());
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            f.flow.calls().find(callId).ok() && f.flow.calls().find(callId).value().state == CallState::Ended, 20000);
+        QStringList types;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                types.clear();
+                auto all = f.events.since(s.agent.agentId, 0);
+                if (all.ok())
+                    for (const AgentEvent &e : all.value())
+                        types.append(e.type);
+                return types.contains(u"call.ended"_s);
+            }(),
+            20000);
+        // In the order they happened.
+        QVERIFY2(types.indexOf(u"call.offered"_s) < types.indexOf(u"call.connected"_s)
+                     && types.indexOf(u"call.connected"_s) < types.indexOf(u"call.ended"_s),
+                 qPrintable(types.join(u',')));
+        QCOMPARE(types.count(u"call.ended"_s), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(crm.received().size(), 1, 20000);
+        db->releaseThisThread();
     }
 
     // The recording thread is kept from writing (this thread holds a write transaction, and on

@@ -3,6 +3,7 @@
 #include <core/model/user.h>
 #include <core/server/serverinstance.h>
 #include <core/store/database.h>
+#include <tests/support/postgresoutage.h>
 #include <tests/support/scratchdatabase.h>
 #include <tests/support/server/apitestclient.h>
 #include <tests/support/server/serverconfigs.h>
@@ -97,32 +98,19 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         QTemporaryDir dir;
         QString url;
-        std::shared_ptr<Database> admin;   // PostgreSQL: the cluster's own database, to cut this one off
-        QString database;
+        std::unique_ptr<test::PostgresOutage> outage;
         if (backend == u"postgresql"_s) {
             if (!test::postgresAvailable()) {
                 if (test::postgresRequired())
                     QFAIL("ENLACE_REQUIRE_PG=1 but ENLACE_TEST_PG_URL is not set");
                 QSKIP("ENLACE_TEST_PG_URL is not set");
             }
-            QUrl pg(qEnvironmentVariable("ENLACE_TEST_PG_URL"));
-            auto opened = Database::open(pg.toString());
-            QVERIFY(opened.ok());
-            admin = opened.value();
-            database = u"enlace_outage_%1"_s.arg(QCoreApplication::applicationPid());
-            (void)admin->execStatic(u"DROP DATABASE IF EXISTS "_s + database + u" WITH (FORCE)"_s);
-            QVERIFY(admin->execStatic(u"CREATE DATABASE "_s + database).ok());
-            pg.setPath(u"/"_s + database);
-            url = pg.toString();
+            outage = std::make_unique<test::PostgresOutage>();
+            QVERIFY2(outage->ok(), qPrintable(outage->error()));
+            url = outage->url();
         } else {
             url = u"sqlite:"_s + dir.filePath(u"outage.db"_s);
         }
-        const auto dropDatabase = qScopeGuard([&] {
-            if (admin) {
-                (void)admin->execStatic(u"ALTER DATABASE "_s + database + u" ALLOW_CONNECTIONS true"_s);
-                (void)admin->execStatic(u"DROP DATABASE IF EXISTS "_s + database + u" WITH (FORCE)"_s);
-            }
-        });
         {
             auto store = Database::open(url);
             QVERIFY(store.ok());
@@ -135,12 +123,8 @@ private Q_SLOTS:
         QVERIFY(!token.isEmpty());
         QCOMPARE(c.get(u"/api/v1/campaigns/"_s, token).status, 200);
 
-        if (admin) {
-            QVERIFY(admin->execStatic(u"ALTER DATABASE "_s + database + u" ALLOW_CONNECTIONS false"_s).ok());
-            QVERIFY(admin
-                        ->execStatic(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"_s
-                                     + database + u"' AND pid <> pg_backend_pid()"_s)
-                        .ok());
+        if (outage) {
+            QVERIFY(outage->cutOff());
         } else {
             // The file is overwritten under the open server: every page it reads is garbage.
             server.database()->releaseThisThread();
@@ -166,8 +150,8 @@ private Q_SLOTS:
         QCOMPARE(c.get(u"/api/v1/ready"_s).status, 503);
         QCOMPARE(c.get(u"/api/v1/health"_s).status, 200);
 
-        if (admin) {
-            QVERIFY(admin->execStatic(u"ALTER DATABASE "_s + database + u" ALLOW_CONNECTIONS true"_s).ok());
+        if (outage) {
+            QVERIFY(outage->restore());
             // Back: the same token works again, nobody was logged out.
             QTRY_COMPARE_WITH_TIMEOUT(c.get(u"/api/v1/campaigns/"_s, token).status, 200, 10000);
         }
