@@ -308,18 +308,12 @@ void handleSave(ApiServices &s, const ApiRequest &r, ApiResponder respond, bool 
     auto detail = detailJson(s, saved.value());
     if (!detail)
         return respond(fail(detail.error(), r, s));
-    respond(ApiResponse::json(
-        200,
-        QJsonObject {
-            { u"status"_s, u"SUCCESS"_s },
-            { u"errors"_s, QJsonObject() },
-            { u"message"_s,
-              routes::text(create ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign created successfully"))
-                                  : Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign updated successfully")),
-                           r, s) },
-            { u"id"_s, saved->id },
-            { u"campaign"_s, detail.value() },
-            { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
+    respond(routes::saved(create ? Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign created successfully"))
+                                 : Message::make("Api", QT_TRANSLATE_NOOP("Api", "Campaign updated successfully")),
+                          r, s,
+                          QJsonObject { { u"id"_s, saved->id },
+                                        { u"campaign"_s, detail.value() },
+                                        { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
 }
 
 }   // namespace

@@ -283,46 +283,33 @@ void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
             auto id = ContactRepository(s.db, *s.clock).createDatabase(d);
             if (!id)
                 return respond(fail(id.error(), r, s));
-            respond(ApiResponse::json(
-                200,
-                QJsonObject {
-                    { u"status"_s, u"SUCCESS"_s },
-                    { u"errors"_s, QJsonObject() },
-                    { u"message"_s,
-                      routes::text(
-                          Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact database created successfully")), r,
-                          s) },
-                    { u"id"_s, id.value() } }));
+            respond(
+                routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact database created successfully")),
+                              r, s, QJsonObject { { u"id"_s, id.value() } }));
         });
-    router.add(
-        "POST", u"/api/v1/contact_database/<arg>/contact/"_s, Access::Admin,
-        [&s](const ApiRequest &r, ApiResponder respond) {
-            const auto id = r.pathId(0);
-            if (!id)
-                return respond(routes::notFound(r, s));
-            ContactRepository contacts(s.db, *s.clock);
-            if (auto d = contacts.findDatabase(*id); !d)
-                return respond(fail(d.error(), r, s));
-            auto json = routes::body(r, s, respond);
-            if (!json)
-                return;
-            QHash<QString, QString> values;
-            for (auto it = json->object().constBegin(); it != json->object().constEnd(); ++it)
-                if (auto v = json->string(it.key()))
-                    values.insert(it.key(), *v);
-            if (!json->ok())
-                return respond(invalid(json->errors(), r, s));
-            auto contact = contacts.addContact(*id, values);
-            if (!contact)
-                return respond(fail(contact.error(), r, s));
-            respond(ApiResponse::json(
-                200,
-                QJsonObject { { u"status"_s, u"SUCCESS"_s },
-                              { u"errors"_s, QJsonObject() },
-                              { u"message"_s,
-                                routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s) },
-                              { u"id"_s, contact.value() } }));
-        });
+    router.add("POST", u"/api/v1/contact_database/<arg>/contact/"_s, Access::Admin,
+               [&s](const ApiRequest &r, ApiResponder respond) {
+                   const auto id = r.pathId(0);
+                   if (!id)
+                       return respond(routes::notFound(r, s));
+                   ContactRepository contacts(s.db, *s.clock);
+                   if (auto d = contacts.findDatabase(*id); !d)
+                       return respond(fail(d.error(), r, s));
+                   auto json = routes::body(r, s, respond);
+                   if (!json)
+                       return;
+                   QHash<QString, QString> values;
+                   for (auto it = json->object().constBegin(); it != json->object().constEnd(); ++it)
+                       if (auto v = json->string(it.key()))
+                           values.insert(it.key(), *v);
+                   if (!json->ok())
+                       return respond(invalid(json->errors(), r, s));
+                   auto contact = contacts.addContact(*id, values);
+                   if (!contact)
+                       return respond(fail(contact.error(), r, s));
+                   respond(routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s,
+                                         QJsonObject { { u"id"_s, contact.value() } }));
+               });
     router.addUpload(
         "POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
         [&s, board](const ApiRequest &r, ApiResponder respond) { handleUpload(s, *board, r, std::move(respond)); });

@@ -91,28 +91,21 @@ void registerAdminSystemRoutes(ApiRouter &router, ApiServices &services)
                                              QJsonObject { { u"status"_s, u"SUCCESS"_s },
                                                            { u"externalSystem"_s, systemJson(system.value()) } }));
                });
-    router.add("POST", u"/api/v1/external_systems/create/"_s, Access::Admin,
-               [&s](const ApiRequest &r, ApiResponder respond) {
-                   auto json = routes::body(r, s, respond);
-                   if (!json)
-                       return;
-                   const ExternalSystem system = readSystem(*json);
-                   if (!json->ok())
-                       return respond(invalid(json->errors(), r, s));
-                   auto created = ExternalSystemRepository(s.db).create(system);
-                   if (!created)
-                       return respond(fail(created.error(), r, s));
-                   respond(ApiResponse::json(
-                       200,
-                       QJsonObject {
-                           { u"status"_s, u"SUCCESS"_s },
-                           { u"errors"_s, QJsonObject() },
-                           { u"message"_s,
-                             routes::text(
-                                 Message::make("Api", QT_TRANSLATE_NOOP("Api", "External system created successfully")),
-                                 r, s) },
-                           { u"externalSystem"_s, systemJson(created.value()) } }));
-               });
+    router.add(
+        "POST", u"/api/v1/external_systems/create/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
+            auto json = routes::body(r, s, respond);
+            if (!json)
+                return;
+            const ExternalSystem system = readSystem(*json);
+            if (!json->ok())
+                return respond(invalid(json->errors(), r, s));
+            auto created = ExternalSystemRepository(s.db).create(system);
+            if (!created)
+                return respond(fail(created.error(), r, s));
+            respond(
+                routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "External system created successfully")), r,
+                              s, QJsonObject { { u"externalSystem"_s, systemJson(created.value()) } }));
+        });
     router.add("PUT", u"/api/v1/external_systems/<arg>/update/"_s, Access::Admin,
                [&s](const ApiRequest &r, ApiResponder respond) {
                    const auto id = r.pathId(0);
@@ -131,16 +124,9 @@ void registerAdminSystemRoutes(ApiRouter &router, ApiServices &services)
                    auto updated = systems.update(system);
                    if (!updated)
                        return respond(fail(updated.error(), r, s));
-                   respond(ApiResponse::json(
-                       200,
-                       QJsonObject {
-                           { u"status"_s, u"SUCCESS"_s },
-                           { u"errors"_s, QJsonObject() },
-                           { u"message"_s,
-                             routes::text(
-                                 Message::make("Api", QT_TRANSLATE_NOOP("Api", "External system updated successfully")),
-                                 r, s) },
-                           { u"externalSystem"_s, systemJson(updated.value()) } }));
+                   respond(routes::saved(
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "External system updated successfully")), r, s,
+                       QJsonObject { { u"externalSystem"_s, systemJson(updated.value()) } }));
                });
     router.add("POST", u"/api/v1/external_systems/<arg>/integration_key/"_s, Access::AdminOnly,
                [&s](const ApiRequest &r, ApiResponder respond) {

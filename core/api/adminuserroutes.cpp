@@ -115,62 +115,52 @@ void registerAdminUserRoutes(ApiRouter &router, ApiServices &services)
         auto stored = UserRepository(s.db).find(id);
         if (!stored)
             return respond(fail(stored.error(), r, s));
-        respond(ApiResponse::json(
-            200,
-            QJsonObject {
-                { u"status"_s, u"SUCCESS"_s },
-                { u"errors"_s, QJsonObject() },
-                { u"message"_s,
-                  routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "User created successfully")), r, s) },
-                { u"id"_s, id },
-                { u"user"_s, userJson(stored.value(), agentOf(AgentRepository(s.db), id)) } }));
+        respond(
+            routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "User created successfully")), r, s,
+                          QJsonObject { { u"id"_s, id },
+                                        { u"user"_s, userJson(stored.value(), agentOf(AgentRepository(s.db), id)) } }));
     });
-    router.add(
-        "PUT", u"/api/v1/users/<arg>/update/"_s, Access::AdminOnly, [&s](const ApiRequest &r, ApiResponder respond) {
-            const auto id = r.pathId(0);
-            if (!id)
-                return respond(routes::notFound(r, s));
-            UserRepository users(s.db, PasswordHasher(), s.clock);
-            if (auto existing = users.find(*id); !existing)
-                return respond(fail(existing.error(), r, s));
-            auto json = routes::body(r, s, respond);
-            if (!json)
-                return;
-            const auto password = json->string(u"password"_s);
-            const auto active = json->boolean(u"active"_s);
-            if (!json->ok())
-                return respond(invalid(json->errors(), r, s));
-            Database::Transaction tx(*s.db);
-            if (password)
-                if (auto done = users.setPassword(*id, *password); !done)
-                    return respond(fail(done.error(), r, s));
-            if (active)
-                if (auto done = users.setActive(*id, *active); !done)
-                    return respond(fail(done.error(), r, s));
-            if (active && !*active) {
-                // Deactivated: its tokens go, and its consoles' sessions close on every instance.
-                if (auto done = TokenStore(s.db, *s.clock).revokeAll(*id); !done)
-                    return respond(fail(done.error(), r, s));
-                if (const auto agent = agentOf(AgentRepository(s.db), *id); agent && s.events)
-                    if (auto done = s.events->append(agent->id, QString::fromLatin1(EventLog::SessionRevoked),
-                                                     QJsonObject { { u"reason"_s, u"deactivated"_s } });
-                        !done)
-                        return respond(fail(done.error(), r, s));
-            }
-            if (auto committed = tx.commit(); !committed)
-                return respond(fail(committed.error(), r, s));
-            auto stored = users.find(*id);
-            if (!stored)
-                return respond(fail(stored.error(), r, s));
-            respond(ApiResponse::json(
-                200,
-                QJsonObject {
-                    { u"status"_s, u"SUCCESS"_s },
-                    { u"errors"_s, QJsonObject() },
-                    { u"message"_s,
-                      routes::text(Message::make("Api", QT_TRANSLATE_NOOP("Api", "User updated successfully")), r, s) },
-                    { u"user"_s, userJson(stored.value(), agentOf(AgentRepository(s.db), *id)) } }));
-        });
+    router.add("PUT", u"/api/v1/users/<arg>/update/"_s, Access::AdminOnly,
+               [&s](const ApiRequest &r, ApiResponder respond) {
+                   const auto id = r.pathId(0);
+                   if (!id)
+                       return respond(routes::notFound(r, s));
+                   UserRepository users(s.db, PasswordHasher(), s.clock);
+                   if (auto existing = users.find(*id); !existing)
+                       return respond(fail(existing.error(), r, s));
+                   auto json = routes::body(r, s, respond);
+                   if (!json)
+                       return;
+                   const auto password = json->string(u"password"_s);
+                   const auto active = json->boolean(u"active"_s);
+                   if (!json->ok())
+                       return respond(invalid(json->errors(), r, s));
+                   Database::Transaction tx(*s.db);
+                   if (password)
+                       if (auto done = users.setPassword(*id, *password); !done)
+                           return respond(fail(done.error(), r, s));
+                   if (active)
+                       if (auto done = users.setActive(*id, *active); !done)
+                           return respond(fail(done.error(), r, s));
+                   if (active && !*active) {
+                       // Deactivated: its tokens go, and its consoles' sessions close on every instance.
+                       if (auto done = TokenStore(s.db, *s.clock).revokeAll(*id); !done)
+                           return respond(fail(done.error(), r, s));
+                       if (const auto agent = agentOf(AgentRepository(s.db), *id); agent && s.events)
+                           if (auto done = s.events->append(agent->id, QString::fromLatin1(EventLog::SessionRevoked),
+                                                            QJsonObject { { u"reason"_s, u"deactivated"_s } });
+                               !done)
+                               return respond(fail(done.error(), r, s));
+                   }
+                   if (auto committed = tx.commit(); !committed)
+                       return respond(fail(committed.error(), r, s));
+                   auto stored = users.find(*id);
+                   if (!stored)
+                       return respond(fail(stored.error(), r, s));
+                   respond(routes::saved(
+                       Message::make("Api", QT_TRANSLATE_NOOP("Api", "User updated successfully")), r, s,
+                       QJsonObject { { u"user"_s, userJson(stored.value(), agentOf(AgentRepository(s.db), *id)) } }));
+               });
 }
 
 }   // namespace enlace

@@ -98,6 +98,16 @@ QJsonValue textOrNull(const QString &value)
     return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
 }
 
+ApiResponse saved(const Message &message, const ApiRequest &request, const ApiServices &services,
+                  const QJsonObject &answer)
+{
+    QJsonObject o = answer;
+    o.insert(u"status"_s, u"SUCCESS"_s);
+    o.insert(u"errors"_s, QJsonObject());
+    o.insert(u"message"_s, text(message, request, services));
+    return ApiResponse::json(200, o);
+}
+
 QJsonObject success(const QString &message)
 {
     QJsonObject o { { u"status"_s, u"SUCCESS"_s } };

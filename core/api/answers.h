@@ -132,6 +132,10 @@ private:
     quint64 m_requestSerial;
 };
 
+// What an admin save answers: 200 {"status":"SUCCESS","errors":{},"message":<message>, ...answer}.
+ApiResponse saved(const Message &message, const ApiRequest &request, const ApiServices &services,
+                  const QJsonObject &answer);
+
 // Messages the admin routes answer with: ok / created / deleted.
 QJsonObject success(const QString &message = {});
 
