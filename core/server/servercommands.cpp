@@ -30,7 +30,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcServe, "enlace.server", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcServe, "enlace.server.signals", QtInfoMsg)
 
 namespace enlace {
 
