@@ -459,14 +459,11 @@ Error Database::notOpen(const QSqlDatabase &connection) const
 {
     // A connection that is not open cannot run anything: whatever the driver says, the store does
     // not answer (503), never an internal error (500).
-    Error e = fail(u"store.open_failed"_s, connection.lastError());
-    if (e.kind != Error::Kind::Unavailable) {
-        e = errorFrom(u"store.open_failed"_s,
-                      QSqlError(connection.lastError().driverText(),
-                                u"could not connect"_s + u' ' + connection.lastError().databaseText(),
-                                QSqlError::ConnectionError));
-    }
-    return e;
+    const QSqlError why = connection.lastError();
+    if (errorFrom(u"store.open_failed"_s, why).kind == Error::Kind::Unavailable)
+        return fail(u"store.open_failed"_s, why);
+    return fail(u"store.open_failed"_s,
+                QSqlError(why.driverText(), u"could not connect "_s + why.databaseText(), QSqlError::ConnectionError));
 }
 
 namespace {
