@@ -318,43 +318,65 @@ void handleSave(ApiServices &s, const ApiRequest &r, ApiResponder respond, bool 
 
 }   // namespace
 
+namespace {
+
+void handleListCampaigns(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    respond(routes::listed(u"campaigns"_s, CampaignRepository(s.db).list(), campaignJson, r, s));
+}
+
+void handleGetCampaign(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    respond(routes::detail(
+        r, s, u"campaign"_s, [&s](qint64 id) { return CampaignRepository(s.db).find(id); },
+        [&s](const Campaign &c) { return detailJson(s, c); }));
+}
+
+void handleCreateCampaign(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    handleSave(s, r, std::move(respond), true);
+}
+
+void handleUpdateCampaign(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    handleSave(s, r, std::move(respond), false);
+}
+
+void handleGetCampaignsWarnings(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    const auto id = r.pathId(0);
+    if (!id)
+        return respond(routes::notFound(r, s));
+    if (auto c = CampaignRepository(s.db).find(*id); !c)
+        return respond(fail(c.error(), r, s));
+    auto warnings = ConfigAudit(s.db).forCampaign(*id);
+    if (!warnings)
+        return respond(fail(warnings.error(), r, s));
+    respond(ApiResponse::json(
+        200, QJsonObject { { u"status"_s, u"SUCCESS"_s }, { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
+}
+
+void handleListConfigWarnings(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    auto warnings = ConfigAudit(s.db).all();
+    if (!warnings)
+        return respond(fail(warnings.error(), r, s));
+    respond(ApiResponse::json(
+        200, QJsonObject { { u"status"_s, u"SUCCESS"_s }, { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
+}
+
+}   // namespace
+
 void registerAdminCampaignRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
-    router.add("GET", u"/api/v1/campaigns/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        respond(routes::listed(u"campaigns"_s, CampaignRepository(s.db).list(), campaignJson, r, s));
-    });
-    router.add("GET", u"/api/v1/campaigns/<arg>/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        respond(routes::detail(
-            r, s, u"campaign"_s, [&s](qint64 id) { return CampaignRepository(s.db).find(id); },
-            [&s](const Campaign &c) { return detailJson(s, c); }));
-    });
-    router.add("POST", u"/api/v1/campaigns/create/"_s, Access::Admin,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleSave(s, r, std::move(respond), true); });
-    router.add("PUT", u"/api/v1/campaigns/<arg>/update/"_s, Access::Admin,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleSave(s, r, std::move(respond), false); });
+    router.add("GET", u"/api/v1/campaigns/"_s, Access::Admin, routes::bound(s, handleListCampaigns));
+    router.add("GET", u"/api/v1/campaigns/<arg>/"_s, Access::Admin, routes::bound(s, handleGetCampaign));
+    router.add("POST", u"/api/v1/campaigns/create/"_s, Access::Admin, routes::bound(s, handleCreateCampaign));
+    router.add("PUT", u"/api/v1/campaigns/<arg>/update/"_s, Access::Admin, routes::bound(s, handleUpdateCampaign));
     router.add("GET", u"/api/v1/campaigns/<arg>/warnings/"_s, Access::Admin,
-               [&s](const ApiRequest &r, ApiResponder respond) {
-                   const auto id = r.pathId(0);
-                   if (!id)
-                       return respond(routes::notFound(r, s));
-                   if (auto c = CampaignRepository(s.db).find(*id); !c)
-                       return respond(fail(c.error(), r, s));
-                   auto warnings = ConfigAudit(s.db).forCampaign(*id);
-                   if (!warnings)
-                       return respond(fail(warnings.error(), r, s));
-                   respond(ApiResponse::json(200,
-                                             QJsonObject { { u"status"_s, u"SUCCESS"_s },
-                                                           { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
-               });
-    router.add("GET", u"/api/v1/config_warnings/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        auto warnings = ConfigAudit(s.db).all();
-        if (!warnings)
-            return respond(fail(warnings.error(), r, s));
-        respond(ApiResponse::json(
-            200,
-            QJsonObject { { u"status"_s, u"SUCCESS"_s }, { u"warnings"_s, warningsJson(warnings.value(), r, s) } }));
-    });
+               routes::bound(s, handleGetCampaignsWarnings));
+    router.add("GET", u"/api/v1/config_warnings/"_s, Access::Admin, routes::bound(s, handleListConfigWarnings));
 }
 
 }   // namespace enlace

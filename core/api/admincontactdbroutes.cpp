@@ -237,79 +237,93 @@ void handleUpload(ApiServices &s, ContactImportJobs &board, const ApiRequest &r,
 
 }   // namespace
 
+namespace {
+
+void handleListContactDatabases(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson, r, s));
+}
+
+void handleGetContactDatabase(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    respond(routes::detail(
+        r, s, u"contactDatabase"_s, [&s](qint64 id) { return ContactRepository(s.db).findDatabase(id); },
+        databaseJson));
+}
+
+void handleCreateContactDatabase(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    auto json = routes::body(r, s, respond);
+    if (!json)
+        return;
+    const auto names = [&](const QString &key, ApiJson::Need need) {
+        QStringList out;
+        const QJsonArray items = json->array(key, need).value_or(QJsonArray());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (items.at(i).isString())
+                out.append(items.at(i).toString().trimmed());
+            else
+                json->addError(u"%1[%2]"_s.arg(key).arg(i), ApiJson::stringMessage());
+        }
+        return out;
+    };
+    ContactDatabase d;
+    d.name = json->string(u"name"_s, ApiJson::Need::Required, 128).value_or(QString()).trimmed();
+    d.phoneColumns = names(u"phone_fields"_s, ApiJson::Need::Required);
+    const QStringList data = names(u"data_fields"_s, ApiJson::Need::Optional);
+    d.externalIdColumn
+        = json->string(u"external_id_field"_s, ApiJson::Need::Optional, 128).value_or(QString()).trimmed();
+    if (!json->ok())
+        return respond(invalid(json->errors(), r, s));
+    // As OMniLeads: phone columns, then data columns, the external-id column last.
+    d.columns = d.phoneColumns + data;
+    if (!d.externalIdColumn.isEmpty())
+        d.columns.append(d.externalIdColumn);
+    auto id = ContactRepository(s.db, *s.clock).createDatabase(d);
+    if (!id)
+        return respond(fail(id.error(), r, s));
+    respond(routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact database created successfully")), r, s,
+                          QJsonObject { { u"id"_s, id.value() } }));
+}
+
+void handlePostContactDatabaseContact(ApiServices &s, const ApiRequest &r, ApiResponder respond)
+{
+    const auto id = r.pathId(0);
+    if (!id)
+        return respond(routes::notFound(r, s));
+    ContactRepository contacts(s.db, *s.clock);
+    if (auto d = contacts.findDatabase(*id); !d)
+        return respond(fail(d.error(), r, s));
+    auto json = routes::body(r, s, respond);
+    if (!json)
+        return;
+    QHash<QString, QString> values;
+    for (auto it = json->object().constBegin(); it != json->object().constEnd(); ++it)
+        if (auto v = json->string(it.key()))
+            values.insert(it.key(), *v);
+    if (!json->ok())
+        return respond(invalid(json->errors(), r, s));
+    auto contact = contacts.addContact(*id, values);
+    if (!contact)
+        return respond(fail(contact.error(), r, s));
+    respond(routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s,
+                          QJsonObject { { u"id"_s, contact.value() } }));
+}
+
+}   // namespace
+
 void registerAdminContactDbRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
     // Held by the routes below, so it lives as long as they do.
     auto board = std::make_shared<ContactImportJobs>(s.db, *s.clock, *s.catalog);
     board->sweepAtStart();
-    router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-        respond(routes::listed(u"contactDatabases"_s, ContactRepository(s.db).listDatabases(), databaseJson, r, s));
-    });
-    router.add("GET", u"/api/v1/contact_databases/<arg>/"_s, Access::Admin,
-               [&s](const ApiRequest &r, ApiResponder respond) {
-                   respond(routes::detail(
-                       r, s, u"contactDatabase"_s, [&s](qint64 id) { return ContactRepository(s.db).findDatabase(id); },
-                       databaseJson));
-               });
-    router.add(
-        "POST", u"/api/v1/contact_database/create/"_s, Access::Admin, [&s](const ApiRequest &r, ApiResponder respond) {
-            auto json = routes::body(r, s, respond);
-            if (!json)
-                return;
-            const auto names = [&](const QString &key, ApiJson::Need need) {
-                QStringList out;
-                const QJsonArray items = json->array(key, need).value_or(QJsonArray());
-                for (qsizetype i = 0; i < items.size(); ++i) {
-                    if (items.at(i).isString())
-                        out.append(items.at(i).toString().trimmed());
-                    else
-                        json->addError(u"%1[%2]"_s.arg(key).arg(i), ApiJson::stringMessage());
-                }
-                return out;
-            };
-            ContactDatabase d;
-            d.name = json->string(u"name"_s, ApiJson::Need::Required, 128).value_or(QString()).trimmed();
-            d.phoneColumns = names(u"phone_fields"_s, ApiJson::Need::Required);
-            const QStringList data = names(u"data_fields"_s, ApiJson::Need::Optional);
-            d.externalIdColumn
-                = json->string(u"external_id_field"_s, ApiJson::Need::Optional, 128).value_or(QString()).trimmed();
-            if (!json->ok())
-                return respond(invalid(json->errors(), r, s));
-            // As OMniLeads: phone columns, then data columns, the external-id column last.
-            d.columns = d.phoneColumns + data;
-            if (!d.externalIdColumn.isEmpty())
-                d.columns.append(d.externalIdColumn);
-            auto id = ContactRepository(s.db, *s.clock).createDatabase(d);
-            if (!id)
-                return respond(fail(id.error(), r, s));
-            respond(
-                routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact database created successfully")),
-                              r, s, QJsonObject { { u"id"_s, id.value() } }));
-        });
+    router.add("GET", u"/api/v1/contact_databases/"_s, Access::Admin, routes::bound(s, handleListContactDatabases));
+    router.add("GET", u"/api/v1/contact_databases/<arg>/"_s, Access::Admin, routes::bound(s, handleGetContactDatabase));
+    router.add("POST", u"/api/v1/contact_database/create/"_s, Access::Admin,
+               routes::bound(s, handleCreateContactDatabase));
     router.add("POST", u"/api/v1/contact_database/<arg>/contact/"_s, Access::Admin,
-               [&s](const ApiRequest &r, ApiResponder respond) {
-                   const auto id = r.pathId(0);
-                   if (!id)
-                       return respond(routes::notFound(r, s));
-                   ContactRepository contacts(s.db, *s.clock);
-                   if (auto d = contacts.findDatabase(*id); !d)
-                       return respond(fail(d.error(), r, s));
-                   auto json = routes::body(r, s, respond);
-                   if (!json)
-                       return;
-                   QHash<QString, QString> values;
-                   for (auto it = json->object().constBegin(); it != json->object().constEnd(); ++it)
-                       if (auto v = json->string(it.key()))
-                           values.insert(it.key(), *v);
-                   if (!json->ok())
-                       return respond(invalid(json->errors(), r, s));
-                   auto contact = contacts.addContact(*id, values);
-                   if (!contact)
-                       return respond(fail(contact.error(), r, s));
-                   respond(routes::saved(Message::make("Api", QT_TRANSLATE_NOOP("Api", "Contact added")), r, s,
-                                         QJsonObject { { u"id"_s, contact.value() } }));
-               });
+               routes::bound(s, handlePostContactDatabaseContact));
     router.addUpload(
         "POST", u"/api/v1/crear_base_contactos/"_s, Access::Admin,
         [&s, board](const ApiRequest &r, ApiResponder respond) { handleUpload(s, *board, r, std::move(respond)); });

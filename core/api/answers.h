@@ -5,6 +5,7 @@
 #include <core/api/referencecache.h>
 #include <core/http/apirequest.h>
 #include <core/http/apiresponse.h>
+#include <core/http/apirouter.h>
 #include <core/model/agent.h>
 #include <core/model/campaign.h>
 #include <core/model/dispositionoption.h>
@@ -135,6 +136,15 @@ private:
 // What an admin save answers: 200 {"status":"SUCCESS","errors":{},"message":<message>, ...answer}.
 ApiResponse saved(const Message &message, const ApiRequest &request, const ApiServices &services,
                   const QJsonObject &answer);
+
+// A route's handler as the router takes it: handle(services, request, respond).
+using Handle = void (*)(ApiServices &, const ApiRequest &, ApiResponder);
+inline ApiHandler bound(ApiServices &services, Handle handle)
+{
+    return [&services, handle](const ApiRequest &request, ApiResponder respond) {
+        handle(services, request, std::move(respond));
+    };
+}
 
 // Messages the admin routes answer with: ok / created / deleted.
 QJsonObject success(const QString &message = {});

@@ -315,12 +315,11 @@ void handleCampaignContacts(ApiServices &s, const ApiRequest &request, ApiRespon
 void registerContactRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
-    router.add("POST", u"/api/v1/new_contact/"_s, Access::Authenticated,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleNewContact(s, r, std::move(respond)); });
+    router.add("POST", u"/api/v1/new_contact/"_s, Access::Authenticated, routes::bound(s, handleNewContact));
     router.add("POST", u"/api/v1/campaign/database_metadata/"_s, Access::Authenticated,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleMetadata(s, r, std::move(respond)); });
+               routes::bound(s, handleMetadata));
     router.add("GET", u"/api/v1/campaign/<arg>/contacts/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleCampaignContacts(s, r, std::move(respond)); });
+               routes::bound(s, handleCampaignContacts));
 }
 
 }   // namespace enlace

@@ -300,6 +300,16 @@ void handleOptions(ApiServices &s, const ApiRequest &request, ApiResponder respo
     respond(ApiResponse::json(200, out));
 }
 
+void handleOptionsById(ApiServices &s, const ApiRequest &request, ApiResponder respond)
+{
+    handleOptions(s, request, std::move(respond), false);
+}
+
+void handleOptionsByExternalIds(ApiServices &s, const ApiRequest &request, ApiResponder respond)
+{
+    handleOptions(s, request, std::move(respond), true);
+}
+
 void handleList(ApiServices &s, const ApiRequest &request, ApiResponder respond)
 {
     DispositionRepository repo(s.db, *s.clock);
@@ -496,19 +506,15 @@ void registerDispositionRoutes(ApiRouter &router, ApiServices &services)
 {
     ApiServices &s = services;
     router.add("GET", u"/api/v1/campaign/<arg>/dispositionOptions/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleOptions(s, r, std::move(respond), false); });
+               routes::bound(s, handleOptionsById));
     router.add("GET", u"/api/v1/campaign/<arg>/dispositionOptions/<arg>/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleOptions(s, r, std::move(respond), true); });
-    router.add("GET", u"/api/v1/disposition/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleList(s, r, std::move(respond)); });
-    router.add("POST", u"/api/v1/disposition/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleCreate(s, r, std::move(respond)); });
-    router.add("GET", u"/api/v1/disposition/<arg>/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleGet(s, r, std::move(respond)); });
-    router.add("PUT", u"/api/v1/disposition/<arg>/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleUpdate(s, r, std::move(respond)); });
+               routes::bound(s, handleOptionsByExternalIds));
+    router.add("GET", u"/api/v1/disposition/"_s, Access::AgentOrIntegration, routes::bound(s, handleList));
+    router.add("POST", u"/api/v1/disposition/"_s, Access::AgentOrIntegration, routes::bound(s, handleCreate));
+    router.add("GET", u"/api/v1/disposition/<arg>/"_s, Access::AgentOrIntegration, routes::bound(s, handleGet));
+    router.add("PUT", u"/api/v1/disposition/<arg>/"_s, Access::AgentOrIntegration, routes::bound(s, handleUpdate));
     router.add("POST", u"/api/v1/new_contact/disposition/"_s, Access::AgentOrIntegration,
-               [&s](const ApiRequest &r, ApiResponder respond) { handleNewContact(s, r, std::move(respond)); });
+               routes::bound(s, handleNewContact));
 }
 
 }   // namespace enlace
