@@ -224,10 +224,7 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
 
 void registerCallRoutes(ApiRouter &router, ApiServices &services)
 {
-    router.add("POST", u"/api/v1/makeCall/"_s, Access::AgentOrIntegration,
-               [&services](const ApiRequest &request, ApiResponder respond) {
-                   handleMakeCall(services, request, std::move(respond));
-               });
+    router.add("POST", u"/api/v1/makeCall/"_s, Access::AgentOrIntegration, routes::bound(services, handleMakeCall));
 }
 
 }   // namespace enlace
