@@ -16,21 +16,11 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
-#include <string_view>
-
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcCalls, "enlace.calls", QtInfoMsg)
 
 namespace enlace {
-
-// One name per event type: what the server writes is what the console decodes.
-static_assert(std::string_view(EventLog::CallOffered) == wire::AgentEvent::CallOffered);
-static_assert(std::string_view(EventLog::CallConnected) == wire::AgentEvent::CallConnected);
-static_assert(std::string_view(EventLog::CallEnded) == wire::AgentEvent::CallEnded);
-static_assert(std::string_view(EventLog::ExternalSiteInteraction) == wire::AgentEvent::ExternalSiteInteraction);
-static_assert(std::string_view(EventLog::ContactSaved) == wire::AgentEvent::ContactSaved);
-static_assert(std::string_view(CallFlow::DispositionInteractionEvent) == wire::AgentEvent::DispositionInteraction);
 
 namespace {
 

@@ -63,7 +63,7 @@ class CallFlow final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr const char *DispositionInteractionEvent = "disposition.interaction";
+    static constexpr const char *DispositionInteractionEvent = wire::AgentEvent::DispositionInteraction;
 
     // delivery may be null (no server-side sites then: the event says so).
     CallFlow(std::shared_ptr<Database> db, const Clock &clock, const MessageCatalog *catalog, Pbx *pbx,

@@ -30,7 +30,7 @@ QString channelOf(const Database &db)
 
 QJsonObject AgentEvent::toJson() const
 {
-    return QJsonObject { { u"id"_s, id }, { u"type"_s, type }, { u"data"_s, data } };
+    return wire::AgentEvent { id, type, data }.toJson();   // the one definition of the envelope
 }
 
 EventLog::EventLog(std::shared_ptr<Database> db, const Clock &clock, QObject *parent)

@@ -2,6 +2,7 @@
 
 #include <core/model/ratelimit.h>
 #include <core/model/result.h>
+#include <core/requests/agentevents.h>
 
 #include <QJsonObject>
 #include <QList>
@@ -44,11 +45,11 @@ class EventLog final : public QObject
 
 public:
     // Event types (the console's contract).
-    static constexpr const char *CallOffered = "call.offered";
-    static constexpr const char *CallConnected = "call.connected";
-    static constexpr const char *CallEnded = "call.ended";
-    static constexpr const char *ExternalSiteInteraction = "external_site_interaction";
-    static constexpr const char *ContactSaved = "contact_saved";
+    static constexpr const char *CallOffered = wire::AgentEvent::CallOffered;
+    static constexpr const char *CallConnected = wire::AgentEvent::CallConnected;
+    static constexpr const char *CallEnded = wire::AgentEvent::CallEnded;
+    static constexpr const char *ExternalSiteInteraction = wire::AgentEvent::ExternalSiteInteraction;
+    static constexpr const char *ContactSaved = wire::AgentEvent::ContactSaved;
     // Not sent to consoles: tells every instance's channel that some of this agent's credentials
     // were revoked (logout, user deactivated), so each open session checks its own token again
     // and closes with 4401 if it no longer holds. data: {"reason": "logout" | "deactivated"}.

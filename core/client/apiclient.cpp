@@ -58,6 +58,21 @@ QJsonValue payload(const QJsonValue &answer, bool array)
     return array ? QJsonValue(QJsonArray()) : QJsonValue(QJsonObject());
 }
 
+// The handler of an answer: the error as it is, or what decode(answer) makes of it (a T or a Result<T>).
+template <typename T, typename Decode> auto decodedBy(ApiClient::Callback<T> done, Decode decode)
+{
+    return [done = std::move(done), decode](auto answer) {
+        if (!answer)
+            return done(answer.error());
+        done(decode(answer.value()));
+    };
+}
+
+const auto asObject = [](const auto &answer) { return answer.json.toObject(); };
+const auto asList = [](const auto &answer) { return payload(answer.json, true).toArray(); };
+const auto asDetail = [](const auto &answer) { return payload(answer.json, false).toObject(); };
+const auto asNothing = [](const auto &) { return Result<void>(); };
+
 Error unexpected(const QString &what)
 {
     return Error { Error::Kind::Internal,
@@ -294,11 +309,7 @@ Error ApiClient::errorFrom(const Answer &answer) const
 
 void ApiClient::send(const QByteArray &method, const QString &path, const QJsonValue &body, Callback<QJsonValue> done)
 {
-    call(method, path, body, [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(a->json);
-    });
+    call(method, path, body, decodedBy(std::move(done), [](const auto &answer) { return answer.json; }));
 }
 
 void ApiClient::login(const QString &username, const QString &password, Callback<LoginAnswer> done)
@@ -416,30 +427,18 @@ QJsonObject dispositionBody(const DispositionOrder &order)
 
 void ApiClient::dispose(const DispositionOrder &order, Callback<QJsonObject> done)
 {
-    call("POST", u"/api/v1/disposition/"_s, dispositionBody(order), [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(a->json.toObject());
-    });
+    call("POST", u"/api/v1/disposition/"_s, dispositionBody(order), decodedBy(std::move(done), asObject));
 }
 
 void ApiClient::updateDisposition(qint64 id, const DispositionOrder &order, Callback<QJsonObject> done)
 {
     call("PUT", u"/api/v1/disposition/"_s + QString::number(id) + u'/', dispositionBody(order),
-         [done = std::move(done)](Result<Answer> a) {
-             if (!a)
-                 return done(a.error());
-             done(a->json.toObject());
-         });
+         decodedBy(std::move(done), asObject));
 }
 
 void ApiClient::dispositions(Callback<QJsonArray> done)
 {
-    call("GET", u"/api/v1/disposition/"_s, {}, [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(payload(a->json, true).toArray());
-    });
+    call("GET", u"/api/v1/disposition/"_s, {}, decodedBy(std::move(done), asList));
 }
 
 void ApiClient::searchContacts(qint64 campaignId, const QString &search, int start, int length,
@@ -451,68 +450,40 @@ void ApiClient::searchContacts(qint64 campaignId, const QString &search, int sta
     q.addQueryItem(u"length"_s, QString::number(length));
     call("GET",
          u"/api/v1/campaign/"_s + QString::number(campaignId) + u"/contacts/?"_s + q.toString(QUrl::FullyEncoded), {},
-         [done = std::move(done)](Result<Answer> a) {
-             if (!a)
-                 return done(a.error());
-             done(a->json.toObject());
-         });
+         decodedBy(std::move(done), asObject));
 }
 
 void ApiClient::list(AdminResource resource, Callback<QJsonArray> done)
 {
-    call("GET", resourcePath(resource), {}, [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(payload(a->json, true).toArray());
-    });
+    call("GET", resourcePath(resource), {}, decodedBy(std::move(done), asList));
 }
 
 void ApiClient::get(AdminResource resource, qint64 id, Callback<QJsonObject> done)
 {
-    call("GET", resourcePath(resource) + QString::number(id) + u'/', {}, [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(payload(a->json, false).toObject());
-    });
+    call("GET", resourcePath(resource) + QString::number(id) + u'/', {}, decodedBy(std::move(done), asDetail));
 }
 
 void ApiClient::create(AdminResource resource, const QJsonObject &object, Callback<QJsonObject> done)
 {
-    call("POST", createPath(resource), object, [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(a->json.toObject());
-    });
+    call("POST", createPath(resource), object, decodedBy(std::move(done), asObject));
 }
 
 void ApiClient::update(AdminResource resource, qint64 id, const QJsonObject &object, Callback<QJsonObject> done)
 {
     call("PUT", resourcePath(resource) + QString::number(id) + u"/update/"_s, object,
-         [done = std::move(done)](Result<Answer> a) {
-             if (!a)
-                 return done(a.error());
-             done(a->json.toObject());
-         });
+         decodedBy(std::move(done), asObject));
 }
 
 void ApiClient::remove(AdminResource resource, qint64 id, Callback<void> done)
 {
     call("DELETE", resourcePath(resource) + QString::number(id) + u"/delete/"_s, {},
-         [done = std::move(done)](Result<Answer> a) {
-             if (!a)
-                 return done(a.error());
-             done({});
-         });
+         decodedBy(std::move(done), asNothing));
 }
 
 void ApiClient::testSiteAuthentication(const QJsonObject &authentication, Callback<QJsonObject> done)
 {
     call("POST", u"/api/v1/external_site_authentications/test/"_s, authentication,
-         [done = std::move(done)](Result<Answer> a) {
-             if (!a)
-                 return done(a.error());
-             done(a->json.toObject());
-         });
+         decodedBy(std::move(done), asObject));
 }
 
 void ApiClient::newIntegrationKey(qint64 externalSystemId, Callback<QString> done)
@@ -530,30 +501,18 @@ void ApiClient::newIntegrationKey(qint64 externalSystemId, Callback<QString> don
 
 void ApiClient::agents(Callback<QJsonArray> done)
 {
-    call("GET", u"/api/v1/agent/list/"_s, {}, [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(payload(a->json, true).toArray());
-    });
+    call("GET", u"/api/v1/agent/list/"_s, {}, decodedBy(std::move(done), asList));
 }
 
 void ApiClient::campaignWarnings(qint64 campaignId, Callback<QJsonArray> done)
 {
     call("GET", u"/api/v1/campaigns/"_s + QString::number(campaignId) + u"/warnings/"_s, {},
-         [done = std::move(done)](Result<Answer> a) {
-             if (!a)
-                 return done(a.error());
-             done(payload(a->json, true).toArray());
-         });
+         decodedBy(std::move(done), asList));
 }
 
 void ApiClient::configWarnings(Callback<QJsonArray> done)
 {
-    call("GET", u"/api/v1/config_warnings/"_s, {}, [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(payload(a->json, true).toArray());
-    });
+    call("GET", u"/api/v1/config_warnings/"_s, {}, decodedBy(std::move(done), asList));
 }
 
 void ApiClient::uploadContacts(QIODevice *csv, const QString &fileName, const QHash<QString, QString> &fields,
@@ -587,21 +546,13 @@ void ApiClient::uploadContacts(QIODevice *csv, const QString &fileName, const QH
     if (progress)
         connect(reply, &QNetworkReply::uploadProgress, this,
                 [progress](qint64 sent, qint64 total) { progress(sent, total); });
-    start(reply, !m_token.isEmpty(), [done = std::move(done)](Result<Answer> a) {
-        if (!a)
-            return done(a.error());
-        done(a->json.toObject());
-    });
+    start(reply, !m_token.isEmpty(), decodedBy(std::move(done), asObject));
 }
 
 void ApiClient::importJob(const QString &jobId, Callback<QJsonObject> done)
 {
     call("GET", u"/api/v1/contact_imports/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId)) + u'/', {},
-         [done = std::move(done)](Result<Answer> a) {
-             if (!a)
-                 return done(a.error());
-             done(payload(a->json, false).toObject());
-         });
+         decodedBy(std::move(done), asDetail));
 }
 
 }   // namespace enlace

@@ -23,7 +23,7 @@ namespace enlace::wire {
 // increasing.
 struct AgentEvent
 {
-    // Event types (EventLog's and CallFlow's names; callflow.cpp checks that they agree).
+    // Event types: the names EventLog and CallFlow write (their constants are these).
     static constexpr const char *CallOffered = "call.offered";   // data: CallEvent
     static constexpr const char *CallConnected = "call.connected";   // data: wire::CallConnected
     static constexpr const char *CallEnded = "call.ended";   // data: wire::CallEnded
