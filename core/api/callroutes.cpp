@@ -1,6 +1,8 @@
 #include <core/api/answers.h>
 #include <core/api/callroutes.h>
 #include <core/calls/callflow.h>
+#include <core/calls/dispositionrepository.h>
+#include <core/calls/eventlog.h>
 #include <core/http/apirouter.h>
 #include <core/model/validationerrors.h>
 #include <core/telephony/pbx.h>
@@ -220,11 +222,54 @@ void handleMakeCall(ApiServices &s, const ApiRequest &request, ApiResponder resp
         s.pbx->originate(originate, std::move(done));
 }
 
+// GET /api/v1/agent/calls/: the calling agent's recent calls, newest first, for a console that
+// starts or reconnects; "last_event_id" is the event channel's position when they were read, so a
+// console that opens the channel from it misses nothing after.
+void handleAgentCalls(ApiServices &s, const ApiRequest &request, ApiResponder respond)
+{
+    if (!s.calls)
+        return respond(routes::fail(Error::internal(u"api.no_calls"_s, u"no call flow"_s), request, s));
+    const qint64 agentId = request.caller->agentId.value_or(0);
+    const qint64 position = s.events ? s.events->latestId() : 0;
+    auto calls = s.calls->calls().listForAgent(agentId, 50);
+    if (!calls)
+        return respond(routes::fail(calls.error(), request, s));
+    QStringList callIds;
+    for (const Call &call : calls.value())
+        callIds.append(call.callId);
+    DispositionRepository dispositions(s.db, *s.clock);
+    auto mine = dispositions.listForCalls(callIds);
+    if (!mine)
+        return respond(routes::fail(mine.error(), request, s));
+    QHash<QString, wire::AgentCall::Disposition> byCall;
+    for (const Disposition &d : mine.value())
+        if (!d.callId.isEmpty())
+            byCall.insert(d.callId, wire::AgentCall::Disposition { d.id, d.optionId, d.comments });
+    QJsonArray out;
+    for (const Call &call : calls.value()) {
+        auto described = s.calls->describe(call);
+        if (!described)
+            return respond(routes::fail(described.error(), request, s));
+        wire::AgentCall item;
+        item.connected = std::move(described).value();
+        item.state = call.state;
+        item.offeredAt = call.offeredAt;
+        item.connectedAt = call.connectedAt;
+        item.endedAt = call.endedAt;
+        if (auto d = byCall.constFind(call.callId); d != byCall.cend())
+            item.disposition = d.value();
+        out.append(item.toJson());
+    }
+    respond(ApiResponse::json(
+        200, QJsonObject { { u"status"_s, u"OK"_s }, { u"last_event_id"_s, position }, { u"calls"_s, out } }));
+}
+
 }   // namespace
 
 void registerCallRoutes(ApiRouter &router, ApiServices &services)
 {
     router.add("POST", u"/api/v1/makeCall/"_s, Access::AgentOrIntegration, routes::bound(services, handleMakeCall));
+    router.add("GET", u"/api/v1/agent/calls/"_s, Access::Agent, routes::bound(services, handleAgentCalls));
 }
 
 }   // namespace enlace

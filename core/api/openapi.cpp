@@ -116,6 +116,18 @@ QList<RouteDoc> buildCatalogue()
           { u"idCampaign:id*"_s, u"idAgent:id*"_s, u"idContact:id"_s, u"phone:string*"_s, u"idExternalSystem:id"_s },
           { 200 } },
         { "GET",
+          u"/api/v1/agent/calls/"_s,
+          {},
+          kCalls,
+          A::Agent,
+          u"The calling agent's recent calls (newest first, at most 50)"_s,
+          u"Enlace only (the console's start-up and reconnect). {status: OK, last_event_id: the event channel's "
+          "position when read, calls: [{...call.connected's fields, state: 1..4, offered_at, connected_at, ended_at, "
+          "disposition: {id, option_id, comments}|null}]}; interaction (with its request) only while a call is "
+          "connected and its site is opened by the console."_s,
+          {},
+          { 200, 401, 403, 503 } },
+        { "GET",
           u"/api/v1/campaign/<arg>/dispositionOptions/"_s,
           { u"campaign"_s },
           kCalls,

@@ -469,6 +469,35 @@ wire::CallEvent CallFlow::callEvent(const Call &call, const CallContext &context
     return e;
 }
 
+Result<wire::CallConnected> CallFlow::describe(const Call &call) const
+{
+    ContextParts parts;
+    auto context = contextFor(call, &parts);
+    if (!context.ok())
+        return context.error();
+    wire::CallConnected out;
+    out.call = callEvent(call, context.value());
+    if (call.state != CallState::Connected || !call.campaignId)
+        return out;
+    auto site = campaignSite(*call.campaignId, &parts);
+    if (!site.ok())
+        return site.error();
+    if (!site->has_value())
+        return out;
+    const ExternalSite &s = site->value();
+    if (s.trigger != SiteTrigger::Agent && s.trigger != SiteTrigger::Automatic)
+        return out;
+    auto interaction = resolve(s, context.value());
+    if (!interaction.ok()) {
+        if (interaction.error().kind == Error::Kind::Unavailable)
+            return interaction.error();
+        out.interactionError = interaction.error().text(m_catalog, m_language);
+        return out;
+    }
+    out.interaction = wire::CallInteraction { interaction.value(), crmRequest(interaction.value()), std::nullopt };
+    return out;
+}
+
 Result<std::optional<ExternalSite>> CallFlow::campaignSite(qint64 campaignId, const ContextParts *known) const
 {
     std::optional<qint64> siteId;

@@ -110,6 +110,10 @@ public:
     Result<CallContext> contextFor(const Call &call) const;
     // The call as the events carry it (wire::CallEvent::toJson() is what the console receives).
     wire::CallEvent callEvent(const Call &call, const CallContext &context) const;
+    // The call as call.connected would carry it now, for a console that (re)starts during it: the
+    // interaction and request only while it is connected and its site is one the console opens
+    // (agent or automatic trigger); nothing is queued or announced.
+    Result<wire::CallConnected> describe(const Call &call) const;
 
     void handleCallOffered(const PbxCallEvent &event);
     void handleCallConnected(const PbxCallEvent &event);

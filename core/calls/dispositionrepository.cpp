@@ -141,6 +141,19 @@ Result<QList<Disposition>> DispositionRepository::listByAgent(qint64 agentId) co
     return select(u"agent_id = ?"_s, { agentId });
 }
 
+Result<QList<Disposition>> DispositionRepository::listForCalls(const QStringList &callIds) const
+{
+    if (callIds.isEmpty())
+        return QList<Disposition>();
+    QStringList marks;
+    QVariantList values;
+    for (const QString &id : callIds) {
+        marks.append(u"?"_s);
+        values.append(id);
+    }
+    return select(u"call_id IN (%1)"_s.arg(marks.join(u", "_s)), values);
+}
+
 Result<QList<Disposition>> DispositionRepository::listByCampaign(qint64 campaignId) const
 {
     return select(u"campaign_id = ?"_s, { campaignId });

@@ -6,6 +6,7 @@
 #include <core/store/database.h>
 
 #include <QList>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -29,6 +30,8 @@ public:
     Result<std::optional<Disposition>> findFor(qint64 campaignId, qint64 contactId) const;
     // Ordered by id.
     Result<QList<Disposition>> listByAgent(qint64 agentId) const;
+    // The dispositions of these calls (at most one each, in no particular order).
+    Result<QList<Disposition>> listForCalls(const QStringList &callIds) const;
     Result<QList<Disposition>> listByCampaign(qint64 campaignId) const;
     Result<qint64> count() const;
 

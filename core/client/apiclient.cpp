@@ -413,6 +413,26 @@ void ApiClient::dispositionOptions(const QString &campaign, Callback<QList<Dispo
     });
 }
 
+void ApiClient::agentCalls(Callback<AgentCalls> done)
+{
+    call("GET", u"/api/v1/agent/calls/"_s, {}, [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        const QJsonObject o = a->json.toObject();
+        if (!o.value(u"calls"_s).isArray())
+            return done(unexpected(u"agent/calls: no list"_s));
+        AgentCalls out;
+        out.lastEventId = o.value(u"last_event_id"_s).toInteger();
+        for (const QJsonValue v : o.value(u"calls"_s).toArray()) {
+            auto decoded = wire::AgentCall::fromJson(v.toObject());
+            if (!decoded)
+                return done(unexpected(u"agent/calls: "_s + decoded.error().detail));
+            out.calls.append(std::move(decoded).value());
+        }
+        done(std::move(out));
+    });
+}
+
 namespace {
 QJsonObject dispositionBody(const DispositionOrder &order)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/model/result.h>
+#include <core/requests/agentevents.h>
 
 #include <QByteArray>
 #include <QHash>
@@ -64,6 +65,14 @@ struct DispositionOrder
     QString comments;
 };
 
+// GET /api/v1/agent/calls/: the agent's recent calls (newest first) and the event channel's
+// position when they were read (open the channel from it to miss nothing after).
+struct AgentCalls
+{
+    qint64 lastEventId = 0;
+    QList<wire::AgentCall> calls;
+};
+
 // The admin API's resources, each with its list, detail, create, update (and delete where the
 // server has one) routes.
 enum class AdminResource { ExternalSites, SiteAuthentications, ExternalSystems, Campaigns, ContactDatabases, Users };
@@ -111,6 +120,7 @@ public:
     void dispose(const DispositionOrder &order, Callback<QJsonObject> done);
     void dispositions(Callback<QJsonArray> done);
     void updateDisposition(qint64 id, const DispositionOrder &order, Callback<QJsonObject> done);
+    void agentCalls(Callback<AgentCalls> done);
     // GET /api/v1/campaign/<id>/contacts/: a page of the campaign's contacts matching search.
     void searchContacts(qint64 campaignId, const QString &search, int start, int length, Callback<QJsonObject> done);
 

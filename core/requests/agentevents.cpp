@@ -435,4 +435,71 @@ Result<ContactSaved> ContactSaved::fromJson(const QJsonObject &json)
     return out;
 }
 
+namespace {
+
+QJsonValue isoTime(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+}
+
+}   // namespace
+
+QJsonObject AgentCall::toJson() const
+{
+    QJsonObject o = connected.toJson();
+    o.insert(u"state"_s, int(state));
+    o.insert(u"offered_at"_s, isoTime(offeredAt));
+    o.insert(u"connected_at"_s, isoTime(connectedAt));
+    o.insert(u"ended_at"_s, isoTime(endedAt));
+    o.insert(u"disposition"_s,
+             disposition ? QJsonValue(QJsonObject { { u"id"_s, disposition->id },
+                                                    { u"option_id"_s, disposition->optionId },
+                                                    { u"comments"_s, disposition->comments } })
+                         : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+Result<AgentCall> AgentCall::fromJson(const QJsonObject &json)
+{
+    auto connected = CallConnected::fromJson(json);
+    if (!connected.ok())
+        return connected.error();
+    AgentCall out;
+    out.connected = std::move(connected).value();
+    FieldReader r(json);
+    const qint64 state = r.integer(u"state"_s);
+    if (r.ok() && (state < int(CallState::Offered) || state > int(CallState::Failed)))
+        r.fail(u"state"_s);
+    out.state = CallState(int(state));
+    const auto time = [&](const QString &key, FieldReader::Presence presence) {
+        const auto text = r.nullableString(key, presence);
+        if (!text)
+            return QDateTime();
+        QDateTime t = QDateTime::fromString(*text, Qt::ISODateWithMs);
+        if (!t.isValid())
+            r.fail(key);
+        return t;
+    };
+    out.offeredAt = time(u"offered_at"_s, FieldReader::Required);
+    out.connectedAt = time(u"connected_at"_s, FieldReader::Optional);
+    out.endedAt = time(u"ended_at"_s, FieldReader::Optional);
+    const QJsonValue d = json.value(u"disposition"_s);
+    if (d.isObject()) {
+        const QJsonObject dispositionJson = d.toObject();
+        FieldReader dr(dispositionJson);
+        Disposition disposition;
+        disposition.id = dr.integer(u"id"_s);
+        disposition.optionId = dr.integer(u"option_id"_s);
+        disposition.comments = dr.string(u"comments"_s);
+        if (!dr.ok())
+            return nested(u"disposition"_s, dr.error());
+        out.disposition = disposition;
+    } else if (!d.isNull() && !d.isUndefined()) {
+        r.fail(u"disposition"_s);
+    }
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
 }   // namespace enlace::wire

@@ -5,6 +5,7 @@
 #include <core/requests/httprequest.h>
 #include <core/requests/interaction.h>
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -160,6 +161,33 @@ struct ContactSaved
     QJsonObject toJson() const;
     static Result<ContactSaved> fromJson(const QJsonObject &json);
     friend bool operator==(const ContactSaved &, const ContactSaved &) = default;
+};
+
+// One of the agent's recent calls, as GET /api/v1/agent/calls/ lists them for a console that
+// (re)starts: the call as call.connected carries it (its interaction only while it is in progress
+// and its site is one the console opens), its state and times, and the agent's disposition of it.
+// {"state": 1..4, "offered_at": ISO 8601, "connected_at": ISO|null, "ended_at": ISO|null,
+//  "disposition": {"id", "option_id", "comments"}|null, ...CallConnected's fields}
+struct AgentCall
+{
+    struct Disposition
+    {
+        qint64 id = 0;
+        qint64 optionId = 0;
+        QString comments;
+        friend bool operator==(const Disposition &, const Disposition &) = default;
+    };
+
+    CallConnected connected;
+    CallState state = CallState::Offered;
+    QDateTime offeredAt;
+    QDateTime connectedAt;
+    QDateTime endedAt;
+    std::optional<Disposition> disposition;
+
+    QJsonObject toJson() const;
+    static Result<AgentCall> fromJson(const QJsonObject &json);
+    friend bool operator==(const AgentCall &, const AgentCall &) = default;
 };
 
 }   // namespace enlace::wire

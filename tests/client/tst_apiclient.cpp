@@ -163,6 +163,120 @@ private Q_SLOTS:
         QVERIFY(!client.hasToken());
     }
 
+    void agentCalls_listTheCallInProgressWithItsRequest_data() { test::addBackendRows(); }
+    void agentCalls_listTheCallInProgressWithItsRequest()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QTemporaryDir dir;
+        DemoServer demo(scratch.url(), dir);
+        QVERIFY(demo.server->start().ok());
+        QNetworkAccessManager nam;
+        ApiClient client(&nam, demo.server->baseUrl());
+        Awaited<LoginAnswer> login;
+        client.login(u"agente1"_s, demo.password(u"agente1"_s), login.callback());
+        AWAIT(login);
+        QVERIFY2(login.result->ok(), qPrintable(why(*login.result)));
+        const qint64 agentId = *login.result->value().agentId;
+        // The first demo campaign opens its CRM automatically (an agent-side site: the console loads it).
+        const qint64 campaignId = demo.server->demoSummary()->campaignIds.first();
+
+        Awaited<QJsonObject> contacts;
+        client.searchContacts(campaignId, {}, 0, 1, contacts.callback());
+        AWAIT(contacts);
+        QVERIFY2(contacts.result->ok(), qPrintable(why(*contacts.result)));
+        const QJsonValue first = contacts.result->value().value(u"data"_s).toArray().first();
+        const qint64 contactId = first.isObject() ? first.toObject().value(u"id"_s).toVariant().toLongLong()
+                                                  : first.toArray().first().toVariant().toLongLong();
+        QVERIFY(contactId > 0);
+
+        Awaited<void> placed;
+        client.makeCall(
+            { QString::number(campaignId), QString::number(agentId), u"1155550123"_s, QString::number(contactId), {} },
+            placed.callback());
+        AWAIT(placed);
+        QVERIFY2(placed.result->ok(), qPrintable(why(*placed.result)));
+
+        // Read the list until the call is seen connected (and then, later, ended).
+        std::optional<wire::AgentCall> connected;
+        std::optional<wire::AgentCall> ended;
+        qint64 position = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                Awaited<AgentCalls> calls;
+                client.agentCalls(calls.callback());
+                if (!QTest::qWaitFor([&] { return calls.arrived(); }, 5000) || !calls.result->ok())
+                    return false;
+                position = calls.result->value().lastEventId;
+                for (const wire::AgentCall &c : calls.result->value().calls) {
+                    if (c.connected.call.phone != u"1155550123"_s)
+                        continue;
+                    if (c.state == CallState::Connected)
+                        connected = c;
+                    if (c.state == CallState::Ended || c.state == CallState::Failed)
+                        ended = c;
+                }
+                return connected.has_value() && ended.has_value();
+            }(),
+            30000);
+        QVERIFY(position > 0);
+        QCOMPARE(connected->connected.call.campaignId, std::optional<qint64>(campaignId));
+        QCOMPARE(connected->connected.call.agentId, std::optional<qint64>(agentId));
+        QVERIFY(connected->offeredAt.isValid());
+        QVERIFY(connected->connectedAt.isValid());
+        QVERIFY(!connected->endedAt.isValid());
+        QVERIFY2(connected->connected.interaction.has_value(),
+                 qPrintable(connected->connected.interactionError.value_or(QString())));
+        QCOMPARE(connected->connected.interaction->interaction.trigger, SiteTrigger::Automatic);
+        QVERIFY(connected->connected.interaction->request.has_value());
+        QVERIFY(connected->connected.interaction->request->url.contains(connected->connected.call.callId));
+        QVERIFY(!connected->disposition.has_value());
+        QCOMPARE(connected->connected.call.contactId, std::optional<qint64>(contactId));
+        QVERIFY(!connected->connected.call.contact.isEmpty());
+        // An ended call carries no interaction: nothing is left to open.
+        QVERIFY(ended->endedAt.isValid());
+        QVERIFY(!ended->connected.interaction.has_value());
+        QCOMPARE(ended->connected.call.callId, connected->connected.call.callId);
+
+        // Qualified, the call lists its disposition.
+        Awaited<QList<DispositionChoice>> options;
+        client.dispositionOptions(QString::number(campaignId), options.callback());
+        AWAIT(options);
+        QVERIFY2(options.result->ok(), qPrintable(why(*options.result)));
+        const qint64 optionId = options.result->value().first().id;
+        Awaited<QJsonObject> disposed;
+        client.dispose({ optionId, ended->connected.call.callId, ended->connected.call.contactId, u"listed"_s },
+                       disposed.callback());
+        AWAIT(disposed);
+        QVERIFY2(disposed.result->ok(), qPrintable(why(*disposed.result)));
+        Awaited<AgentCalls> after;
+        client.agentCalls(after.callback());
+        AWAIT(after);
+        QVERIFY2(after.result->ok(), qPrintable(why(*after.result)));
+        bool listed = false;
+        for (const wire::AgentCall &c : after.result->value().calls)
+            if (c.connected.call.callId == ended->connected.call.callId) {
+                QVERIFY(c.disposition.has_value());
+                QCOMPARE(c.disposition->optionId, optionId);
+                QCOMPARE(c.disposition->comments, u"listed"_s);
+                listed = true;
+            }
+        QVERIFY(listed);
+
+        // An administrator is not an agent: the route is refused.
+        ApiClient admin(&nam, demo.server->baseUrl());
+        Awaited<LoginAnswer> adminLogin;
+        admin.login(u"admin"_s, demo.password(u"admin"_s), adminLogin.callback());
+        AWAIT(adminLogin);
+        if (adminLogin.result->ok()) {
+            Awaited<AgentCalls> refused;
+            admin.agentCalls(refused.callback());
+            AWAIT(refused);
+            QVERIFY(!refused.result->ok());
+            QCOMPARE(refused.result->error().kind, Error::Kind::Forbidden);
+        }
+    }
+
     void errors_carryTheServersEnvelope_data() { test::addBackendRows(); }
     void errors_carryTheServersEnvelope()
     {
