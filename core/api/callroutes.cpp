@@ -4,6 +4,7 @@
 #include <core/calls/dispositionrepository.h>
 #include <core/calls/eventlog.h>
 #include <core/http/apirouter.h>
+#include <core/identity/campaignrepository.h>
 #include <core/model/validationerrors.h>
 #include <core/telephony/pbx.h>
 #include <core/telephony/telephonymessages.h>
@@ -245,6 +246,14 @@ void handleAgentCalls(ApiServices &s, const ApiRequest &request, ApiResponder re
     for (const Disposition &d : mine.value())
         if (!d.callId.isEmpty())
             byCall.insert(d.callId, wire::AgentCall::Disposition { d.id, d.optionId, d.comments });
+    CampaignRepository campaignRepository(s.db);
+    auto campaigns = campaignRepository.list();
+    if (!campaigns)
+        return respond(routes::fail(campaigns.error(), request, s));
+    QJsonArray theirs;
+    for (const Campaign &c : campaigns.value())
+        if (c.agentIds.contains(agentId) && c.state == CampaignState::Active)
+            theirs.append(QJsonObject { { u"id"_s, c.id }, { u"name"_s, c.name }, { u"type"_s, int(c.type) } });
     QJsonArray out;
     for (const Call &call : calls.value()) {
         auto described = s.calls->describe(call);
@@ -260,8 +269,11 @@ void handleAgentCalls(ApiServices &s, const ApiRequest &request, ApiResponder re
             item.disposition = d.value();
         out.append(item.toJson());
     }
-    respond(ApiResponse::json(
-        200, QJsonObject { { u"status"_s, u"OK"_s }, { u"last_event_id"_s, position }, { u"calls"_s, out } }));
+    respond(ApiResponse::json(200,
+                              QJsonObject { { u"status"_s, u"OK"_s },
+                                            { u"last_event_id"_s, position },
+                                            { u"campaigns"_s, theirs },
+                                            { u"calls"_s, out } }));
 }
 
 }   // namespace

@@ -122,7 +122,8 @@ QList<RouteDoc> buildCatalogue()
           A::Agent,
           u"The calling agent's recent calls (newest first, at most 50)"_s,
           u"Enlace only (the console's start-up and reconnect). {status: OK, last_event_id: the event channel's "
-          "position when read, calls: [{...call.connected's fields, state: 1..4, offered_at, connected_at, ended_at, "
+          "position when read, campaigns: [{id, name, type}] (the agent's active campaigns), calls: "
+          "[{...call.connected's fields, state: 1..4, offered_at, connected_at, ended_at, "
           "disposition: {id, option_id, comments}|null}]}; interaction (with its request) only while a call is "
           "connected and its site is opened by the console."_s,
           {},

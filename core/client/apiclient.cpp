@@ -429,6 +429,11 @@ void ApiClient::agentCalls(Callback<AgentCalls> done)
                 return done(unexpected(u"agent/calls: "_s + decoded.error().detail));
             out.calls.append(std::move(decoded).value());
         }
+        for (const QJsonValue v : o.value(u"campaigns"_s).toArray()) {
+            const QJsonObject c = v.toObject();
+            out.campaigns.append({ c.value(u"id"_s).toInteger(), c.value(u"name"_s).toString(),
+                                   CampaignType(c.value(u"type"_s).toInt()) });
+        }
         done(std::move(out));
     });
 }

@@ -69,8 +69,15 @@ struct DispositionOrder
 // position when they were read (open the channel from it to miss nothing after).
 struct AgentCalls
 {
+    struct Campaign
+    {
+        qint64 id = 0;
+        QString name;
+        CampaignType type = CampaignType::Manual;
+    };
     qint64 lastEventId = 0;
     QList<wire::AgentCall> calls;
+    QList<Campaign> campaigns;   // the active campaigns the agent works in
 };
 
 // The admin API's resources, each with its list, detail, create, update (and delete where the

@@ -239,11 +239,54 @@ QJsonArray DemoCrm::deliveriesJson(int limit) const
     return out;
 }
 
+// Inside the Enlace console the page gets an `enlace` object (QWebChannel, docs/crm-pages.md):
+// the demo shows the call as the console knows it and qualifies it from the page.
+const char kConsoleBridge[] = R"(<section id="enlace" hidden><h2>Enlace console</h2>
+<p id="enlace-call"></p>
+<label>Disposition <select id="enlace-option"></select></label>
+<label>Comments <input id="enlace-comments"></label>
+<button id="enlace-qualify" type="button">Qualify from the CRM</button>
+<p id="enlace-result"></p></section>
+<script>
+(function () {
+  var section = document.getElementById('enlace');
+  function show() {
+    var e = window.enlace;
+    if (!e) return;
+    section.hidden = false;
+    var c = e.call || {};
+    document.getElementById('enlace-call').textContent =
+      [c.phone, c.campaign_name, c.call_id, e.state].filter(Boolean).join(' \u00b7 ');
+    var select = document.getElementById('enlace-option');
+    var chosen = select.value;
+    select.innerHTML = '';
+    (e.dispositionOptions || []).forEach(function (o) {
+      var option = document.createElement('option');
+      option.value = o.id;
+      option.textContent = o.name;
+      select.appendChild(option);
+    });
+    if (chosen) select.value = chosen;
+  }
+  window.addEventListener('enlace:ready', show);
+  window.addEventListener('enlace:callchanged', show);
+  document.getElementById('enlace-qualify').addEventListener('click', function () {
+    var e = window.enlace;
+    if (!e) return;
+    e.qualify(Number(document.getElementById('enlace-option').value),
+              document.getElementById('enlace-comments').value);
+    document.getElementById('enlace-result').textContent = 'Sent to the console.';
+  });
+  show();
+})();
+</script>)";
+
 QByteArray DemoCrm::requestPage(const Received &received)
 {
     QString html = u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Demo CRM</title>"_s + kStyle
         + u"</head><body><h1>Demo CRM</h1><p>This is what the CRM received for this call.</p>"_s + requestHtml(received)
-        + u"<p><a href=\"/demo/crm\">All requests</a></p></body></html>"_s;
+        + u"<p><a href=\"/demo/crm\">All requests</a></p>"_s + QString::fromLatin1(kConsoleBridge)
+        + u"</body></html>"_s;
     return html.toUtf8();
 }
 

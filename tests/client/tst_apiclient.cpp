@@ -220,6 +220,18 @@ private Q_SLOTS:
             }(),
             30000);
         QVERIFY(position > 0);
+        {
+            Awaited<AgentCalls> again;
+            client.agentCalls(again.callback());
+            AWAIT(again);
+            QVERIFY2(again.result->ok(), qPrintable(why(*again.result)));
+            bool works = false;
+            for (const AgentCalls::Campaign &c : again.result->value().campaigns)
+                works = works || (c.id == campaignId && !c.name.isEmpty());
+            QVERIFY2(works,
+                     qPrintable(QString::number(again.result->value().campaigns.size()) + u" campaigns, agent "_s
+                                + QString::number(agentId)));
+        }
         QCOMPARE(connected->connected.call.campaignId, std::optional<qint64>(campaignId));
         QCOMPARE(connected->connected.call.agentId, std::optional<qint64>(agentId));
         QVERIFY(connected->offeredAt.isValid());
