@@ -99,6 +99,7 @@ ConsoleWindow::ConsoleWindow(CallListModel *calls, QSettings *settings, QWidget 
     m_crmPlaceholder = placeholder;
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({ 520, 760 });   // the CRM gets the larger share until the agent moves it
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
@@ -142,7 +143,8 @@ void ConsoleWindow::setCrmArea(QWidget *area)
     m_splitter->replaceWidget(index, area);
     m_crmPlaceholder->deleteLater();
     m_crmPlaceholder = area;
-    if (m_settings)
+    m_splitter->setSizes({ 520, 760 });
+    if (m_settings && m_settings->contains(u"console/splitter"_s))
         m_splitter->restoreState(m_settings->value(u"console/splitter"_s).toByteArray());
 }
 

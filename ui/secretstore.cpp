@@ -38,8 +38,10 @@ SecretStore::~SecretStore() = default;
 
 QString SecretStore::key(const QUrl &server, const QString &user, SecretKind kind)
 {
-    const QString where = server.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString();
-    return where + u'|' + user + u'|' + (kind == SecretKind::Token ? u"token"_s : u"password"_s);
+    QUrl where = server.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    if (where.path() == u"/"_s)
+        where.setPath({});
+    return where.toString() + u'|' + user + u'|' + (kind == SecretKind::Token ? u"token"_s : u"password"_s);
 }
 
 KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)

@@ -113,7 +113,8 @@ Result<void> DemoSeeder::seed(const QString &baseUrl)
 
     AgentRepository agents(m_db, hasher, &m_clock);
     QList<qint64> agentIds;
-    const QList<std::tuple<QString, QString, QString>> agentRows { { u"agente1"_s, u"Valeria"_s, u"Núñez"_s },
+    const QList<std::tuple<QString, QString, QString>> agentRows { { QString::fromLatin1(demo::FirstAgent),
+                                                                     u"Valeria"_s, u"Núñez"_s },
                                                                    { u"agente2"_s, u"Tomás"_s, u"Ibarra"_s },
                                                                    { u"agente3"_s, u"Renata"_s, u"Quispe"_s },
                                                                    { u"agente4"_s, u"Julián"_s, u"Duarte"_s } };

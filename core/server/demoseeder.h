@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/model/demodefaults.h>
 #include <core/model/result.h>
 #include <core/telephony/simulatedpbx.h>
 
@@ -47,7 +48,7 @@ struct DemoSummary
 class DemoSeeder final
 {
 public:
-    static constexpr const char *Password = "enlace-demo";
+    static constexpr const char *Password = demo::Password;
 
     DemoSeeder(std::shared_ptr<Database> db, const SecretBox *secrets, const Clock &clock);
     void setContactCount(int count) { m_contacts = count; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/model/demodefaults.h>
 #include <core/model/result.h>
 
 #include <QHostAddress>
@@ -34,8 +35,8 @@ namespace enlace {
 struct ServerConfig
 {
     QString databaseUrl;   // empty: <data dir>/enlace.db
-    QString listenHost = QStringLiteral("127.0.0.1");
-    quint16 listenPort = 8080;
+    QString listenHost = QString::fromLatin1(demo::ListenHost);
+    quint16 listenPort = demo::ListenPort;
     QString tlsCertificate;
     QString tlsKey;
     QString pbx = QStringLiteral("simulated");

@@ -1,0 +1,821 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>enlace::CallListModel</name>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="27" />
+        <source>Ringing</source>
+        <translation>Sonando</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="29" />
+        <source>Connected</source>
+        <translation>Conectada</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="31" />
+        <source>Ended</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="33" />
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="113" />
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="115" />
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="117" />
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="119" />
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="121" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="123" />
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../ui/calllistmodel.cpp" line="125" />
+        <source>Disposition</source>
+        <translation>Calificación</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::CallPanel</name>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="47" />
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="51" />
+        <source>Elapsed time</source>
+        <translation>Tiempo transcurrido</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="62" />
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="63" />
+        <source>Campaign:</source>
+        <translation>Campaña:</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="64" />
+        <source>Contact:</source>
+        <translation>Contacto:</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="65" />
+        <source>Call id:</source>
+        <translation>Id de llamada:</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="68" />
+        <source>Contact data</source>
+        <translation>Datos del contacto</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="76" />
+        <source>CRM status</source>
+        <translation>Estado del CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="82" />
+        <source>&amp;Open CRM</source>
+        <translation>&amp;Abrir CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="84" />
+        <source>Open CRM</source>
+        <translation>Abrir CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="85" />
+        <source>Open the customer's CRM page for this call (Ctrl+Shift+O)</source>
+        <translation>Abrir la página del CRM del cliente para esta llamada (Ctrl+Mayús+O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="86" />
+        <source>&amp;Qualify…</source>
+        <translation>&amp;Calificar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="88" />
+        <source>Qualify the call</source>
+        <translation>Calificar la llamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="112" />
+        <source>Waiting for calls</source>
+        <translation>Esperando llamadas</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="114" />
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="125" />
+        <source>Active call</source>
+        <translation>Llamada en curso</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="125" />
+        <source>Last call</source>
+        <translation>Última llamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="130" />
+        <source>Contact %1</source>
+        <translation>Contacto %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="130" />
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="176" />
+        <source>CRM connected</source>
+        <translation>CRM conectado</translation>
+    </message>
+    <message>
+        <location filename="../ui/callpanel.cpp" line="176" />
+        <source>CRM not connected: %1</source>
+        <translation>CRM no conectado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::ConsoleOptions</name>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="21" />
+        <source>Enlace agent console.</source>
+        <translation>Consola de agente de Enlace.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="26" />
+        <source>Address of the Enlace server (http or https).</source>
+        <translation>Dirección del servidor de Enlace (http o https).</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="26" />
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="27" />
+        <source>User name to log in with.</source>
+        <translation>Usuario con el que iniciar sesión.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="27" />
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="28" />
+        <source>Read the password from the first line of standard input.</source>
+        <translation>Leer la contraseña de la primera línea de la entrada estándar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="29" />
+        <source>Language of the console: es, en or pt_BR.</source>
+        <translation>Idioma de la consola: es, en o pt_BR.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="29" />
+        <source>LANGUAGE</source>
+        <translation>IDIOMA</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="30" />
+        <source>Log in to the local demo server as the demo agent.</source>
+        <translation>Iniciar sesión en el servidor de demostración local como el agente de demostración.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="32" />
+        <source>A tel: or callto: link to dial.</source>
+        <translation>Un enlace tel: o callto: para marcar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="33" />
+        <source>[tel:NUMBER | callto:NUMBER]</source>
+        <translation>[tel:NÚMERO | callto:NÚMERO]</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="61" />
+        <source>--server: “%1” is not an http:// or https:// address.</source>
+        <translation>--server: «%1» no es una dirección http:// o https://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="67" />
+        <source>--user: the user name is empty.</source>
+        <translation>--user: el nombre de usuario está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="78" />
+        <source>--lang: unknown language “%1” (es, en or pt_BR).</source>
+        <translation>--lang: idioma desconocido «%1» (es, en o pt_BR).</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="82" />
+        <source>--password-stdin: standard input cannot be read.</source>
+        <translation>--password-stdin: no se puede leer la entrada estándar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="89" />
+        <source>--password-stdin: no password on standard input.</source>
+        <translation>--password-stdin: no hay contraseña en la entrada estándar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="96" />
+        <source>Only one number can be dialled; unexpected “%1”.</source>
+        <translation>Solo se puede marcar un número; sobra «%1».</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="122" />
+        <source>“%1” is not a tel: or callto: link.</source>
+        <translation>«%1» no es un enlace tel: o callto:.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="140" />
+        <source>“%1” is not a phone number: unexpected “%2”.</source>
+        <translation>«%1» no es un número de teléfono: «%2» inesperado.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoleoptions.cpp" line="145" />
+        <source>“%1” has no phone number to dial.</source>
+        <translation>«%1» no tiene un número para marcar.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::ConsoleSession</name>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="77" />
+        <source>The CRM page of call %1 did not load: %2</source>
+        <translation>La página del CRM de la llamada %1 no cargó: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="84" />
+        <source>Call qualified from the CRM.</source>
+        <translation>Llamada calificada desde el CRM.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="91" />
+        <source>Calling…</source>
+        <translation>Llamando…</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="171" />
+        <source>Not signed in. Use Session → Sign in to start.</source>
+        <translation>Sin sesión iniciada. Use Sesión → Iniciar sesión para empezar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="220" />
+        <location filename="../ui/consolesession.cpp" line="264" />
+        <location filename="../ui/consolesession.cpp" line="309" />
+        <source>This user is not an agent: the console is for agents.</source>
+        <translation>Este usuario no es un agente: la consola es para agentes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="365" />
+        <source>Your session expired. Sign in again to carry on: your calls stay as they were.</source>
+        <translation>Su sesión expiró. Inicie sesión de nuevo para continuar: sus llamadas quedan como estaban.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/consolesession.cpp" line="476" />
+        <source>%1 (%n attempt(s))</source>
+        <translation><numerusform>%1 (%n intento)</numerusform><numerusform>%1 (%n intentos)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="507" />
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="507" />
+        <source>CRM · %1</source>
+        <translation>CRM · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="518" />
+        <source>This call has no CRM page to open.</source>
+        <translation>Esta llamada no tiene una página de CRM para abrir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="578" />
+        <source>There is no call to qualify.</source>
+        <translation>No hay ninguna llamada para calificar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="588" />
+        <source>Call %1 · %2 · %3</source>
+        <translation>Llamada %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="616" />
+        <source>That call is not in the list.</source>
+        <translation>Esa llamada no está en la lista.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="657" />
+        <location filename="../ui/consolesession.cpp" line="695" />
+        <source>Sign in to place the call.</source>
+        <translation>Inicie sesión para hacer la llamada.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="723" />
+        <source>Close the console?</source>
+        <translation>¿Cerrar la consola?</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="724" />
+        <source>A call is in progress (%1). Close the console anyway?</source>
+        <translation>Hay una llamada en curso (%1). ¿Cerrar la consola de todos modos?</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::ConsoleWindow</name>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="28" />
+        <source>Enlace — agent console</source>
+        <translation>Enlace — consola de agente</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="30" />
+        <source>&amp;Call</source>
+        <translation>&amp;Llamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="31" />
+        <source>&amp;Open CRM</source>
+        <translation>&amp;Abrir CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="32" />
+        <source>&amp;Qualify…</source>
+        <translation>&amp;Calificar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="33" />
+        <source>&amp;Place a call…</source>
+        <translation>&amp;Hacer una llamada…</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="34" />
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="35" />
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="37" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="46" />
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="58" />
+        <source>Connection banner</source>
+        <translation>Aviso de conexión</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="72" />
+        <source>Today's calls</source>
+        <translation>Llamadas de hoy</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="81" />
+        <source>Qualify again…</source>
+        <translation>Calificar de nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="94" />
+        <source>The customer's CRM opens here when a call connects.</source>
+        <translation>El CRM del cliente se abre aquí cuando una llamada se conecta.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="108" />
+        <source>Connection state</source>
+        <translation>Estado de la conexión</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="153" />
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="161" />
+        <source>Signed out</source>
+        <translation>Sin sesión</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="165" />
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="168" />
+        <source>● Online</source>
+        <translation>● En línea</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="173" />
+        <source>● Offline</source>
+        <translation>● Sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="175" />
+        <source>The connection to the server was lost. Reconnecting… Your call stays on screen.</source>
+        <translation>Se perdió la conexión con el servidor. Reconectando… Su llamada sigue en pantalla.</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="176" />
+        <source>The connection to the server was lost (%1). Reconnecting… Your call stays on screen.</source>
+        <translation>Se perdió la conexión con el servidor (%1). Reconectando… Su llamada sigue en pantalla.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::DialDialog</name>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="31" />
+        <source>Place a call</source>
+        <translation>Hacer una llamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="36" />
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="39" />
+        <source>C&amp;ampaign:</source>
+        <translation>C&amp;ampaña:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="42" />
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="43" />
+        <source>Number to call</source>
+        <translation>Número a llamar</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="45" />
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="48" />
+        <source>Search contacts</source>
+        <translation>Buscar contactos</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="49" />
+        <source>Name, phone or id of a contact</source>
+        <translation>Nombre, teléfono o id de un contacto</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="51" />
+        <source>&amp;Search contact:</source>
+        <translation>&amp;Buscar contacto:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="56" />
+        <source>Contacts found</source>
+        <translation>Contactos encontrados</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="68" />
+        <source>&amp;Call</source>
+        <translation>&amp;Llamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="89" />
+        <source>You are in no active campaign: there is no campaign to call from.</source>
+        <translation>No está en ninguna campaña activa: no hay campaña desde la cual llamar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="117" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="123" />
+        <source>No contact matches.</source>
+        <translation>Ningún contacto coincide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="130" />
+        <source>Choose a campaign.</source>
+        <translation>Elija una campaña.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialdialog.cpp" line="134" />
+        <source>Enter the number to call.</source>
+        <translation>Ingrese el número a llamar.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::DispositionDialog</name>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="21" />
+        <source>Qualify the call</source>
+        <translation>Calificar la llamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="31" />
+        <source>Disposition</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="34" />
+        <source>Choose a disposition</source>
+        <translation>Elija una calificación</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="35" />
+        <source>&amp;Disposition:</source>
+        <translation>&amp;Calificación:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="38" />
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="40" />
+        <source>&amp;Comments:</source>
+        <translation>C&amp;omentarios:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="52" />
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="57" />
+        <source>This campaign has no disposition options.</source>
+        <translation>Esta campaña no tiene opciones de calificación.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dispositiondialog.cpp" line="72" />
+        <source>Choose a disposition.</source>
+        <translation>Elija una calificación.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::KeychainSecretStore</name>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="28" />
+        <source>Nothing is stored in the keychain for this account.</source>
+        <translation>No hay nada guardado en el llavero para esta cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="56" />
+        <source>No system keychain answered: the token is kept in memory until you quit.</source>
+        <translation>Ningún llavero del sistema respondió: el token se guarda en memoria hasta que salga.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="79" />
+        <location filename="../ui/secretstore.cpp" line="104" />
+        <source>The system keychain is locked or refused access.</source>
+        <translation>El llavero del sistema está bloqueado o negó el acceso.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="134" />
+        <source>The system keychain did not remove the secret.</source>
+        <translation>El llavero del sistema no eliminó el secreto.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::LoginDialog</name>
+    <message>
+        <location filename="../ui/logindialog.ui" line="14" />
+        <source>Sign in to Enlace</source>
+        <translation>Iniciar sesión en Enlace</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="17" />
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="25" />
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="35" />
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="48" />
+        <source>Server address error</source>
+        <translation>Error en la dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="58" />
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="68" />
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="75" />
+        <source>User name error</source>
+        <translation>Error en el nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="85" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="95" />
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="105" />
+        <source>Password error</source>
+        <translation>Error en la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="115" />
+        <source>&amp;Remember password</source>
+        <translation>&amp;Recordar contraseña</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="118" />
+        <source>Remember password</source>
+        <translation>Recordar contraseña</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="127" />
+        <source>Keychain notice</source>
+        <translation>Aviso del llavero</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.ui" line="137" />
+        <source>Sign-in status</source>
+        <translation>Estado del inicio de sesión</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="26" />
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="117" />
+        <source>Enter your user name.</source>
+        <translation>Ingrese su nombre de usuario.</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="118" />
+        <source>Enter your password.</source>
+        <translation>Ingrese su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="135" />
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="173" />
+        <source>Enter the server address, for example https://enlace.example.com.</source>
+        <translation>Ingrese la dirección del servidor, por ejemplo https://enlace.example.com.</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="177" />
+        <source>The server address must start with http:// or https://, for example https://enlace.example.com.</source>
+        <translation>La dirección del servidor debe empezar con http:// o https://, por ejemplo https://enlace.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::SingleInstance</name>
+    <message>
+        <location filename="../ui/singleinstance.cpp" line="158" />
+        <source>The message for the running Enlace console is too large.</source>
+        <translation>El mensaje para la consola de Enlace en ejecución es demasiado grande.</translation>
+    </message>
+    <message>
+        <location filename="../ui/singleinstance.cpp" line="214" />
+        <source>The running Enlace console did not answer.</source>
+        <translation>La consola de Enlace en ejecución no respondió.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::WebCrmHost</name>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="141" />
+        <source>Downloading %1…</source>
+        <translation>Descargando %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="145" />
+        <source>Downloaded %1 to %2</source>
+        <translation>%1 descargado en %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="146" />
+        <source>The download of %1 failed: %2</source>
+        <translation>La descarga de %1 falló: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="156" />
+        <source>The customer's CRM opens here when a call connects.</source>
+        <translation>El CRM del cliente se abre aquí cuando una llamada se conecta.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="164" />
+        <source>CRM pages</source>
+        <translation>Páginas del CRM</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/web/webcrmhost.cpp" line="273" />
+        <source>The CRM page of this call cannot open: %n CRM page(s) are open and every one of them belongs to a call in progress or holds unsaved work. Close one and press Open CRM.</source>
+        <translation><numerusform>La página del CRM de esta llamada no puede abrirse: hay %n página de CRM abierta y pertenece a una llamada en curso o tiene trabajo sin guardar. Cierre una y pulse Abrir CRM.</numerusform><numerusform>La página del CRM de esta llamada no puede abrirse: hay %n páginas de CRM abiertas y todas pertenecen a una llamada en curso o tienen trabajo sin guardar. Cierre una y pulse Abrir CRM.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="336" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="338" />
+        <source>Load the CRM page again</source>
+        <translation>Cargar de nuevo la página del CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="362" />
+        <source>The CRM answered HTTP %1.</source>
+        <translation>El CRM respondió HTTP %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="363" />
+        <source>The CRM page could not load: %1</source>
+        <translation>La página del CRM no pudo cargar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="369" />
+        <source>The CRM page stopped working (its process ended).</source>
+        <translation>La página del CRM dejó de funcionar (su proceso terminó).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="382" />
+        <source>The CRM's certificate is not trusted (%1). Ask an administrator to trust it: SHA-256 %2</source>
+        <translation>El certificado del CRM no es de confianza (%1). Pida a un administrador que lo acepte: SHA-256 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="384" />
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="414" />
+        <location filename="../ui/web/webcrmhost.cpp" line="416" />
+        <source>● %1 (unsaved)</source>
+        <translation>● %1 (sin guardar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="468" />
+        <source>The CRM's address is not a web address: %1</source>
+        <translation>La dirección del CRM no es una dirección web: %1</translation>
+    </message>
+</context>
+</TS>
