@@ -1,6 +1,7 @@
 #include <core/api/admincampaignroutes.h>
 #include <core/model/validationerrors.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,8 +21,8 @@ private Q_SLOTS:
     void create_savesEverythingAndReturnsWarnings()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString admin = f.tokenFor(w.admin);
         // Agent carla has no id in S2? She has ("X-CARLA"); beto has none in S2: a warning (reference §7 item 60).
         // db1 is used by campaigns of S1: a second warning (item 61).
@@ -65,10 +66,10 @@ private Q_SLOTS:
     void create_hostileRows_areRefusedAtOnceWithACappedErrorList()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString admin = f.tokenFor(w.admin);
-        const qint64 campaignsBefore = f.count(u"campaigns"_s);
+        const qint64 campaignsBefore = test::count(f.database(), u"campaigns"_s);
         QJsonArray many;
         for (int i = 0; i < 5000; ++i)
             many.append(QJsonObject {});
@@ -97,7 +98,7 @@ private Q_SLOTS:
         for (int i = 0; i < 1000; ++i)
             bad.append(QJsonObject { { u"nombre"_s, u"no valid name!"_s }, { u"valor"_s, u"x"_s }, { u"tipo"_s, 9 } });
         QNetworkAccessManager nam;
-        QNetworkRequest save(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/create/"_s.arg(f.port())));
+        QNetworkRequest save(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/create/"_s.arg(f.server().port())));
         save.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         save.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
         save.setRawHeader("Accept-Language", "es");
@@ -105,7 +106,7 @@ private Q_SLOTS:
             save,
             QJsonDocument(QJsonObject { { u"nombre"_s, u"Hostil"_s }, { u"tipo"_s, 3 }, { u"parametros_crm"_s, bad } })
                 .toJson(QJsonDocument::Compact));
-        QNetworkRequest list(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/"_s.arg(f.port())));
+        QNetworkRequest list(QUrl(u"http://127.0.0.1:%1/api/v1/campaigns/"_s.arg(f.server().port())));
         list.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
         QNetworkReply *other = nam.get(list);
         QTRY_VERIFY(hostile->isFinished() && other->isFinished());
@@ -121,7 +122,7 @@ private Q_SLOTS:
         QVERIFY2(more.contains(u"errores más no se listaron"_s), qPrintable(more));
         hostile->deleteLater();
         other->deleteLater();
-        QCOMPARE(f.count(u"campaigns"_s), campaignsBefore);
+        QCOMPARE(test::count(f.database(), u"campaigns"_s), campaignsBefore);
     }
 
     // Reference §7 items 57-59: the campaign rules of core, with their messages, nothing written.
@@ -157,26 +158,26 @@ private Q_SLOTS:
         QFETCH(QString, body);
         QFETCH(QString, field);
         QFETCH(QString, message);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
-        const qint64 before = f.count(u"campaigns"_s);
-        const qint64 options = f.count(u"disposition_options"_s);
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
+        const qint64 before = test::count(f.database(), u"campaigns"_s);
+        const qint64 options = test::count(f.database(), u"disposition_options"_s);
         const auto r = f.send("POST", u"/api/v1/campaigns/create/"_s, w.body(body), f.tokenFor(w.admin));
         QVERIFY2(r.status == 400, r.body.constData());
         const QJsonArray messages = r.json().value(u"errors"_s).toObject().value(field).toArray();
         QVERIFY2(!messages.isEmpty(), r.body.constData());
         if (!message.isEmpty())
             QCOMPARE(messages.first().toString(), message);
-        QCOMPARE(f.count(u"campaigns"_s), before);
-        QCOMPARE(f.count(u"disposition_options"_s), options);
+        QCOMPARE(test::count(f.database(), u"campaigns"_s), before);
+        QCOMPARE(test::count(f.database(), u"disposition_options"_s), options);
     }
 
     void update_isAllOrNothing_data() { test::addBackendRows(); }
     void update_isAllOrNothing()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString admin = f.tokenFor(w.admin);
         const QString path = w.substitute(u"/api/v1/campaigns/{camp}/update/"_s);
         // An option id of another campaign: nothing of the update stays.
@@ -186,7 +187,7 @@ private Q_SLOTS:
             admin);
         QCOMPARE(r.status, 400);
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"opciones_calificacion[0].id"_s));
-        auto name = f.db()->scalar(u"SELECT name FROM campaigns WHERE id = ?"_s, { w.camp });
+        auto name = f.database()->scalar(u"SELECT name FROM campaigns WHERE id = ?"_s, { w.camp });
         QCOMPARE(name->toString(), u"camp"_s);
         // Renaming an option and adding one; fields not sent keep their value.
         r = f.send(

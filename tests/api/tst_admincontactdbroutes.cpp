@@ -3,9 +3,9 @@
 #include <core/contacts/importjobrepository.h>
 #include <core/http/apirouter.h>
 #include <core/store/database.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -35,7 +35,7 @@ class TestAdminContactDbRoutes final : public QObject
     Q_OBJECT
 
 private:
-    static QJsonObject waitForJob(test::ApiFixture &f, const QString &token, const QString &job, int timeoutMs = 5000)
+    static QJsonObject waitForJob(test::ApiServer &f, const QString &token, const QString &job, int timeoutMs = 5000)
     {
         QJsonObject state;
         const auto poll = [&] {
@@ -43,10 +43,8 @@ private:
                 = f.send("GET", u"/api/v1/contact_imports/%1/"_s.arg(job), {}, token).json().value(u"job"_s).toObject();
             return state.value(u"state"_s).toString() != u"running"_s;
         };
-        QElapsedTimer waited;
-        waited.start();
-        while (!poll() && !waited.hasExpired(timeoutMs))
-            QTest::qWait(10);
+        // Its state when it ended, or the last one read (running) when it did not in time.
+        Q_UNUSED(QTest::qWaitFor(poll, timeoutMs));
         return state;
     }
 
@@ -55,8 +53,8 @@ private Q_SLOTS:
     void upload_importsCsvAndReportsProgress()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         const QByteArray csv = "telefono,nombre,id_cliente\n111,Ana,77\n222,Beto,78\n333,Carla,\n444,Dario,\n";
         const QByteArray body = multipart("XyZ",
                                           { { "filename", "clientes.csv", csv },
@@ -91,8 +89,8 @@ private Q_SLOTS:
     void upload_outcomeIsStored()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         const QByteArray good = multipart("XyZ",
                                           { { "filename", "a.csv", "telefono,id\n111,A\n222,B\n" },
                                             { "nombre", {}, "Stored" },
@@ -103,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 202);
         const QString id = r.json().value(u"job"_s).toString();
         QCOMPARE(waitForJob(f, admin, id).value(u"state"_s).toString(), u"finished"_s);
-        ImportJobRepository jobs(f.db(), f.clock());
+        ImportJobRepository jobs(f.database(), f.clock());
         auto row = jobs.find(id);
         QVERIFY(row.ok() && row->has_value());
         QCOMPARE(row->value().state, ImportJobRecord::State::Finished);
@@ -137,9 +135,9 @@ private Q_SLOTS:
     void job_ofAnotherServer_isAnsweredFromItsRow_untilItIsAbandoned()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
-        ImportJobRepository jobs(f.db(), f.clock());
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
+        ImportJobRepository jobs(f.database(), f.clock());
         QVERIFY(jobs.create(u"elsewhere"_s, 9000, std::nullopt).ok());
         f.clock().advance(20'000);
         QVERIFY(jobs.saveProgress(u"elsewhere"_s, ContactImporter::Writing, 300, 4500, 9000).ok());
@@ -167,11 +165,11 @@ private Q_SLOTS:
     void start_onSqlite_failsTheJobsTheLastStopCutOff()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        ImportJobRepository jobs(f.db(), f.clock());
+        ENLACE_API_SERVER(f, backend);
+        ImportJobRepository jobs(f.database(), f.clock());
         QVERIFY(jobs.create(u"cut-off"_s, 100, std::nullopt).ok());
         // What a cut-off import had written in steps, and one another process is writing now.
-        ContactRepository contacts(f.db(), f.clock());
+        ContactRepository contacts(f.database(), f.clock());
         ContactDatabase d;
         d.columns = { u"telefono"_s };
         d.phoneColumns = { u"telefono"_s };
@@ -182,11 +180,11 @@ private Q_SLOTS:
         const auto busy = contacts.createDatabaseForImport(d);
         QVERIFY(half.ok() && busy.ok());
         ApiRouter restarted;   // the routes of a server starting on the same database
-        registerAdminContactDbRoutes(restarted, f.services());
-        QCOMPARE(f.db()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE name = 'half'"_s)->toInt(), 0);
-        QCOMPARE(f.db()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE name = 'busy'"_s)->toInt(), 1);
+        registerAdminContactDbRoutes(restarted, f.server().services());
+        QCOMPARE(f.database()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE name = 'half'"_s)->toInt(), 0);
+        QCOMPARE(f.database()->scalar(u"SELECT COUNT(*) FROM contact_databases WHERE name = 'busy'"_s)->toInt(), 1);
         const auto row = jobs.find(u"cut-off"_s);
-        if (f.db()->dialect() == SqlDialect::Sqlite) {
+        if (f.database()->dialect() == SqlDialect::Sqlite) {
             QCOMPARE(row->value().state, ImportJobRecord::State::Failed);
             QVERIFY(row->value()
                         .errorByLanguage.value(u"es"_s)
@@ -205,8 +203,8 @@ private Q_SLOTS:
     void upload_largerThanTheBodyLimit_isImportedWhole()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         QByteArray csv = "telefono,nombre,direccion,id_cliente\n";
         const int rows = 30000;
         for (int i = 0; i < rows; ++i)
@@ -232,8 +230,8 @@ private Q_SLOTS:
         const qint64 database = job.value(u"database_id"_s).toInteger();
         for (const int i : { 0, rows - 1 }) {
             auto values
-                = f.db()->scalar(u"SELECT values_json FROM contacts WHERE database_id = ? AND external_id = ?"_s,
-                                 { database, u"C%1"_s.arg(i) });
+                = f.database()->scalar(u"SELECT values_json FROM contacts WHERE database_id = ? AND external_id = ?"_s,
+                                       { database, u"C%1"_s.arg(i) });
             QVERIFY(values.ok());
             const QJsonArray row = QJsonDocument::fromJson(values->toString().toUtf8()).array();
             QCOMPARE(row.size(), 4);
@@ -248,8 +246,8 @@ private Q_SLOTS:
     void upload_largeButMalformed_is400AndStoresNothing()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         // No closing delimiter: the body is cut short.
         QByteArray body = multipart(
             "B", { { "filename", "c.csv", "telefono\n" + QByteArray(2 * 1024 * 1024, '5') }, { "nombre", {}, "x" } });
@@ -274,8 +272,8 @@ private Q_SLOTS:
     void upload_duplicateExternalIds_rejectsWholeFile()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         const QByteArray csv = "telefono,id_cliente\n1,10\n2,77\n3,\n4,\n5,77\n";
         const QByteArray body = multipart("b0undary",
                                           { { "nombre", {}, "Dup" },
@@ -290,8 +288,8 @@ private Q_SLOTS:
         const QString errors = QString::fromUtf8(QJsonDocument(job.value(u"errors"_s).toObject()).toJson());
         // The message names the offending row by its content and the repeated id.
         QVERIFY2(errors.contains(u"5,77"_s) && errors.contains(u"repeated ID: 77"_s), qPrintable(errors));
-        QCOMPARE(f.count(u"contacts"_s), 0);
-        QCOMPARE(f.count(u"contact_databases"_s), 0);
+        QCOMPARE(test::count(f.database(), u"contacts"_s), 0);
+        QCOMPARE(test::count(f.database(), u"contact_databases"_s), 0);
     }
 
     // Each upload is imported on a thread of its own; a later thread may get an ended thread's id.
@@ -301,8 +299,8 @@ private Q_SLOTS:
     void upload_manyInARow_eachEndsAndTheStoreStaysWritable()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const qint64 adminId = f.addUser(u"admin"_s, Role::Admin);
+        ENLACE_API_SERVER(f, backend);
+        const qint64 adminId = test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin);
         QString admin = f.tokenFor(adminId);
         int finished = 0;
         for (int i = 0; i < 6; ++i) {
@@ -338,8 +336,8 @@ private Q_SLOTS:
     void upload_badRequests_are400()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         auto r = f.send("POST", u"/api/v1/crear_base_contactos/"_s, QJsonObject { { u"nombre"_s, u"x"_s } }, admin);
         QCOMPARE(r.status, 400);
         r = f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, multipart("B", { { "nombre", {}, "x" } }),
@@ -351,20 +349,20 @@ private Q_SLOTS:
                       admin);
         QCOMPARE(r.status, 400);
         QCOMPARE(f.send("GET", u"/api/v1/contact_imports/nope/"_s, {}, admin).status, 404);
-        const QString agent = f.tokenFor(f.addAgent(u"ana"_s, u"1001"_s).userId);
+        const QString agent = f.tokenFor(test::addAgent(f.database(), f.clock(), u"ana"_s, u"1001"_s).userId);
         QCOMPARE(f.sendRaw("POST", u"/api/v1/crear_base_contactos/"_s, multipart("B", { { "nombre", {}, "x" } }),
                            "multipart/form-data; boundary=B", agent)
                      .status,
                  403);
-        QCOMPARE(f.count(u"contact_databases"_s), 0);
+        QCOMPARE(test::count(f.database(), u"contact_databases"_s), 0);
     }
 
     void createDatabaseAndContact_followOmniLeads_data() { test::addBackendRows(); }
     void createDatabaseAndContact_followOmniLeads()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         auto r = f.send("POST", u"/api/v1/contact_database/create/"_s,
                         QJsonObject { { u"name"_s, u"Manual"_s },
                                       { u"phone_fields"_s, QJsonArray { u"telefono"_s } },
@@ -395,7 +393,7 @@ private Q_SLOTS:
                         QJsonObject { { u"telefono"_s, u"1"_s } }, admin)
                      .status,
                  404);
-        QCOMPARE(f.count(u"contacts"_s), 1);
+        QCOMPARE(test::count(f.database(), u"contacts"_s), 1);
     }
 };
 

@@ -1,5 +1,6 @@
 #include <core/api/adminsiteroutes.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -128,8 +129,8 @@ private Q_SLOTS:
         QFETCH(int, httpStatus);
         QFETCH(QString, field);
         QFETCH(QString, message);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         QCOMPARE(f.send("POST", u"/api/v1/external_sites/create/"_s,
                         site(u"A"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin)
                      .status,
@@ -138,7 +139,7 @@ private Q_SLOTS:
         QVERIFY2(r.status == httpStatus, r.body.constData());
         if (httpStatus == 200) {
             QCOMPARE(r.json().value(u"status"_s).toString(), u"SUCCESS"_s);
-            QCOMPARE(f.count(u"external_sites"_s), 2);
+            QCOMPARE(test::count(f.database(), u"external_sites"_s), 2);
             const auto detail
                 = f.send("GET", u"/api/v1/external_sites/%1/"_s.arg(r.json().value(u"id"_s).toInteger()), {}, admin);
             const QJsonObject stored = detail.json().value(u"externalSiteDetail"_s).toObject();
@@ -153,7 +154,7 @@ private Q_SLOTS:
             if (!message.isEmpty())
                 QCOMPARE(messages.first().toString(), message);
             QVERIFY(r.json().value(u"message"_s).toString().contains(field));
-            QCOMPARE(f.count(u"external_sites"_s), 1);
+            QCOMPARE(test::count(f.database(), u"external_sites"_s), 1);
         }
     }
 
@@ -162,8 +163,8 @@ private Q_SLOTS:
     void sites_listDetailHideShowDelete()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         const qint64 used
             = f.send("POST", u"/api/v1/external_sites/create/"_s, site(u"Usado"_s, 2, 1, QJsonValue::Null, 1), admin)
                   .json()
@@ -175,7 +176,7 @@ private Q_SLOTS:
                   .value(u"id"_s)
                   .toInteger();
         QVERIFY(used > 0 && unused > 0);
-        QVERIFY(f.db()
+        QVERIFY(f.database()
                     ->exec(u"INSERT INTO campaigns (name, type, site_id, interaction_type) VALUES ('c', 3, ?, 2)"_s,
                            { used })
                     .ok());
@@ -219,7 +220,7 @@ private Q_SLOTS:
                  404);
         QCOMPARE(f.send("PUT", u"/api/v1/external_sites/999999/hide/"_s, {}, admin).status, 404);
         QCOMPARE(f.send("DELETE", u"/api/v1/external_sites/999999/delete/"_s, {}, admin).status, 404);
-        QCOMPARE(f.count(u"external_sites"_s), 1);
+        QCOMPARE(test::count(f.database(), u"external_sites"_s), 1);
         // Update to server / GET / no target (OMniLeads' test).
         const auto updated = f.send("PUT", u"/api/v1/external_sites/%1/update/"_s.arg(used),
                                     site(u"Usado"_s, 3, 1, QJsonValue::Null, QJsonValue::Null), admin);
@@ -238,8 +239,8 @@ private Q_SLOTS:
     void sites_access()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const Agent agent = f.addAgent(u"ana"_s, u"1001"_s);
+        ENLACE_API_SERVER(f, backend);
+        const Agent agent = test::addAgent(f.database(), f.clock(), u"ana"_s, u"1001"_s);
         QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s).status, 401);
         QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(agent.userId)).status, 403);
         QCOMPARE(f.send("POST", u"/api/v1/external_sites/create/"_s,
@@ -247,16 +248,20 @@ private Q_SLOTS:
                      .status,
                  403);
         QCOMPARE(f.send("GET", u"/api/v1/external_site_authentications/"_s, {}, f.tokenFor(agent.userId)).status, 403);
-        QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {}, f.integrationKeyFor(f.addSystem(u"S"_s))).status, 403);
-        for (const Role role : { Role::Admin, Role::Manager, Role::Supervisor })
-            QCOMPARE(
-                f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(f.addUser(u"u%1"_s.arg(int(role)), role)))
-                    .status,
-                200);
         QCOMPARE(
-            f.send("GET", u"/api/v1/external_sites/"_s, {}, f.tokenFor(f.addUser(u"ref"_s, Role::Referent))).status,
+            f.send("GET", u"/api/v1/external_sites/"_s, {}, f.integrationKeyFor(test::addSystem(f.database(), u"S"_s)))
+                .status,
             403);
-        QCOMPARE(f.count(u"external_sites"_s), 0);
+        for (const Role role : { Role::Admin, Role::Manager, Role::Supervisor })
+            QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {},
+                            f.tokenFor(test::addUser(f.database(), f.clock(), u"u%1"_s.arg(int(role)), role)))
+                         .status,
+                     200);
+        QCOMPARE(f.send("GET", u"/api/v1/external_sites/"_s, {},
+                        f.tokenFor(test::addUser(f.database(), f.clock(), u"ref"_s, Role::Referent)))
+                     .status,
+                 403);
+        QCOMPARE(test::count(f.database(), u"external_sites"_s), 0);
     }
 
     // Reference §7 item 15; passwords are write-only.
@@ -264,8 +269,8 @@ private Q_SLOTS:
     void authentications_crudWithoutEverReturningThePassword()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         auto created = f.send("POST", u"/api/v1/external_site_authentications/create/"_s,
                               auth(u"Auth"_s, u"https://crm.example/token"_s), admin);
         QCOMPARE(created.status, 200);
@@ -312,7 +317,7 @@ private Q_SLOTS:
             f.send("DELETE", u"/api/v1/external_site_authentications/%1/delete/"_s.arg(unusedId), {}, admin).status,
             200);
         QCOMPARE(f.send("GET", u"/api/v1/external_site_authentications/%1/"_s.arg(unusedId), {}, admin).status, 404);
-        QCOMPARE(f.count(u"site_authentications"_s), 1);
+        QCOMPARE(test::count(f.database(), u"site_authentications"_s), 1);
     }
 
     // Reference §7 items 16-18: the test endpoint against a real local token server.
@@ -341,10 +346,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, answer);
         QFETCH(int, httpStatus);
         QFETCH(QString, expected);
-        ENLACE_API_FIXTURE(f, backend);
+        ENLACE_API_SERVER(f, backend);
         TokenEndpoint endpoint;
         endpoint.answer(QHttpServerResponder::StatusCode::Ok, contentType, answer);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         QJsonObject body = auth(u"ignored"_s, endpoint.url());
         body.remove(u"nombre"_s);
         const auto r = f.send("POST", u"/api/v1/external_site_authentications/test/"_s, body, admin);
@@ -353,7 +358,7 @@ private Q_SLOTS:
         QCOMPARE(endpoint.requests(), 1);
         QVERIFY(endpoint.lastBody().contains("crm-secret-pw"));
         QVERIFY(!r.body.contains("crm-secret-pw"));
-        QCOMPARE(f.count(u"site_authentications"_s), 0);
+        QCOMPARE(test::count(f.database(), u"site_authentications"_s), 0);
     }
 };
 

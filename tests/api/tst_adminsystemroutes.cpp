@@ -1,5 +1,6 @@
 #include <core/api/adminsystemroutes.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
 #include <QJsonArray>
 #include <QTest>
@@ -29,11 +30,11 @@ private Q_SLOTS:
     void systems_createListUpdate()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const Agent a = f.addAgent(u"ana"_s, u"1001"_s);
-        const Agent b = f.addAgent(u"beto"_s, u"1002"_s);
-        const Agent c = f.addAgent(u"carla"_s, u"1003"_s);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const Agent a = test::addAgent(f.database(), f.clock(), u"ana"_s, u"1001"_s);
+        const Agent b = test::addAgent(f.database(), f.clock(), u"beto"_s, u"1002"_s);
+        const Agent c = test::addAgent(f.database(), f.clock(), u"carla"_s, u"1003"_s);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         auto created = f.send("POST", u"/api/v1/external_systems/create/"_s,
                               QJsonObject { { u"nombre"_s, u"S"_s },
                                             { u"agentes"_s, QJsonArray { row(a.id, u"X"_s), row(b.id, u"Y"_s) } } },
@@ -113,29 +114,29 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         QFETCH(QString, body);
         QFETCH(QString, field);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
-        const qint64 systems = f.count(u"external_systems"_s);
-        const qint64 rows = f.count(u"agent_external_ids"_s);
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
+        const qint64 systems = test::count(f.database(), u"external_systems"_s);
+        const qint64 rows = test::count(f.database(), u"agent_external_ids"_s);
         const auto r = f.send("POST", u"/api/v1/external_systems/create/"_s, w.body(body), f.tokenFor(w.admin));
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
         QVERIFY2(r.json().value(u"errors"_s).toObject().contains(field), r.body.constData());
-        QCOMPARE(f.count(u"external_systems"_s), systems);
-        QCOMPARE(f.count(u"agent_external_ids"_s), rows);
+        QCOMPARE(test::count(f.database(), u"external_systems"_s), systems);
+        QCOMPARE(test::count(f.database(), u"agent_external_ids"_s), rows);
         // The same rows on update leave the stored system unchanged.
         const auto u = f.send("PUT", w.substitute(u"/api/v1/external_systems/{s2}/update/"_s), w.body(body),
                               f.tokenFor(w.admin));
         QCOMPARE(u.status, 400);
-        QCOMPARE(f.count(u"agent_external_ids"_s), rows);
+        QCOMPARE(test::count(f.database(), u"agent_external_ids"_s), rows);
     }
 
     void agents_listedForAdmins_data() { test::addBackendRows(); }
     void agents_listedForAdmins()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const auto r = f.send("GET", u"/api/v1/agents_external_system/"_s, {}, f.tokenFor(w.sup));
         QCOMPARE(r.status, 200);
         const QJsonArray agents = r.json().value(u"agents"_s).toArray();
@@ -153,8 +154,8 @@ private Q_SLOTS:
     void integrationKey_isIssuedOnceToAdminsOnly()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString path = w.substitute(u"/api/v1/external_systems/{s1}/integration_key/"_s);
         QCOMPARE(f.send("POST", path, {}, f.tokenFor(w.sup)).status, 403);
         const auto r = f.send("POST", path, {}, f.tokenFor(w.admin));

@@ -2,7 +2,8 @@
 #include <core/api/tokenstore.h>
 #include <core/calls/eventlog.h>
 #include <core/identity/userrepository.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
 #include <QJsonArray>
 #include <QTest>
@@ -19,8 +20,8 @@ private Q_SLOTS:
     void users_createListUpdateWithoutPasswords()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
         auto r = f.send("POST", u"/api/v1/users/create/"_s,
                         QJsonObject { { u"username"_s, u"nuevo"_s },
                                       { u"password"_s, u"Una-clave-larga-1"_s },
@@ -56,7 +57,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 400);
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"role"_s));
         QVERIFY(r.json().value(u"errors"_s).toObject().contains(u"password"_s));
-        QCOMPARE(f.count(u"users"_s), 3);
+        QCOMPARE(test::count(f.database(), u"users"_s), 3);
         // Deactivate and change the password: the new one authenticates.
         r = f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(id),
                    QJsonObject { { u"password"_s, u"Cambiada-clave-9"_s }, { u"active"_s, false } }, admin);
@@ -65,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(
             f.send("PUT", u"/api/v1/users/%1/update/"_s.arg(id), QJsonObject { { u"active"_s, true } }, admin).status
             == 200);
-        QVERIFY(UserRepository(f.db()).authenticate(u"nuevo"_s, u"Cambiada-clave-9"_s).ok());
+        QVERIFY(UserRepository(f.database()).authenticate(u"nuevo"_s, u"Cambiada-clave-9"_s).ok());
         QCOMPARE(f.send("GET", u"/api/v1/users/999999/"_s, {}, admin).status, 404);
         QCOMPARE(f.send("PUT", u"/api/v1/users/999999/update/"_s, QJsonObject { { u"active"_s, true } }, admin).status,
                  404);
@@ -77,19 +78,19 @@ private Q_SLOTS:
     void deactivate_revokesTokensAndAnnouncesItToTheChannels()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const QString admin = f.tokenFor(f.addUser(u"admin"_s, Role::Admin));
-        const Agent ana = f.addAgent(u"ana"_s, u"1001"_s);
-        const qint64 sup = f.addUser(u"sup"_s, Role::Supervisor);
-        TokenStore tokens(f.db(), f.clock());
+        ENLACE_API_SERVER(f, backend);
+        const QString admin = f.tokenFor(test::addUser(f.database(), f.clock(), u"admin"_s, Role::Admin));
+        const Agent ana = test::addAgent(f.database(), f.clock(), u"ana"_s, u"1001"_s);
+        const qint64 sup = test::addUser(f.database(), f.clock(), u"sup"_s, Role::Supervisor);
+        TokenStore tokens(f.database(), f.clock());
         QVERIFY(tokens.issue(ana.userId, 3'600'000).ok());
         QVERIFY(tokens.issue(ana.userId, 3'600'000).ok());
         QVERIFY(tokens.issue(sup, 3'600'000).ok());
         const auto tokensOf = [&](qint64 user) {
-            return f.db()->scalar(u"SELECT COUNT(*) FROM api_tokens WHERE user_id = ?"_s, { user })->toInt();
+            return f.database()->scalar(u"SELECT COUNT(*) FROM api_tokens WHERE user_id = ?"_s, { user })->toInt();
         };
         const auto announcements = [&] {
-            return f.db()
+            return f.database()
                 ->scalar(u"SELECT COUNT(*) FROM agent_events WHERE agent_id = ? AND type = ?"_s,
                          { ana.id, QString::fromLatin1(EventLog::SessionRevoked) })
                 ->toInt();
@@ -108,7 +109,7 @@ private Q_SLOTS:
             200);
         QCOMPARE(tokensOf(ana.userId), 0);
         QCOMPARE(announcements(), 1);
-        QCOMPARE(f.db()
+        QCOMPARE(f.database()
                      ->scalar(u"SELECT payload_json FROM agent_events WHERE agent_id = ? AND type = ?"_s,
                               { ana.id, QString::fromLatin1(EventLog::SessionRevoked) })
                      ->toString(),
@@ -124,17 +125,23 @@ private Q_SLOTS:
     void users_areForAdministratorsOnly()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
+        ENLACE_API_SERVER(f, backend);
         QCOMPARE(f.send("GET", u"/api/v1/users/"_s).status, 401);
-        QCOMPARE(f.send("GET", u"/api/v1/users/"_s, {}, f.tokenFor(f.addUser(u"sup"_s, Role::Supervisor))).status, 403);
-        QCOMPARE(f.send("GET", u"/api/v1/users/"_s, {}, f.tokenFor(f.addUser(u"ger"_s, Role::Manager))).status, 403);
+        QCOMPARE(f.send("GET", u"/api/v1/users/"_s, {},
+                        f.tokenFor(test::addUser(f.database(), f.clock(), u"sup"_s, Role::Supervisor)))
+                     .status,
+                 403);
+        QCOMPARE(f.send("GET", u"/api/v1/users/"_s, {},
+                        f.tokenFor(test::addUser(f.database(), f.clock(), u"ger"_s, Role::Manager)))
+                     .status,
+                 403);
         QCOMPARE(
             f.send("POST", u"/api/v1/users/create/"_s,
                    QJsonObject { { u"username"_s, u"x"_s }, { u"password"_s, u"y-long-enough-1"_s }, { u"role"_s, 1 } },
-                   f.tokenFor(f.addAgent(u"ana"_s, u"1001"_s).userId))
+                   f.tokenFor(test::addAgent(f.database(), f.clock(), u"ana"_s, u"1001"_s).userId))
                 .status,
             403);
-        QCOMPARE(f.count(u"users"_s), 3);
+        QCOMPARE(test::count(f.database(), u"users"_s), 3);
     }
 };
 

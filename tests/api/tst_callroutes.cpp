@@ -199,11 +199,14 @@ private Q_SLOTS:
         event.agentExtension = w.ana.sipExtension;
         event.campaignId = w.camp;
         event.phone = u"5550"_s;
-        // The first is taken and its batch waits for the store; those after it wait to be taken.
-        for (const QString &callId : { u"inbound-1"_s, u"inbound-2"_s, u"inbound-3"_s }) {
+        // The first is taken and its batch waits for the store; those after it wait to be taken
+        // (they are queued behind that batch's flush, so they do not join it).
+        event.callId = u"inbound-1"_s;
+        Q_EMIT f.pbx().callOffered(event);
+        QTRY_COMPARE_WITH_TIMEOUT(recording.recordingBacklog(), 0, 5000);   // taken
+        for (const QString &callId : { u"inbound-2"_s, u"inbound-3"_s }) {
             event.callId = callId;
             Q_EMIT f.pbx().callOffered(event);
-            QTest::qWait(50);
         }
         QTRY_VERIFY_WITH_TIMEOUT(recording.recordingBacklog() >= 1, 5000);
 

@@ -1,5 +1,6 @@
 #include <core/api/contactroutes.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
 #include <QJsonArray>
 #include <QTest>
@@ -12,7 +13,7 @@ class TestContactRoutes final : public QObject
     Q_OBJECT
 
 private:
-    static QString tokenOf(test::ApiFixture &f, const test::ApiFixture::World &w, const QString &who)
+    static QString tokenOf(test::ApiServer &f, const test::World &w, const QString &who)
     {
         if (who == u"ana"_s)
             return f.tokenFor(w.ana.userId);
@@ -83,8 +84,8 @@ private Q_SLOTS:
         QFETCH(int, httpStatus);
         QFETCH(QString, field);
         QFETCH(QString, message);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const auto r = f.send("POST", u"/api/v1/campaign/database_metadata/"_s, w.body(body), tokenOf(f, w, who));
         QVERIFY2(r.status == httpStatus, r.body.constData());
         if (httpStatus == 200) {
@@ -106,9 +107,9 @@ private Q_SLOTS:
     void newContact_addsToTheCampaignDatabase()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
-        const qint64 before = f.count(u"contacts"_s);
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
+        const qint64 before = test::count(f.database(), u"contacts"_s);
         auto r = f.send("POST", u"/api/v1/new_contact/"_s,
                         w.body(uR"({"idCampaign":{camp},"telefono":"4444","nombre":"Cuatro","id_ext":"EXT-4"})"_s),
                         f.tokenFor(w.sup));
@@ -123,7 +124,7 @@ private Q_SLOTS:
                    w.body(uR"({"idExternalSystem":{s1},"idCampaign":"C-1","telefono":"5555"})"_s),
                    f.integrationKeyFor(w.s1));
         QCOMPARE(r.status, 200);
-        QCOMPARE(f.count(u"contacts"_s), before + 2);
+        QCOMPARE(test::count(f.database(), u"contacts"_s), before + 2);
         // Existing external id.
         r = f.send("POST", u"/api/v1/new_contact/"_s,
                    w.body(uR"({"idCampaign":{camp},"telefono":"6666","id_ext":"EXT-1"})"_s), f.tokenFor(w.ana.userId));
@@ -146,15 +147,15 @@ private Q_SLOTS:
         r = f.send("POST", u"/api/v1/new_contact/"_s, w.body(uR"({"idCampaign":{camp},"telefono":"7777"})"_s),
                    f.tokenFor(w.carla.userId));
         QCOMPARE(r.status, 400);
-        QCOMPARE(f.count(u"contacts"_s), before + 2);
+        QCOMPARE(test::count(f.database(), u"contacts"_s), before + 2);
     }
 
     void campaignContacts_pagesContactsNotYetDispositioned_data() { test::addBackendRows(); }
     void campaignContacts_pagesContactsNotYetDispositioned()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString ana = f.tokenFor(w.ana.userId);
         const QString path = w.substitute(u"/api/v1/campaign/{camp}/contacts/"_s);
         auto r = f.send("GET", path + u"?draw=3&start=0&length=10"_s, {}, ana);

@@ -1,7 +1,8 @@
 #include <core/api/dispositionroutes.h>
 #include <core/calls/callflow.h>
 #include <core/calls/eventlog.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
 #include <QJsonArray>
 #include <QTest>
@@ -18,8 +19,8 @@ private Q_SLOTS:
     void dispositionOptions_listsAllOptionsFlaggingHidden()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString token = f.tokenFor(w.ana.userId);
         for (const QString &path : { w.substitute(u"/api/v1/campaign/{camp}/dispositionOptions/"_s),
                                      w.substitute(u"/api/v1/campaign/C-1/dispositionOptions/{s1}/"_s),
@@ -55,8 +56,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         QFETCH(QString, path);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const auto r = f.send("GET", w.substitute(path), {}, f.tokenFor(w.ana.userId));
         QCOMPARE(r.status, 404);
         QCOMPARE(r.json().value(u"status"_s).toString(), u"ERROR"_s);
@@ -66,8 +67,8 @@ private Q_SLOTS:
     void dispositionOptions_access()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString path = w.substitute(u"/api/v1/campaign/{camp}/dispositionOptions/"_s);
         QCOMPARE(f.send("GET", path).status, 401);
         QCOMPARE(f.send("GET", path, {}, f.tokenFor(w.sup)).status, 403);
@@ -80,8 +81,8 @@ private Q_SLOTS:
     void create_withEnlaceIds_stores201WithFiveKeys()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const auto r
             = f.send("POST", u"/api/v1/disposition/"_s,
                      w.body(uR"({"idContact":{c1},"idDispositionOption":{venta},"comments":"x","idAgent":{beto}})"_s),
@@ -95,8 +96,8 @@ private Q_SLOTS:
         QVERIFY(json.value(u"callid"_s).isNull());
         QCOMPARE(json.value(u"comments"_s).toString(), u"x"_s);
         // The agent is the caller; idAgent in the body is ignored (OMniLeads).
-        auto agent
-            = f.db()->scalar(u"SELECT agent_id FROM dispositions WHERE id = ?"_s, { json.value(u"id"_s).toInteger() });
+        auto agent = f.database()->scalar(u"SELECT agent_id FROM dispositions WHERE id = ?"_s,
+                                          { json.value(u"id"_s).toInteger() });
         QCOMPARE(agent->toLongLong(), w.ana.id);
     }
 
@@ -104,8 +105,8 @@ private Q_SLOTS:
     void create_secondForSameContact_isRefused()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QJsonObject body = w.body(uR"({"idContact":{c1},"idDispositionOption":{venta}})"_s);
         QCOMPARE(f.send("POST", u"/api/v1/disposition/"_s, body, f.tokenFor(w.ana.userId)).status, 201);
         const auto r = f.send("POST", u"/api/v1/disposition/"_s, body, f.tokenFor(w.beto.userId));
@@ -113,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(r.json(),
                  (QJsonObject { { u"status"_s, u"ERROR"_s },
                                 { u"msg"_s, u"There is another disposition for this contact on this campaign"_s } }));
-        QCOMPARE(f.count(u"dispositions"_s), 1);
+        QCOMPARE(test::count(f.database(), u"dispositions"_s), 1);
     }
 
     void create_rules_data()
@@ -167,18 +168,18 @@ private Q_SLOTS:
         QFETCH(int, httpStatus);
         QFETCH(QString, field);
         QFETCH(QString, message);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const auto r = f.send("POST", u"/api/v1/disposition/"_s, w.body(body), f.tokenFor(w.ana.userId));
         QVERIFY2(r.status == httpStatus, r.body.constData());
         if (httpStatus == 201) {
-            QCOMPARE(f.count(u"dispositions"_s), 1);
-            auto contact = f.db()->scalar(u"SELECT contact_id FROM dispositions"_s);
+            QCOMPARE(test::count(f.database(), u"dispositions"_s), 1);
+            auto contact = f.database()->scalar(u"SELECT contact_id FROM dispositions"_s);
             QCOMPARE(contact->toLongLong(), w.c2);
             QCOMPARE(r.json().value(u"idContact"_s).toString(), u"EXT-2"_s);
         } else {
             QCOMPARE(r.json(), (QJsonObject { { u"status"_s, u"ERROR"_s }, { field, message } }));
-            QCOMPARE(f.count(u"dispositions"_s), 0);
+            QCOMPARE(test::count(f.database(), u"dispositions"_s), 0);
         }
     }
 
@@ -186,8 +187,8 @@ private Q_SLOTS:
     void getAndList_showOnlyTheCallersDispositions()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString ana = f.tokenFor(w.ana.userId);
         const QString beto = f.tokenFor(w.beto.userId);
         const auto mine = f.send("POST", u"/api/v1/disposition/"_s,
@@ -216,8 +217,8 @@ private Q_SLOTS:
     void update_rules()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString ana = f.tokenFor(w.ana.userId);
         const auto first = f.send("POST", u"/api/v1/disposition/"_s,
                                   w.body(uR"({"idContact":{c1},"idDispositionOption":{venta},"callid":"c-1"})"_s), ana);
@@ -237,7 +238,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(u"idDispositionOption"_s).toString(), u"Disposition option id not found"_s);
         // The option becomes hidden later: keeping it is accepted; callid absent becomes null.
-        QVERIFY(f.db()->exec(u"UPDATE disposition_options SET hidden = 1 WHERE id = ?"_s, { w.venta }).ok());
+        QVERIFY(f.database()->exec(u"UPDATE disposition_options SET hidden = 1 WHERE id = ?"_s, { w.venta }).ok());
         r = f.send("PUT", path, w.body(uR"({"idContact":{c1},"idDispositionOption":{venta},"comments":"edit"})"_s),
                    ana);
         QCOMPARE(r.status, 200);
@@ -258,8 +259,8 @@ private Q_SLOTS:
     void create_access()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QJsonObject body = w.body(uR"({"idContact":{c1},"idDispositionOption":{venta}})"_s);
         QCOMPARE(f.send("POST", u"/api/v1/disposition/"_s, body).status, 401);
         QCOMPARE(f.send("POST", u"/api/v1/disposition/"_s, body, f.tokenFor(w.sup)).status, 403);
@@ -272,10 +273,10 @@ private Q_SLOTS:
         const auto bad = f.send("POST", u"/api/v1/disposition/"_s, noAgent, f.integrationKeyFor(w.s1));
         QCOMPARE(bad.status, 400);
         QCOMPARE(bad.json().value(u"idAgent"_s).toString(), u"Agent id not found"_s);
-        QCOMPARE(f.count(u"dispositions"_s), 0);
+        QCOMPARE(test::count(f.database(), u"dispositions"_s), 0);
         const auto ok = f.send("POST", u"/api/v1/disposition/"_s, forOther, f.integrationKeyFor(w.s1));
         QCOMPARE(ok.status, 201);
-        auto agent = f.db()->scalar(u"SELECT agent_id FROM dispositions"_s);
+        auto agent = f.database()->scalar(u"SELECT agent_id FROM dispositions"_s);
         QCOMPARE(agent->toLongLong(), w.beto.id);
         const auto list = f.send("GET", u"/api/v1/disposition/"_s, {}, f.integrationKeyFor(w.s1));
         QCOMPARE(list.array().size(), 1);
@@ -288,22 +289,24 @@ private Q_SLOTS:
     void create_firesCallDispositionInteraction()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
-        auto site = f.db()->insert(u"INSERT INTO external_sites (name, url, trigger_type, method, format, target) "
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
+        auto site
+            = f.database()->insert(u"INSERT INTO external_sites (name, url, trigger_type, method, format, target) "
                                    "VALUES ('crm', 'https://crm.example/disposition', 4, 1, 1, 1)"_s);
         QVERIFY(site.ok());
-        QVERIFY(f.db()
+        QVERIFY(f.database()
                     ->exec(u"UPDATE campaigns SET site_id = ?, interaction_type = 2 WHERE id = ?"_s,
                            { site.value(), w.camp })
                     .ok());
-        QVERIFY(f.db()->exec(u"UPDATE disposition_options SET crm_interaction = 1 WHERE id = ?"_s, { w.venta }).ok());
-        const qint64 plain = f.addOption(w.camp, u"Sin CRM"_s);
+        QVERIFY(
+            f.database()->exec(u"UPDATE disposition_options SET crm_interaction = 1 WHERE id = ?"_s, { w.venta }).ok());
+        const qint64 plain = test::addOption(f.database(), w.camp, u"Sin CRM"_s);
         const QString ana = f.tokenFor(w.ana.userId);
         const auto interactions = [&] {
             int n = 0;
             // Keep the list alive: iterating value() of a temporary Result would dangle.
-            const QList<AgentEvent> events = f.events().since(w.ana.id, 0).value();
+            const QList<AgentEvent> events = f.server().events()->since(w.ana.id, 0).value();
             for (const AgentEvent &e : events)
                 n += e.type == QLatin1StringView(CallFlow::DispositionInteractionEvent);
             return n;
@@ -331,10 +334,10 @@ private Q_SLOTS:
     void newContactDisposition_createsContactThenDisposition()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString ana = f.tokenFor(w.ana.userId);
-        const qint64 contactsBefore = f.count(u"contacts"_s);
+        const qint64 contactsBefore = test::count(f.database(), u"contacts"_s);
         auto r = f.send(
             "POST", u"/api/v1/new_contact/disposition/"_s,
             w.body(
@@ -342,9 +345,9 @@ private Q_SLOTS:
             ana);
         QCOMPARE(r.status, 201);
         QCOMPARE(r.json().keys(), (QStringList { u"callid"_s, u"comments"_s, u"id"_s, u"idDispositionOption"_s }));
-        QCOMPARE(f.count(u"contacts"_s), contactsBefore + 1);
-        QCOMPARE(f.count(u"dispositions"_s), 1);
-        auto stored = f.db()->scalar(u"SELECT values_json FROM contacts WHERE external_id = 'EXT-NEW'"_s);
+        QCOMPARE(test::count(f.database(), u"contacts"_s), contactsBefore + 1);
+        QCOMPARE(test::count(f.database(), u"dispositions"_s), 1);
+        auto stored = f.database()->scalar(u"SELECT values_json FROM contacts WHERE external_id = 'EXT-NEW'"_s);
         QVERIFY(stored->toString().contains(u"Nueva"_s));
         QVERIFY(stored->toString().contains(u"5550001"_s));
         // Duplicate external id: refused, nothing written.
@@ -363,8 +366,8 @@ private Q_SLOTS:
         // Missing phone.
         r = f.send("POST", u"/api/v1/new_contact/disposition/"_s, w.body(uR"({"idDispositionOption":{venta}})"_s), ana);
         QCOMPARE(r.status, 400);
-        QCOMPARE(f.count(u"contacts"_s), contactsBefore + 1);
-        QCOMPARE(f.count(u"dispositions"_s), 1);
+        QCOMPARE(test::count(f.database(), u"contacts"_s), contactsBefore + 1);
+        QCOMPARE(test::count(f.database(), u"dispositions"_s), 1);
     }
 };
 

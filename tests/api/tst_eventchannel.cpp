@@ -15,7 +15,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -160,8 +162,11 @@ private Q_SLOTS:
         QCOMPARE(e.value(u"id"_s).toInteger(), mine.value());
         QCOMPARE(e.value(u"type"_s).toString(), u"call.offered"_s);
         QCOMPARE(e.value(u"data"_s).toObject().value(u"call_id"_s).toString(), u"c-1"_s);
-        QTest::qWait(100);
-        QCOMPARE(console.events().size(), 1);
+        // Bob's event is not sent to Ana: a later event of hers comes right after her first.
+        auto later = s.log.append(ana.agentId, u"call.ended"_s, QJsonObject { { u"call_id"_s, u"c-1"_s } });
+        QVERIFY(later.ok());
+        QTRY_COMPARE(console.events().size(), 2);
+        QCOMPARE(console.eventIds(), (QList<qint64> { mine.value(), later.value() }));
     }
 
     void reconnectWithLastId_replaysWhatWasMissed_data() { test::addBackendRows(); }
@@ -455,7 +460,15 @@ private Q_SLOTS:
         Console console;
         console.open(s.url(u"/api/v1/events"_s), ana.token);
         QTRY_VERIFY(console.ready());
-        QTest::qWait(300);   // pings answered: still open
+        // Pings answered: still open after three rounds (each checks the last one's pong). A ping
+        // of the console's own comes back after any close the server sent before its pong.
+        auto *pingTimer = s.channel.findChild<QTimer *>(QString(), Qt::FindDirectChildrenOnly);
+        QVERIFY(pingTimer && pingTimer->isActive() && pingTimer->interval() == 100);
+        QSignalSpy pingRounds(pingTimer, &QTimer::timeout);
+        QTRY_VERIFY(pingRounds.count() >= 3);
+        QSignalSpy pong(&console.socket, &QWebSocket::pong);
+        console.socket.ping();
+        QTRY_VERIFY(pong.count() == 1 || console.closeCode != -1);
         QCOMPARE(console.closeCode, -1);
         clock.advance(3'600'000);
         QTRY_COMPARE(console.closeCode, 4401);

@@ -1,7 +1,7 @@
 #include <core/api/openapi.h>
 #include <core/server/serverconfig.h>
 #include <core/server/serverinstance.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
 #include <tests/support/testdata.h>
 
 #include <QDir>
@@ -58,8 +58,8 @@ private:
 private Q_SLOTS:
     void document_listsEveryRegisteredRouteWithItsDocumentation()
     {
-        ENLACE_API_FIXTURE(f, u"sqlite"_s);
-        const QStringList routes = f.router().routes();
+        ENLACE_API_SERVER(f, u"sqlite"_s);
+        const QStringList routes = f.server().router().routes();
         const auto r = f.send("GET", u"/api/v1/openapi.json"_s);
         QCOMPARE(r.status, 200);
         const QJsonObject doc = r.json();
@@ -82,8 +82,8 @@ private Q_SLOTS:
     // routes answer something else than 401.
     void document_accessMatchesTheRouter()
     {
-        ENLACE_API_FIXTURE(f, u"sqlite"_s);
-        for (const QString &route : f.router().routes()) {
+        ENLACE_API_SERVER(f, u"sqlite"_s);
+        for (const QString &route : f.server().router().routes()) {
             const QByteArray method = route.section(u' ', 0, 0).toLatin1();
             const QString pattern = route.section(u' ', 1);
             const RouteDoc *d = OpenApi::find(method, pattern);
@@ -112,8 +112,8 @@ private Q_SLOTS:
     // ENLACE_WRITE_OPENAPI=1 after changing a route.
     void docsFile_isUpToDate()
     {
-        ENLACE_API_FIXTURE(f, u"sqlite"_s);
-        const QJsonObject doc = OpenApi::document(allRoutes(serverRoutes(), f.router().routes()));
+        ENLACE_API_SERVER(f, u"sqlite"_s);
+        const QJsonObject doc = OpenApi::document(allRoutes(serverRoutes(), f.server().router().routes()));
         const QByteArray text = QJsonDocument(doc).toJson(QJsonDocument::Indented);
         QFile file(docsPath());
         if (qEnvironmentVariableIntValue("ENLACE_WRITE_OPENAPI") == 1) {

@@ -1,8 +1,10 @@
 #include <core/api/openapi.h>
 #include <core/api/routes.h>
+#include <core/api/tokenstore.h>
 #include <core/http/apirouter.h>
 #include <core/model/user.h>
-#include <tests/support/server/apifixture.h>
+#include <tests/support/server/apiserver.h>
+#include <tests/support/server/world.h>
 
 #include <QJsonArray>
 #include <QTest>
@@ -30,10 +32,10 @@ private Q_SLOTS:
     void everyRoute_checksItsCallerBeforeAnythingElse()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString revoked = f.tokenFor(w.admin);
-        f.revoke(revoked);
+        QVERIFY(TokenStore(f.database(), f.clock()).revoke(revoked).ok());
         Caller agent;
         agent.role = Role::Agent;
         agent.agentId = w.ana.id;
@@ -43,21 +45,26 @@ private Q_SLOTS:
         admin.role = Role::Admin;
         Caller integration;
         integration.integrationSystemId = w.s1;
-        const QList<Credential> credentials {
-            { u"none"_s, QString(), std::nullopt },
-            { u"bad"_s, u"not-a-token"_s, std::nullopt },
-            { u"revoked"_s, revoked, std::nullopt },
-            { u"agent"_s, f.tokenFor(w.ana.userId), agent },
-            { u"supervisor"_s, f.tokenFor(w.sup), supervisor },
-            { u"admin"_s, f.tokenFor(w.admin), admin },
-            { u"integration of this system"_s, f.integrationKeyFor(w.s1), integration },
-            { u"integration of another system"_s, f.integrationKeyFor(w.s2), integration },
+        // Fresh credentials for each route: the real server's POST /api/v1/logout revokes the token it
+        // is called with, POST /api/v1/external_systems/<arg>/integration_key/ replaces a key (the keys
+        // are used before the admin's token).
+        const auto credentialsFor = [&] {
+            return QList<Credential> {
+                { u"none"_s, QString(), std::nullopt },
+                { u"bad"_s, u"not-a-token"_s, std::nullopt },
+                { u"revoked"_s, revoked, std::nullopt },
+                { u"integration of this system"_s, f.integrationKeyFor(w.s1), integration },
+                { u"integration of another system"_s, f.integrationKeyFor(w.s2), integration },
+                { u"agent"_s, f.tokenFor(w.ana.userId), agent },
+                { u"supervisor"_s, f.tokenFor(w.sup), supervisor },
+                { u"admin"_s, f.tokenFor(w.admin), admin },
+            };
         };
         QHash<QString, Access> access;
         for (const RouteDoc &doc : OpenApi::catalogue())
             access.insert(QString::fromLatin1(doc.method) + u' ' + doc.pattern, doc.access);
         int checked = 0;
-        for (const QString &route : f.router().routes()) {
+        for (const QString &route : f.server().router().routes()) {
             QVERIFY2(access.contains(route), qPrintable(route));
             const Access needed = access.value(route);
             if (needed == Access::Public)
@@ -67,9 +74,10 @@ private Q_SLOTS:
             QString path = route.section(u' ', 1);
             path.replace(u"/campaign/<arg>/"_s, u"/campaign/%1/"_s.arg(w.camp));
             path.replace(u"<arg>"_s, QString::number(w.c1));
+            const QList<Credential> credentials = credentialsFor();
             for (const Credential &c : credentials) {
                 const bool hasBody = method == "POST" || method == "PUT" || method == "PATCH";
-                const test::HttpReply r
+                const test::RawHttpResponse r
                     = f.send(method, path, hasBody ? QJsonValue(QJsonObject {}) : QJsonValue(), c.token);
                 const QString what
                     = u"%1 as %2: %3 %4"_s.arg(route, c.name).arg(r.status).arg(QString::fromUtf8(r.body.left(200)));
@@ -83,7 +91,7 @@ private Q_SLOTS:
                 ++checked;
             }
         }
-        QVERIFY2(checked > 30 * credentials.size(), qPrintable(QString::number(checked)));
+        QVERIFY2(checked > 30 * int(credentialsFor().size()), qPrintable(QString::number(checked)));
     }
 
     // Found by the probe: agents qualified and read options of campaigns they do not work in,
@@ -92,8 +100,8 @@ private Q_SLOTS:
     void campaigns_areReachedOnlyByTheirAgentsAndTheirSystem()
     {
         QFETCH(QString, backend);
-        ENLACE_API_FIXTURE(f, backend);
-        const auto w = f.seedWorld();
+        ENLACE_API_SERVER(f, backend);
+        const auto w = test::seedWorld(f.database(), f.clock());
         const QString ana = f.tokenFor(w.ana.userId);   // in camp and other
         const QString beto = f.tokenFor(w.beto.userId);   // in camp only
         const QString carla = f.tokenFor(w.carla.userId);   // in no campaign
@@ -132,14 +140,14 @@ private Q_SLOTS:
         };
         for (const Case &c : cases) {
             const QString path = w.substitute(c.path);
-            const test::HttpReply r = c.body.isEmpty() ? f.send(c.method, path, {}, c.token)
-                                                       : f.send(c.method, path, w.body(c.body), c.token);
+            const test::RawHttpResponse r = c.body.isEmpty() ? f.send(c.method, path, {}, c.token)
+                                                             : f.send(c.method, path, w.body(c.body), c.token);
             QVERIFY2(r.status == c.status,
                      qPrintable(
                          u"%1: %2 %3"_s.arg(QString::fromLatin1(c.name)).arg(r.status).arg(QString::fromUtf8(r.body))));
         }
-        QCOMPARE(f.count(u"dispositions"_s), 1);
-        QCOMPARE(f.count(u"contacts"_s), 3);
+        QCOMPARE(test::count(f.database(), u"dispositions"_s), 1);
+        QCOMPARE(test::count(f.database(), u"contacts"_s), 3);
     }
 };
 

@@ -10,6 +10,7 @@
 #include <tests/support/scratchdatabase.h>
 #include <tests/support/server/fakecrm.h>
 #include <tests/support/server/seed.h>
+#include <tests/support/settle.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -118,6 +119,39 @@ QHash<QString, QString> parameterMap(const QJsonObject &interaction)
     QHash<QString, QString> out;
     for (const QJsonValue p : interaction.value(u"parameters"_s).toArray())
         out.insert(p.toObject().value(u"name"_s).toString(), p.toObject().value(u"value"_s).toString());
+    return out;
+}
+
+// A negative check made deterministic: one request of the test's own through the flow's delivery,
+// then the delivery idle (the outbox empty, nothing in flight). Whatever the flow had queued for the
+// CRM before it has been sent and answered by then; the marker is left out of what this returns.
+QList<FakeCrm::Received> receivedOnceDeliveryIsIdle(Flow &f, const FakeCrm &crm, const Database &db)
+{
+    OutboxItem marker;
+    marker.request.method = "POST";
+    marker.request.url = QUrl(crm.url(u"/crm/marker"_s));
+    marker.request.headers = { { "Content-Type", "application/json" } };
+    marker.request.body = "{}";
+    if (!f.delivery.enqueue(marker).ok())
+        return { FakeCrm::Received { "ENQUEUE", u"/crm/marker could not be queued"_s, {}, {}, {} } };
+    const auto markerArrived = [&] {
+        for (const auto &r : crm.received())
+            if (r.path == u"/crm/marker"_s)
+                return true;
+        return false;
+    };
+    const bool idle = QTest::qWaitFor(
+        [&] {
+            return markerArrived() && f.delivery.inFlightCount() == 0
+                && db.scalar(u"SELECT COUNT(*) FROM outbox"_s)->toLongLong() == 0;
+        },
+        10000);
+    if (!idle)
+        return { FakeCrm::Received { "TIMEOUT", u"/crm/marker never arrived"_s, {}, {}, {} } };
+    QList<FakeCrm::Received> out;
+    for (const auto &r : crm.received())
+        if (r.path != u"/crm/marker"_s)
+            out.append(r);
     return out;
 }
 
@@ -287,8 +321,7 @@ private Q_SLOTS:
         QCOMPARE(int(fired->mode), mode);
         if (fired->mode == DispositionInteraction::Mode::None) {
             QVERIFY(!fired->interaction);
-            QTest::qWait(100);
-            QCOMPARE(crm.received().size(), 0);
+            QCOMPARE(receivedOnceDeliveryIsIdle(f, crm, *scratch.db()).size(), 0);
             return;
         }
         QCOMPARE(fired->interaction->trigger, SiteTrigger::Disposition);
@@ -308,8 +341,7 @@ private Q_SLOTS:
             QCOMPARE(parameterMap(interaction).value(u"opcion"_s), u"Venta"_s);
             QCOMPARE(interaction.value(u"request"_s).toObject().value(u"content_type"_s).toString(),
                      u"application/x-www-form-urlencoded"_s);
-            QTest::qWait(100);
-            QCOMPARE(crm.received().size(), 0);
+            QCOMPARE(receivedOnceDeliveryIsIdle(f, crm, *scratch.db()).size(), 0);
         }
     }
 
@@ -460,7 +492,12 @@ private Q_SLOTS:
                  u"El servidor está ocupado registrando llamadas; intente de nuevo en un momento."_s);
 
         f.flow.originate(callFor(third), [&](Result<QString> id) { expired = id; });
-        QTest::qWait(50);
+        // One more is refused because the third waits (maxHeld 1): it is held, not answered.
+        std::optional<Result<QString>> behindIt;
+        f.flow.originate(callFor(second), [&](Result<QString> id) { behindIt = id; });
+        QTRY_VERIFY(behindIt.has_value());
+        QVERIFY(!behindIt->ok());
+        QCOMPARE(behindIt->error().code, u"api.calls_behind"_s);
         QVERIFY(!expired.has_value());
         blocker.reset();   // rolled back: the recorder catches up, the held call goes through
         QTRY_VERIFY_WITH_TIMEOUT(expired.has_value(), 5000);
@@ -502,8 +539,11 @@ private Q_SLOTS:
         Q_EMIT f.pbx.callOffered(event(u"good-2"_s, u"+541155550002"_s));
         const int expected = backend == u"postgresql"_s ? 3 : 4;
         QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), expected, 5000);
-        QTest::qWait(100);
-        QCOMPARE(recorded.count(), expected);
+        // A later event is recorded after them: nothing more of the batch comes after it.
+        Q_EMIT f.pbx.callOffered(event(u"marker-1"_s, u"+541155550003"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), expected + 1, 5000);
+        QCOMPARE(recorded.count(), expected + 1);
+        QVERIFY(f.flow.calls().find(u"marker-1"_s).ok());
         auto first = f.flow.calls().find(u"good-1"_s);
         QVERIFY(first.ok());
         QCOMPARE(first->state, CallState::Connected);
@@ -513,7 +553,7 @@ private Q_SLOTS:
         QStringList types;
         for (const AgentEvent &e : f.eventsOf(s.agent.agentId))
             types.append(e.type);
-        QCOMPARE(types.count(u"call.offered"_s), expected - 1);
+        QCOMPARE(types.count(u"call.offered"_s), expected - 1 + 1);   // and the marker's
         QCOMPARE(types.count(u"call.connected"_s), 1);
     }
 
@@ -534,7 +574,9 @@ private Q_SLOTS:
         QSignalSpy there(&other, &CallFlow::callRecorded);
         f.flow.originate(f.call(s), [](Result<QString>) {});
         QTRY_COMPARE(here.count() + there.count(), 3);
-        QTest::qWait(50);
+        // Each instance records what it wins of the PBX's events; the loser records nothing and
+        // emits nothing, so no later event shows that it has handled them all.
+        test::settleFor(50, "the instance that lost an event to the other records it no later");
         QCOMPARE(here.count() + there.count(), 3);
         QCOMPARE(f.eventsOf(s.agent.agentId).size(), 3);
     }

@@ -2,6 +2,7 @@
 #include <core/store/database.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
+#include <tests/support/settle.h>
 
 #include <QSet>
 #include <QSignalSpy>
@@ -127,16 +128,19 @@ private Q_SLOTS:
             Database::Transaction tx(*scratch.db());
             QVERIFY(log.append(7, u"call.offered"_s, {}).ok());
         }
-        QTest::qWait(50);
-        QCOMPARE(spy.count(), 0);
+        // An event of another agent, committed after it, is announced after anything the rolled
+        // back one could have caused: only the later one is.
+        QVERIFY(log.append(8, u"call.offered"_s, {}).ok());
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().first().toLongLong(), 8);   // nothing for agent 7
         QCOMPARE(log.since(7, 0)->size(), 0);
         {
             Database::Transaction tx(*scratch.db());
             QVERIFY(log.append(7, u"call.offered"_s, {}).ok());
             QVERIFY(tx.commit().ok());
         }
-        QTRY_COMPARE(spy.count(), 1);
-        QCOMPARE(spy.first().first().toLongLong(), 7);
+        QTRY_COMPARE(spy.count(), 2);   // the committed one of agent 7 is announced
+        QCOMPARE(spy.last().first().toLongLong(), 7);
     }
 
     void anotherInstancesEvents_areAnnounced_data() { test::addBackendRows(); }
@@ -156,10 +160,20 @@ private Q_SLOTS:
         QTRY_VERIFY(spy.count() >= 1);
         QCOMPARE(spy.first().first().toLongLong(), 9);
         QCOMPARE(here.since(9, 0)->first().type, u"call.ended"_s);
-        // Announced once, not again at every poll.
-        const int announced = spy.count();
-        QTest::qWait(200);
-        QCOMPARE(spy.count(), announced);
+        // Announced once, not again at every poll: three later polls (each announcing an event of
+        // another agent) announce nothing more for agent 9.
+        const auto announcedFor = [&](qint64 agent) {
+            int n = 0;
+            for (const auto &args : spy)
+                n += args.first().toLongLong() == agent;
+            return n;
+        };
+        const int announced = announcedFor(9);
+        for (qint64 marker : { 100, 101, 102 }) {
+            QVERIFY(there.append(marker, u"call.ended"_s, {}).ok());
+            QTRY_COMPARE(announcedFor(marker), 1);
+        }
+        QCOMPARE(announcedFor(9), announced);
     }
 
     void postgres_notifyWakesOtherInstancesWithoutPolling_data() { postgresOnly(); }
@@ -190,7 +204,9 @@ private Q_SLOTS:
             QVERIFY(t.there.append(5, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
             QVERIFY(tx.commit().ok());
         }
-        QTest::qWait(300);
+        // Only a NOTIFY wakes "here" (it polls hourly), and a wake-up by a later NOTIFY would read
+        // the same events: no later event can show that none came with the commit.
+        test::settleFor(300, "a NOTIFY sent with the commit would wake the other instance");
         QCOMPARE(spy.count(), 0);
         t.there.notifyOthers();
         QTRY_COMPARE(spy.count(), 2);
@@ -216,7 +232,8 @@ private Q_SLOTS:
         QSignalSpy spy(&t.here, &EventLog::eventsAvailable);
         QVERIFY(t.there.append(8, u"call.offered"_s, {}, EventLog::Notify::Later).ok());
         QVERIFY(otherDeployment.append(7, u"call.offered"_s, {}).ok());   // NOTIFY in the other schema
-        QTest::qWait(300);
+        // As above: only a NOTIFY of this schema's channel wakes "here".
+        test::settleFor(300, "a NOTIFY of the other schema's channel would wake this instance");
         QCOMPARE(spy.count(), 0);
         t.there.notifyOthers();
         QTRY_COMPARE(spy.count(), 1);

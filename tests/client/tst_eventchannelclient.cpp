@@ -1,13 +1,13 @@
 #include <core/api/tokenstore.h>
 #include <core/calls/callflow.h>
 #include <core/calls/eventlog.h>
+#include <core/client/apiclient.h>
 #include <core/client/eventchannelclient.h>
 #include <core/model/clock.h>
 #include <core/server/serverinstance.h>
 #include <core/sites/deliveryoutcome.h>
 #include <core/telephony/pbx.h>
 #include <tests/support/scratchdatabase.h>
-#include <tests/support/server/apitestclient.h>
 #include <tests/support/server/seed.h>
 #include <tests/support/server/serverconfigs.h>
 #include <tests/support/testdata.h>
@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTcpServer>
@@ -26,6 +27,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace enlace;
@@ -355,8 +357,13 @@ private Q_SLOTS:
         client.open(logout ? ana.token : u"not-a-token"_s);
         if (logout) {
             QVERIFY(ready.wait(5000));
-            test::ApiTestClient api(server.baseUrl());
-            QCOMPARE(api.post(u"/api/v1/logout"_s, QJsonObject {}, ana.token).status, 200);
+            QNetworkAccessManager nam;
+            ApiClient api(&nam, server.baseUrl());
+            api.setToken(ana.token);
+            std::optional<Result<void>> loggedOut;
+            api.logout([&](Result<void> r) { loggedOut.emplace(std::move(r)); });
+            QTRY_VERIFY_WITH_TIMEOUT(loggedOut.has_value(), 20000);
+            QVERIFY(loggedOut->ok());   // 200
         }
         QVERIFY(expired.size() == 1 || expired.wait(5000));
         QCOMPARE(offline.size(), 1);

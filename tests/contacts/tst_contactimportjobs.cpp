@@ -80,20 +80,24 @@ private Q_SLOTS:
         // Watch the row while the job runs.
         qint64 rowProgressWhileRunning = 0;
         qint64 liveProgress = 0;
-        while (ended.isEmpty()) {
-            QTest::qWait(5);
+        bool rowReadable = true;
+        const auto sample = [&] {
             if (!ended.isEmpty())
-                break;
+                return true;
             const auto row = jobs.find(id.value());
-            QVERIFY(row.ok() && row->has_value());
+            if (!row.ok() || !row->has_value()) {
+                rowReadable = false;
+                return true;
+            }
             if (row->value().state == ImportJobRecord::State::Running)
                 rowProgressWhileRunning = qMax(rowProgressWhileRunning, row->value().rowsDone + row->value().bytesRead);
             if (const auto live = board.find(id.value());
                 live.ok() && live->has_value() && live->value().state == ImportJobRecord::State::Running)
                 liveProgress = qMax(liveProgress, live->value().bytesRead);
-            if (postgres && rowProgressWhileRunning > 0)
-                break;   // seen: no need to wait for the end here
-        }
+            return postgres && rowProgressWhileRunning > 0;   // seen: no need to wait for the end here
+        };
+        QVERIFY(QTest::qWaitFor(sample, 120000));
+        QVERIFY(rowReadable);
         QVERIFY2(liveProgress > 0 || !ended.isEmpty(), "no live progress seen");
         if (postgres)
             QVERIFY2(rowProgressWhileRunning > 0, "the running job's row was never written");

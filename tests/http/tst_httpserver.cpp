@@ -2,7 +2,9 @@
 #include <core/http/httpserver.h>
 #include <core/model/messagecatalog.h>
 #include <tests/support/server/rawhttpclient.h>
+#include <tests/support/settle.h>
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -22,6 +24,19 @@
 using namespace Qt::StringLiterals;
 using namespace enlace;
 using enlace::test::RawHttpClient;
+
+namespace {
+
+// Writes one piece of a request and lets the in-process server read it before the next is
+// written: on loopback the bytes are in the server's socket once the write returns, so one pass
+// of the event loop hands them to it, and every piece reaches the parser on its own.
+void sendPiece(RawHttpClient &c, const QByteArray &piece)
+{
+    c.send(piece);
+    QCoreApplication::processEvents();
+}
+
+}   // namespace
 
 class TestHttpServer final : public QObject
 {
@@ -363,7 +378,9 @@ except Exception as e:
         const qsizetype piece = raw.size() / 10 + 1;
         for (qsizetype at = 0; at < raw.size(); at += piece) {
             c.send(raw.mid(at, piece));
-            QTest::qWait(150);
+            // A slow client is time passing: no event marks it. The connection must not be closed
+            // while its pieces keep coming (each gap is within the idle timeout, all of them not).
+            test::settleFor(150, "the idle timeout must not close a connection whose pieces keep coming");
         }
         auto r = c.read();
         QCOMPARE(r.status, 200);
@@ -542,10 +559,8 @@ except Exception as e:
               "5;name=value\r\n{\"a\":\r\n"
               "B\r\n\"chunked!\"}\r\n"
               "0\r\nX-Trailer: t\r\n\r\n";
-        for (qsizetype i = 0; i < raw.size(); i += 7) {
-            c.send(raw.mid(i, 7));
-            QTest::qWait(1);
-        }
+        for (qsizetype i = 0; i < raw.size(); i += 7)
+            sendPiece(c, raw.mid(i, 7));
         auto r = c.read();
         QVERIFY2(r.status == 201, r.body.constData());
         QCOMPARE(r.json().value(u"a"_s).toString(), u"chunked!"_s);
@@ -719,10 +734,8 @@ except Exception as e:
         QVERIFY(c.connectTo(m_server->port()));
         const QByteArray raw
             = RawHttpClient::request("POST", "/echo", "{\"slow\":\"yes\"}", { { "Content-Type", "application/json" } });
-        for (char byte : raw) {
-            c.send(QByteArray(1, byte));
-            QTest::qWait(1);
-        }
+        for (char byte : raw)
+            sendPiece(c, QByteArray(1, byte));
         auto r = c.read();
         QCOMPARE(r.status, 201);
         QCOMPARE(r.json().value(u"slow"_s).toString(), u"yes"_s);

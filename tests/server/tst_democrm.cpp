@@ -1,24 +1,51 @@
 #include <core/calls/eventlog.h>
+#include <core/client/apiclient.h>
 #include <core/server/democrm.h>
 #include <core/server/demoseeder.h>
 #include <core/server/serverinstance.h>
 #include <core/store/database.h>
 #include <core/telephony/simulatedpbx.h>
 #include <tests/support/scratchdatabase.h>
-#include <tests/support/server/apitestclient.h>
+#include <tests/support/server/rawhttpclient.h>
 #include <tests/support/server/serverconfigs.h>
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using namespace enlace;
-using enlace::test::ApiReply;
-using enlace::test::ApiTestClient;
+using enlace::test::RawHttpClient;
+using enlace::test::RawHttpResponse;
 
 namespace {
+
+// One request to the server's HTTP as bytes (the demo CRM's routes, statuses and headers).
+RawHttpResponse http(const ServerInstance &server, const QByteArray &method, const QByteArray &target,
+                     const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+{
+    return RawHttpClient::exchange(server.port(), RawHttpClient::request(method, target, body, headers));
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// One answer of the real ApiClient, waited for.
+template <typename T, typename Call> Result<T> await(Call call)
+{
+    std::optional<Result<T>> answer;
+    call([&](Result<T> r) { answer.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 20000))
+        return Error { Error::Kind::Unavailable, u"test.timeout"_s, Message::fromText(u"no answer"_s), {}, {} };
+    return std::move(*answer);
+}
 
 ServerConfig demoConfig(const QString &url, const QTemporaryDir &dir)
 {
@@ -125,14 +152,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ServerInstance server(demoConfig(scratch.url(), dir));
         QVERIFY(server.start().ok());
-        ApiTestClient c(server.baseUrl());
-        ApiReply hook
-            = c.call("POST", u"/demo/crm/hook/test/call-1?source=%3Cscript%3Ex%3C%2Fscript%3E"_s, body, contentType,
-                     u"secret-token-123"_s, { { "X-Enlace-Integration-Key", "integration-secret" } });
+        RawHttpResponse hook
+            = http(server, "POST", "/demo/crm/hook/test/call-1?source=%3Cscript%3Ex%3C%2Fscript%3E", body,
+                   { { "Content-Type", contentType },
+                     { "Authorization", "Bearer secret-token-123" },
+                     { "X-Enlace-Integration-Key", "integration-secret" } });
         QCOMPARE(hook.status, 200);
         QCOMPARE(hook.json().value(u"status"_s).toString(), u"OK"_s);
 
-        ApiReply requests = c.get(u"/demo/crm/requests"_s);
+        RawHttpResponse requests = http(server, "GET", "/demo/crm/requests");
         const QJsonObject received = requests.json().value(u"received"_s).toArray().first().toObject();
         QCOMPARE(received.value(u"method"_s).toString(), u"POST"_s);
         QCOMPARE(received.value(u"path"_s).toString(), u"/demo/crm/hook/test/call-1"_s);
@@ -140,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(fields(received).value(u"name"_s), u"<b>Zoë</b>"_s);
         QCOMPARE(fields(received).value(u"n"_s), u"1 2"_s);
 
-        ApiReply page = c.get(u"/demo/crm"_s);
+        RawHttpResponse page = http(server, "GET", "/demo/crm");
         QCOMPARE(page.status, 200);
         QVERIFY(page.headers.value("content-type").startsWith("text/html"));
         const QString html = QString::fromUtf8(page.body);
@@ -155,8 +183,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"Bearer ••••••"_s));
 
         // A browser gets a page for its own request.
-        ApiReply browser = c.call("GET", u"/demo/crm/hook/agent-get/call-2?cliente=Ana"_s, {}, {}, {},
-                                  { { "Accept", "text/html" } });
+        RawHttpResponse browser
+            = http(server, "GET", "/demo/crm/hook/agent-get/call-2?cliente=Ana", {}, { { "Accept", "text/html" } });
         QVERIFY(browser.headers.value("content-type").startsWith("text/html"));
         QVERIFY(browser.body.contains("cliente"));
     }
@@ -175,9 +203,8 @@ private Q_SLOTS:
         QVERIFY(router.hasRoute("GET", u"/api/v1/openapi.json"_s));
         QVERIFY(router.hasRoute("GET", u"/api/v1/health"_s));
         QVERIFY(router.hasRoute("GET", u"/demo/crm"_s));
-        ApiTestClient c(server.baseUrl());
-        QCOMPARE(c.get(u"/api/v1/openapi.json"_s).status, 200);
-        QCOMPARE(c.get(u"/api/v1/nothing"_s).status, 404);
+        QCOMPARE(http(server, "GET", "/api/v1/openapi.json").status, 200);
+        QCOMPARE(http(server, "GET", "/api/v1/nothing").status, 404);
     }
 
     void ringBuffer_keepsTheNewestRequests()
@@ -203,14 +230,16 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ServerInstance server(demoConfig(scratch.url(), dir));
         QVERIFY(server.start().ok());
-        ApiTestClient c(server.baseUrl());
-        ApiReply ok = c.post(
-            u"/demo/crm/token"_s,
-            QJsonObject { { u"username"_s, u"demo"_s }, { u"password"_s, QString::fromLatin1(DemoSeeder::Password) } });
+        const QList<QPair<QByteArray, QByteArray>> jsonType { { "Content-Type", "application/json" } };
+        RawHttpResponse ok
+            = http(server, "POST", "/demo/crm/token",
+                   json({ { u"username"_s, u"demo"_s }, { u"password"_s, QString::fromLatin1(DemoSeeder::Password) } }),
+                   jsonType);
         QCOMPARE(ok.status, 200);
         QVERIFY(ok.json().value(u"token"_s).toString().startsWith(u"demo-"_s));
         QCOMPARE(ok.json().value(u"expires_in"_s).toInt(), 3600);
-        QCOMPARE(c.post(u"/demo/crm/token"_s, QJsonObject { { u"username"_s, u"demo"_s }, { u"password"_s, u"no"_s } })
+        QCOMPARE(http(server, "POST", "/demo/crm/token",
+                      json({ { u"username"_s, u"demo"_s }, { u"password"_s, u"no"_s } }), jsonType)
                      .status,
                  401);
     }
@@ -231,13 +260,14 @@ private Q_SLOTS:
         for (const auto &in : server.demoSummary()->inbound)
             pbx->removeInboundCampaign(in.campaignId);
 
-        ApiTestClient c(server.baseUrl());
-        ApiReply login = c.post(u"/api/v1/login"_s,
-                                QJsonObject { { u"username"_s, u"agente2"_s },
-                                              { u"password"_s, QString::fromLatin1(DemoSeeder::Password) } });
-        QCOMPARE(login.status, 200);
-        const QString token = login.json().value(u"token"_s).toString();
-        const qint64 agentId = login.json().value(u"user"_s).toObject().value(u"agent_id"_s).toInteger();
+        QNetworkAccessManager nam;
+        ApiClient api(&nam, server.baseUrl());
+        const auto login = await<LoginAnswer>(
+            [&](auto done) { api.login(u"agente2"_s, QString::fromLatin1(DemoSeeder::Password), done); });
+        QVERIFY2(login.ok(), qPrintable(login.ok() ? QString() : login.error().text()));
+        const QString token = login->token;
+        QVERIFY(login->agentId.has_value());
+        const qint64 agentId = *login->agentId;
 
         QWebSocket ws;
         QList<QJsonObject> messages;
@@ -253,15 +283,14 @@ private Q_SLOTS:
 
         // The CRM addresses everything with its own external ids.
         const qint64 systemId = server.demoSummary()->systemId;
-        ApiReply call = c.post(u"/api/v1/makeCall/"_s,
-                               QJsonObject { { u"idExternalSystem"_s, systemId },
-                                             { u"idCampaign"_s, u"CAMP-SRV"_s },
-                                             { u"idAgent"_s, u"crm-agent-2"_s },
-                                             { u"idContact"_s, u"CLI-0042"_s },
-                                             { u"phone"_s, u"+541155500042"_s } },
-                               token);
-        QCOMPARE(call.status, 200);
-        QCOMPARE(call.json().value(u"status"_s).toString(), u"OK"_s);
+        CallOrder order;
+        order.externalSystemId = QString::number(systemId);
+        order.campaign = u"CAMP-SRV"_s;
+        order.agent = u"crm-agent-2"_s;
+        order.contact = u"CLI-0042"_s;
+        order.phone = u"+541155500042"_s;
+        const auto call = await<void>([&](auto done) { api.makeCall(order, done); });   // 200, status OK
+        QVERIFY2(call.ok(), qPrintable(call.ok() ? QString() : call.error().text()));
 
         const auto ofType = [&](const QString &type) {
             for (const QJsonObject &m : messages)
@@ -311,7 +340,7 @@ private Q_SLOTS:
         QCOMPARE(values.value(u"customer_id"_s), u"CLI-0042"_s);
         QCOMPARE(values.value(u"agent_id"_s), QString::number(agentId));
         QCOMPARE(values.value(u"campaign_type"_s), u"Preview"_s);
-        const QString page = QString::fromUtf8(c.get(u"/demo/crm"_s).body);
+        const QString page = QString::fromUtf8(http(server, "GET", "/demo/crm").body);
         QVERIFY(page.contains(callId));
         QVERIFY(page.contains(u"delivered"_s));
 

@@ -6,6 +6,7 @@
 #include <tests/sites/support/deliveryfixtures.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
+#include <tests/support/settle.h>
 
 #include <QFile>
 #include <QHttpServer>
@@ -361,14 +362,22 @@ private Q_SLOTS:
         // Not due yet: waking the sender sends nothing.
         clock.advance(wait - 1);
         delivery.wake();
-        QTest::qWait(100);   // a negative check: give a wrongly early sender the chance to send
+        // A row due now, queued after the wake-up, is sent by a pump that would have claimed the
+        // early row too: once it is delivered and nothing is in flight, the early row was not sent.
+        // (To another CRM: a delivery to the busy one would bring its backlog forward.)
+        Crm other;
+        QVERIFY(other.listen());
+        QVERIFY(delivery.enqueue(jsonItem(other.url(u"/marker"_s))).ok());
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(other.count(u"/marker"_s), 1);
+        QTRY_COMPARE(delivery.inFlightCount(), 0);
         QCOMPARE(crm.count(u"/busy"_s), 1);
 
         clock.advance(1);
         delivery.wake();
-        QTRY_COMPARE(finished.size(), 1);
+        QTRY_COMPARE(finished.size(), 2);
         QCOMPARE(crm.count(u"/busy"_s), 2);
-        QVERIFY(finished.at(0).at(0).value<DeliveryOutcome>().delivered);
+        QVERIFY(finished.at(1).at(0).value<DeliveryOutcome>().delivered);
     }
 
     void parseRetryAfter_data()
@@ -739,11 +748,19 @@ private Q_SLOTS:
         SiteDelivery delivery(scratch.db(), &nam, nullptr, clock, box, fastOptions(u"alive"_s));
         QSignalSpy finished(&delivery, &SiteDelivery::deliveryFinished);
         delivery.start();
-        QTest::qWait(150);   // a negative check: the lease is still valid, nothing may be sent
+        // The lease is still valid, nothing of it may be sent: a row queued now is claimed by a
+        // pump that would have taken the leased row too, so once it is delivered and nothing is
+        // in flight, the leased row was not sent.
+        Crm other;
+        QVERIFY(other.listen());
+        QVERIFY(delivery.enqueue(jsonItem(other.url(u"/marker"_s))).ok());
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(other.count(u"/marker"_s), 1);
+        QTRY_COMPARE(delivery.inFlightCount(), 0);
         QCOMPARE(crm.total(), 0);
         clock.advance(60001);
         delivery.wake();
-        QTRY_COMPARE(finished.size(), 1);
+        QTRY_COMPARE(finished.size(), 2);
         QCOMPARE(crm.count(u"/lease"_s), 1);
         QCOMPARE(crm.received(u"/lease"_s).at(0).header("Idempotency-Key"), key->toLatin1());
     }
@@ -801,7 +818,10 @@ private Q_SLOTS:
         a.start();
         b.start();
         QTRY_COMPARE_WITH_TIMEOUT(finishedA.size() + finishedB.size(), n, 30000);
-        QTest::qWait(100);   // a negative check: no late duplicate arrives
+        // No late duplicate arrives: nothing is in flight on either instance any more (every
+        // request sent has been answered, so the CRM has it) and nothing is left to claim.
+        QTRY_VERIFY(a.inFlightCount() == 0 && b.inFlightCount() == 0);
+        QCOMPARE(count(*scratch.db(), u"outbox"_s), 0);
         const auto got = crm.received(u"/shared"_s);
         QSet<QByteArray> keys;
         for (const auto &r : got)
@@ -835,7 +855,10 @@ private Q_SLOTS:
         }
         QTRY_COMPARE(delivery.inFlightCount(), 3);
         QTRY_COMPARE(crm.count(u"/hang"_s), 3);
-        QTest::qWait(100);   // a negative check: no fourth request while three hang
+        // A pump may not start a fourth while three hang; no event follows a pump that sends
+        // nothing, so the sender is woken and given the time for it.
+        delivery.wake();
+        test::settleFor(100, "a woken sender with three hanging requests must not send a fourth");
         QCOMPARE(crm.count(u"/hang"_s), 3);
         QCOMPARE(scratch.db()->scalar(u"SELECT COUNT(*) FROM outbox WHERE lease_owner IS NOT NULL"_s)->toInt(), 3);
         delivery.stop();

@@ -7,6 +7,7 @@
 #include <core/telephony/pbx.h>
 #include <tests/support/fakeclock.h>
 #include <tests/support/scratchdatabase.h>
+#include <tests/support/server/world.h>
 
 #include <QByteArray>
 #include <QHash>
@@ -64,6 +65,9 @@ struct HttpReply
 // (SQLite or PostgreSQL), with the routes of the endpoint files, the real CallFlow and EventLog
 // over a RecordingPbx (no SiteDelivery), and a FakeClock.
 // Tests seed data through the repositories and speak HTTP with QNetworkAccessManager.
+// Only tst_callroutes still uses it: it checks what the PBX was asked to dial and makes the PBX
+// fail, and a ServerInstance builds its own PBX from its configuration. Every other API test runs
+// the real server (ApiServer).
 class ApiFixture final
 {
 public:
@@ -96,52 +100,35 @@ public:
                       const QByteArray &contentType, const QString &token = {},
                       const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
-    // Seeding, through the repositories.
-    qint64 addUser(const QString &username, Role role);
-    Agent addAgent(const QString &username, const QString &extension);
-    qint64 addSystem(const QString &name, const QList<QPair<qint64, QString>> &agentExternalIds = {});
+    // Seeding, through the repositories (world.h).
+    qint64 addUser(const QString &username, Role role) { return test::addUser(db(), m_clock, username, role); }
+    Agent addAgent(const QString &username, const QString &extension)
+    {
+        return test::addAgent(db(), m_clock, username, extension);
+    }
+    qint64 addSystem(const QString &name, const QList<QPair<qint64, QString>> &agentExternalIds = {})
+    {
+        return test::addSystem(db(), name, agentExternalIds);
+    }
     qint64 addContactDatabase(const QString &name, const QStringList &columns, const QStringList &phoneColumns,
-                              const QString &externalIdColumn = {});
-    qint64 addContact(qint64 databaseId, const QHash<QString, QString> &values);
-    struct CampaignSeed
+                              const QString &externalIdColumn = {})
     {
-        QString name;
-        CampaignType type = CampaignType::Manual;
-        CampaignState state = CampaignState::Active;
-        std::optional<qint64> systemId;
-        QString externalId;
-        std::optional<qint64> databaseId;
-        QList<qint64> agentIds;
-        QList<qint64> supervisorUserIds;
-    };
-    qint64 addCampaign(const CampaignSeed &seed);
-    qint64 addOption(qint64 campaignId, const QString &name, bool hidden = false);
-    qint64 count(const QString &table) const;
+        return test::addContactDatabase(db(), m_clock, name, columns, phoneColumns, externalIdColumn);
+    }
+    qint64 addContact(qint64 databaseId, const QHash<QString, QString> &values)
+    {
+        return test::addContact(db(), m_clock, databaseId, values);
+    }
+    using CampaignSeed = test::CampaignSeed;
+    qint64 addCampaign(const CampaignSeed &seed) { return test::addCampaign(db(), seed); }
+    qint64 addOption(qint64 campaignId, const QString &name, bool hidden = false)
+    {
+        return test::addOption(db(), campaignId, name, hidden);
+    }
+    qint64 count(const QString &table) const { return test::count(db(), table); }
 
-    // One configuration most tests share:
-    //   agents ana (1001), beto (1002), carla (1003, in no campaign); users sup (supervisor of
-    //   campaign), sup2 (supervisor elsewhere), admin;
-    //   system S1: ana "A-ANA", beto "A-BETO", carla "A-CARLA"; system S2: carla "X-CARLA", ana "A-ANA";
-    //   database db1 (telefono, nombre, id_ext; ext column id_ext): contacts c1 "EXT-1", c2 "EXT-2";
-    //   database db2 (telefono): contact c3;
-    //   campaign camp (active, S1, external "C-1", db1, queue ana+beto, supervisor sup);
-    //   campaign inactive (inactive, S1, external "C-OFF", db1, queue ana);
-    //   campaign other (active, no system, db2, queue ana);
-    //   options of camp: Venta (visible), Baja (hidden); of other: Otra.
-    struct World
-    {
-        Agent ana, beto, carla;
-        qint64 sup = 0, sup2 = 0, admin = 0;
-        qint64 s1 = 0, s2 = 0;
-        qint64 db1 = 0, db2 = 0;
-        qint64 c1 = 0, c2 = 0, c3 = 0;
-        qint64 camp = 0, inactive = 0, other = 0;
-        qint64 venta = 0, baja = 0, otra = 0;
-        // Replaces {ana}, {camp}, {c1}, ... with the ids above (for data-driven rows).
-        QString substitute(QString text) const;
-        QJsonObject body(const QString &jsonTemplate) const;
-    };
-    World seedWorld();
+    using World = test::World;
+    World seedWorld() { return test::seedWorld(db(), m_clock); }
 
 private:
     Result<std::optional<Caller>> resolve(const ApiRequest &request) const;

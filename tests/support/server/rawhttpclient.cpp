@@ -1,8 +1,31 @@
 #include "rawhttpclient.h"
 
-#include <QTest>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QTimer>
 
 namespace enlace::test {
+
+// Runs the event loop (the in-process server answers meanwhile) until done() holds, checking it
+// again whenever the socket has news: no polling interval, so an answer is read when it arrives.
+bool RawHttpClient::waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        const qint64 remaining = deadline.remainingTime();
+        if (remaining <= 0)
+            return done();
+        QEventLoop loop;
+        QTimer timer;
+        timer.setSingleShot(true);
+        QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+        QObject::connect(m_socket, &QIODevice::readyRead, &loop, &QEventLoop::quit);
+        QObject::connect(m_socket, &QAbstractSocket::stateChanged, &loop, &QEventLoop::quit);
+        timer.start(int(remaining));
+        loop.exec();
+    }
+    return true;
+}
 
 RawHttpClient::RawHttpClient()
     : m_socket(new QTcpSocket)
@@ -17,13 +40,22 @@ RawHttpClient::~RawHttpClient()
 bool RawHttpClient::connectTo(quint16 port, int timeoutMs)
 {
     m_socket->connectToHost(QStringLiteral("127.0.0.1"), port);
-    return QTest::qWaitFor([&] { return m_socket->state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    return waitFor([&] { return m_socket->state() == QAbstractSocket::ConnectedState; }, timeoutMs);
 }
 
 void RawHttpClient::send(const QByteArray &bytes)
 {
     m_socket->write(bytes);
     m_socket->flush();
+}
+
+RawHttpResponse RawHttpClient::exchange(quint16 port, const QByteArray &bytes, int timeoutMs)
+{
+    RawHttpClient c;
+    if (!c.connectTo(port, timeoutMs))
+        return {};
+    c.send(bytes);
+    return c.read(timeoutMs);
 }
 
 QByteArray RawHttpClient::request(const QByteArray &method, const QByteArray &target, const QByteArray &body,
@@ -74,8 +106,8 @@ bool RawHttpClient::tryParse(RawHttpResponse &out)
 RawHttpResponse RawHttpClient::read(int timeoutMs)
 {
     RawHttpResponse out;
-    const bool done = QTest::qWaitFor(
-        [&] { return tryParse(out) || m_socket->state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    const bool done
+        = waitFor([&] { return tryParse(out) || m_socket->state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
     if (done && out.status == 0)
         tryParse(out);
     return out;
@@ -83,7 +115,7 @@ RawHttpResponse RawHttpClient::read(int timeoutMs)
 
 bool RawHttpClient::waitClosed(int timeoutMs)
 {
-    return QTest::qWaitFor(
+    return waitFor(
         [&] {
             m_buffer += m_socket->readAll();
             return m_socket->state() == QAbstractSocket::UnconnectedState;

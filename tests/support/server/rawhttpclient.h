@@ -2,10 +2,13 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
 #include <QTcpSocket>
+
+#include <functional>
 
 namespace enlace::test {
 
@@ -16,6 +19,7 @@ struct RawHttpResponse
     QHash<QByteArray, QByteArray> headers;   // lower-case names
     QByteArray body;
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
     QJsonDocument document() const { return QJsonDocument::fromJson(body); }
 };
 
@@ -36,12 +40,17 @@ public:
     QByteArray pending() const { return m_buffer; }
     QTcpSocket *socket() const { return m_socket; }
 
+    // One request on a connection of its own (bytes as request() builds them); the answer, or
+    // status 0 when none came in time.
+    static RawHttpResponse exchange(quint16 port, const QByteArray &bytes, int timeoutMs = 20000);
+
     // Convenience: one request with Content-Length set from body.
     static QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                               const QList<QPair<QByteArray, QByteArray>> &headers = {}, bool close = false);
 
 private:
     bool tryParse(RawHttpResponse &out);
+    bool waitFor(const std::function<bool()> &done, int timeoutMs);
     QTcpSocket *m_socket;
     QByteArray m_buffer;
 };
