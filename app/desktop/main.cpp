@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -66,7 +67,11 @@ int main(int argc, char **argv)
     WidgetPrompts prompts;
     const QUrl server
         = !options->server.isEmpty() ? options->server : QUrl(settings.value(u"login/server"_s).toString());
-    WebCrmHost crm(WebCrmHost::profileNameFor(server), settings);
+    WebCrmHost crm(WebCrmHost::profileNameFor(server),
+                   QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/web/"_s
+                       + WebCrmHost::profileNameFor(server));
+    crm.setSettings(&settings);
+    crm.setTrustedCertificates(settings.value(u"crm/trustedCertificates"_s).toStringList());
     ConsoleSession session({ &crm, &secrets, &prompts, &settings });
     QObject::connect(&instance, &SingleInstance::messageReceived, &session, &ConsoleSession::handleInstanceMessage);
     QObject::connect(&session, &ConsoleSession::quitRequested, &app, &QApplication::quit, Qt::QueuedConnection);
