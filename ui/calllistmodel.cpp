@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace enlace {
@@ -162,7 +164,8 @@ void CallListModel::reset(const QList<ConsoleCall> &calls)
     for (ConsoleCall &c : merged)
         if (const ConsoleCall *known = find(c.callId))
             c.merge(*known);
-    // Calls the console heard of that the list does not have yet (newer than its read) stay on top.
+    // Calls the console knows that the list does not have: newer than its read, or older than its
+    // last 50.
     QList<ConsoleCall> extra;
     for (const ConsoleCall &known : std::as_const(m_calls)) {
         bool listed = false;
@@ -171,8 +174,15 @@ void CallListModel::reset(const QList<ConsoleCall> &calls)
         if (!listed)
             extra.append(known);
     }
+    // Newest first, whichever list a call came from (a call not yet offered counts as the newest).
+    QList<ConsoleCall> all = extra + merged;
+    std::stable_sort(all.begin(), all.end(), [](const ConsoleCall &a, const ConsoleCall &b) {
+        if (!a.offeredAt.isValid() || !b.offeredAt.isValid())
+            return !a.offeredAt.isValid() && b.offeredAt.isValid();
+        return a.offeredAt > b.offeredAt;
+    });
     beginResetModel();
-    m_calls = extra + merged;
+    m_calls = std::move(all);
     endResetModel();
 }
 

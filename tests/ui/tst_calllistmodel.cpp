@@ -91,6 +91,28 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void reset_keepsTheListNewestFirst_withCallsOlderThanTheServersPage()
+    {
+        CallListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        ConsoleCall oldest = call(u"oldest"_s, CallState::Ended);
+        oldest.offeredAt = t0.addSecs(-300);
+        ConsoleCall older = call(u"older"_s, CallState::Ended);
+        older.offeredAt = t0.addSecs(-200);
+        model.upsert(oldest);
+        model.upsert(older);
+        // The server's page after a reconnection: newer calls only (the oldest fell off its page).
+        ConsoleCall newer = call(u"newer"_s, CallState::Ended);
+        newer.offeredAt = t0.addSecs(-100);
+        ConsoleCall listedOlder = older;
+        model.reset({ newer, listedOlder });
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.at(0).callId, u"newer"_s);
+        QCOMPARE(model.at(1).callId, u"older"_s);
+        QCOMPARE(model.at(2).callId, u"oldest"_s);
+    }
+
     void contactName_readsTheUsualColumns_data()
     {
         QTest::addColumn<QStringList>("columns");
