@@ -3,57 +3,57 @@
 <context>
     <name>enlace::CallListModel</name>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="27" />
+        <location filename="../ui/calllistmodel.cpp" line="29" />
         <source>Ringing</source>
         <translation>Sonando</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="29" />
+        <location filename="../ui/calllistmodel.cpp" line="31" />
         <source>Connected</source>
         <translation>Conectada</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="31" />
+        <location filename="../ui/calllistmodel.cpp" line="33" />
         <source>Ended</source>
         <translation>Finalizada</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="33" />
+        <location filename="../ui/calllistmodel.cpp" line="35" />
         <source>Failed</source>
         <translation>Fallida</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="113" />
+        <location filename="../ui/calllistmodel.cpp" line="115" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="115" />
+        <location filename="../ui/calllistmodel.cpp" line="117" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="117" />
+        <location filename="../ui/calllistmodel.cpp" line="119" />
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="119" />
+        <location filename="../ui/calllistmodel.cpp" line="121" />
         <source>Campaign</source>
         <translation>Campaña</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="121" />
+        <location filename="../ui/calllistmodel.cpp" line="123" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="123" />
+        <location filename="../ui/calllistmodel.cpp" line="125" />
         <source>Duration</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="125" />
+        <location filename="../ui/calllistmodel.cpp" line="127" />
         <source>Disposition</source>
         <translation>Calificación</translation>
     </message>
@@ -464,6 +464,120 @@
     </message>
 </context>
 <context>
+    <name>enlace::CrmPageWidget</name>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="41" />
+        <source>The CRM page could not be shown</source>
+        <translation>No se pudo mostrar la página del CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="54" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="56" />
+        <source>Retry loading the CRM page</source>
+        <translation>Reintentar la carga de la página del CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="112" />
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="132" />
+        <source>The CRM page says: %1</source>
+        <translation>La página del CRM dice: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="140" />
+        <source>The CRM page asks: %1</source>
+        <translation>La página del CRM pregunta: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="149" />
+        <source>Answer to the CRM page</source>
+        <translation>Respuesta a la página del CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="154" />
+        <location filename="../ui/web/crmpagewidget.cpp" line="156" />
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="157" />
+        <location filename="../ui/web/crmpagewidget.cpp" line="159" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::CrmRequestLoader</name>
+    <message>
+        <location filename="../ui/web/crmrequestloader.cpp" line="16" />
+        <source>The CRM address is not a valid URL.</source>
+        <translation>La dirección del CRM no es una URL válida.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmrequestloader.cpp" line="25" />
+        <source>The CRM request uses a method other than GET or POST.</source>
+        <translation>La solicitud al CRM usa un método distinto de GET o POST.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmrequestloader.cpp" line="29" />
+        <source>Data can only be sent (POST) to an http or https address.</source>
+        <translation>Solo se pueden enviar datos (POST) a una dirección http o https.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::CrmTabArea</name>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="28" />
+        <source>CRM downloads</source>
+        <translation>Descargas del CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="76" />
+        <source>%1 — saved in %2</source>
+        <translation>%1 — guardado en %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="79" />
+        <source>%1 — cancelled</source>
+        <translation>%1 — cancelado</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="82" />
+        <source>%1 — failed: %2</source>
+        <translation>%1 — falló: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="86" />
+        <source>%1 — %2 of %3</source>
+        <translation>%1 — %2 de %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="90" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::CrmWindow</name>
+    <message>
+        <location filename="../ui/web/crmwindow.cpp" line="110" />
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmwindow.cpp" line="110" />
+        <source>%1 — CRM</source>
+        <translation>%1 — CRM</translation>
+    </message>
+</context>
+<context>
     <name>enlace::DialDialog</name>
     <message>
         <location filename="../ui/dialdialog.cpp" line="31" />
@@ -742,80 +856,224 @@
 <context>
     <name>enlace::WebCrmHost</name>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="141" />
         <source>Downloading %1…</source>
         <translation>Descargando %1…</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="145" />
         <source>Downloaded %1 to %2</source>
         <translation>%1 descargado en %2</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="146" />
         <source>The download of %1 failed: %2</source>
         <translation>La descarga de %1 falló: %2</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="156" />
         <source>The customer's CRM opens here when a call connects.</source>
         <translation>El CRM del cliente se abre aquí cuando una llamada se conecta.</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="164" />
         <source>CRM pages</source>
         <translation>Páginas del CRM</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/web/webcrmhost.cpp" line="273" />
         <source>The CRM page of this call cannot open: %n CRM page(s) are open and every one of them belongs to a call in progress or holds unsaved work. Close one and press Open CRM.</source>
         <translation><numerusform>La página del CRM de esta llamada no puede abrirse: hay %n página de CRM abierta y pertenece a una llamada en curso o tiene trabajo sin guardar. Cierre una y pulse Abrir CRM.</numerusform><numerusform>La página del CRM de esta llamada no puede abrirse: hay %n páginas de CRM abiertas y todas pertenecen a una llamada en curso o tienen trabajo sin guardar. Cierre una y pulse Abrir CRM.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="336" />
         <source>&amp;Retry</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="338" />
         <source>Load the CRM page again</source>
         <translation>Cargar de nuevo la página del CRM</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="362" />
         <source>The CRM answered HTTP %1.</source>
         <translation>El CRM respondió HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="363" />
         <source>The CRM page could not load: %1</source>
         <translation>La página del CRM no pudo cargar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="369" />
         <source>The CRM page stopped working (its process ended).</source>
         <translation>La página del CRM dejó de funcionar (su proceso terminó).</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="382" />
         <source>The CRM's certificate is not trusted (%1). Ask an administrator to trust it: SHA-256 %2</source>
         <translation>El certificado del CRM no es de confianza (%1). Pida a un administrador que lo acepte: SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="384" />
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="414" />
-        <location filename="../ui/web/webcrmhost.cpp" line="416" />
         <source>● %1 (unsaved)</source>
         <translation>● %1 (sin guardar)</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="468" />
         <source>The CRM's address is not a web address: %1</source>
         <translation>La dirección del CRM no es una dirección web: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="278" />
+        <source>This page has unsaved changes, so it was kept open; the next call's page opened beside it.</source>
+        <translation>Esta página tiene cambios sin guardar, así que quedó abierta; la página de la llamada siguiente se abrió a su lado.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/web/webcrmhost.cpp" line="309" />
+        <source>No more CRM pages can open: %n page(s) are open and the ones of ended calls have unsaved changes. Save or close one of them and try again.</source>
+        <translation><numerusform>No se pueden abrir más páginas del CRM: hay %n página abierta y la de una llamada finalizada tiene cambios sin guardar. Guárdela o ciérrela e intente de nuevo.</numerusform><numerusform>No se pueden abrir más páginas del CRM: hay %n páginas abiertas y las de llamadas finalizadas tienen cambios sin guardar. Guarde o cierre una e intente de nuevo.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="383" />
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="459" />
+        <source>The CRM page was stopped (its process was killed, code %1). Closing other pages may free memory.</source>
+        <translation>La página del CRM se detuvo (su proceso fue terminado, código %1). Cerrar otras páginas puede liberar memoria.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="462" />
+        <source>The CRM page crashed (code %1).</source>
+        <translation>La página del CRM falló (código %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="493" />
+        <source>Leaving this page was cancelled because it has unsaved changes. Save them, or allow leaving and try again.</source>
+        <translation>Se canceló la salida de esta página porque tiene cambios sin guardar. Guárdelos, o permita salir e intente de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="495" />
+        <source>&amp;Allow leaving</source>
+        <translation>&amp;Permitir salir</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="500" />
+        <source>&amp;Stay</source>
+        <translation>&amp;Quedarse</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="504" />
+        <source>This page was opened by sending data to the CRM; reloading it would send that data again, so it was not reloaded.</source>
+        <translation>Esta página se abrió enviando datos al CRM; recargarla los enviaría de nuevo, así que no se recargó.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="537" />
+        <source>The CRM answered with HTTP status %1 and no page.</source>
+        <translation>El CRM respondió con el estado HTTP %1 y sin página.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="540" />
+        <source>The CRM's certificate is not trusted (%1).</source>
+        <translation>El certificado del CRM no es de confianza (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="543" />
+        <source>The CRM's address could not be found (%1).</source>
+        <translation>No se encontró la dirección del CRM (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="546" />
+        <source>Could not connect to the CRM (%1).</source>
+        <translation>No se pudo conectar con el CRM (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="549" />
+        <source>The CRM page could not be loaded (%1).</source>
+        <translation>No se pudo cargar la página del CRM (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="614" />
+        <source>%1 (unsaved)</source>
+        <translation>%1 (sin guardar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="627" />
+        <source>Pop-up</source>
+        <translation>Ventana emergente</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="673" />
+        <source>The connection to %1 is not secure: %2 The page was not loaded. Certificate SHA-256 fingerprint: %3. Only an administrator can trust this certificate.</source>
+        <translation>La conexión con %1 no es segura: %2 La página no se cargó. Huella SHA-256 del certificado: %3. Solo un administrador puede confiar en este certificado.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="675" />
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="709" />
+        <source>show notifications</source>
+        <translation>mostrar notificaciones</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="712" />
+        <source>know your location</source>
+        <translation>conocer su ubicación</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="715" />
+        <source>use your microphone</source>
+        <translation>usar su micrófono</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="718" />
+        <source>use your camera</source>
+        <translation>usar su cámara</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="721" />
+        <source>use your microphone and camera</source>
+        <translation>usar su micrófono y su cámara</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="724" />
+        <source>lock the mouse pointer</source>
+        <translation>bloquear el puntero del ratón</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="727" />
+        <source>capture your screen</source>
+        <translation>capturar su pantalla</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="740" />
+        <source>%1 wants to %2.</source>
+        <translation>%1 quiere %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="741" />
+        <source>&amp;Allow</source>
+        <translation>&amp;Permitir</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="741" />
+        <source>&amp;Deny</source>
+        <translation>&amp;Denegar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="749" />
+        <source>download</source>
+        <translation>descarga</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="799" />
+        <source>This page has unsaved changes, so it was not closed.</source>
+        <translation>Esta página tiene cambios sin guardar, así que no se cerró.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="800" />
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Cerrar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="805" />
+        <source>&amp;Keep it open</source>
+        <translation>&amp;Mantenerla abierta</translation>
     </message>
 </context>
 </TS>

@@ -3,57 +3,57 @@
 <context>
     <name>enlace::CallListModel</name>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="27" />
+        <location filename="../ui/calllistmodel.cpp" line="29" />
         <source>Ringing</source>
         <translation>Tocando</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="29" />
+        <location filename="../ui/calllistmodel.cpp" line="31" />
         <source>Connected</source>
         <translation>Conectada</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="31" />
+        <location filename="../ui/calllistmodel.cpp" line="33" />
         <source>Ended</source>
         <translation>Encerrada</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="33" />
+        <location filename="../ui/calllistmodel.cpp" line="35" />
         <source>Failed</source>
         <translation>Falhou</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="113" />
+        <location filename="../ui/calllistmodel.cpp" line="115" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="115" />
+        <location filename="../ui/calllistmodel.cpp" line="117" />
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="117" />
+        <location filename="../ui/calllistmodel.cpp" line="119" />
         <source>Contact</source>
         <translation>Contato</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="119" />
+        <location filename="../ui/calllistmodel.cpp" line="121" />
         <source>Campaign</source>
         <translation>Campanha</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="121" />
+        <location filename="../ui/calllistmodel.cpp" line="123" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="123" />
+        <location filename="../ui/calllistmodel.cpp" line="125" />
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../ui/calllistmodel.cpp" line="125" />
+        <location filename="../ui/calllistmodel.cpp" line="127" />
         <source>Disposition</source>
         <translation>Qualificação</translation>
     </message>
@@ -464,6 +464,120 @@
     </message>
 </context>
 <context>
+    <name>enlace::CrmPageWidget</name>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="41" />
+        <source>The CRM page could not be shown</source>
+        <translation>Não foi possível mostrar a página do CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="54" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Tentar novamente</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="56" />
+        <source>Retry loading the CRM page</source>
+        <translation>Tentar carregar a página do CRM novamente</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="112" />
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="132" />
+        <source>The CRM page says: %1</source>
+        <translation>A página do CRM diz: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="140" />
+        <source>The CRM page asks: %1</source>
+        <translation>A página do CRM pergunta: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="149" />
+        <source>Answer to the CRM page</source>
+        <translation>Resposta à página do CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="154" />
+        <location filename="../ui/web/crmpagewidget.cpp" line="156" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmpagewidget.cpp" line="157" />
+        <location filename="../ui/web/crmpagewidget.cpp" line="159" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::CrmRequestLoader</name>
+    <message>
+        <location filename="../ui/web/crmrequestloader.cpp" line="16" />
+        <source>The CRM address is not a valid URL.</source>
+        <translation>O endereço do CRM não é uma URL válida.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmrequestloader.cpp" line="25" />
+        <source>The CRM request uses a method other than GET or POST.</source>
+        <translation>A requisição ao CRM usa um método diferente de GET ou POST.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmrequestloader.cpp" line="29" />
+        <source>Data can only be sent (POST) to an http or https address.</source>
+        <translation>Só é possível enviar dados (POST) a um endereço http ou https.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::CrmTabArea</name>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="28" />
+        <source>CRM downloads</source>
+        <translation>Downloads do CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="76" />
+        <source>%1 — saved in %2</source>
+        <translation>%1 — salvo em %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="79" />
+        <source>%1 — cancelled</source>
+        <translation>%1 — cancelado</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="82" />
+        <source>%1 — failed: %2</source>
+        <translation>%1 — falhou: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="86" />
+        <source>%1 — %2 of %3</source>
+        <translation>%1 — %2 de %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmtabarea.cpp" line="90" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::CrmWindow</name>
+    <message>
+        <location filename="../ui/web/crmwindow.cpp" line="110" />
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/crmwindow.cpp" line="110" />
+        <source>%1 — CRM</source>
+        <translation>%1 — CRM</translation>
+    </message>
+</context>
+<context>
     <name>enlace::DialDialog</name>
     <message>
         <location filename="../ui/dialdialog.cpp" line="31" />
@@ -742,80 +856,224 @@
 <context>
     <name>enlace::WebCrmHost</name>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="141" />
         <source>Downloading %1…</source>
         <translation>Baixando %1…</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="145" />
         <source>Downloaded %1 to %2</source>
         <translation>%1 baixado em %2</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="146" />
         <source>The download of %1 failed: %2</source>
         <translation>O download de %1 falhou: %2</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="156" />
         <source>The customer's CRM opens here when a call connects.</source>
         <translation>O CRM do cliente abre aqui quando uma chamada se conecta.</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="164" />
         <source>CRM pages</source>
         <translation>Páginas do CRM</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/web/webcrmhost.cpp" line="273" />
         <source>The CRM page of this call cannot open: %n CRM page(s) are open and every one of them belongs to a call in progress or holds unsaved work. Close one and press Open CRM.</source>
         <translation><numerusform>A página do CRM desta chamada não pode abrir: há %n página de CRM aberta e ela pertence a uma chamada em curso ou tem trabalho não salvo. Feche uma e pressione Abrir CRM.</numerusform><numerusform>A página do CRM desta chamada não pode abrir: há %n páginas de CRM abertas e todas pertencem a uma chamada em curso ou têm trabalho não salvo. Feche uma e pressione Abrir CRM.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="336" />
         <source>&amp;Retry</source>
         <translation>&amp;Tentar novamente</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="338" />
         <source>Load the CRM page again</source>
         <translation>Carregar novamente a página do CRM</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="362" />
         <source>The CRM answered HTTP %1.</source>
         <translation>O CRM respondeu HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="363" />
         <source>The CRM page could not load: %1</source>
         <translation>A página do CRM não pôde carregar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="369" />
         <source>The CRM page stopped working (its process ended).</source>
         <translation>A página do CRM parou de funcionar (seu processo terminou).</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="382" />
         <source>The CRM's certificate is not trusted (%1). Ask an administrator to trust it: SHA-256 %2</source>
         <translation>O certificado do CRM não é confiável (%1). Peça a um administrador que o aceite: SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="384" />
         <source>none</source>
         <translation>nenhum</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="414" />
-        <location filename="../ui/web/webcrmhost.cpp" line="416" />
         <source>● %1 (unsaved)</source>
         <translation>● %1 (não salvo)</translation>
     </message>
     <message>
-        <location filename="../ui/web/webcrmhost.cpp" line="468" />
         <source>The CRM's address is not a web address: %1</source>
         <translation>O endereço do CRM não é um endereço web: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="278" />
+        <source>This page has unsaved changes, so it was kept open; the next call's page opened beside it.</source>
+        <translation>Esta página tem alterações não salvas, por isso ficou aberta; a página da próxima chamada abriu ao lado.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/web/webcrmhost.cpp" line="309" />
+        <source>No more CRM pages can open: %n page(s) are open and the ones of ended calls have unsaved changes. Save or close one of them and try again.</source>
+        <translation><numerusform>Não é possível abrir mais páginas do CRM: há %n página aberta e a de uma chamada encerrada tem alterações não salvas. Salve ou feche-a e tente novamente.</numerusform><numerusform>Não é possível abrir mais páginas do CRM: há %n páginas abertas e as de chamadas encerradas têm alterações não salvas. Salve ou feche uma e tente novamente.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="383" />
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="459" />
+        <source>The CRM page was stopped (its process was killed, code %1). Closing other pages may free memory.</source>
+        <translation>A página do CRM foi interrompida (seu processo foi encerrado, código %1). Fechar outras páginas pode liberar memória.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="462" />
+        <source>The CRM page crashed (code %1).</source>
+        <translation>A página do CRM travou (código %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="493" />
+        <source>Leaving this page was cancelled because it has unsaved changes. Save them, or allow leaving and try again.</source>
+        <translation>A saída desta página foi cancelada porque ela tem alterações não salvas. Salve-as, ou permita sair e tente novamente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="495" />
+        <source>&amp;Allow leaving</source>
+        <translation>&amp;Permitir sair</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="500" />
+        <source>&amp;Stay</source>
+        <translation>&amp;Ficar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="504" />
+        <source>This page was opened by sending data to the CRM; reloading it would send that data again, so it was not reloaded.</source>
+        <translation>Esta página foi aberta enviando dados ao CRM; recarregá-la enviaria os dados novamente, por isso não foi recarregada.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="537" />
+        <source>The CRM answered with HTTP status %1 and no page.</source>
+        <translation>O CRM respondeu com o status HTTP %1 e sem página.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="540" />
+        <source>The CRM's certificate is not trusted (%1).</source>
+        <translation>O certificado do CRM não é confiável (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="543" />
+        <source>The CRM's address could not be found (%1).</source>
+        <translation>O endereço do CRM não foi encontrado (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="546" />
+        <source>Could not connect to the CRM (%1).</source>
+        <translation>Não foi possível conectar ao CRM (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="549" />
+        <source>The CRM page could not be loaded (%1).</source>
+        <translation>Não foi possível carregar a página do CRM (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="614" />
+        <source>%1 (unsaved)</source>
+        <translation>%1 (não salvo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="627" />
+        <source>Pop-up</source>
+        <translation>Janela pop-up</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="673" />
+        <source>The connection to %1 is not secure: %2 The page was not loaded. Certificate SHA-256 fingerprint: %3. Only an administrator can trust this certificate.</source>
+        <translation>A conexão com %1 não é segura: %2 A página não foi carregada. Impressão digital SHA-256 do certificado: %3. Só um administrador pode confiar neste certificado.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="675" />
+        <source>unknown</source>
+        <translation>desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="709" />
+        <source>show notifications</source>
+        <translation>mostrar notificações</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="712" />
+        <source>know your location</source>
+        <translation>saber sua localização</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="715" />
+        <source>use your microphone</source>
+        <translation>usar seu microfone</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="718" />
+        <source>use your camera</source>
+        <translation>usar sua câmera</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="721" />
+        <source>use your microphone and camera</source>
+        <translation>usar seu microfone e sua câmera</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="724" />
+        <source>lock the mouse pointer</source>
+        <translation>travar o ponteiro do mouse</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="727" />
+        <source>capture your screen</source>
+        <translation>capturar sua tela</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="740" />
+        <source>%1 wants to %2.</source>
+        <translation>%1 quer %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="741" />
+        <source>&amp;Allow</source>
+        <translation>&amp;Permitir</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="741" />
+        <source>&amp;Deny</source>
+        <translation>&amp;Negar</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="749" />
+        <source>download</source>
+        <translation>download</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="799" />
+        <source>This page has unsaved changes, so it was not closed.</source>
+        <translation>Esta página tem alterações não salvas, por isso não foi fechada.</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="800" />
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Fechar mesmo assim</translation>
+    </message>
+    <message>
+        <location filename="../ui/web/webcrmhost.cpp" line="805" />
+        <source>&amp;Keep it open</source>
+        <translation>&amp;Mantê-la aberta</translation>
     </message>
 </context>
 </TS>

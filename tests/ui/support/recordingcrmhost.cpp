@@ -12,8 +12,8 @@ RecordingCrmHost::RecordingCrmHost()
 
 RecordingCrmHost::~RecordingCrmHost()
 {
-    if (!m_area->parent())
-        delete m_area;
+    if (m_area && !m_area->parent())
+        delete m_area.data();
 }
 
 void RecordingCrmHost::open(const CrmPageRequest &page)

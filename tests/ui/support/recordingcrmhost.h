@@ -3,6 +3,7 @@
 #include <ui/crmhost.h>
 
 #include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -37,7 +38,7 @@ public:
     int maxPages() const { return m_maxPages; }
 
 private:
-    QWidget *m_area;   // owned by whoever it is given to
+    QPointer<QWidget> m_area;   // owned by whoever it is given to (the window deletes it)
     QList<CrmPageRequest> m_open;
     QStringList m_ended;
     int m_maxPages = 5;

@@ -50,7 +50,16 @@ CrmRecorder::CrmRecorder(const QSslCertificate &certificate, const QSslKey &key)
     m_port = m_server->serverPort();
 }
 
-CrmRecorder::~CrmRecorder() = default;
+CrmRecorder::~CrmRecorder()
+{
+    // The sockets' slots use members that are gone before m_server: cut them first.
+    for (QTcpSocket *socket : m_buffers.keys()) {
+        socket->disconnect(this);
+        socket->abort();
+    }
+    m_buffers.clear();
+    m_server->close();
+}
 
 QString CrmRecorder::url(const QString &path, const QString &host) const
 {
