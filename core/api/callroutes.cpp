@@ -246,14 +246,13 @@ void handleAgentCalls(ApiServices &s, const ApiRequest &request, ApiResponder re
     for (const Disposition &d : mine.value())
         if (!d.callId.isEmpty())
             byCall.insert(d.callId, wire::AgentCall::Disposition { d.id, d.optionId, d.comments });
-    CampaignRepository campaignRepository(s.db);
-    auto campaigns = campaignRepository.list();
+    // Read per console start and reconnection: only the agent's own campaigns, not every queue.
+    auto campaigns = CampaignRepository(s.db).activeForAgent(agentId);
     if (!campaigns)
         return respond(routes::fail(campaigns.error(), request, s));
     QJsonArray theirs;
     for (const Campaign &c : campaigns.value())
-        if (c.agentIds.contains(agentId) && c.state == CampaignState::Active)
-            theirs.append(QJsonObject { { u"id"_s, c.id }, { u"name"_s, c.name }, { u"type"_s, int(c.type) } });
+        theirs.append(QJsonObject { { u"id"_s, c.id }, { u"name"_s, c.name }, { u"type"_s, int(c.type) } });
     QJsonArray out;
     for (const Call &call : calls.value()) {
         auto described = s.calls->describe(call);

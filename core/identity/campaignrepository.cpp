@@ -277,6 +277,20 @@ Result<QList<Campaign>> CampaignRepository::list() const
     return out;
 }
 
+Result<QList<Campaign>> CampaignRepository::activeForAgent(qint64 agentId) const
+{
+    auto q = m_db->exec(kSelect
+                            + u" WHERE state = ? AND id IN (SELECT campaign_id FROM campaign_agents WHERE agent_id = ?)"
+                              " ORDER BY id"_s,
+                        { int(CampaignState::Active), agentId });
+    if (!q)
+        return q.error();
+    QList<Campaign> out;
+    while (q->next())
+        out.append(readCampaign(q.value()));
+    return out;
+}
+
 Result<void> CampaignRepository::setSupervisors(qint64 campaignId, const QList<qint64> &userIds)
 {
     Database::Transaction tx(*m_db);

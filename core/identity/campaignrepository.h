@@ -26,6 +26,8 @@ public:
     Result<Campaign> find(qint64 id) const;
     // Ordered by id.
     Result<QList<Campaign>> list() const;
+    // The active campaigns whose queue holds this agent, by id (their agentIds are not read).
+    Result<QList<Campaign>> activeForAgent(qint64 agentId) const;
     // The checks create/update would make, without writing (for a form that validates as you type).
     Result<ValidationErrors> validate(const Campaign &campaign) const;
 
