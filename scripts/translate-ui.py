@@ -1,10 +1,24 @@
 #!/usr/bin/env python3
-"""Fills translations/enlace_ui_{es,pt_BR}.ts from the table below after `lupdate` (scripts/update-translations).
+"""Fills translations/enlace_ui_{es,pt_BR}.ts from the table below after `lupdate` (scripts/update-translations runs both),
+and the English plural forms.
 Entries without a translation here stay unfinished, and the translation check reports them."""
 import sys
 import xml.etree.ElementTree as ET
 
 T = {
+ 'Not signed in': ('Sin sesión iniciada', 'Sem sessão iniciada'),
+ 'Online': ('En línea', 'On-line'),
+ 'Offline, reconnecting': ('Sin conexión, reconectando', 'Sem conexão, reconectando'),
+ 'New call': ('Llamada nueva', 'Nova chamada'),
+ 'CRM not connected': ('CRM no conectado', 'CRM não conectado'),
+ 'Call %1: %2': ('Llamada %1: %2', 'Chamada %1: %2'),
+ 'Show console': ('Mostrar la consola', 'Mostrar o console'),
+ 'Enlace — %1': ('Enlace — %1', 'Enlace — %1'),
+ '&View': ('&Ver', '&Exibir'),
+ '&Theme': ('&Tema', '&Tema'),
+ 'As the &desktop': ('Como el &escritorio', 'Como a área de &trabalho'),
+ '&Light': ('&Claro', '&Claro'),
+ '&Dark': ('&Oscuro', '&Escuro'),
  'Ringing': ('Sonando', 'Tocando'),
  'Connected': ('Conectada', 'Conectada'),
  'Ended': ('Finalizada', 'Encerrada'),
@@ -240,6 +254,31 @@ def fill(path, idx):
             tr.attrib.pop('type', None)
     tree.write(path, encoding='utf-8', xml_declaration=True)
     return missing
+
+# English is the source; its file (lupdate -pluralonly) only holds the plural forms: one, other.
+EN_PLURALS = {
+ 'No more CRM pages can open: %n page(s) are open and the ones of ended calls have unsaved changes. Save or close one of them and try again.':
+    ('No more CRM pages can open: %n page is open and the one of an ended call has unsaved changes. Save or close it and try again.',
+     'No more CRM pages can open: %n pages are open and the ones of ended calls have unsaved changes. Save or close one of them and try again.'),
+}
+
+def fill_english(path):
+    tree = ET.parse(path)
+    for m in tree.getroot().iter('message'):
+        if m.get('numerus') != 'yes':
+            continue
+        src = m.find('source').text
+        tr = m.find('translation')
+        one, other = EN_PLURALS.get(src, (src.replace('(s)', ''), src.replace('(s)', 's')))
+        for child in list(tr):
+            tr.remove(child)
+        tr.text = None
+        for f in (one, other):
+            ET.SubElement(tr, 'numerusform').text = f
+        tr.attrib.pop('type', None)
+    tree.write(path, encoding='utf-8', xml_declaration=True)
+
+fill_english('translations/enlace_ui_en.ts')
 
 ok = True
 for path, idx in (('translations/enlace_ui_es.ts', 0), ('translations/enlace_ui_pt_BR.ts', 1)):

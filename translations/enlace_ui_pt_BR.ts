@@ -1,6 +1,240 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>enlace::AdminPage</name>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="56" />
+        <source>Filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="57" />
+        <source>Filter the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="65" />
+        <source>List of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="83" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Tentar novamente</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="85" />
+        <source>Read the list again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="230" />
+        <source>Nothing was saved: correct what is marked in red.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="245" />
+        <source>Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="261" />
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="296" />
+        <source>The changes on the page “%1” are not saved. Discard them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="297" />
+        <source>The changes to “%1” are not saved. Discard them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="298" />
+        <source>Unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="372" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminpage.cpp" line="374" />
+        <source>The list could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>enlace::AdminWindow</name>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="25" />
+        <source>Enlace — Administration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="30" />
+        <source>Admin pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="39" />
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="54" />
+        <source>&amp;New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="54" />
+        <source>Start a new one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="55" />
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="55" />
+        <source>Save the changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="56" />
+        <source>&amp;Revert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="57" />
+        <source>Drop the changes and show what is stored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="58" />
+        <source>Re&amp;load</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/adminwindow.cpp" line="58" />
+        <source>Read the list again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>enlace::AgentIdImportDialog</name>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="19" />
+        <source>Import external ids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="21" />
+        <source>One agent per line: the agent's username, then its external id in this system, separated by a comma, a semicolon or a tab. Paste the lines or open a CSV file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="28" />
+        <source>Lines to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="29" />
+        <source>ana,A-ANA
+beto,A-BETO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="44" />
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="45" />
+        <source>Import the lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="46" />
+        <source>&amp;Open file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="48" />
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="82" />
+        <source>Open a CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="69" />
+        <source>Nothing was imported:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="82" />
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidimportdialog.cpp" line="88" />
+        <source>The file “%1” cannot be read: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>enlace::AgentIdModel</name>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="133" />
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="135" />
+        <source>External id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="137" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="197" />
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="198" />
+        <source>Agent %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="275" />
+        <source>Line %1: expected two columns (agent username, external id), found %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="280" />
+        <source>Line %1: there is no agent with the username “%2”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="284" />
+        <source>Line %1: the external id of “%2” is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/agentidmodel.cpp" line="289" />
+        <source>Line %1: the agent “%2” is already on line %3.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>enlace::CallListModel</name>
     <message>
         <location filename="../ui/calllistmodel.cpp" line="29" />
@@ -272,193 +506,276 @@
 <context>
     <name>enlace::ConsoleSession</name>
     <message>
-        <location filename="../ui/consolesession.cpp" line="77" />
+        <location filename="../ui/consolesession.cpp" line="91" />
         <source>The CRM page of call %1 did not load: %2</source>
         <translation>A página do CRM da chamada %1 não carregou: %2</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="84" />
+        <location filename="../ui/consolesession.cpp" line="98" />
         <source>Call qualified from the CRM.</source>
         <translation>Chamada qualificada pelo CRM.</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="91" />
+        <location filename="../ui/consolesession.cpp" line="105" />
         <source>Calling…</source>
         <translation>Chamando…</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="171" />
+        <location filename="../ui/consolesession.cpp" line="145" />
+        <source>Not signed in</source>
+        <translation>Sem sessão iniciada</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="149" />
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="153" />
+        <source>Online</source>
+        <translation>On-line</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="156" />
+        <source>Offline, reconnecting</source>
+        <translation>Sem conexão, reconectando</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="189" />
         <source>Not signed in. Use Session → Sign in to start.</source>
         <translation>Sem sessão. Use Sessão → Entrar para começar.</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="220" />
-        <location filename="../ui/consolesession.cpp" line="264" />
-        <location filename="../ui/consolesession.cpp" line="309" />
+        <location filename="../ui/consolesession.cpp" line="238" />
+        <location filename="../ui/consolesession.cpp" line="282" />
+        <location filename="../ui/consolesession.cpp" line="327" />
         <source>This user is not an agent: the console is for agents.</source>
         <translation>Este usuário não é um agente: o console é para agentes.</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="365" />
+        <location filename="../ui/consolesession.cpp" line="383" />
         <source>Your session expired. Sign in again to carry on: your calls stay as they were.</source>
         <translation>Sua sessão expirou. Entre novamente para continuar: suas chamadas ficam como estavam.</translation>
     </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="452" />
+        <source>New call</source>
+        <translation>Nova chamada</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="453" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/consolesession.cpp" line="476" />
+        <location filename="../ui/consolesession.cpp" line="498" />
         <source>%1 (%n attempt(s))</source>
         <translation><numerusform>%1 (%n tentativa)</numerusform><numerusform>%1 (%n tentativas)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="507" />
+        <location filename="../ui/consolesession.cpp" line="505" />
+        <source>CRM not connected</source>
+        <translation>CRM não conectado</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="506" />
+        <source>Call %1: %2</source>
+        <translation>Chamada %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolesession.cpp" line="532" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="507" />
+        <location filename="../ui/consolesession.cpp" line="532" />
         <source>CRM · %1</source>
         <translation>CRM · %1</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="518" />
+        <location filename="../ui/consolesession.cpp" line="543" />
         <source>This call has no CRM page to open.</source>
         <translation>Esta chamada não tem página de CRM para abrir.</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="578" />
+        <location filename="../ui/consolesession.cpp" line="603" />
         <source>There is no call to qualify.</source>
         <translation>Não há chamada para qualificar.</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="588" />
+        <location filename="../ui/consolesession.cpp" line="613" />
         <source>Call %1 · %2 · %3</source>
         <translation>Chamada %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="616" />
+        <location filename="../ui/consolesession.cpp" line="641" />
         <source>That call is not in the list.</source>
         <translation>Essa chamada não está na lista.</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="657" />
-        <location filename="../ui/consolesession.cpp" line="695" />
+        <location filename="../ui/consolesession.cpp" line="682" />
+        <location filename="../ui/consolesession.cpp" line="720" />
         <source>Sign in to place the call.</source>
         <translation>Entre para fazer a chamada.</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="723" />
+        <location filename="../ui/consolesession.cpp" line="748" />
         <source>Close the console?</source>
         <translation>Fechar o console?</translation>
     </message>
     <message>
-        <location filename="../ui/consolesession.cpp" line="724" />
+        <location filename="../ui/consolesession.cpp" line="749" />
         <source>A call is in progress (%1). Close the console anyway?</source>
         <translation>Há uma chamada em curso (%1). Fechar o console mesmo assim?</translation>
     </message>
 </context>
 <context>
+    <name>enlace::ConsoleTray</name>
+    <message>
+        <location filename="../ui/consoletray.cpp" line="18" />
+        <source>Show console</source>
+        <translation>Mostrar o console</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoletray.cpp" line="28" />
+        <source>Not signed in</source>
+        <translation>Sem sessão iniciada</translation>
+    </message>
+    <message>
+        <location filename="../ui/consoletray.cpp" line="56" />
+        <source>Enlace — %1</source>
+        <translation>Enlace — %1</translation>
+    </message>
+</context>
+<context>
     <name>enlace::ConsoleWindow</name>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="28" />
+        <location filename="../ui/consolewindow.cpp" line="29" />
         <source>Enlace — agent console</source>
         <translation>Enlace — console de agente</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="30" />
+        <location filename="../ui/consolewindow.cpp" line="31" />
         <source>&amp;Call</source>
         <translation>&amp;Chamada</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="31" />
+        <location filename="../ui/consolewindow.cpp" line="32" />
         <source>&amp;Open CRM</source>
         <translation>&amp;Abrir CRM</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="32" />
+        <location filename="../ui/consolewindow.cpp" line="33" />
         <source>&amp;Qualify…</source>
         <translation>&amp;Qualificar…</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="33" />
+        <location filename="../ui/consolewindow.cpp" line="34" />
         <source>&amp;Place a call…</source>
         <translation>&amp;Fazer uma chamada…</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="34" />
+        <location filename="../ui/consolewindow.cpp" line="35" />
         <source>&amp;Session</source>
         <translation>&amp;Sessão</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="35" />
+        <location filename="../ui/consolewindow.cpp" line="36" />
         <source>Sign &amp;out</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="37" />
+        <location filename="../ui/consolewindow.cpp" line="38" />
         <source>&amp;Quit</source>
         <translation>&amp;Fechar</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="46" />
+        <location filename="../ui/consolewindow.cpp" line="39" />
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="40" />
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="43" />
+        <source>As the &amp;desktop</source>
+        <translation>Como a área de &amp;trabalho</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="44" />
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="44" />
+        <source>&amp;Dark</source>
+        <translation>&amp;Escuro</translation>
+    </message>
+    <message>
+        <location filename="../ui/consolewindow.cpp" line="59" />
         <source>Call</source>
         <translation>Chamada</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="58" />
+        <location filename="../ui/consolewindow.cpp" line="71" />
         <source>Connection banner</source>
         <translation>Aviso de conexão</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="72" />
+        <location filename="../ui/consolewindow.cpp" line="85" />
         <source>Today's calls</source>
         <translation>Chamadas de hoje</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="81" />
+        <location filename="../ui/consolewindow.cpp" line="99" />
         <source>Qualify again…</source>
         <translation>Qualificar novamente…</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="94" />
+        <location filename="../ui/consolewindow.cpp" line="112" />
         <source>The customer's CRM opens here when a call connects.</source>
         <translation>O CRM do cliente abre aqui quando uma chamada se conecta.</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="108" />
+        <location filename="../ui/consolewindow.cpp" line="126" />
         <source>Connection state</source>
         <translation>Estado da conexão</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="153" />
+        <location filename="../ui/consolewindow.cpp" line="171" />
         <source>%1 on %2</source>
         <translation>%1 em %2</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="161" />
+        <location filename="../ui/consolewindow.cpp" line="179" />
         <source>Signed out</source>
         <translation>Sem sessão</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="165" />
+        <location filename="../ui/consolewindow.cpp" line="183" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="168" />
+        <location filename="../ui/consolewindow.cpp" line="186" />
         <source>● Online</source>
         <translation>● On-line</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="173" />
+        <location filename="../ui/consolewindow.cpp" line="191" />
         <source>● Offline</source>
         <translation>● Sem conexão</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="175" />
+        <location filename="../ui/consolewindow.cpp" line="193" />
         <source>The connection to the server was lost. Reconnecting… Your call stays on screen.</source>
         <translation>A conexão com o servidor foi perdida. Reconectando… Sua chamada continua na tela.</translation>
     </message>
     <message>
-        <location filename="../ui/consolewindow.cpp" line="176" />
+        <location filename="../ui/consolewindow.cpp" line="194" />
         <source>The connection to the server was lost (%1). Reconnecting… Your call stays on screen.</source>
         <translation>A conexão com o servidor foi perdida (%1). Reconectando… Sua chamada continua na tela.</translation>
     </message>
@@ -709,6 +1026,355 @@
     </message>
 </context>
 <context>
+    <name>enlace::ExternalSitePage</name>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="24" />
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="26" />
+        <source>Automatic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="28" />
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="30" />
+        <source>Call disposition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="32" />
+        <source>Dynamic list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="55" />
+        <source>Name of the external site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="57" />
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="60" />
+        <source>Address of the CRM page, with {1}, {2}… placeholders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="61" />
+        <source>https://crm.example.com/contact/{1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="62" />
+        <source>&amp;URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="70" />
+        <source>Trigger: who starts the interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="74" />
+        <source>&amp;Trigger:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="75" />
+        <source>HTTP method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="78" />
+        <source>&amp;Method:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="79" />
+        <source>Format of the parameters (Content-Type)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="80" />
+        <source>No format (GET)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="85" />
+        <source>&amp;Format:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="86" />
+        <source>Target: where the agent's browser opens the page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="87" />
+        <source>No target (the server sends it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="88" />
+        <source>Embedded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="89" />
+        <source>New tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="90" />
+        <source>T&amp;arget:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="91" />
+        <source>Authentication used to get a token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="92" />
+        <source>Aut&amp;hentication:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="94" />
+        <source>H&amp;idden from the site lists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="96" />
+        <location filename="../ui/admin/externalsitepage.cpp" line="163" />
+        <location filename="../ui/admin/externalsitepage.cpp" line="165" />
+        <source>Hidden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="100" />
+        <source>Signature secret (write-only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="102" />
+        <source>Signature &amp;secret:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="105" />
+        <source>Timeout of each attempt in milliseconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="108" />
+        <source> ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="109" />
+        <source>Time&amp;out:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="112" />
+        <source>Attempts before giving up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="114" />
+        <source>Attem&amp;pts:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="154" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="155" />
+        <source>Trigger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="159" />
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="167" />
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="168" />
+        <source>No external site yet. Press New (Ctrl+N) to add one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="175" />
+        <source>External sites</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="197" />
+        <source>None (type one to sign each request)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="221" />
+        <source>Unchanged (type a new one to replace it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsitepage.cpp" line="301" />
+        <source>None</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>enlace::ExternalSystemPage</name>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="35" />
+        <source>Name of the external system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="37" />
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="40" />
+        <source>&amp;Agents and their external ids in this system:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="44" />
+        <source>Agents and their external ids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="61" />
+        <source>Agent to add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="64" />
+        <source>External id of the agent to add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="65" />
+        <source>External id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="67" />
+        <source>A&amp;dd</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="69" />
+        <source>Add the agent with this external id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="76" />
+        <source>&amp;Remove selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="78" />
+        <source>Remove the selected agents from this system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="79" />
+        <source>&amp;Import CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="81" />
+        <source>Import agents' external ids from CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="89" />
+        <source>Configuration warnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="103" />
+        <source>Remove selected agents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="120" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="121" />
+        <source>Agents with an id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="123" />
+        <source>No external system yet. Press New (Ctrl+N) to add one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="128" />
+        <source>External systems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="187" />
+        <source>The configuration warnings could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="207" />
+        <source>See the rows marked in the agents' table.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="240" />
+        <source>Every agent has a row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/externalsystempage.cpp" line="263" />
+        <source>Given an id here, not saved yet: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/admin/externalsystempage.cpp" line="286" />
+        <source>Imported: %n agent(s) added</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/admin/externalsystempage.cpp" line="287" />
+        <source>%n changed. Save to keep them.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>enlace::KeychainSecretStore</name>
     <message>
         <location filename="../ui/secretstore.cpp" line="28" />
@@ -851,6 +1517,169 @@
         <location filename="../ui/singleinstance.cpp" line="214" />
         <source>The running Enlace console did not answer.</source>
         <translation>O console do Enlace em execução não respondeu.</translation>
+    </message>
+</context>
+<context>
+    <name>enlace::SiteAuthenticationPage</name>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="36" />
+        <source>Name of the authentication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="37" />
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="38" />
+        <source>Address of the token endpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="39" />
+        <source>https://crm.example.com/api/token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="40" />
+        <source>Token &amp;URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="41" />
+        <source>User for the token endpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="42" />
+        <source>U&amp;ser:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="43" />
+        <source>Password for the token endpoint (write-only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="46" />
+        <source>&amp;Password:</source>
+        <translation>S&amp;enha:</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="47" />
+        <source>Field of the answer holding the token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="49" />
+        <source>&amp;Token field:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="54" />
+        <source>&amp;Fixed, in seconds:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="56" />
+        <source>The token lives a fixed number of seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="59" />
+        <source>Token lifetime in seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="62" />
+        <source>Read from the answer's &amp;field:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="64" />
+        <source>The answer says how long the token lives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="65" />
+        <source>Field of the answer holding the lifetime in seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="76" />
+        <source>Token lifetime:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="78" />
+        <source>&amp;Verify the token endpoint's TLS certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="80" />
+        <source>Verify the TLS certificate strictly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="85" />
+        <source>&amp;Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="87" />
+        <source>Ask the token endpoint for a token now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="88" />
+        <source>Asks the CRM for a token with these settings; nothing is saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="94" />
+        <source>Outcome of the test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="129" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="129" />
+        <source>Token URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="130" />
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="131" />
+        <source>No site authentication yet. Press New (Ctrl+N) to add one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="137" />
+        <source>Site authentications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="146" />
+        <source>Required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="163" />
+        <source>Unchanged (type a new one to replace it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/admin/siteauthenticationpage.cpp" line="221" />
+        <source>Asking the token endpoint…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

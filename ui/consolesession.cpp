@@ -2,6 +2,7 @@
 #include <ui/calllistmodel.h>
 #include <ui/callpanel.h>
 #include <ui/consolesession.h>
+#include <ui/consoletray.h>
 #include <ui/consolewindow.h>
 #include <ui/crmhost.h>
 #include <ui/dialdialog.h>
@@ -10,6 +11,7 @@
 #include <ui/logindialog.h>
 #include <ui/prompts.h>
 #include <ui/secretstore.h>
+#include <ui/theme.h>
 
 #include <QAction>
 #include <QApplication>
@@ -61,6 +63,18 @@ ConsoleSession::ConsoleSession(const Services &services, QObject *parent)
     m_window = std::make_unique<ConsoleWindow>(m_calls, services.settings);
     m_window->setCrmArea(services.crm->tabArea());
     m_window->setCloseGuard([this] { return confirmClose(); });
+    m_tray = new ConsoleTray(m_window.get(), this);
+    m_tray->setActions(
+        { m_window->dialAction(), m_window->openCrmAction(), m_window->logoutAction(), m_window->quitAction() });
+    const QString theme = services.settings->value(u"view/theme"_s, u"system"_s).toString();
+    m_window->setThemeChoice(Theme::choiceKey(Theme::choiceFromKey(theme)));
+    if (services.theme)
+        services.theme->setChoice(Theme::choiceFromKey(theme));
+    connect(m_window.get(), &ConsoleWindow::themeChosen, this, [this](const QString &key) {
+        m_services.settings->setValue(u"view/theme"_s, key);
+        if (m_services.theme)
+            m_services.theme->setChoice(Theme::choiceFromKey(key));
+    });
     services.crm->setMaxPages(services.settings->value(u"crm/maxPages"_s, 5).toInt());
 
     connect(m_window.get(), &ConsoleWindow::openCrmRequested, this, &ConsoleSession::openCrm);
@@ -128,14 +142,18 @@ void ConsoleSession::setState(State state)
     switch (state) {
     case State::SignedOut:
         m_window->setConnection(ConsoleWindow::Connection::SignedOut);
+        m_tray->setStatus(tr("Not signed in"));
         break;
     case State::SigningIn:
         m_window->setConnection(ConsoleWindow::Connection::Connecting);
+        m_tray->setStatus(tr("Connecting…"));
         break;
     case State::Online:
         m_window->setConnection(ConsoleWindow::Connection::Online);
+        m_tray->setStatus(tr("Online"));
         break;
     case State::Offline:
+        m_tray->setStatus(tr("Offline, reconnecting"));
         break;   // the channel's reason is shown where it goes offline
     }
     Q_EMIT stateChanged(state);
@@ -428,7 +446,11 @@ void ConsoleSession::handleCallEvent(const wire::CallEvent &event, CallState sta
         c.connectedAt = now;
     if (!m_agentId && event.agentId)
         m_agentId = event.agentId;
+    const bool isNew = !m_calls->find(c.callId);
     upsert(c);
+    if (state == CallState::Offered && isNew)
+        m_tray->notify(ConsoleTray::Notice::NewCall, tr("New call"),
+                       c.campaignName.isEmpty() ? c.phone : tr("%1 — %2").arg(c.phone, c.campaignName));
 }
 
 void ConsoleSession::handleConnected(const wire::CallConnected &event)
@@ -479,6 +501,9 @@ void ConsoleSession::handleSiteInteraction(const wire::ExternalSiteInteraction &
     const std::optional<ConsoleCall> current = currentCall();
     if (current && current->callId == event.callId)
         m_window->callPanel()->showCrmStatus(event.delivered, c.crmError);
+    if (!event.delivered)
+        m_tray->notify(ConsoleTray::Notice::CrmNotConnected, tr("CRM not connected"),
+                       tr("Call %1: %2").arg(c.phone.isEmpty() ? c.callId : c.phone, c.crmError));
 }
 
 void ConsoleSession::handleDispositionInteraction(const wire::DispositionInteraction &event)

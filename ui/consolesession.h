@@ -20,6 +20,7 @@ class QSettings;
 namespace enlace {
 
 class CallListModel;
+class ConsoleTray;
 class ConsoleWindow;
 class CrmHost;
 class DialDialog;
@@ -28,6 +29,7 @@ class DispositionOptionModel;
 class LoginDialog;
 class Prompts;
 class SecretStore;
+class Theme;
 struct CrmPageRequest;
 
 // The agent console, composed: the network, the API client and the event channel, the models, the
@@ -57,6 +59,7 @@ public:
         SecretStore *secrets = nullptr;   // required
         Prompts *prompts = nullptr;   // required
         QSettings *settings = nullptr;   // required: server, user, layout, CRM preferences
+        Theme *theme = nullptr;   // optional: View → Theme applies through it
     };
     struct Start
     {
@@ -77,6 +80,7 @@ public:
 
     State state() const { return m_state; }
     ConsoleWindow *window() const { return m_window.get(); }
+    ConsoleTray *tray() const { return m_tray; }
     LoginDialog *loginDialog() const;
     DispositionDialog *dispositionDialog() const;
     DialDialog *dialDialog() const;
@@ -143,6 +147,7 @@ private:
     CallListModel *m_calls = nullptr;
     DispositionOptionModel *m_options = nullptr;
     std::unique_ptr<ConsoleWindow> m_window;
+    ConsoleTray *m_tray = nullptr;
     QPointer<LoginDialog> m_login;
     QPointer<DispositionDialog> m_disposition;
     QPointer<DialDialog> m_dialDialog;

@@ -3,6 +3,7 @@
 #include <ui/consolewindow.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,6 +36,18 @@ ConsoleWindow::ConsoleWindow(CallListModel *calls, QSettings *settings, QWidget 
     m_logout = addAction(sessionMenu, u"actionLogout"_s, tr("Sign &out"), QKeySequence());
     sessionMenu->addSeparator();
     m_quit = addAction(sessionMenu, u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *themeMenu = viewMenu->addMenu(tr("&Theme"));
+    themeMenu->setObjectName(u"themeMenu"_s);
+    auto *themes = new QActionGroup(this);
+    for (const auto &[key, text] : { std::pair { u"system"_s, tr("As the &desktop") },
+                                     std::pair { u"light"_s, tr("&Light") }, std::pair { u"dark"_s, tr("&Dark") } }) {
+        QAction *a = addAction(themeMenu, u"actionTheme_"_s + key, text, QKeySequence());
+        a->setCheckable(true);
+        a->setData(key);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, key] { Q_EMIT themeChosen(key); });
+    }
     m_openCrm->setEnabled(false);
     m_qualify->setEnabled(false);
     connect(m_openCrm, &QAction::triggered, this, &ConsoleWindow::openCrmRequested);
@@ -76,7 +89,19 @@ ConsoleWindow::ConsoleWindow(CallListModel *calls, QSettings *settings, QWidget 
     m_callList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_callList->verticalHeader()->hide();
     m_callList->horizontalHeader()->setStretchLastSection(true);
-    m_callList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns fit what arrives (a new call, the list read again) and stay where the agent drags them.
+    m_callList->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    auto fitColumns
+        = [this] { QMetaObject::invokeMethod(m_callList, &QTableView::resizeColumnsToContents, Qt::QueuedConnection); };
+    connect(calls, &QAbstractItemModel::rowsInserted, this, fitColumns);
+    connect(calls, &QAbstractItemModel::modelReset, this, fitColumns);
+    // A value that grows (Ringing → Connected, a disposition) widens its column; none shrinks.
+    connect(calls, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        for (int column = from.column(); column <= to.column() && column < m_calls->columnCount() - 1; ++column)
+            if (const int needed = static_cast<QAbstractItemView *>(m_callList)->sizeHintForColumn(column);
+                needed > m_callList->columnWidth(column))
+                m_callList->setColumnWidth(column, needed);
+    });
     m_callList->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *requalify = new QAction(tr("Qualify again…"), m_callList);
     requalify->setObjectName(u"actionRequalify"_s);
@@ -180,6 +205,12 @@ void ConsoleWindow::setConnection(Connection state, const QString &detail)
         break;
     }
     m_connectionLabel->setStyleSheet(state == Connection::Offline ? u"color:#c62828;font-weight:bold;"_s : QString());
+}
+
+void ConsoleWindow::setThemeChoice(const QString &key)
+{
+    if (auto *a = findChild<QAction *>(u"actionTheme_"_s + key))
+        a->setChecked(true);
 }
 
 void ConsoleWindow::showNote(const QString &text, int timeoutMs)

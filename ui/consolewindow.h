@@ -40,6 +40,8 @@ public:
     Connection connection() const { return m_connection; }
     // A transient note in the status bar (an error the agent should read, a confirmation).
     void showNote(const QString &text, int timeoutMs = 8000);
+    // Checks the View → Theme entry of the key ("system", "light", "dark").
+    void setThemeChoice(const QString &key);
     void setCloseGuard(CloseGuard guard) { m_closeGuard = std::move(guard); }
 
     QAction *openCrmAction() const { return m_openCrm; }
@@ -58,6 +60,7 @@ Q_SIGNALS:
     void dialRequested();
     void logoutRequested();
     void quitRequested();
+    void themeChosen(const QString &key);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -1,5 +1,7 @@
 #include <ui/secretstore.h>
 
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
@@ -140,8 +142,33 @@ void KeychainSecretStore::remove(const QString &key, Done done)
              });
 }
 
+// On a session bus where no keychain service runs or can be started, QtKeychain waits for
+// libsecret's activation to time out; asking the bus first says so at once. Empty: a keychain may
+// answer (or there is no bus at all, which QtKeychain reports itself without waiting).
+QString missingKeychainService()
+{
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return {};
+    const QStringList services { u"org.freedesktop.secrets"_s, u"org.kde.kwalletd6"_s, u"org.kde.kwalletd5"_s };
+    for (const QString &name : services)
+        if (bus.interface()->isServiceRegistered(name).value())
+            return {};
+    const QDBusReply<QStringList> activatable = bus.interface()->activatableServiceNames();
+    if (!activatable.isValid())
+        return {};
+    for (const QString &name : services)
+        if (activatable.value().contains(name))
+            return {};
+    return u"no Secret Service (org.freedesktop.secrets) or KWallet on the session bus"_s;
+}
+
 void KeychainSecretStore::startJob(Operation operation, const QString &key, const QString &secret, JobDone done)
 {
+    if (const QString missing = missingKeychainService(); !missing.isEmpty()) {
+        later(this, [done = std::move(done), missing] { done(QKeychain::NoBackendAvailable, missing, {}); });
+        return;
+    }
     // No parent: a job must outlive this store, because the backend's callback holds on to it
     // until the keychain answers; it deletes itself when finished (autoDelete).
     QKeychain::Job *job = nullptr;

@@ -4,10 +4,12 @@
 #include <ui/consoleoptions.h>
 #include <ui/consolesession.h>
 #include <ui/consoletranslations.h>
+#include <ui/consoletray.h>
 #include <ui/consolewindow.h>
 #include <ui/prompts.h>
 #include <ui/secretstore.h>
 #include <ui/singleinstance.h>
+#include <ui/theme.h>
 #include <ui/web/webcrmhost.h>
 
 #include <QApplication>
@@ -26,6 +28,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(u"Enlace"_s);
     QApplication::setApplicationVersion(QStringLiteral(ENLACE_VERSION));
     QApplication::setDesktopFileName(u"org.enlace.Enlace"_s);
+    QApplication::setWindowIcon(ConsoleTray::applicationIcon());
 
     QFile in;
     (void)in.open(stdin, QIODevice::ReadOnly);
@@ -72,7 +75,8 @@ int main(int argc, char **argv)
                        + WebCrmHost::profileNameFor(server));
     crm.setSettings(&settings);
     crm.setTrustedCertificates(settings.value(u"crm/trustedCertificates"_s).toStringList());
-    ConsoleSession session({ &crm, &secrets, &prompts, &settings });
+    Theme theme(&app);
+    ConsoleSession session({ &crm, &secrets, &prompts, &settings, &theme });
     QObject::connect(&instance, &SingleInstance::messageReceived, &session, &ConsoleSession::handleInstanceMessage);
     QObject::connect(&session, &ConsoleSession::quitRequested, &app, &QApplication::quit, Qt::QueuedConnection);
 

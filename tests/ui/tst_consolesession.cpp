@@ -3,11 +3,13 @@
 #include <core/server/serverinstance.h>
 #include <tests/support/scratchdatabase.h>
 #include <tests/support/server/serverconfigs.h>
+#include <tests/support/server/tcpproxy.h>
 #include <tests/ui/support/recordingcrmhost.h>
 #include <tests/ui/support/scriptedprompts.h>
 #include <ui/calllistmodel.h>
 #include <ui/callpanel.h>
 #include <ui/consolesession.h>
+#include <ui/consoletray.h>
 #include <ui/consolewindow.h>
 #include <ui/dialdialog.h>
 #include <ui/dispositiondialog.h>
@@ -17,11 +19,14 @@
 #include <QAction>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +116,18 @@ bool dialWhenFree(Console &console, qint64 campaignId, const QString &phone, con
             [&] { return !console.session.currentCall() || !console.session.currentCall()->inProgress(); }, 5000);
     }
     return false;
+}
+
+// The resource of an admin detail answer (ApiClient::get gives it unwrapped; the route's envelope
+// is {status, <name>Detail: {...}}).
+QJsonObject detailOf(const QJsonObject &answer)
+{
+    if (answer.contains(u"id"_s))
+        return answer;
+    for (auto it = answer.begin(); it != answer.end(); ++it)
+        if (it.value().isObject())
+            return it.value().toObject();
+    return {};
 }
 
 CallState stateOf(const Console &console, const QString &phone)
@@ -359,6 +376,141 @@ private Q_SLOTS:
         QSignalSpy quit(&console.session, &ConsoleSession::quitRequested);
         QVERIFY(console.session.window()->close());
         QCOMPARE(quit.size(), 1);
+    }
+    // The network between the console and the server goes (the server keeps running, and the call
+    // ends meanwhile) and comes back: the banner shows, the call stays on screen, the end missed
+    // while offline arrives from the channel's resume, and the CRM does not pop a second time.
+    void networkDrop_keepsTheCall_showsTheBanner_andResumesWithoutASecondPop_data() { test::addBackendRows(); }
+    void networkDrop_keepsTheCall_showsTheBanner_andResumesWithoutASecondPop()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QTemporaryDir dir;
+        DemoServer demo(scratch.url(), dir);
+        demo.server = std::make_unique<ServerInstance>([&] {
+            ServerConfig c = test::localServerConfig(scratch.url(), dir);
+            c.demo = true;
+            c.simulatedTimeScale = 0.15;   // talking lasts about 7 s: the outage fits in the call
+            return c;
+        }());
+        QVERIFY(demo.server->start().ok());
+        test::TcpProxy proxy(QHostAddress::LocalHost, demo.server->baseUrl().port());
+        QVERIFY(proxy.listen());
+        MemorySecretStore secrets;
+        Console console(dir, &secrets);
+        ConsoleSession::Start start;
+        start.server = QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port()));
+        start.user = u"agente3"_s;
+        start.password = demo.password(u"agente3"_s);
+        start.language = u"en"_s;
+        console.session.start(start);
+        QTRY_COMPARE_WITH_TIMEOUT(console.session.channel()->state(), EventChannelClient::State::Ready, 20000);
+        QVERIFY(dialWhenFree(console, demo.campaign(0), u"1155557007"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(console, u"1155557007"_s), CallState::Connected, 20000);
+        const QString callId = placed(console, u"1155557007"_s)->callId;
+        QTRY_COMPARE_WITH_TIMEOUT(console.loadsFor(callId), 1, 10000);
+
+        proxy.cut();
+        ConsoleWindow *window = console.session.window();
+        QTRY_COMPARE_WITH_TIMEOUT(console.session.state(), ConsoleSession::State::Offline, 20000);
+        QCOMPARE(window->connection(), ConsoleWindow::Connection::Offline);
+        auto *banner = window->findChild<QLabel *>(u"offlineBannerLabel"_s);
+        QVERIFY(banner && banner->isVisible());
+        QVERIFY(console.session.tray()->toolTip().contains(u"Offline"_s));
+        QCOMPARE(window->callPanel()->call()->callId, callId);   // the call stays on screen
+
+        // The call ends on the server while the console cannot hear it.
+        QNetworkAccessManager nam;
+        ApiClient direct(&nam, demo.server->baseUrl());
+        direct.setToken(console.session.api()->token());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                std::optional<Result<AgentCalls>> listed;
+                direct.agentCalls([&](Result<AgentCalls> r) { listed = r; });
+                if (!QTest::qWaitFor([&] { return listed.has_value(); }, 5000) || !listed->ok())
+                    return false;
+                for (const wire::AgentCall &c : listed->value().calls)
+                    if (c.connected.call.callId == callId)
+                        return c.state == CallState::Ended;
+                return false;
+            }(),
+            30000);
+        QCOMPARE(stateOf(console, u"1155557007"_s), CallState::Connected);   // not heard yet
+
+        proxy.restore();
+        QTRY_COMPARE_WITH_TIMEOUT(console.session.state(), ConsoleSession::State::Online, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(console, u"1155557007"_s), CallState::Ended, 20000);
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(window->connection(), ConsoleWindow::Connection::Online);
+        QCOMPARE(console.loadsFor(callId), 1);   // no second pop
+        QVERIFY(proxy.relayed() > 2);   // it reconnected through the proxy
+    }
+
+    // A server-trigger site whose CRM cannot be reached: the console shows the sticky "CRM not
+    // connected" with the reason and the attempts, and the tray notifies it.
+    void serverSite_notReached_showsCrmNotConnected_andNotifies_data() { test::addBackendRows(); }
+    void serverSite_notReached_showsCrmNotConnected_andNotifies()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QTemporaryDir dir;
+        DemoServer demo(scratch.url(), dir);
+        QVERIFY(demo.server->start().ok());
+
+        // The preview campaign's server site points at a port nobody listens on.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 deadPort = closed.serverPort();
+        closed.close();
+        QNetworkAccessManager nam;
+        ApiClient admin(&nam, demo.server->baseUrl());
+        std::optional<Result<LoginAnswer>> in;
+        admin.login(u"admin"_s, demo.password(u"admin"_s), [&](auto r) { in = r; });
+        QTRY_VERIFY(in.has_value() && in->ok());
+        std::optional<Result<QJsonObject>> campaign;
+        admin.get(AdminResource::Campaigns, demo.campaign(2), [&](auto r) { campaign = r; });
+        QTRY_VERIFY(campaign.has_value());
+        QVERIFY(campaign->ok());
+        const QJsonObject campaignData = detailOf(campaign->value());
+        const qint64 siteId
+            = campaignData.value(u"sitio_externo"_s).toInteger(campaignData.value(u"external_site"_s).toInteger());
+        QVERIFY2(siteId > 0, QJsonDocument(campaignData).toJson().constData());
+        std::optional<Result<QJsonObject>> site;
+        admin.get(AdminResource::ExternalSites, siteId, [&](auto r) { site = r; });
+        QTRY_VERIFY(site.has_value() && site->ok());
+        QJsonObject changed = detailOf(site->value());
+        changed.insert(u"url"_s, u"http://127.0.0.1:%1/crm/{1}"_s.arg(deadPort));
+        changed.insert(u"max_attempts"_s, 2);
+        std::optional<Result<QJsonObject>> updated;
+        admin.update(AdminResource::ExternalSites, siteId, changed, [&](auto r) { updated = r; });
+        QTRY_VERIFY(updated.has_value());
+        QVERIFY2(updated->ok(), qPrintable(updated->ok() ? QString() : updated->error().text()));
+
+        MemorySecretStore secrets;
+        Console console(dir, &secrets);
+        console.signIn(demo, u"agente4"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(console.session.channel()->state(), EventChannelClient::State::Ready, 20000);
+        QSignalSpy notified(console.session.tray(), &ConsoleTray::notified);
+        QVERIFY(dialWhenFree(console, demo.campaign(2), u"1155557008"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(placed(console, u"1155557008"_s)
+                                     && placed(console, u"1155557008"_s)->crmOutcome == ConsoleCall::CrmOutcome::Failed,
+                                 60000);
+        const ConsoleCall *call = placed(console, u"1155557008"_s);
+        QCOMPARE(call->crmAttempts, 2);
+        QVERIFY2(call->crmError.contains(u"2 attempt"_s), qPrintable(call->crmError));
+        QTRY_VERIFY(!notified.isEmpty());
+        bool crmNotice = false;
+        for (const QList<QVariant> &n : std::as_const(notified))
+            if (n.at(0).value<ConsoleTray::Notice>() == ConsoleTray::Notice::CrmNotConnected) {
+                crmNotice = true;
+                QVERIFY(n.at(2).toString().contains(u"1155557008"_s));
+            }
+        QVERIFY(crmNotice);
+        if (console.session.currentCall() && console.session.currentCall()->callId == call->callId) {
+            auto *status = console.session.window()->callPanel()->findChild<QLabel *>(u"crmStatusLabel"_s);
+            QVERIFY(status);
+            QVERIFY(status->text().startsWith(u"CRM not connected"_s));
+        }
     }
 };
 

@@ -24,6 +24,7 @@ namespace {
 
 const char PrivateKeyringVariable[] = "ENLACE_TEST_PRIVATE_KEYRING";   // the private HOME, once inside
 const char NoBusVariable[] = "ENLACE_TEST_SECRETSTORE_NO_BUS";
+const char NoServiceVariable[] = "ENLACE_TEST_SECRETSTORE_NO_SERVICE";
 
 // gnome-keyring-daemon reads the unlock password up to EOF: "\n" is the empty password (no bytes
 // at all makes it ask a prompter, which has no display here). Then wait until the daemon owns
@@ -292,6 +293,51 @@ private Q_SLOTS:
         const QByteArray output = child.readAll();
         QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
         QVERIFY2(output.contains("PASS   : TestSecretStore::noBackendChild()"), output.constData());
+    }
+
+    void keychain_busWithoutSecretService_saysSoWithoutWaiting()
+    {
+        // A desktop session whose bus has no keychain service (none running, none activatable: a
+        // bus of its own with no service directories, as on a desktop without a keyring installed).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile config(dir.filePath(u"session.conf"_s));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                     " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                     "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen><auth>EXTERNAL</auth>\n"
+                     "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                     "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
+        config.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        env.remove(u"DISPLAY"_s);
+        env.insert(QString::fromLatin1(NoServiceVariable), u"1"_s);
+        QProcess child;
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(u"dbus-run-session"_s,
+                    { u"--config-file="_s + config.fileName(), u"--"_s, QCoreApplication::applicationFilePath(),
+                      u"noServiceChild"_s });
+        QVERIFY(child.waitForFinished(60000));
+        const QByteArray output = child.readAll();
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
+        QVERIFY2(output.contains("PASS   : TestSecretStore::noServiceChild()"), output.constData());
+    }
+
+    void noServiceChild()
+    {
+        if (!qEnvironmentVariableIsSet(NoServiceVariable))
+            QSKIP("the child process of keychain_busWithoutSecretService_saysSoWithoutWaiting");
+        KeychainSecretStore store;
+        store.setTimeout(std::chrono::minutes(10));   // the answer must come from the bus, not the timer
+        QSignalSpy lost(&store, &SecretStore::persistenceLost);
+        auto read = readSecret(store, uniqueKey(u"token"_s));
+        QVERIFY(read && !read->ok());
+        QCOMPARE(read->error().kind, Error::Kind::Unavailable);
+        QVERIFY2(read->error().text().contains(u"no Secret Service"_s), qPrintable(read->error().text()));
+        QVERIFY(!store.persistent());
+        QCOMPARE(lost.size(), 1);
     }
 
     void noBackendChild()
