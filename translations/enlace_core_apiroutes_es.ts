@@ -4,6 +4,31 @@
 <context>
     <name>Api</name>
     <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Call not found in this campaign.</source>
+        <translation>La llamada no existe en esta campaña.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Not a date: epoch milliseconds or ISO 8601.</source>
+        <translation>No es una fecha: milisegundos desde 1970 o ISO 8601.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Delivery not found.</source>
+        <translation>El envío no existe.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Still waiting in the outbox: it will be sent.</source>
+        <translation>Todavía espera en la cola de salida: se enviará.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Recorded before requests were kept: it cannot be re-sent.</source>
+        <translation>Se registró antes de que se guardaran las peticiones: no puede reenviarse.</translation>
+    </message>
+    <message>
         <location filename="../core/api/callroutes.cpp" line="21"/>
         <source>Select a valid choice. That choice is not one of the available choices.</source>
         <translation>Escoja una opción válida. Esa opción no está entre las disponibles.</translation>

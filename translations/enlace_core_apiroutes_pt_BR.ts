@@ -4,6 +4,31 @@
 <context>
     <name>Api</name>
     <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Call not found in this campaign.</source>
+        <translation>A chamada não existe nesta campanha.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Not a date: epoch milliseconds or ISO 8601.</source>
+        <translation>Não é uma data: milissegundos desde 1970 ou ISO 8601.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Delivery not found.</source>
+        <translation>O envio não existe.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Still waiting in the outbox: it will be sent.</source>
+        <translation>Ainda aguarda na fila de saída: será enviado.</translation>
+    </message>
+    <message>
+        <location filename="../core/api/admindeliveryroutes.cpp" line="1"/>
+        <source>Recorded before requests were kept: it cannot be re-sent.</source>
+        <translation>Foi registrado antes de as requisições serem guardadas: não pode ser reenviado.</translation>
+    </message>
+    <message>
         <location filename="../core/api/callroutes.cpp" line="21"/>
         <source>Select a valid choice. That choice is not one of the available choices.</source>
         <translation>Faça uma escolha válida. Sua escolha não é uma das disponíveis.</translation>

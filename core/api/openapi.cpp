@@ -1,6 +1,7 @@
 #include <core/api/apiservices.h>
 #include <core/api/openapi.h>
 
+#include <QHash>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +18,192 @@ const QString kCampaigns = u"Campaigns"_s;
 const QString kDatabases = u"Contact databases"_s;
 const QString kUsers = u"Users"_s;
 const QString kServer = u"Server"_s;
+
+// JSON schema pieces for the routes documented with full schemas.
+QJsonObject schemaOf(const QString &type, const QString &description = {})
+{
+    QJsonObject o { { u"type"_s, type } };
+    if (!description.isEmpty())
+        o.insert(u"description"_s, description);
+    return o;
+}
+
+QJsonObject nullable(QJsonObject schema)
+{
+    schema.insert(u"nullable"_s, true);
+    return schema;
+}
+
+QJsonObject objectOf(const QJsonObject &properties, const QStringList &required = {}, const QString &description = {})
+{
+    QJsonObject o { { u"type"_s, u"object"_s }, { u"properties"_s, properties } };
+    if (!required.isEmpty())
+        o.insert(u"required"_s, QJsonArray::fromStringList(required));
+    if (!description.isEmpty())
+        o.insert(u"description"_s, description);
+    return o;
+}
+
+QJsonObject arrayOf(const QJsonObject &items)
+{
+    return QJsonObject { { u"type"_s, u"array"_s }, { u"items"_s, items } };
+}
+
+QJsonObject headerListSchema()
+{
+    return arrayOf(objectOf({ { u"name"_s, schemaOf(u"string"_s) }, { u"value"_s, schemaOf(u"string"_s) } },
+                            { u"name"_s, u"value"_s }));
+}
+
+// The request of a preview or a test send: Authorization masked ("Bearer ********").
+QJsonObject httpRequestSchema(bool truncated)
+{
+    QJsonObject p { { u"method"_s, schemaOf(u"string"_s) },
+                    { u"url"_s, schemaOf(u"string"_s, u"Fully encoded, as sent"_s) },
+                    { u"headers"_s, headerListSchema() },
+                    { u"body"_s, schemaOf(u"string"_s, u"UTF-8 text, or base64 when body_base64"_s) },
+                    { u"body_base64"_s, schemaOf(u"boolean"_s) },
+                    { u"body_size"_s, schemaOf(u"integer"_s, u"Bytes of the whole body"_s) } };
+    if (truncated)
+        p.insert(u"body_truncated"_s, schemaOf(u"boolean"_s, u"Only the first 4096 bytes are shown"_s));
+    return objectOf(p);
+}
+
+QJsonObject subjectSchema(const QStringList &siteFields)
+{
+    QJsonObject site;
+    for (const QString &f : siteFields) {
+        QString type = f.section(u':', 1);
+        type.remove(u'*');
+        site.insert(f.section(u':', 0, 0), schemaOf(type));
+    }
+    return objectOf(
+        { { u"campaign"_s, schemaOf(u"integer"_s, u"The campaign whose CRM parameters and calls are used"_s) },
+          { u"site_id"_s, schemaOf(u"integer"_s, u"A saved site; without site and site_id, the campaign's site"_s) },
+          { u"site"_s,
+            objectOf(site, { u"nombre"_s, u"url"_s },
+                     u"An unsaved site as the create route takes it, checked with the same rules "
+                     "(errors keyed by its fields: nombre, url, formato, ...). With site_id too, the "
+                     "saved site's signature secret is kept unless secreto_firma is given."_s) },
+          { u"call_id"_s, schemaOf(u"string"_s, u"One of the campaign's calls; without it, a synthetic sample"_s) },
+          { u"sample"_s,
+            objectOf({ { u"phone"_s, schemaOf(u"string"_s) },
+                       { u"datetime"_s, schemaOf(u"string"_s, u"ISO 8601; default: now"_s) },
+                       { u"contact"_s, schemaOf(u"object"_s, u"Column -> value"_s) },
+                       { u"dialplan"_s, schemaOf(u"object"_s, u"Variable -> value"_s) } },
+                     {}, u"Values over the synthetic sample's"_s) } },
+        { u"campaign"_s });
+}
+
+QJsonObject deliverySchema()
+{
+    const QJsonObject attempt
+        = objectOf({ { u"n"_s, schemaOf(u"integer"_s, u"1 for the first attempt of the key, re-sends continue"_s) },
+                     { u"at"_s, schemaOf(u"string"_s, u"ISO 8601, UTC"_s) },
+                     { u"status"_s, nullable(schemaOf(u"integer"_s, u"HTTP status; null: no answer"_s)) },
+                     { u"error"_s, nullable(schemaOf(u"string"_s)) },
+                     { u"elapsed_ms"_s, nullable(schemaOf(u"integer"_s)) } });
+    return objectOf({ { u"key"_s, schemaOf(u"string"_s, u"Idempotency-Key"_s) },
+                      { u"site_id"_s, nullable(schemaOf(u"integer"_s)) },
+                      { u"campaign_id"_s, nullable(schemaOf(u"integer"_s)) },
+                      { u"agent_id"_s, nullable(schemaOf(u"integer"_s)) },
+                      { u"call_id"_s, nullable(schemaOf(u"string"_s)) },
+                      { u"state"_s,
+                        QJsonObject { { u"type"_s, u"string"_s },
+                                      { u"enum"_s, QJsonArray { u"pending"_s, u"delivered"_s, u"failed"_s } } } },
+                      { u"method"_s, nullable(schemaOf(u"string"_s)) },
+                      { u"url"_s, nullable(schemaOf(u"string"_s)) },
+                      { u"created_at"_s, schemaOf(u"string"_s) },
+                      { u"updated_at"_s, schemaOf(u"string"_s) },
+                      { u"next_attempt_at"_s, nullable(schemaOf(u"string"_s)) },
+                      { u"resendable"_s, schemaOf(u"boolean"_s) },
+                      { u"attempts"_s, arrayOf(attempt) } });
+}
+
+// Full request and 200-answer schemas of the routes documented with them, by "METHOD pattern"
+// (the others show the generic envelope).
+struct Schemas
+{
+    QJsonObject request;
+    QJsonObject response;
+};
+
+const QHash<QString, Schemas> &detailedSchemas()
+{
+    const QStringList site { u"nombre:string*"_s,        u"url:string*"_s,         u"disparador:integer"_s,
+                             u"metodo:integer"_s,        u"formato:integer"_s,     u"objetivo:integer"_s,
+                             u"autenticacion:integer"_s, u"oculto:boolean"_s,      u"timeout_ms:integer"_s,
+                             u"max_attempts:integer"_s,  u"secreto_firma:string"_s };
+    static const QHash<QString, Schemas> schemas {
+        { u"POST /api/v1/external_sites/preview/"_s,
+          { subjectSchema(site),
+            objectOf({ { u"status"_s, schemaOf(u"string"_s) },
+                       { u"sample"_s, schemaOf(u"boolean"_s, u"A synthetic sample, not a recorded call"_s) },
+                       { u"call_id"_s, schemaOf(u"string"_s) },
+                       { u"request"_s,
+                         [] {
+                             QJsonObject r = httpRequestSchema(false);
+                             QJsonObject p = r.value(u"properties"_s).toObject();
+                             p.insert(
+                                 u"preview"_s,
+                                 schemaOf(u"string"_s, u"The request as text on the wire (RequestBuilder::preview)"_s));
+                             r.insert(u"properties"_s, p);
+                             return r;
+                         }() } }) } },
+        { u"POST /api/v1/external_sites/send_test/"_s,
+          { subjectSchema(site),
+            objectOf({ { u"status"_s, schemaOf(u"string"_s) },
+                       { u"sample"_s, schemaOf(u"boolean"_s) },
+                       { u"call_id"_s, schemaOf(u"string"_s) },
+                       { u"idempotency_key"_s, schemaOf(u"string"_s) },
+                       { u"elapsed_ms"_s, schemaOf(u"integer"_s) },
+                       { u"sent"_s, httpRequestSchema(true) },
+                       { u"received"_s,
+                         nullable(objectOf({ { u"status"_s, schemaOf(u"integer"_s) },
+                                             { u"reason"_s, schemaOf(u"string"_s) },
+                                             { u"headers"_s, headerListSchema() },
+                                             { u"body"_s, schemaOf(u"string"_s) },
+                                             { u"body_base64"_s, schemaOf(u"boolean"_s) },
+                                             { u"body_truncated"_s, schemaOf(u"boolean"_s) } })) },
+                       { u"error"_s,
+                         nullable(objectOf({ { u"code"_s,
+                                               schemaOf(u"string"_s,
+                                                        u"timeout, tls, token, or a QNetworkReply error name such as "
+                                                        "ConnectionRefusedError"_s) },
+                                             { u"message"_s, schemaOf(u"string"_s) } })) } }) } },
+        { u"GET /api/v1/campaigns/<arg>/calls/"_s,
+          { {},
+            objectOf({ { u"status"_s, schemaOf(u"string"_s) },
+                       { u"calls"_s,
+                         arrayOf(objectOf({ { u"call_id"_s, schemaOf(u"string"_s) },
+                                            { u"agent_id"_s, nullable(schemaOf(u"integer"_s)) },
+                                            { u"contact_id"_s, nullable(schemaOf(u"integer"_s)) },
+                                            { u"phone"_s, schemaOf(u"string"_s) },
+                                            { u"call_type"_s, schemaOf(u"integer"_s) },
+                                            { u"state"_s, schemaOf(u"integer"_s) },
+                                            { u"offered_at"_s, nullable(schemaOf(u"string"_s)) },
+                                            { u"connected_at"_s, nullable(schemaOf(u"string"_s)) },
+                                            { u"ended_at"_s, nullable(schemaOf(u"string"_s)) } })) } }) } },
+        { u"GET /api/v1/deliveries/"_s,
+          { {},
+            objectOf({ { u"status"_s, schemaOf(u"string"_s) },
+                       { u"data"_s,
+                         objectOf({ { u"total"_s, schemaOf(u"integer"_s, u"Matching, all pages"_s) },
+                                    { u"start"_s, schemaOf(u"integer"_s) },
+                                    { u"length"_s, schemaOf(u"integer"_s) },
+                                    { u"deliveries"_s, arrayOf(deliverySchema()) } }) } }) } },
+        { u"POST /api/v1/deliveries/resend/"_s,
+          { objectOf({ { u"keys"_s, arrayOf(schemaOf(u"string"_s)) } }, { u"keys"_s }, u"At most 500 keys"_s),
+            objectOf(
+                { { u"status"_s, schemaOf(u"string"_s) },
+                  { u"data"_s,
+                    objectOf({ { u"results"_s,
+                                 arrayOf(objectOf({ { u"key"_s, schemaOf(u"string"_s) },
+                                                    { u"accepted"_s, schemaOf(u"boolean"_s) },
+                                                    { u"reason"_s, nullable(schemaOf(u"string"_s)) } })) } }) } }) } },
+    };
+    return schemas;
+}
 
 QList<RouteDoc> buildCatalogue()
 {
@@ -341,6 +528,60 @@ QList<RouteDoc> buildCatalogue()
           u"Stores nothing. With id and no password, the stored password is used. Failure answers 400 (OMniLeads: 500)."_s,
           { u"id:integer"_s, u"url:string*"_s, u"username:string*"_s, u"password:string"_s, u"campo_token:string"_s,
             u"duracion:integer"_s, u"campo_duracion:string"_s, u"ssl_estricto:boolean"_s },
+          { 200, 400 } },
+        // The admin panel's delivery views (beyond OMniLeads; admindeliveryroutes.h).
+        { "POST",
+          u"/api/v1/external_sites/preview/"_s,
+          {},
+          kSites,
+          A::Admin,
+          u"The exact request a site makes for a sample call or a recent call of a campaign"_s,
+          u"Nothing is sent or stored. Authorization is shown masked; the Idempotency-Key and signature headers, "
+          "added at send time, are not shown. A supervisor may preview only the campaigns they supervise (403)."_s,
+          {},
+          { 200, 400, 403, 404 } },
+        { "POST",
+          u"/api/v1/external_sites/send_test/"_s,
+          {},
+          kSites,
+          A::Admin,
+          u"Send the previewed request to the CRM once, for real"_s,
+          u"Through the server's delivery code: the site's authentication token, its signature, TLS policy and "
+          "timeout, a fresh Idempotency-Key. Not recorded as a delivery, never retried. The CRM's answer (any status) "
+          "or the network, TLS or timeout error is answered with 200: received or error is null."_s,
+          {},
+          { 200, 400, 403, 404 } },
+        { "GET",
+          u"/api/v1/campaigns/<arg>/calls/"_s,
+          { u"pk"_s },
+          kCampaigns,
+          A::Admin,
+          u"The campaign's recent calls, newest first"_s,
+          u"Query: length (default 20, at most 100). To pick one for the request preview."_s,
+          {},
+          { 200, 400, 403, 404 } },
+        { "GET",
+          u"/api/v1/deliveries/"_s,
+          {},
+          kSites,
+          A::Admin,
+          u"Server-side deliveries to CRMs with their attempts, newest first"_s,
+          u"Query: site, campaign (ids), state (pending | delivered | failed: given up after its attempts), from and "
+          "to (created at, epoch ms or ISO 8601; from inclusive, to exclusive), start (default 0), length (default 25, "
+          "at most 500). A supervisor sees only the campaigns they supervise (campaign= of another answers 403)."_s,
+          {},
+          { 200, 400, 403 } },
+        { "POST",
+          u"/api/v1/deliveries/resend/"_s,
+          {},
+          kSites,
+          A::Admin,
+          u"Send delivered or failed deliveries again"_s,
+          u"Each key goes back to the outbox with its request as first built and the same Idempotency-Key (the CRM "
+          "sees that key again: it may tell a re-send from a new request), with a fresh attempt budget; its attempts "
+          "continue in the list. A pending key, an unknown one (or, for a supervisor, one of another campaign) is "
+          "refused with its reason."_s,
+          {},
           { 200, 400 } },
         // External systems and agents (reference §4.2).
         { "GET",
@@ -688,8 +929,9 @@ QJsonObject OpenApi::document(const QStringList &routes, const QString &serverUr
                                         { u"schema"_s, QJsonObject { { u"type"_s, u"string"_s } } } });
         if (!params.isEmpty())
             operation.insert(u"parameters"_s, params);
-        if (doc && !doc->body.isEmpty()) {
-            const QJsonObject schema = bodySchema(doc->body);
+        const Schemas detailed = detailedSchemas().value(route);
+        if (doc && (!doc->body.isEmpty() || !detailed.request.isEmpty())) {
+            const QJsonObject schema = detailed.request.isEmpty() ? bodySchema(doc->body) : detailed.request;
             operation.insert(
                 u"requestBody"_s,
                 QJsonObject { { u"required"_s, true },
@@ -707,9 +949,13 @@ QJsonObject OpenApi::document(const QStringList &routes, const QString &serverUr
         if (!doc || doc->access != Access::Public)
             statuses << 401 << 403;
         statuses << 405;
-        for (int status : statuses)
+        for (int status : statuses) {
+            QJsonObject content = jsonContent;
+            if (status == 200 && doc && !detailed.response.isEmpty())
+                content = QJsonObject { { u"application/json"_s, QJsonObject { { u"schema"_s, detailed.response } } } };
             responses.insert(QString::number(status),
-                             QJsonObject { { u"description"_s, statusText(status) }, { u"content"_s, jsonContent } });
+                             QJsonObject { { u"description"_s, statusText(status) }, { u"content"_s, content } });
+        }
         operation.insert(u"responses"_s, responses);
         QJsonObject item = paths.value(path).toObject();
         const QStringList methods = method == "*" ? QStringList { u"get"_s, u"post"_s, u"put"_s, u"delete"_s }

@@ -1,5 +1,6 @@
 #include <core/api/admincampaignroutes.h>
 #include <core/api/admincontactdbroutes.h>
+#include <core/api/admindeliveryroutes.h>
 #include <core/api/adminsiteroutes.h>
 #include <core/api/adminsystemroutes.h>
 #include <core/api/adminuserroutes.h>
@@ -21,6 +22,7 @@ void registerAllRoutes(ApiRouter &router, ApiServices &services)
     registerAdminCampaignRoutes(router, services);
     registerAdminContactDbRoutes(router, services);
     registerAdminUserRoutes(router, services);
+    registerAdminDeliveryRoutes(router, services);
     registerOpenApiRoute(router, services);
 }
 

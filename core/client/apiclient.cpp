@@ -540,6 +540,205 @@ void ApiClient::configWarnings(Callback<QJsonArray> done)
     call("GET", u"/api/v1/config_warnings/"_s, {}, decodedBy(std::move(done), asList));
 }
 
+QJsonObject RequestPreviewOrder::toJson() const
+{
+    QJsonObject o { { u"campaign"_s, campaignId } };
+    if (siteId)
+        o.insert(u"site_id"_s, *siteId);
+    if (site)
+        o.insert(u"site"_s, *site);
+    if (!callId.isEmpty())
+        o.insert(u"call_id"_s, callId);
+    if (!sample.isEmpty())
+        o.insert(u"sample"_s, sample);
+    return o;
+}
+
+namespace {
+
+QList<QPair<QString, QString>> headerPairs(const QJsonValue &value)
+{
+    QList<QPair<QString, QString>> out;
+    for (const QJsonValue h : value.toArray())
+        out.append({ h[u"name"_s].toString(), h[u"value"_s].toString() });
+    return out;
+}
+
+QByteArray bodyOf(const QJsonObject &o)
+{
+    const QString body = o.value(u"body"_s).toString();
+    return o.value(u"body_base64"_s).toBool() ? QByteArray::fromBase64(body.toLatin1()) : body.toUtf8();
+}
+
+QDateTime timeOf(const QJsonValue &value)
+{
+    return value.isString() ? QDateTime::fromString(value.toString(), Qt::ISODateWithMs) : QDateTime();
+}
+
+std::optional<qint64> idOf(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
+}
+
+QString timeText(const QDateTime &when)
+{
+    return QString::number(when.toMSecsSinceEpoch());
+}
+
+}   // namespace
+
+CrmRequestView CrmRequestView::fromJson(const QJsonObject &o)
+{
+    CrmRequestView v;
+    v.method = o.value(u"method"_s).toString();
+    v.url = o.value(u"url"_s).toString();
+    v.headers = headerPairs(o.value(u"headers"_s));
+    v.body = bodyOf(o);
+    v.bodySize = o.value(u"body_size"_s).toInteger(v.body.size());
+    v.bodyTruncated = o.value(u"body_truncated"_s).toBool();
+    return v;
+}
+
+void ApiClient::previewRequest(const RequestPreviewOrder &order, Callback<RequestPreview> done)
+{
+    call("POST", u"/api/v1/external_sites/preview/"_s, order.toJson(), [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        const QJsonObject o = a->json.toObject();
+        if (!o.value(u"request"_s).isObject())
+            return done(unexpected(u"external_sites/preview: no request"_s));
+        RequestPreview out;
+        out.sample = o.value(u"sample"_s).toBool();
+        out.callId = o.value(u"call_id"_s).toString();
+        const QJsonObject request = o.value(u"request"_s).toObject();
+        out.request = CrmRequestView::fromJson(request);
+        out.preview = request.value(u"preview"_s).toString();
+        done(std::move(out));
+    });
+}
+
+void ApiClient::sendTestRequest(const RequestPreviewOrder &order, Callback<TestSendAnswer> done)
+{
+    call("POST", u"/api/v1/external_sites/send_test/"_s, order.toJson(), [done = std::move(done)](Result<Answer> a) {
+        if (!a)
+            return done(a.error());
+        const QJsonObject o = a->json.toObject();
+        if (!o.value(u"sent"_s).isObject())
+            return done(unexpected(u"external_sites/send_test: nothing sent"_s));
+        TestSendAnswer out;
+        out.sample = o.value(u"sample"_s).toBool();
+        out.callId = o.value(u"call_id"_s).toString();
+        out.idempotencyKey = o.value(u"idempotency_key"_s).toString();
+        out.elapsedMs = o.value(u"elapsed_ms"_s).toInteger();
+        out.sent = CrmRequestView::fromJson(o.value(u"sent"_s).toObject());
+        if (o.value(u"received"_s).isObject()) {
+            const QJsonObject r = o.value(u"received"_s).toObject();
+            out.received = TestSendAnswer::Received { r.value(u"status"_s).toInt(), r.value(u"reason"_s).toString(),
+                                                      headerPairs(r.value(u"headers"_s)), bodyOf(r),
+                                                      r.value(u"body_truncated"_s).toBool() };
+        } else {
+            const QJsonObject e = o.value(u"error"_s).toObject();
+            out.errorCode = e.value(u"code"_s).toString();
+            out.error = e.value(u"message"_s).toString();
+        }
+        done(std::move(out));
+    });
+}
+
+void ApiClient::campaignCalls(qint64 campaignId, int length, Callback<QList<CampaignCall>> done)
+{
+    call("GET", u"/api/v1/campaigns/"_s + QString::number(campaignId) + u"/calls/?length="_s + QString::number(length),
+         {}, [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             const QJsonValue calls = a->json.toObject().value(u"calls"_s);
+             if (!calls.isArray())
+                 return done(unexpected(u"campaigns/calls: no list"_s));
+             QList<CampaignCall> out;
+             for (const QJsonValue v : calls.toArray()) {
+                 const QJsonObject c = v.toObject();
+                 out.append(CampaignCall { c.value(u"call_id"_s).toString(), idOf(c.value(u"agent_id"_s)),
+                                           idOf(c.value(u"contact_id"_s)), c.value(u"phone"_s).toString(),
+                                           c.value(u"call_type"_s).toInt(), c.value(u"state"_s).toInt(),
+                                           timeOf(c.value(u"offered_at"_s)), timeOf(c.value(u"connected_at"_s)),
+                                           timeOf(c.value(u"ended_at"_s)) });
+             }
+             done(std::move(out));
+         });
+}
+
+void ApiClient::deliveries(const DeliveryQuery &query, Callback<DeliveryList> done)
+{
+    QUrlQuery q;
+    if (query.siteId)
+        q.addQueryItem(u"site"_s, QString::number(*query.siteId));
+    if (query.campaignId)
+        q.addQueryItem(u"campaign"_s, QString::number(*query.campaignId));
+    if (!query.state.isEmpty())
+        q.addQueryItem(u"state"_s, query.state);
+    if (query.from.isValid())
+        q.addQueryItem(u"from"_s, timeText(query.from));
+    if (query.to.isValid())
+        q.addQueryItem(u"to"_s, timeText(query.to));
+    q.addQueryItem(u"start"_s, QString::number(query.start));
+    q.addQueryItem(u"length"_s, QString::number(query.length));
+    call("GET", u"/api/v1/deliveries/?"_s + q.toString(QUrl::FullyEncoded), {},
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             const QJsonObject data = a->json.toObject().value(u"data"_s).toObject();
+             if (!data.value(u"deliveries"_s).isArray())
+                 return done(unexpected(u"deliveries: no list"_s));
+             DeliveryList out;
+             out.total = data.value(u"total"_s).toInteger();
+             out.start = data.value(u"start"_s).toInt();
+             out.length = data.value(u"length"_s).toInt();
+             for (const QJsonValue v : data.value(u"deliveries"_s).toArray()) {
+                 const QJsonObject d = v.toObject();
+                 DeliveryView view;
+                 view.key = d.value(u"key"_s).toString();
+                 view.siteId = idOf(d.value(u"site_id"_s));
+                 view.campaignId = idOf(d.value(u"campaign_id"_s));
+                 view.agentId = idOf(d.value(u"agent_id"_s));
+                 view.callId = d.value(u"call_id"_s).toString();
+                 view.state = d.value(u"state"_s).toString();
+                 view.method = d.value(u"method"_s).toString();
+                 view.url = d.value(u"url"_s).toString();
+                 view.createdAt = timeOf(d.value(u"created_at"_s));
+                 view.updatedAt = timeOf(d.value(u"updated_at"_s));
+                 view.nextAttemptAt = timeOf(d.value(u"next_attempt_at"_s));
+                 view.resendable = d.value(u"resendable"_s).toBool();
+                 for (const QJsonValue av : d.value(u"attempts"_s).toArray()) {
+                     const QJsonObject at = av.toObject();
+                     view.attempts.append(DeliveryView::Attempt {
+                         at.value(u"n"_s).toInt(), timeOf(at.value(u"at"_s)), at.value(u"status"_s).toInt(),
+                         at.value(u"error"_s).toString(), idOf(at.value(u"elapsed_ms"_s)) });
+                 }
+                 out.deliveries.append(std::move(view));
+             }
+             done(std::move(out));
+         });
+}
+
+void ApiClient::resendDeliveries(const QStringList &keys, Callback<QList<ResendResult>> done)
+{
+    call("POST", u"/api/v1/deliveries/resend/"_s, QJsonObject { { u"keys"_s, QJsonArray::fromStringList(keys) } },
+         [done = std::move(done)](Result<Answer> a) {
+             if (!a)
+                 return done(a.error());
+             const QJsonValue results = a->json.toObject().value(u"data"_s).toObject().value(u"results"_s);
+             if (!results.isArray())
+                 return done(unexpected(u"deliveries/resend: no results"_s));
+             QList<ResendResult> out;
+             for (const QJsonValue v : results.toArray()) {
+                 const QJsonObject r = v.toObject();
+                 out.append(ResendResult { r.value(u"key"_s).toString(), r.value(u"accepted"_s).toBool(),
+                                           r.value(u"reason"_s).toString() });
+             }
+             done(std::move(out));
+         });
+}
+
 void ApiClient::uploadContacts(QIODevice *csv, const QString &fileName, const QHash<QString, QString> &fields,
                                Callback<QJsonObject> done, std::function<void(qint64, qint64)> progress)
 {

@@ -4,11 +4,13 @@
 #include <core/requests/agentevents.h>
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QSslError>
@@ -80,6 +82,116 @@ struct AgentCalls
     QList<Campaign> campaigns;   // the active campaigns the agent works in
 };
 
+// POST /api/v1/external_sites/preview/ and send_test/: which site, for which call of which campaign.
+struct RequestPreviewOrder
+{
+    qint64 campaignId = 0;
+    std::optional<qint64> siteId;   // a saved site (with site: the one being edited)
+    std::optional<QJsonObject> site;   // the site form as it stands (the create route's fields)
+    QString callId;   // one of the campaign's calls; empty: a synthetic sample
+    // {"phone", "datetime" (ISO 8601), "contact": {column: value}, "dialplan": {variable: value}}
+    QJsonObject sample;
+    QJsonObject toJson() const;
+};
+
+// A request as those routes show it (Authorization masked).
+struct CrmRequestView
+{
+    QString method;
+    QString url;
+    QList<QPair<QString, QString>> headers;   // in order
+    QByteArray body;   // decoded from base64 when the server sent it so
+    qint64 bodySize = 0;   // of the whole body
+    bool bodyTruncated = false;   // body holds the first 4 KiB only (send_test)
+    static CrmRequestView fromJson(const QJsonObject &o);
+};
+
+struct RequestPreview
+{
+    bool sample = true;
+    QString callId;
+    CrmRequestView request;
+    QString preview;   // the request as text on the wire
+};
+
+struct TestSendAnswer
+{
+    struct Received
+    {
+        int status = 0;
+        QString reason;
+        QList<QPair<QString, QString>> headers;
+        QByteArray body;   // the first 4 KiB
+        bool bodyTruncated = false;
+    };
+    bool sample = true;
+    QString callId;
+    QString idempotencyKey;
+    qint64 elapsedMs = 0;
+    CrmRequestView sent;
+    std::optional<Received> received;   // none: errorCode / error say why
+    QString errorCode;   // "timeout", "tls", "token", "ConnectionRefusedError", ...
+    QString error;
+};
+
+// GET /api/v1/campaigns/<id>/calls/
+struct CampaignCall
+{
+    QString callId;
+    std::optional<qint64> agentId;
+    std::optional<qint64> contactId;
+    QString phone;
+    int callType = 0;
+    int state = 0;
+    QDateTime offeredAt, connectedAt, endedAt;   // invalid: none
+};
+
+// GET /api/v1/deliveries/
+struct DeliveryQuery
+{
+    std::optional<qint64> siteId;
+    std::optional<qint64> campaignId;
+    QString state;   // "pending" | "delivered" | "failed"; empty: all
+    QDateTime from, to;   // created at; invalid: no bound
+    int start = 0;
+    int length = 25;
+};
+
+struct DeliveryView
+{
+    struct Attempt
+    {
+        int n = 0;
+        QDateTime at;
+        int status = 0;   // 0: no answer
+        QString error;
+        std::optional<qint64> elapsedMs;
+    };
+    QString key;
+    std::optional<qint64> siteId, campaignId, agentId;
+    QString callId;
+    QString state;
+    QString method, url;
+    QDateTime createdAt, updatedAt, nextAttemptAt;
+    bool resendable = false;
+    QList<Attempt> attempts;
+};
+
+struct DeliveryList
+{
+    qint64 total = 0;
+    int start = 0;
+    int length = 0;
+    QList<DeliveryView> deliveries;
+};
+
+struct ResendResult
+{
+    QString key;
+    bool accepted = false;
+    QString reason;   // why not, in the language asked for
+};
+
 // The admin API's resources, each with its list, detail, create, update (and delete where the
 // server has one) routes.
 enum class AdminResource { ExternalSites, SiteAuthentications, ExternalSystems, Campaigns, ContactDatabases, Users };
@@ -142,6 +254,13 @@ public:
     void agents(Callback<QJsonArray> done);
     void campaignWarnings(qint64 campaignId, Callback<QJsonArray> done);
     void configWarnings(Callback<QJsonArray> done);
+    // The site form's live preview and test send, the campaign's recent calls to pick from, the
+    // server-side deliveries and their re-send.
+    void previewRequest(const RequestPreviewOrder &order, Callback<RequestPreview> done);
+    void sendTestRequest(const RequestPreviewOrder &order, Callback<TestSendAnswer> done);
+    void campaignCalls(qint64 campaignId, int length, Callback<QList<CampaignCall>> done);
+    void deliveries(const DeliveryQuery &query, Callback<DeliveryList> done);
+    void resendDeliveries(const QStringList &keys, Callback<QList<ResendResult>> done);
     // POST /api/v1/crear_base_contactos/: uploads a CSV (its fields as the server names them); the
     // answer names the import job, then importJob() reads its progress. progress(sent, total).
     void uploadContacts(QIODevice *csv, const QString &fileName, const QHash<QString, QString> &fields,

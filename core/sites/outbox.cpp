@@ -1,8 +1,10 @@
 #include <core/sites/outbox.h>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -62,6 +64,16 @@ Result<QString> Outbox::add(const OutboxItem &item, qint64 nowMs) const
           item.timeoutMs, item.maxAttempts, secret });
     if (!r)
         return r.error();
+    auto logged = m_db->exec(
+        u"INSERT INTO deliveries (idempotency_key, site_id, campaign_id, agent_id, call_id, state, method, url, "
+        u"headers_json, body, auth_id, timeout_ms, max_attempts, signature_secret_enc, created_at, updated_at) "
+        u"VALUES (?, ?, (SELECT campaign_id FROM calls WHERE call_id = ?), ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        { key, nullableId(item.siteId), item.callId, nullableId(item.agentId), nullableText(item.callId),
+          QString::fromLatin1(item.request.method), item.request.url.toString(QUrl::FullyEncoded),
+          headersToJson(item.request.headers), item.request.body, Database::nullableId(item.authId), item.timeoutMs,
+          item.maxAttempts, secret, nowMs, nowMs });
+    if (!logged)
+        return logged.error();
     return key;
 }
 
@@ -109,8 +121,9 @@ Result<QList<OutboxEntry>> Outbox::claim(const QString &owner, qint64 nowMs, qin
 }
 
 Result<void> Outbox::reschedule(qint64 id, const QString &owner, int attempts, qint64 nextAttemptAtMs, int lastStatus,
-                                const QString &lastError) const
+                                const QString &lastError, qint64 nowMs, std::optional<qint64> elapsedMs) const
 {
+    Database::Transaction tx(*m_db);
     auto r = m_db->exec(
         u"UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?, lease_owner = NULL, "
         "lease_until = NULL WHERE id = ? AND lease_owner = ?"_s,
@@ -118,10 +131,25 @@ Result<void> Outbox::reschedule(qint64 id, const QString &owner, int attempts, q
           nullableText(lastError), id, owner });
     if (!r)
         return r.error();
-    return {};
+    if (r->numRowsAffected() == 1) {
+        auto logged
+            = m_db->exec(u"INSERT INTO delivery_attempts (idempotency_key, attempted_at, status, error, elapsed_ms) "
+                         u"SELECT idempotency_key, ?, ?, ?, ? FROM outbox WHERE id = ?"_s,
+                         { nowMs, lastStatus > 0 ? QVariant(lastStatus) : QVariant(QMetaType::fromType<int>()),
+                           nullableText(lastError), Database::nullableId(elapsedMs), id });
+        if (!logged)
+            return logged.error();
+        auto touched = m_db->exec(
+            u"UPDATE deliveries SET updated_at = ? WHERE idempotency_key = (SELECT idempotency_key FROM outbox WHERE id = ?)"_s,
+            { nowMs, id });
+        if (!touched)
+            return touched.error();
+    }
+    return tx.commit();
 }
 
-Result<bool> Outbox::finish(qint64 id, const QString &owner, const DeliveryOutcome &outcome, qint64 nowMs) const
+Result<bool> Outbox::finish(qint64 id, const QString &owner, const DeliveryOutcome &outcome, qint64 nowMs,
+                            std::optional<qint64> elapsedMs) const
 {
     Database::Transaction tx(*m_db);
     auto del = m_db->exec(u"DELETE FROM outbox WHERE id = ? AND lease_owner = ?"_s, { id, owner });
@@ -142,6 +170,21 @@ Result<bool> Outbox::finish(qint64 id, const QString &owner, const DeliveryOutco
                        outcome.attempts, outcome.latencyMs, nullableText(outcome.lastError), nowMs });
     if (!ins)
         return ins.error();
+    // A row finished without an attempt (nothing sent) logs none.
+    if (outcome.attempts > 0 || outcome.delivered || !outcome.lastError.isEmpty()) {
+        auto attempt
+            = m_db->exec(u"INSERT INTO delivery_attempts (idempotency_key, attempted_at, status, error, elapsed_ms) "
+                         u"VALUES (?, ?, ?, ?, ?)"_s,
+                         { outcome.key, nowMs,
+                           outcome.httpStatus > 0 ? QVariant(outcome.httpStatus) : QVariant(QMetaType::fromType<int>()),
+                           nullableText(outcome.lastError), Database::nullableId(elapsedMs) });
+        if (!attempt)
+            return attempt.error();
+    }
+    auto state = m_db->exec(u"UPDATE deliveries SET state = ?, updated_at = ? WHERE idempotency_key = ?"_s,
+                            { outcome.delivered ? u"delivered"_s : u"failed"_s, nowMs, outcome.key });
+    if (!state)
+        return state.error();
     if (auto c = tx.commit(); !c)
         return c.error();
     return true;
@@ -230,6 +273,172 @@ Result<QList<DeliveryOutcome>> Outbox::outcomes(const QString &key) const
         out.append(o);
     }
     return out;
+}
+
+QString DeliveryRecord::stateName(State state)
+{
+    switch (state) {
+    case State::Pending:
+        return u"pending"_s;
+    case State::Delivered:
+        return u"delivered"_s;
+    case State::Failed:
+        break;
+    }
+    return u"failed"_s;
+}
+
+std::optional<DeliveryRecord::State> DeliveryRecord::stateFromName(const QString &name)
+{
+    for (State s : { State::Pending, State::Delivered, State::Failed })
+        if (stateName(s) == name)
+            return s;
+    return std::nullopt;
+}
+
+Result<QList<DeliveryRecord>> Outbox::readRecords(const QString &where, const QVariantList &values,
+                                                  const QString &tail) const
+{
+    auto q
+        = m_db->exec(u"SELECT d.idempotency_key, d.site_id, d.campaign_id, d.agent_id, d.call_id, d.state, d.method, "
+                     u"d.url, d.created_at, d.updated_at, o.next_attempt_at FROM deliveries d "
+                     u"LEFT JOIN outbox o ON o.idempotency_key = d.idempotency_key"_s
+                         + where + tail,
+                     values);
+    if (!q)
+        return q.error();
+    QList<DeliveryRecord> out;
+    QHash<QString, qsizetype> index;
+    while (q->next()) {
+        DeliveryRecord d;
+        d.key = q->value(0).toString();
+        d.siteId = q->value(1).toLongLong();
+        if (!q->value(2).isNull())
+            d.campaignId = q->value(2).toLongLong();
+        d.agentId = q->value(3).toLongLong();
+        d.callId = q->value(4).toString();
+        d.state = DeliveryRecord::stateFromName(q->value(5).toString()).value_or(DeliveryRecord::State::Failed);
+        d.method = q->value(6).toString().toLatin1();
+        d.url = q->value(7).toString();
+        d.createdAtMs = q->value(8).toLongLong();
+        d.updatedAtMs = q->value(9).toLongLong();
+        if (d.state == DeliveryRecord::State::Pending && !q->value(10).isNull())
+            d.nextAttemptAtMs = q->value(10).toLongLong();
+        index.insert(d.key, out.size());
+        out.append(std::move(d));
+    }
+    if (out.isEmpty())
+        return out;
+    QString marks;
+    QVariantList keys;
+    for (const DeliveryRecord &d : std::as_const(out)) {
+        marks += marks.isEmpty() ? u"?"_s : u", ?"_s;
+        keys.append(d.key);
+    }
+    auto a = m_db->exec(u"SELECT idempotency_key, attempted_at, status, error, elapsed_ms FROM delivery_attempts "
+                        u"WHERE idempotency_key IN ("_s
+                            + marks + u") ORDER BY id"_s,
+                        keys);
+    if (!a)
+        return a.error();
+    while (a->next()) {
+        DeliveryAttempt attempt;
+        attempt.atMs = a->value(1).toLongLong();
+        attempt.httpStatus = a->value(2).toInt();
+        attempt.error = a->value(3).toString();
+        if (!a->value(4).isNull())
+            attempt.elapsedMs = a->value(4).toLongLong();
+        out[index.value(a->value(0).toString())].attempts.append(attempt);
+    }
+    return out;
+}
+
+Result<DeliveryPage> Outbox::deliveries(const DeliveryFilter &filter) const
+{
+    QStringList conditions;
+    QVariantList values;
+    if (filter.siteId) {
+        conditions.append(u"d.site_id = ?"_s);
+        values.append(*filter.siteId);
+    }
+    if (filter.campaignId) {
+        conditions.append(u"d.campaign_id = ?"_s);
+        values.append(*filter.campaignId);
+    }
+    if (filter.state) {
+        conditions.append(u"d.state = ?"_s);
+        values.append(DeliveryRecord::stateName(*filter.state));
+    }
+    if (filter.fromMs) {
+        conditions.append(u"d.created_at >= ?"_s);
+        values.append(*filter.fromMs);
+    }
+    if (filter.toMs) {
+        conditions.append(u"d.created_at < ?"_s);
+        values.append(*filter.toMs);
+    }
+    if (filter.supervisorUserId) {
+        conditions.append(u"d.campaign_id IN (SELECT campaign_id FROM campaign_supervisors WHERE user_id = ?)"_s);
+        values.append(*filter.supervisorUserId);
+    }
+    const QString where = conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+    auto total = m_db->scalar(u"SELECT COUNT(*) FROM deliveries d"_s + where, values);
+    if (!total)
+        return total.error();
+    DeliveryPage page;
+    page.total = total->toLongLong();
+    QVariantList paged = values;
+    paged.append(std::max(0, filter.length));
+    paged.append(std::max(0, filter.start));
+    auto records = readRecords(where, paged, u" ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?"_s);
+    if (!records)
+        return records.error();
+    page.records = std::move(records).value();
+    return page;
+}
+
+Result<std::optional<DeliveryRecord>> Outbox::delivery(const QString &key) const
+{
+    auto records = readRecords(u" WHERE d.idempotency_key = ?"_s, { key }, {});
+    if (!records)
+        return records.error();
+    if (records->isEmpty())
+        return std::optional<DeliveryRecord>();
+    return std::optional<DeliveryRecord>(records->first());
+}
+
+Result<Outbox::Resend> Outbox::resend(const QString &key, qint64 nowMs) const
+{
+    Database::Transaction tx(*m_db);
+    // PostgreSQL: the row is locked (not skipped) so two re-sends of one key queue up.
+    const QString lock = m_db->lockClause().isEmpty() ? QString() : u" FOR UPDATE"_s;
+    auto q = m_db->exec(u"SELECT state, method FROM deliveries WHERE idempotency_key = ?"_s + lock, { key });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Resend::NotFound;
+    if (q->value(0).toString() == u"pending"_s)
+        return Resend::AlreadyPending;
+    if (q->value(1).isNull())
+        return Resend::NoRequest;
+    // The request as first built; a new attempt budget; created now (its latency counts from the re-send);
+    // the site only while it exists (the outbox refers to it).
+    auto ins = m_db->exec(
+        u"INSERT INTO outbox (idempotency_key, site_id, agent_id, call_id, method, url, headers_json, body, "
+        u"created_at, next_attempt_at, attempts, auth_id, timeout_ms, max_attempts, signature_secret_enc) "
+        u"SELECT idempotency_key, (SELECT s.id FROM external_sites s WHERE s.id = deliveries.site_id), agent_id, "
+        u"call_id, method, url, headers_json, body, ?, ?, 0, auth_id, "
+        u"timeout_ms, max_attempts, signature_secret_enc FROM deliveries WHERE idempotency_key = ?"_s,
+        { nowMs, nowMs, key });
+    if (!ins)
+        return ins.error();
+    auto upd = m_db->exec(u"UPDATE deliveries SET state = 'pending', updated_at = ? WHERE idempotency_key = ?"_s,
+                          { nowMs, key });
+    if (!upd)
+        return upd.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return Resend::Accepted;
 }
 
 }   // namespace enlace

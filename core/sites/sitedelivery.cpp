@@ -7,6 +7,7 @@
 #include <QHostInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -213,7 +214,7 @@ bool SiteDelivery::flush(QList<DeliveryOutcome> &finished, QList<DeliveryOutcome
     const qint64 now = m_clock.nowMs();
     for (const Completion &c : std::as_const(m_completions)) {
         if (c.finished) {
-            auto r = m_outbox.finish(c.id, m_options.instanceId, c.outcome, now);
+            auto r = m_outbox.finish(c.id, m_options.instanceId, c.outcome, now, c.elapsedMs);
             if (!r) {
                 qCWarning(lcDelivery) << "could not record the outcome of" << c.outcome.key << r.error().detail;
                 return false;
@@ -233,7 +234,7 @@ bool SiteDelivery::flush(QList<DeliveryOutcome> &finished, QList<DeliveryOutcome
             }
         } else {
             auto r = m_outbox.reschedule(c.id, m_options.instanceId, c.outcome.attempts, c.outcome.nextAttemptAtMs,
-                                         c.outcome.httpStatus, c.outcome.lastError);
+                                         c.outcome.httpStatus, c.outcome.lastError, now, c.elapsedMs);
             if (!r) {
                 qCWarning(lcDelivery) << "could not reschedule" << c.outcome.key << r.error().detail;
                 return false;
@@ -291,17 +292,12 @@ void SiteDelivery::handleToken(qint64 id, const Result<QString> &token)
     send(id);
 }
 
-void SiteDelivery::send(qint64 id)
+QNetworkRequest SiteDelivery::prepare(HttpRequest &request, const OutboxItem &item, const QString &key,
+                                      const QString &token) const
 {
-    auto it = m_inFlight.find(id);
-    if (it == m_inFlight.end())
-        return;
-    it->attempts += 1;
-    const OutboxItem &item = it->entry.item;
-    HttpRequest request = item.request;
-    request.setHeader("Idempotency-Key"_ba, it->entry.key.toLatin1());
-    if (!it->token.isEmpty())
-        request.setHeader("Authorization"_ba, "Bearer "_ba + it->token.toUtf8());
+    request.setHeader("Idempotency-Key"_ba, key.toLatin1());
+    if (!token.isEmpty())
+        request.setHeader("Authorization"_ba, "Bearer "_ba + token.toUtf8());
     RequestSigner::sign(request, item.signatureSecret, m_clock.nowMs() / 1000);
 
     QNetworkRequest nr(request.url);
@@ -315,17 +311,106 @@ void SiteDelivery::send(qint64 id)
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
         nr.setSslConfiguration(ssl);
     }
+    return nr;
+}
 
-    QNetworkReply *reply;
+QNetworkReply *SiteDelivery::transmit(const QNetworkRequest &nr, const HttpRequest &request) const
+{
     if (request.method == "GET")
-        reply = m_network->get(nr);
-    else if (request.method == "POST")
-        reply = m_network->post(nr, request.body);
-    else
-        reply = m_network->sendCustomRequest(nr, request.method, request.body);
+        return m_network->get(nr);
+    if (request.method == "POST")
+        return m_network->post(nr, request.body);
+    return m_network->sendCustomRequest(nr, request.method, request.body);
+}
+
+void SiteDelivery::send(qint64 id)
+{
+    auto it = m_inFlight.find(id);
+    if (it == m_inFlight.end())
+        return;
+    it->attempts += 1;
+    const OutboxItem &item = it->entry.item;
+    HttpRequest request = item.request;
+    const QNetworkRequest nr = prepare(request, item, it->entry.key, it->token);
+    QNetworkReply *reply = transmit(nr, request);
     it->reply = reply;
+    it->sentAt.start();
     TokenProvider::abortAfter(reply, item.timeoutMs > 0 ? item.timeoutMs : 10000);
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { handleReply(id, reply); });
+}
+
+void SiteDelivery::sendTest(const OutboxItem &item, const QString &key, std::function<void(TestSendResult)> done)
+{
+    if (!item.authId) {
+        sendTestWithToken(item, key, {}, done);
+        return;
+    }
+    if (!m_tokens) {
+        TestSendResult r;
+        r.sent = item.request;
+        r.errorCode = u"token"_s;
+        r.error = u"the site needs an authentication token but no token provider is configured"_s;
+        done(r);
+        return;
+    }
+    QPointer<SiteDelivery> self(this);
+    m_tokens->token(*item.authId, [self, item, key, done](Result<QString> token) {
+        if (!self)
+            return;
+        if (!token) {
+            TestSendResult r;
+            r.sent = item.request;
+            r.errorCode = u"token"_s;
+            r.error = token.error().text();
+            done(r);
+            return;
+        }
+        self->sendTestWithToken(item, key, token.value(), done);
+    });
+}
+
+void SiteDelivery::sendTestWithToken(const OutboxItem &item, const QString &key, const QString &token,
+                                     const std::function<void(TestSendResult)> &done)
+{
+    auto result = std::make_shared<TestSendResult>();
+    result->sent = item.request;
+    const QNetworkRequest nr = prepare(result->sent, item, key, token);
+    QNetworkReply *reply = transmit(nr, result->sent);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    const int timeoutMs = item.timeoutMs > 0 ? item.timeoutMs : 10000;
+    TokenProvider::abortAfter(reply, timeoutMs);
+    auto tlsErrors = std::make_shared<QStringList>();
+    connect(reply, &QNetworkReply::sslErrors, reply, [tlsErrors](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            tlsErrors->append(e.errorString());
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, result, timer, tlsErrors, timeoutMs, done] {
+        reply->deleteLater();
+        TestSendResult &r = *result;
+        r.elapsedMs = timer->elapsed();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (status.isValid() && status.toInt() > 0) {
+            r.answered = true;
+            r.status = status.toInt();
+            r.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+            r.headers = reply->rawHeaderPairs();
+            r.body = reply->read(TestSendResult::kMaxBody);
+            r.bodyTruncated = reply->bytesAvailable() > 0;
+        } else if (TokenProvider::timedOut(reply)) {
+            r.errorCode = u"timeout"_s;
+            r.error = u"timeout after %1 ms"_s.arg(timeoutMs);
+        } else if (!tlsErrors->isEmpty()) {
+            r.errorCode = u"tls"_s;
+            r.error = tlsErrors->join(u"; "_s);
+        } else {
+            const QMetaEnum e = QMetaEnum::fromType<QNetworkReply::NetworkError>();
+            const char *name = e.valueToKey(reply->error());
+            r.errorCode = name ? QString::fromLatin1(name) : QString::number(reply->error());
+            r.error = reply->errorString();
+        }
+        done(r);
+    });
 }
 
 void SiteDelivery::handleReply(qint64 id, QNetworkReply *reply)
@@ -390,6 +475,8 @@ void SiteDelivery::complete(qint64 id, int status, const QString &error, bool de
 
     Completion c;
     c.id = id;
+    if (it->sentAt.isValid())
+        c.elapsedMs = it->sentAt.elapsed();
     const QString origin = Outbox::originOf(e.item.request.url);
     if (delivered && m_failingOrigins.remove(origin))
         c.expediteOrigin = origin;

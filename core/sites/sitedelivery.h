@@ -5,12 +5,15 @@
 #include <core/sites/deliveryoutcome.h>
 #include <core/sites/outbox.h>
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -31,6 +34,24 @@ struct SiteDeliveryOptions
     int backoffCapMs = 300000;
     double backoffScale = 1.0;   // multiplies the computed backoff (tests and benchmarks shorten it)
     int maxRetryAfterMs = 3600000;   // a CRM's Retry-After is honoured up to this
+};
+
+// What a test send (SiteDelivery::sendTest) sent and what came back.
+struct TestSendResult
+{
+    HttpRequest sent;   // as it went out; Authorization holds the real token: mask it before showing
+    bool answered = false;   // the CRM answered with an HTTP status
+    int status = 0;
+    QString reason;   // the status line's reason phrase
+    QList<QPair<QByteArray, QByteArray>> headers;   // of the answer, in order
+    QByteArray body;   // the answer's first kMaxBody bytes
+    bool bodyTruncated = false;
+    qint64 elapsedMs = 0;   // request sent -> answer or failure
+    // No answer: what failed. code is "timeout", "token", "tls" or the name of the
+    // QNetworkReply::NetworkError ("ConnectionRefusedError", "HostNotFoundError", ...).
+    QString errorCode;
+    QString error;   // never a token, password or secret
+    static constexpr qsizetype kMaxBody = 4096;
 };
 
 // Server-side delivery of CRM requests (triggers "server" and "call disposition") through the
@@ -68,6 +89,10 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
     const Outbox &outbox() const { return m_outbox; }
 
+    // Sends item once, now, exactly as a delivery attempt would go (token, Idempotency-Key `key`,
+    // signature, TLS policy, timeout), outside the outbox: nothing is stored and nothing retried.
+    void sendTest(const OutboxItem &item, const QString &key, std::function<void(TestSendResult)> done);
+
     // Delay before retry n (1-based) without Retry-After: full jitter, scaled.
     qint64 backoffMs(int attempt) const;
     // A Retry-After value (seconds or HTTP date) as a delay from nowMs; none when unreadable.
@@ -91,6 +116,7 @@ private:
         QString token;
         bool refreshed = false;
         QPointer<QNetworkReply> reply;
+        QElapsedTimer sentAt;   // the last request went out
     };
     struct Completion
     {
@@ -98,6 +124,7 @@ private:
         DeliveryOutcome outcome;
         bool finished = false;   // true: delete + outcome; false: reschedule
         QString expediteOrigin;   // delivered to a CRM that had failed: pull its backlog forward
+        std::optional<qint64> elapsedMs;   // of the attempt that ends here
     };
 
     void schedulePump();
@@ -106,6 +133,12 @@ private:
     void dispatch(const OutboxEntry &entry);
     void handleToken(qint64 id, const Result<QString> &token);
     void send(qint64 id);
+    // The request as an attempt sends it: Idempotency-Key, Authorization, signature added to request.
+    QNetworkRequest prepare(HttpRequest &request, const OutboxItem &item, const QString &key,
+                            const QString &token) const;
+    QNetworkReply *transmit(const QNetworkRequest &nr, const HttpRequest &request) const;
+    void sendTestWithToken(const OutboxItem &item, const QString &key, const QString &token,
+                           const std::function<void(TestSendResult)> &done);
     void handleReply(qint64 id, QNetworkReply *reply);
     void complete(qint64 id, int status, const QString &error, bool delivered, bool retryable,
                   qint64 retryAfterMs = -1);

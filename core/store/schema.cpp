@@ -268,6 +268,56 @@ const QList<Migration> &schemaMigrations()
                 last_attempt_at BIGINT NOT NULL))"_s,
               uR"(CREATE INDEX login_attempts_last ON login_attempts (last_attempt_at))"_s,
           } },
+        // The admin panel's delivery log (Outbox): one row per idempotency key from enqueue on,
+        // kept after the outbox row is gone, with what a re-send needs (the request as built, its
+        // sealed signature secret) and its state: pending (in the outbox), delivered, failed (given
+        // up after its attempts); and one row per attempt. campaign_id is the call's, read at
+        // enqueue. Rows already in the outbox or the outcome log are carried over (an outcome
+        // without its request cannot be re-sent: method stays NULL).
+        { 6,
+          {
+              uR"(CREATE TABLE deliveries (
+                id {pk},
+                idempotency_key TEXT NOT NULL UNIQUE,
+                site_id BIGINT NULL,
+                campaign_id BIGINT NULL,
+                agent_id BIGINT NULL,
+                call_id TEXT NULL,
+                state TEXT NOT NULL,
+                method TEXT NULL,
+                url TEXT NULL,
+                headers_json TEXT NULL,
+                body {blob} NULL,
+                auth_id BIGINT NULL,
+                timeout_ms INTEGER NOT NULL DEFAULT 10000,
+                max_attempts INTEGER NOT NULL DEFAULT 8,
+                signature_secret_enc {blob} NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"_s,
+              uR"(CREATE INDEX deliveries_created ON deliveries (created_at, id))"_s,
+              uR"(CREATE INDEX deliveries_site ON deliveries (site_id, created_at))"_s,
+              uR"(CREATE INDEX deliveries_campaign ON deliveries (campaign_id, created_at))"_s,
+              uR"(CREATE TABLE delivery_attempts (
+                id {pk},
+                idempotency_key TEXT NOT NULL,
+                attempted_at BIGINT NOT NULL,
+                status INTEGER NULL,
+                error TEXT NULL,
+                elapsed_ms BIGINT NULL))"_s,
+              uR"(CREATE INDEX delivery_attempts_key ON delivery_attempts (idempotency_key, id))"_s,
+              uR"(INSERT INTO deliveries (idempotency_key, site_id, campaign_id, agent_id, call_id, state, method, url,
+                headers_json, body, auth_id, timeout_ms, max_attempts, signature_secret_enc, created_at, updated_at)
+                SELECT o.idempotency_key, o.site_id, (SELECT c.campaign_id FROM calls c WHERE c.call_id = o.call_id),
+                o.agent_id, o.call_id, 'pending', o.method, o.url, o.headers_json, o.body, o.auth_id, o.timeout_ms,
+                o.max_attempts, o.signature_secret_enc, o.created_at, o.created_at FROM outbox o)"_s,
+              uR"(INSERT INTO deliveries (idempotency_key, site_id, campaign_id, agent_id, call_id, state, created_at,
+                updated_at)
+                SELECT f.idempotency_key, f.site_id, (SELECT c.campaign_id FROM calls c WHERE c.call_id = f.call_id),
+                f.agent_id, f.call_id, CASE WHEN f.delivered = 1 THEN 'delivered' ELSE 'failed' END,
+                f.finished_at - f.latency_ms, f.finished_at FROM delivery_outcomes f
+                WHERE f.id = (SELECT MAX(g.id) FROM delivery_outcomes g WHERE g.idempotency_key = f.idempotency_key)
+                AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = f.idempotency_key))"_s,
+          } },
     };
     return migrations;
 }

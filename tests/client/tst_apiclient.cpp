@@ -485,6 +485,113 @@ private Q_SLOTS:
         QVERIFY2(warnings.result->ok(), qPrintable(why(*warnings.result)));
     }
 
+    void deliveryViews_previewSendTestCallsDeliveriesResend_data() { test::addBackendRows(); }
+    void deliveryViews_previewSendTestCallsDeliveriesResend()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        QTemporaryDir dir;
+        DemoServer demo(scratch.url(), dir);
+        QVERIFY(demo.server->start().ok());
+        QNetworkAccessManager nam;
+        ApiClient admin(&nam, demo.server->baseUrl());
+        admin.setLanguage(u"en"_s);
+        Awaited<LoginAnswer> login;
+        admin.login(u"admin"_s, demo.password(u"admin"_s), login.callback());
+        AWAIT(login);
+        QVERIFY(login.result->ok());
+        Awaited<QJsonArray> campaigns;
+        admin.list(AdminResource::Campaigns, campaigns.callback());
+        AWAIT(campaigns);
+        QVERIFY(campaigns.result->ok());
+        qint64 campaignId = 0;
+        for (const QJsonValue c : campaigns.result->value())
+            if (!campaignId && c[u"sitio_externo"_s].isDouble())
+                campaignId = c[u"id"_s].toInteger();
+        QVERIFY(campaignId > 0);
+
+        RequestPreviewOrder order;
+        order.campaignId = campaignId;
+        order.sample = QJsonObject { { u"phone"_s, u"+54 9 <&>"_s }, { u"datetime"_s, u"2026-03-01T10:20:30Z"_s } };
+        Awaited<RequestPreview> preview;
+        admin.previewRequest(order, preview.callback());
+        AWAIT(preview);
+        QVERIFY2(preview.result->ok(), qPrintable(why(*preview.result)));
+        const RequestPreview &p = preview.result->value();
+        QVERIFY(p.sample);
+        QVERIFY(p.request.method == u"GET"_s || p.request.method == u"POST"_s);
+        QVERIFY(p.request.url.startsWith(u"http"_s));
+        QVERIFY(p.preview.startsWith(p.request.method + u' '));
+        QCOMPARE(p.request.bodySize, p.request.body.size());
+        QVERIFY(p.preview.toUtf8().endsWith(p.request.body));
+
+        Awaited<TestSendAnswer> sent;
+        admin.sendTestRequest(order, sent.callback());
+        AWAIT(sent);
+        QVERIFY2(sent.result->ok(), qPrintable(why(*sent.result)));
+        const TestSendAnswer &t = sent.result->value();
+        QVERIFY2(t.received.has_value(), qPrintable(t.errorCode + u": "_s + t.error));
+        QCOMPARE(t.sent.url, p.request.url);
+        QCOMPARE(t.sent.body, p.request.body.left(4096));
+        QVERIFY(!t.idempotencyKey.isEmpty());
+
+        // An unsaved site with errors: the fields, as the create route names them.
+        RequestPreviewOrder bad = order;
+        bad.site = QJsonObject { { u"nombre"_s, u"x"_s }, { u"url"_s, u"not a url"_s } };
+        Awaited<RequestPreview> refused;
+        admin.previewRequest(bad, refused.callback());
+        AWAIT(refused);
+        QVERIFY(!refused.result->ok());
+        QCOMPARE(refused.result->error().kind, Error::Kind::Invalid);
+        bool urlNamed = false;
+        for (const auto &e : refused.result->error().fields.entries())
+            urlNamed |= e.field == u"url"_s;
+        QVERIFY(urlNamed);
+
+        Awaited<QList<CampaignCall>> calls;
+        admin.campaignCalls(campaignId, 5, calls.callback());
+        AWAIT(calls);
+        QVERIFY2(calls.result->ok(), qPrintable(why(*calls.result)));
+        QVERIFY(calls.result->value().size() <= 5);
+
+        DeliveryQuery query;
+        query.length = 3;
+        query.from = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+        query.state = u"pending"_s;
+        Awaited<DeliveryList> listed;
+        admin.deliveries(query, listed.callback());
+        AWAIT(listed);
+        QVERIFY2(listed.result->ok(), qPrintable(why(*listed.result)));
+        QCOMPARE(listed.result->value().length, 3);
+        QVERIFY(listed.result->value().deliveries.size() <= 3);
+        query.state = u"lost"_s;
+        Awaited<DeliveryList> badQuery;
+        admin.deliveries(query, badQuery.callback());
+        AWAIT(badQuery);
+        QVERIFY(!badQuery.result->ok());
+        QCOMPARE(badQuery.result->error().kind, Error::Kind::Invalid);
+
+        Awaited<QList<ResendResult>> resent;
+        admin.resendDeliveries({ u"no-such-key"_s }, resent.callback());
+        AWAIT(resent);
+        QVERIFY2(resent.result->ok(), qPrintable(why(*resent.result)));
+        QCOMPARE(resent.result->value().size(), 1);
+        QVERIFY(!resent.result->value().first().accepted);
+        QCOMPARE(resent.result->value().first().reason, u"Delivery not found."_s);
+
+        // An agent may not.
+        ApiClient agent(&nam, demo.server->baseUrl());
+        Awaited<LoginAnswer> agentLogin;
+        agent.login(u"agente1"_s, demo.password(u"agente1"_s), agentLogin.callback());
+        AWAIT(agentLogin);
+        QVERIFY(agentLogin.result->ok());
+        Awaited<DeliveryList> forbidden;
+        agent.deliveries({}, forbidden.callback());
+        AWAIT(forbidden);
+        QVERIFY(!forbidden.result->ok());
+        QCOMPARE(forbidden.result->error().kind, Error::Kind::Forbidden);
+    }
+
     void expiredToken_isUnauthenticated_andSignalled()
     {
         ENLACE_SCRATCH_DB(scratch, u"sqlite"_s);

@@ -73,6 +73,129 @@ private Q_SLOTS:
         QVERIFY(!e.secretUnreadable);
     }
 
+    void log_keepsEveryAttemptAndTheRequestForAResend_data() { test::addBackendRows(); }
+    void log_keepsEveryAttemptAndTheRequestForAResend()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        Outbox outbox(scratch.db(), test::deliveryTestBox());
+        OutboxItem in = item();
+        in.signatureSecret = "sig-secret";
+        auto key = outbox.add(in, T0);
+        QVERIFY(key.ok());
+        QVERIFY(!scratch.db()
+                     ->scalar(u"SELECT signature_secret_enc FROM deliveries"_s)
+                     ->toByteArray()
+                     .contains("sig-secret"));
+        auto record = outbox.delivery(key.value());
+        QVERIFY(record.ok() && record.value());
+        QCOMPARE(record.value()->state, DeliveryRecord::State::Pending);
+        QCOMPARE(record.value()->nextAttemptAtMs, std::optional<qint64>(T0));
+        QCOMPARE(outbox.resend(key.value(), T0).value(), Outbox::Resend::AlreadyPending);
+
+        auto claimed = outbox.claim(u"me"_s, T0, T0 + 1000, 1);
+        QVERIFY(claimed.ok() && claimed->size() == 1);
+        QVERIFY(outbox.reschedule(claimed->at(0).id, u"me"_s, 1, T0 + 500, 503, u"HTTP 503"_s, T0 + 10, 40).ok());
+        claimed = outbox.claim(u"me"_s, T0 + 600, T0 + 2000, 1);
+        QVERIFY(claimed.ok() && claimed->size() == 1);
+        DeliveryOutcome given { key.value(), 0, 3, u"call-1"_s, false, 0, 2, 700, u"timeout"_s, true, 0 };
+        QVERIFY(outbox.finish(claimed->at(0).id, u"me"_s, given, T0 + 700, 1000).value());
+
+        record = outbox.delivery(key.value());
+        QCOMPARE(record.value()->state, DeliveryRecord::State::Failed);
+        QVERIFY(!record.value()->nextAttemptAtMs);
+        QCOMPARE(record.value()->attempts.size(), 2);
+        QCOMPARE(record.value()->attempts.at(0).httpStatus, 503);
+        QCOMPARE(record.value()->attempts.at(0).atMs, T0 + 10);
+        QCOMPARE(record.value()->attempts.at(0).elapsedMs, std::optional<qint64>(40));
+        QCOMPARE(record.value()->attempts.at(1).httpStatus, 0);
+        QCOMPARE(record.value()->attempts.at(1).error, u"timeout"_s);
+
+        // Back in the outbox as first built, same key, fresh budget.
+        QCOMPARE(outbox.resend(key.value(), T0 + 5000).value(), Outbox::Resend::Accepted);
+        QCOMPARE(outbox.resend(u"unknown"_s, T0 + 5000).value(), Outbox::Resend::NotFound);
+        claimed = outbox.claim(u"me"_s, T0 + 5000, T0 + 6000, 1);
+        QVERIFY(claimed.ok() && claimed->size() == 1);
+        const OutboxEntry &e = claimed->at(0);
+        QCOMPARE(e.key, key.value());
+        QCOMPARE(e.attempts, 0);
+        QCOMPARE(e.createdAtMs, T0 + 5000);
+        QCOMPARE(e.item.request.url, in.request.url);
+        QCOMPARE(e.item.request.headers, in.request.headers);
+        QCOMPARE(e.item.request.body, in.request.body);
+        QCOMPARE(e.item.signatureSecret, QByteArray("sig-secret"));
+        QCOMPARE(e.item.maxAttempts, 5);
+        DeliveryOutcome ok { key.value(), 0, 3, u"call-1"_s, true, 200, 1, 10, {}, false, 0 };
+        QVERIFY(outbox.finish(e.id, u"me"_s, ok, T0 + 5010, 9).value());
+        record = outbox.delivery(key.value());
+        QCOMPARE(record.value()->state, DeliveryRecord::State::Delivered);
+        QCOMPARE(record.value()->attempts.size(), 3);
+        QCOMPARE(outbox.outcomes(key.value())->size(), 2);
+    }
+
+    void resend_afterTheSiteWasDeleted_stillSends_data() { test::addBackendRows(); }
+    void resend_afterTheSiteWasDeleted_stillSends()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        Outbox outbox(scratch.db(), test::deliveryTestBox());
+        OutboxItem in = item();
+        in.siteId = test::deliveryInsertSite(*scratch.db(), u"S"_s);
+        const QString key = outbox.add(in, T0).value();
+        auto claimed = outbox.claim(u"me"_s, T0, T0 + 1000, 1);
+        QVERIFY(claimed.ok() && claimed->size() == 1);
+        DeliveryOutcome given { key, in.siteId, 3, u"call-1"_s, false, 404, 1, 5, u"HTTP 404"_s, true, 0 };
+        QVERIFY(outbox.finish(claimed->at(0).id, u"me"_s, given, T0 + 5).value());
+        QVERIFY(scratch.db()->exec(u"DELETE FROM external_sites WHERE id = ?"_s, { in.siteId }).ok());
+        auto resent = outbox.resend(key, T0 + 10);
+        QVERIFY2(resent.ok(), qPrintable(resent.ok() ? QString() : resent.error().detail));
+        QCOMPARE(resent.value(), Outbox::Resend::Accepted);
+        claimed = outbox.claim(u"me"_s, T0 + 10, T0 + 1000, 1);
+        QVERIFY(claimed.ok() && claimed->size() == 1);
+        QCOMPARE(claimed->at(0).item.siteId, qint64(0));
+        QCOMPARE(claimed->at(0).key, key);
+        // The log keeps the site it was sent for.
+        QCOMPARE(outbox.delivery(key).value()->siteId, in.siteId);
+    }
+
+    void deliveries_pageNewestFirstWithFilters_data() { test::addBackendRows(); }
+    void deliveries_pageNewestFirstWithFilters()
+    {
+        QFETCH(QString, backend);
+        ENLACE_SCRATCH_DB(scratch, backend);
+        Outbox outbox(scratch.db(), test::deliveryTestBox());
+        const qint64 siteId = test::deliveryInsertSite(*scratch.db(), u"S"_s);
+        QStringList keys;
+        for (int i = 0; i < 5; ++i) {
+            OutboxItem in = item(u"call-%1"_s.arg(i));
+            in.siteId = i % 2 ? siteId : 0;
+            keys.append(outbox.add(in, T0 + i).value());
+        }
+        DeliveryFilter f;
+        f.length = 2;
+        auto page = outbox.deliveries(f);
+        QVERIFY(page.ok());
+        QCOMPARE(page->total, 5);
+        QCOMPARE(page->records.size(), 2);
+        QCOMPARE(page->records.at(0).key, keys.at(4));
+        QCOMPARE(page->records.at(1).key, keys.at(3));
+        f.start = 4;
+        QCOMPARE(outbox.deliveries(f)->records.first().key, keys.at(0));
+        f = {};
+        f.siteId = siteId;
+        QCOMPARE(outbox.deliveries(f)->total, 2);
+        f = {};
+        f.fromMs = T0 + 1;
+        f.toMs = T0 + 3;
+        QCOMPARE(outbox.deliveries(f)->total, 2);
+        f = {};
+        f.state = DeliveryRecord::State::Delivered;
+        QCOMPARE(outbox.deliveries(f)->total, 0);
+        f = {};
+        f.supervisorUserId = 1;   // supervises nothing
+        QCOMPARE(outbox.deliveries(f)->total, 0);
+    }
+
     void claim_respectsLeasesAndDueTimes_data() { test::addBackendRows(); }
     void claim_respectsLeasesAndDueTimes()
     {
